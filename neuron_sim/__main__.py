@@ -1,0 +1,3 @@
+from neuron_sim.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,9 @@
+"""Start the desktop app (Qt is imported only here and below, never by the model)."""
+
+from __future__ import annotations
+
+
+def run_app(path: str | None = None) -> int:
+    from neuron_sim.ui.application import run
+
+    return run(path)

@@ -1,0 +1,86 @@
+"""Command line: the app by default; `simulate`, `bench` and more run headless."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+
+class CliError(Exception):
+    """A bad argument or file: printed as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, no usage dump, no traceback
+        raise CliError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="neuron-sim", description="Build networks of neurons and watch them compute.")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    app = sub.add_parser("app", help="open the desktop app (the default)")
+    app.add_argument("file", nargs="?", help="a network file to open")
+
+    sim = sub.add_parser("simulate", help="run a network without the GUI and print its activity")
+    sim.add_argument("file", help="a network file (.json)")
+    length = sim.add_mutually_exclusive_group()
+    length.add_argument("--steps", type=int, help="number of updates (default: one feedforward pass, "
+                        "10 synchronous ticks, or 100 ms of spiking)")
+    length.add_argument("--duration-ms", type=float, help="simulated time, spiking networks")
+    sim.add_argument("--set", action="append", default=[], metavar="ID=VALUE",
+                     help="set an input's value (x1=1), any parameter (y.threshold=0.5) or a weight "
+                          "(x1->y.weight=2); may be repeated")
+    sim.add_argument("--format", choices=("json", "csv"), default="json", help="output format")
+
+    bench = sub.add_parser("bench", help="measure the engines against baselines in the same run")
+    bench.add_argument("--json", action="store_true", help="one JSON record per figure")
+    bench.add_argument("--quick", action="store_true", help="fewer repetitions, smaller sizes (for tests)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    commands = {"app", "simulate", "bench", "-h", "--help", "--version"}
+    if not args_list or args_list[0] not in commands:
+        args_list = ["app", *args_list]
+    try:
+        args = build_parser().parse_args(args_list)
+        if args.version:
+            from neuron_sim import __version__
+            print(f"neuron-sim {__version__}")
+            return 0
+        if args.command == "simulate":
+            return _simulate(args)
+        if args.command == "bench":
+            from neuron_sim.bench import run_bench
+            return run_bench(json_output=args.json, quick=args.quick)
+        from neuron_sim.app import run_app
+        return run_app(args.file)
+    except CliError as error:
+        print(f"neuron-sim: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    from neuron_sim.model import ModelError
+    from neuron_sim.model.fileformat import NetworkFileError, load
+    from neuron_sim.model.simulate import apply_assignment, simulate, steps_for_duration
+
+    try:
+        network = load(args.file)
+        for assignment in args.set:
+            apply_assignment(network, assignment)
+        steps = args.steps
+        if args.duration_ms is not None:
+            steps = steps_for_duration(network, args.duration_ms)
+        result = simulate(network, steps)
+    except (NetworkFileError, ModelError) as error:
+        raise CliError(str(error)) from None
+    out = result.to_json() if args.format == "json" else result.to_csv()
+    sys.stdout.write(out if out.endswith("\n") else out + "\n")
+    return 0

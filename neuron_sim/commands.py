@@ -1,0 +1,276 @@
+"""Undo commands: each model edit is one QUndoCommand whose redo/undo call one model method.
+
+Compound edits (delete a neuron with its synapses, paste, add a layer, connect all) are parent
+commands whose children do the parts. Commands touch only the model; the view follows its events.
+
+`push(stack, command)` applies the command first and pushes it only if the model accepted it, so a
+refused edit never enters the undo history and a failed part of a compound edit is rolled back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from neuron_sim.model import ModelError, Network, Neuron, Synapse
+from neuron_sim.model.entities import SynapseKey
+
+
+def tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("commands", text, None, n)
+
+
+class ModelCommand(QUndoCommand):
+    """Base: children are applied first (in order) and reverted last (in reverse)."""
+
+    def __init__(self, network: Network, text: str = "", parent: QUndoCommand | None = None):
+        super().__init__(text, parent)
+        self.network = network
+        self._children: list[ModelCommand] = []
+        self._already_applied = False
+
+    def add_child(self, command: ModelCommand) -> ModelCommand:
+        self._children.append(command)
+        return command
+
+    # Overridden by each command: the one model call that does / undoes the edit.
+    def apply(self) -> None:
+        pass
+
+    def revert(self) -> None:
+        pass
+
+    def redo(self) -> None:
+        if self._already_applied:  # `push` applied it to learn whether the model accepts it
+            self._already_applied = False
+            return
+        done: list[ModelCommand] = []
+        try:
+            for child in self._children:
+                child.redo()
+                done.append(child)
+            self.apply()
+        except Exception:
+            for child in reversed(done):
+                child.undo()
+            raise
+
+    def undo(self) -> None:
+        self.revert()
+        for child in reversed(self._children):
+            child.undo()
+
+    def child_count(self) -> int:
+        return len(self._children)
+
+
+def push(stack: QUndoStack, command: ModelCommand) -> None:
+    """Apply `command`; if the model refuses, raise ModelError and leave the stack untouched."""
+    command.redo()
+    command._already_applied = True
+    stack.push(command)
+
+
+# ---- neurons -----------------------------------------------------------------------------------
+class AddNeuronCommand(ModelCommand):
+    def __init__(self, network: Network, neuron: Neuron, text: str | None = None):
+        super().__init__(network, text or tr("Add %s") % neuron.label)
+        self.neuron = neuron.copy()
+
+    def apply(self) -> None:
+        self.network.add_neuron(self.neuron.copy())
+
+    def revert(self) -> None:
+        self.network.remove_neuron(self.neuron.id)
+
+
+class RemoveNeuronCommand(ModelCommand):
+    """Deletes a neuron; its synapses are removed first by child commands."""
+
+    def __init__(self, network: Network, neuron_id: str, text: str | None = None):
+        neuron = network.neuron(neuron_id)
+        super().__init__(network, text or tr("Delete %s") % neuron.label)
+        self.neuron = neuron.copy()
+        self.index = network.neuron_index(neuron_id)
+        for synapse in network.synapses_of(neuron_id):
+            self.add_child(DisconnectCommand(network, synapse.key))
+
+    def apply(self) -> None:
+        self.network.remove_neuron(self.neuron.id)
+
+    def revert(self) -> None:
+        self.network.add_neuron(self.neuron.copy(), self.index)
+
+
+# ---- synapses ----------------------------------------------------------------------------------
+class ConnectCommand(ModelCommand):
+    def __init__(self, network: Network, synapse: Synapse, text: str | None = None):
+        super().__init__(network, text or tr("Connect %s → %s") % (synapse.source, synapse.target))
+        self.synapse = synapse.copy()
+
+    def apply(self) -> None:
+        self.network.connect(self.synapse.copy())
+
+    def revert(self) -> None:
+        self.network.disconnect(*self.synapse.key)
+
+
+class DisconnectCommand(ModelCommand):
+    def __init__(self, network: Network, key: SynapseKey, text: str | None = None):
+        synapse = network.synapse(key)
+        super().__init__(network, text or tr("Delete synapse %s → %s") % key)
+        self.synapse = synapse.copy()
+        self.index: int | None = None
+
+    def apply(self) -> None:
+        self.index = self.network.synapse_index(self.synapse.key)
+        self.network.disconnect(*self.synapse.key)
+
+    def revert(self) -> None:
+        self.network.connect(self.synapse.copy(), self.index)
+
+
+# ---- parameters --------------------------------------------------------------------------------
+_PARAM_NAMES = {
+    "weight": "Set weight", "delay_ms": "Set delay", "threshold": "Set threshold",
+    "value": "Set input value", "activation": "Set activation", "label": "Rename",
+    "position": "Move", "kind": "Set kind", "model": "Set model", "update": "Set update scheme",
+    "dt_ms": "Set time step", "name": "Set name", "description": "Set description",
+}
+
+
+def param_text(name: str) -> str:
+    english = _PARAM_NAMES.get(name)
+    return tr(english) if english else tr("Set %s") % name
+
+
+class _SetCommand(ModelCommand):
+    """Set one parameter of one thing. Mergeable commands (slider drags) fold into one step."""
+
+    MERGE_ID = 1000
+
+    def __init__(self, network: Network, target: Any, name: str, value: Any,
+                 mergeable: bool = False, text: str | None = None):
+        super().__init__(network, text or param_text(name))
+        self.target = target
+        self.name = name
+        self.new_value = value
+        self.old_value = self._read()
+        self.mergeable = mergeable
+
+    def _read(self) -> Any:
+        raise NotImplementedError
+
+    def _write(self, value: Any) -> Any:
+        raise NotImplementedError
+
+    def apply(self) -> None:
+        self._write(self.new_value)
+
+    def revert(self) -> None:
+        self._write(self.old_value)
+
+    def id(self) -> int:
+        return self.MERGE_ID if self.mergeable else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+        if (not isinstance(other, type(self)) or not other.mergeable
+                or other.target != self.target or other.name != self.name):
+            return False
+        self.new_value = other.new_value
+        if self.new_value == self.old_value:
+            self.setObsolete(True)
+        return True
+
+
+class SetNeuronParamCommand(_SetCommand):
+    MERGE_ID = 1001
+
+    def _read(self) -> Any:
+        return getattr(self.network.neuron(self.target), self.name)
+
+    def _write(self, value: Any) -> None:
+        self.network.set_neuron_param(self.target, self.name, value)
+
+
+class SetSynapseParamCommand(_SetCommand):
+    MERGE_ID = 1002
+
+    def __init__(self, network: Network, key: SynapseKey, name: str, value: Any, **kwargs: Any):
+        super().__init__(network, tuple(key), name, value, **kwargs)
+
+    def _read(self) -> Any:
+        return getattr(self.network.synapse(self.target), self.name)
+
+    def _write(self, value: Any) -> None:
+        self.network.set_synapse_param(self.target, self.name, value)
+
+
+class SetNetworkParamCommand(_SetCommand):
+    MERGE_ID = 1003
+
+    def __init__(self, network: Network, name: str, value: Any, **kwargs: Any):
+        super().__init__(network, None, name, value, **kwargs)
+
+    def _read(self) -> Any:
+        return getattr(self.network, self.name)
+
+    def _write(self, value: Any) -> None:
+        self.network.set_param(self.name, value)
+
+
+# ---- compound edits ----------------------------------------------------------------------------
+def macro(network: Network, text: str, children: Iterable[ModelCommand]) -> ModelCommand:
+    """One undo step made of several commands."""
+    parent = ModelCommand(network, text)
+    for child in children:
+        parent.add_child(child)
+    return parent
+
+
+def move_command(network: Network, positions: dict[str, tuple[float, float]]) -> ModelCommand:
+    """One step that moves every neuron in `positions` (a drag, or an arrow-key nudge)."""
+    text = tr("Move %s") % next(iter(positions)) if len(positions) == 1 else tr("Move %n neurons", len(positions))
+    return macro(network, text, (SetNeuronParamCommand(network, nid, "position", pos)
+                                 for nid, pos in positions.items()))
+
+
+def delete_command(network: Network, neuron_ids: Iterable[str], synapse_keys: Iterable[SynapseKey]) -> ModelCommand:
+    """Delete neurons (each with its synapses) and synapses, as one step."""
+    neuron_ids = [nid for nid in neuron_ids if nid in network.neurons]
+    doomed = set(neuron_ids)
+    children: list[ModelCommand] = [DisconnectCommand(network, key) for key in synapse_keys
+                                    if tuple(key) in network.synapses and not doomed & set(key)]
+    # Later neurons first, so each undo re-inserts at its original index.
+    order = sorted(neuron_ids, key=network.neuron_index, reverse=True)
+    children += [_LazyRemoveNeuron(network, nid) for nid in order]
+    count = len(neuron_ids) + len(children) - len(order)
+    text = tr("Delete") if count != 1 else children[0].text()
+    return macro(network, text, children)
+
+
+class _LazyRemoveNeuron(RemoveNeuronCommand):
+    """Removes a neuron, collecting its synapses when it runs (earlier deletions may have taken some)."""
+
+    def __init__(self, network: Network, neuron_id: str):
+        super().__init__(network, neuron_id)
+        self._children = []
+
+    def redo(self) -> None:
+        if not self._children:
+            for synapse in self.network.synapses_of(self.neuron.id):
+                self.add_child(DisconnectCommand(self.network, synapse.key))
+        super().redo()
+
+
+def add_items_command(network: Network, text: str, neurons: Iterable[Neuron],
+                      synapses: Iterable[Synapse]) -> ModelCommand:
+    """Add neurons and synapses in one step (paste, duplicate, add layer, connect all)."""
+    children: list[ModelCommand] = [AddNeuronCommand(network, n) for n in neurons]
+    children += [ConnectCommand(network, s) for s in synapses]
+    if not children:
+        raise ModelError(tr("nothing to add"))
+    return macro(network, text, children)

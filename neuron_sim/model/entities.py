@@ -1,0 +1,247 @@
+"""Neuron and synapse records, and the one table that says what every parameter may hold.
+
+The parameter table (`NEURON_PARAMS`, `SYNAPSE_PARAMS`, `NETWORK_PARAMS`) is the single source of
+truth for validation, file loading, the inspector's ranges and docs/file-format.md.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from .activations import ACTIVATIONS
+
+
+class ModelError(ValueError):
+    """A value or an edit the model refuses; the message says why in plain words."""
+
+
+NEURON_KINDS = ("input", "neuron", "generator")
+GENERATOR_PATTERNS = ("regular", "poisson")
+MODELS = ("rate", "spiking")
+UPDATE_SCHEMES = ("feedforward", "synchronous")
+
+# Neuronify's defaults, a teaching standard.
+DEFAULT_V_REST_MV = -70.0
+DEFAULT_V_THRESHOLD_MV = -55.0
+DEFAULT_TAU_MS = 20.0
+DEFAULT_REFRACTORY_MS = 2.0
+
+_ID_PATTERN = re.compile(r"^[A-Za-z0-9_.:\-\u00C0-\uFFFF]{1,64}$")
+MAX_LABEL_LENGTH = 200
+MAX_COORDINATE = 1e7
+
+
+@dataclass(frozen=True)
+class ParamSpec:
+    """What one parameter may hold: type, unit, range, default, and who uses it."""
+
+    name: str
+    kind: str  # "float", "int", "str", "choice", "bool", "position"
+    default: Any
+    unit: str = ""
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[str, ...] = ()
+    applies_to: str = ""  # human words: which neurons or models use it
+    doc: str = ""
+    allow_none: bool = False
+
+    def validate(self, value: Any, where: str = "") -> Any:
+        """Return `value` in canonical form or raise ModelError naming `where`."""
+        place = where or self.name
+        if value is None and self.allow_none:
+            return None
+        if self.kind == "float":
+            return _as_float(value, place, self.minimum, self.maximum)
+        if self.kind == "int":
+            if isinstance(value, bool) or not isinstance(value, int):
+                if isinstance(value, float) and value.is_integer():
+                    value = int(value)
+                else:
+                    raise ModelError(f"{place}: expected a whole number, got {_show(value)}")
+            if self.minimum is not None and value < self.minimum:
+                raise ModelError(f"{place}: {value} is below the minimum {self.minimum:g}")
+            if self.maximum is not None and value > self.maximum:
+                raise ModelError(f"{place}: {value} is above the maximum {self.maximum:g}")
+            return value
+        if self.kind == "bool":
+            if not isinstance(value, bool):
+                raise ModelError(f"{place}: expected true or false, got {_show(value)}")
+            return value
+        if self.kind == "choice":
+            if not isinstance(value, str) or value not in self.choices:
+                options = ", ".join(self.choices)
+                raise ModelError(f"{place}: unknown value {_show(value)}; expected one of {options}")
+            return value
+        if self.kind == "str":
+            if not isinstance(value, str):
+                raise ModelError(f"{place}: expected text, got {_show(value)}")
+            limit = int(self.maximum) if self.maximum is not None else MAX_LABEL_LENGTH
+            if len(value) > limit:
+                raise ModelError(f"{place}: text longer than {limit} characters")
+            return value
+        if self.kind == "position":
+            if not isinstance(value, (list, tuple)) or len(value) != 2:
+                raise ModelError(f"{place}: expected [x, y], got {_show(value)}")
+            x = _as_float(value[0], f"{place}[0]", -MAX_COORDINATE, MAX_COORDINATE)
+            y = _as_float(value[1], f"{place}[1]", -MAX_COORDINATE, MAX_COORDINATE)
+            return (x, y)
+        raise AssertionError(f"unknown parameter kind {self.kind}")
+
+
+def _show(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else f'"{value}"'
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _as_float(value: Any, place: str, minimum: float | None, maximum: float | None) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ModelError(f"{place}: expected a number, got {_show(value)}")
+    number = float(value)
+    if not math.isfinite(number):
+        raise ModelError(f"{place}: expected a finite number, got {_show(value)}")
+    if minimum is not None and number < minimum:
+        raise ModelError(f"{place}: {number:g} is below the minimum {minimum:g}")
+    if maximum is not None and number > maximum:
+        raise ModelError(f"{place}: {number:g} is above the maximum {maximum:g}")
+    return number
+
+
+def _specs(*specs: ParamSpec) -> dict[str, ParamSpec]:
+    return {spec.name: spec for spec in specs}
+
+
+NEURON_PARAMS: dict[str, ParamSpec] = _specs(
+    ParamSpec("kind", "choice", "neuron", choices=NEURON_KINDS, applies_to="all",
+              doc="`input` holds a value the user sets; `neuron` computes; `generator` emits spikes."),
+    ParamSpec("label", "str", "", applies_to="all", doc="Name shown on the canvas; defaults to the id."),
+    ParamSpec("position", "position", (0.0, 0.0), unit="px", applies_to="all",
+              doc="Centre of the cell on the canvas, [x, y], y pointing down."),
+    ParamSpec("value", "float", 0.0, minimum=-1e6, maximum=1e6, applies_to="input",
+              doc="Rate model: the input's activation. Spiking model: the sensor is on "
+                  "(fires regularly at `rate_hz`) while the value is not 0."),
+    ParamSpec("activation", "choice", "sigmoid", choices=tuple(ACTIVATIONS), applies_to="rate neuron",
+              doc="Activation function f of a = f(Σ w·a − θ)."),
+    ParamSpec("threshold", "float", 0.0, minimum=-1e6, maximum=1e6, applies_to="rate neuron",
+              doc="θ, subtracted from the weighted sum (bias b = −θ)."),
+    ParamSpec("tau_ms", "float", DEFAULT_TAU_MS, unit="ms", minimum=0.01, maximum=1e5,
+              applies_to="spiking neuron", doc="Membrane time constant τ."),
+    ParamSpec("v_rest_mV", "float", DEFAULT_V_REST_MV, unit="mV", minimum=-1000, maximum=1000,
+              applies_to="spiking neuron", doc="Resting potential the membrane decays to."),
+    ParamSpec("v_reset_mV", "float", DEFAULT_V_REST_MV, unit="mV", minimum=-1000, maximum=1000,
+              applies_to="spiking neuron", doc="Potential right after a spike."),
+    ParamSpec("v_threshold_mV", "float", DEFAULT_V_THRESHOLD_MV, unit="mV", minimum=-1000, maximum=1000,
+              applies_to="spiking neuron", doc="The neuron fires when v reaches this."),
+    ParamSpec("refractory_ms", "float", DEFAULT_REFRACTORY_MS, unit="ms", minimum=0, maximum=1e4,
+              applies_to="spiking neuron",
+              doc="After a spike, v is held and synaptic input is ignored for this long."),
+    ParamSpec("drive_mV", "float", 0.0, unit="mV", minimum=-1000, maximum=1000,
+              applies_to="spiking neuron",
+              doc="Constant input: the depolarisation v would hold at steady state (v → v_rest + drive)."),
+    ParamSpec("v_mV", "float", None, unit="mV", minimum=-1000, maximum=1000, allow_none=True,
+              applies_to="spiking neuron", doc="Initial membrane potential; defaults to v_rest_mV."),
+    ParamSpec("pattern", "choice", "regular", choices=GENERATOR_PATTERNS, applies_to="generator",
+              doc="`regular`: evenly spaced spikes; `poisson`: random spikes at the mean rate."),
+    ParamSpec("rate_hz", "float", 20.0, unit="Hz", minimum=0, maximum=5000,
+              applies_to="generator, spiking input", doc="Spikes per second."),
+    ParamSpec("start_ms", "float", 0.0, unit="ms", minimum=0, maximum=1e9,
+              applies_to="generator, spiking input", doc="Time of the first spike (regular) or of the first possible spike (Poisson)."),
+    ParamSpec("seed", "int", 0, minimum=0, maximum=2**32 - 1, applies_to="poisson generator",
+              doc="Random seed: the same seed gives the same spikes."),
+)
+
+SYNAPSE_PARAMS: dict[str, ParamSpec] = _specs(
+    ParamSpec("weight", "float", 1.0, minimum=-1e6, maximum=1e6, applies_to="all",
+              doc="Synapse strength. Rate: w in Σ w·a. Spiking: the jump of the target's v, in mV."),
+    ParamSpec("delay_ms", "float", 1.0, unit="ms", minimum=0, maximum=1e4, applies_to="spiking",
+              doc="Time from the presynaptic spike to its arrival at the target."),
+)
+
+NETWORK_PARAMS: dict[str, ParamSpec] = _specs(
+    ParamSpec("name", "str", "", doc="Title of the network."),
+    ParamSpec("description", "str", "", maximum=20000, doc="What the network shows and what to try."),
+    ParamSpec("model", "choice", "rate", choices=MODELS,
+              doc="`rate`: artificial neurons a = f(Σ w·a − θ). `spiking`: leaky integrate-and-fire."),
+    ParamSpec("update", "choice", "feedforward", choices=UPDATE_SCHEMES,
+              doc="Rate model only. `feedforward`: one pass in layer order per step; "
+                  "`synchronous`: all neurons update at once from the previous step."),
+    ParamSpec("dt_ms", "float", 0.1, unit="ms", minimum=0.001, maximum=10, doc="Spiking time step."),
+)
+
+
+
+def validate_id(value: Any, place: str = "id") -> str:
+    if not isinstance(value, str):
+        raise ModelError(f"{place}: expected text, got {_show(value)}")
+    if not _ID_PATTERN.match(value):
+        raise ModelError(
+            f"{place}: {_show(value)} is not a valid id (1-64 letters, digits, '_', '-', '.', ':')")
+    return value
+
+
+@dataclass
+class Neuron:
+    """One cell: an input, a computing neuron, or a spike generator. Units are in the field names."""
+
+    id: str
+    kind: str = "neuron"
+    label: str = ""
+    position: tuple[float, float] = (0.0, 0.0)
+    value: float = 0.0
+    activation: str = "sigmoid"
+    threshold: float = 0.0
+    tau_ms: float = DEFAULT_TAU_MS
+    v_rest_mV: float = DEFAULT_V_REST_MV
+    v_reset_mV: float = DEFAULT_V_REST_MV
+    v_threshold_mV: float = DEFAULT_V_THRESHOLD_MV
+    refractory_ms: float = DEFAULT_REFRACTORY_MS
+    drive_mV: float = 0.0
+    v_mV: float | None = None
+    pattern: str = "regular"
+    rate_hz: float = 20.0
+    start_ms: float = 0.0
+    seed: int = 0
+
+    def __post_init__(self) -> None:
+        validate_id(self.id)
+        for f in fields(self):
+            if f.name != "id":
+                setattr(self, f.name, NEURON_PARAMS[f.name].validate(getattr(self, f.name)))
+        if not self.label:
+            self.label = self.id
+
+    @property
+    def initial_v_mV(self) -> float:
+        return self.v_rest_mV if self.v_mV is None else self.v_mV
+
+    def copy(self, **changes: Any) -> Neuron:
+        return replace(self, **changes)
+
+
+SynapseKey = tuple[str, str]
+
+
+@dataclass
+class Synapse:
+    """A directed connection from `source`'s axon to `target`'s dendrite."""
+
+    source: str
+    target: str
+    weight: float = 1.0
+    delay_ms: float = 1.0
+
+    def __post_init__(self) -> None:
+        validate_id(self.source, "source")
+        validate_id(self.target, "target")
+        self.weight = SYNAPSE_PARAMS["weight"].validate(self.weight)
+        self.delay_ms = SYNAPSE_PARAMS["delay_ms"].validate(self.delay_ms)
+
+    @property
+    def key(self) -> SynapseKey:
+        return (self.source, self.target)
+
+    def copy(self, **changes: Any) -> Synapse:
+        return replace(self, **changes)

@@ -1,0 +1,299 @@
+"""The editable network: neurons and synapses by id, validated edits, and events a view follows.
+
+Every edit is one method that either succeeds completely and emits one event, or raises
+ModelError and leaves the network as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from psygnal import Signal, SignalGroup
+
+from .entities import (
+    NETWORK_PARAMS,
+    NEURON_PARAMS,
+    SYNAPSE_PARAMS,
+    ModelError,
+    Neuron,
+    Synapse,
+    SynapseKey,
+)
+
+
+class NetworkEvents(SignalGroup):
+    """What changed. Views subscribe; simulation state is never sent this way."""
+
+    neuron_added = Signal(str)
+    neuron_removed = Signal(str)
+    neuron_changed = Signal(str, str, object)  # id, parameter, new value
+    synapse_added = Signal(object)  # (source, target)
+    synapse_removed = Signal(object)
+    synapse_changed = Signal(object, str, object)  # key, parameter, new value
+    network_changed = Signal(str, object)  # parameter, new value
+
+
+class CycleError(ModelError):
+    """A feedforward pass met a loop; `cycle` lists the neurons on it in order."""
+
+    def __init__(self, cycle: list[str]):
+        self.cycle = cycle
+        path = " → ".join([*cycle, cycle[0]])
+        super().__init__(
+            f"the network has a loop ({path}), so it has no feedforward order; "
+            "use the synchronous update scheme for networks with loops")
+
+
+class Network:
+    def __init__(self, name: str = "", description: str = "", model: str = "rate",
+                 update: str = "feedforward", dt_ms: float = 0.1):
+        self.events = NetworkEvents()
+        self._neurons: dict[str, Neuron] = {}
+        self._synapses: dict[SynapseKey, Synapse] = {}
+        self._params: dict[str, Any] = {}
+        for key, value in (("name", name), ("description", description), ("model", model),
+                           ("update", update), ("dt_ms", dt_ms)):
+            self._params[key] = NETWORK_PARAMS[key].validate(value)
+
+    # ---- reading -------------------------------------------------------------------------
+    def __getattr__(self, name: str) -> Any:
+        params = self.__dict__.get("_params")
+        if params is not None and name in params:
+            return params[name]
+        raise AttributeError(name)
+
+    @property
+    def neurons(self) -> dict[str, Neuron]:
+        """Read-only by convention: edit through the methods so that events are sent."""
+        return self._neurons
+
+    @property
+    def synapses(self) -> dict[SynapseKey, Synapse]:
+        return self._synapses
+
+    def neuron(self, neuron_id: str) -> Neuron:
+        try:
+            return self._neurons[neuron_id]
+        except KeyError:
+            raise ModelError(f"there is no neuron with id {neuron_id!r}") from None
+
+    def synapse(self, key: SynapseKey) -> Synapse:
+        try:
+            return self._synapses[tuple(key)]
+        except KeyError:
+            raise ModelError(f"there is no synapse {key[0]} → {key[1]}") from None
+
+    def params(self) -> dict[str, Any]:
+        return dict(self._params)
+
+    def incoming(self, neuron_id: str) -> list[Synapse]:
+        return [s for s in self._synapses.values() if s.target == neuron_id]
+
+    def outgoing(self, neuron_id: str) -> list[Synapse]:
+        return [s for s in self._synapses.values() if s.source == neuron_id]
+
+    def synapses_of(self, neuron_id: str) -> list[Synapse]:
+        return [s for s in self._synapses.values() if neuron_id in (s.source, s.target)]
+
+    def neuron_index(self, neuron_id: str) -> int:
+        return list(self._neurons).index(neuron_id)
+
+    def synapse_index(self, key: SynapseKey) -> int:
+        return list(self._synapses).index(tuple(key))
+
+    def __iter__(self) -> Iterator[Neuron]:
+        return iter(self._neurons.values())
+
+    def __len__(self) -> int:
+        return len(self._neurons)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Network):
+            return NotImplemented
+        return (self._params == other._params
+                and list(self._neurons.items()) == list(other._neurons.items())
+                and list(self._synapses.items()) == list(other._synapses.items()))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return (f"Network({self.name!r}, model={self.model!r}, "
+                f"{len(self._neurons)} neurons, {len(self._synapses)} synapses)")
+
+    def new_id(self, prefix: str) -> str:
+        """The first free id `prefix1`, `prefix2`, …"""
+        taken = {int(m.group(1)) for nid in self._neurons
+                 if (m := re.fullmatch(re.escape(prefix) + r"(\d+)", nid))}
+        number = 1
+        while number in taken:
+            number += 1
+        return f"{prefix}{number}"
+
+    # ---- structural edits ----------------------------------------------------------------
+    def add_neuron(self, neuron: Neuron, index: int | None = None) -> Neuron:
+        """Add `neuron` (at `index` in the file order, to restore an undone delete)."""
+        if not isinstance(neuron, Neuron):
+            raise ModelError("add_neuron needs a Neuron")
+        if neuron.id in self._neurons:
+            raise ModelError(f"a neuron with id {neuron.id!r} already exists")
+        self._check_kind_fits_model(neuron.kind, self.model)
+        self._neurons = _inserted(self._neurons, neuron.id, neuron, index)
+        self.events.neuron_added.emit(neuron.id)
+        return neuron
+
+    def remove_neuron(self, neuron_id: str) -> tuple[Neuron, list[Synapse]]:
+        """Remove a neuron and the synapses that touch it; returns both for undo."""
+        neuron = self.neuron(neuron_id)
+        removed = [self.disconnect(*s.key) for s in self.synapses_of(neuron_id)]
+        del self._neurons[neuron_id]
+        self.events.neuron_removed.emit(neuron_id)
+        return neuron, removed
+
+    def connect(self, synapse: Synapse, index: int | None = None) -> Synapse:
+        if not isinstance(synapse, Synapse):
+            raise ModelError("connect needs a Synapse")
+        source = self.neuron(synapse.source)
+        target = self.neuron(synapse.target)
+        if synapse.key in self._synapses:
+            raise ModelError(f"{source.label} is already connected to {target.label}")
+        if target.kind != "neuron":
+            raise ModelError(
+                f"{target.label} is an {target.kind}: it has no dendrites, so nothing can connect to it")
+        self._synapses = _inserted(self._synapses, synapse.key, synapse, index)
+        self.events.synapse_added.emit(synapse.key)
+        return synapse
+
+    def disconnect(self, source: str, target: str) -> Synapse:
+        synapse = self.synapse((source, target))
+        del self._synapses[synapse.key]
+        self.events.synapse_removed.emit(synapse.key)
+        return synapse
+
+    # ---- parameter edits -----------------------------------------------------------------
+    def set_neuron_param(self, neuron_id: str, name: str, value: Any) -> Any:
+        """Set one parameter; returns the old value."""
+        neuron = self.neuron(neuron_id)
+        if name not in NEURON_PARAMS:
+            raise ModelError(f"neurons have no parameter {name!r}")
+        value = NEURON_PARAMS[name].validate(value, name)
+        if name == "label" and not value:
+            value = neuron.id
+        if name == "kind":
+            self._check_kind_fits_model(value, self.model)
+            if value != "neuron" and self.incoming(neuron_id):
+                raise ModelError(
+                    f"{neuron.label} has incoming synapses; an {value} cannot receive any. "
+                    "Remove them first")
+        old = getattr(neuron, name)
+        if old == value:
+            return old
+        setattr(neuron, name, value)
+        self.events.neuron_changed.emit(neuron_id, name, value)
+        return old
+
+    def set_synapse_param(self, key: SynapseKey, name: str, value: Any) -> Any:
+        synapse = self.synapse(key)
+        if name not in SYNAPSE_PARAMS:
+            raise ModelError(f"synapses have no parameter {name!r}")
+        value = SYNAPSE_PARAMS[name].validate(value, name)
+        old = getattr(synapse, name)
+        if old == value:
+            return old
+        setattr(synapse, name, value)
+        self.events.synapse_changed.emit(synapse.key, name, value)
+        return old
+
+    def set_param(self, name: str, value: Any) -> Any:
+        """Set a network-wide parameter (name, description, model, update, dt_ms)."""
+        if name not in NETWORK_PARAMS:
+            raise ModelError(f"networks have no parameter {name!r}")
+        value = NETWORK_PARAMS[name].validate(value, name)
+        if name == "model":
+            for neuron in self._neurons.values():
+                self._check_kind_fits_model(neuron.kind, value)
+        old = self._params[name]
+        if old == value:
+            return old
+        self._params[name] = value
+        self.events.network_changed.emit(name, value)
+        return old
+
+    @staticmethod
+    def _check_kind_fits_model(kind: str, model: str) -> None:
+        if kind == "generator" and model != "spiking":
+            raise ModelError(
+                "spike generators belong to spiking networks; switch the model to spiking first "
+                "(or remove the generators before switching to rate)")
+
+    # ---- graph logic ---------------------------------------------------------------------
+    def layers(self) -> list[list[str]]:
+        """Neurons grouped by depth: inputs and sources first, each neuron one past its deepest input.
+
+        Raises CycleError naming the neurons on a loop.
+        """
+        incoming: dict[str, list[str]] = {nid: [] for nid in self._neurons}
+        for source, target in self._synapses:
+            incoming[target].append(source)
+        depth: dict[str, int] = {}
+        state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+        for start in self._neurons:
+            if start in depth:
+                continue
+            # Iterative depth-first search, so deep chains do not hit the recursion limit.
+            stack: list[tuple[str, Iterator[str]]] = [(start, iter(incoming[start]))]
+            state[start] = 1
+            while stack:
+                node, pending = stack[-1]
+                advanced = False
+                for source in pending:
+                    if state.get(source) == 1:
+                        path = [n for n, _ in stack]
+                        raise CycleError(path[path.index(source):][::-1])
+                    if state.get(source) != 2:
+                        state[source] = 1
+                        stack.append((source, iter(incoming[source])))
+                        advanced = True
+                        break
+                if not advanced:
+                    stack.pop()
+                    state[node] = 2
+                    depth[node] = 1 + max((depth[s] for s in incoming[node]), default=-1)
+        result: list[list[str]] = [[] for _ in range(max(depth.values(), default=-1) + 1)]
+        for nid in self._neurons:
+            result[depth[nid]].append(nid)
+        return result
+
+    def find_cycle(self) -> list[str] | None:
+        try:
+            self.layers()
+        except CycleError as error:
+            return error.cycle
+        return None
+
+    def copy(self) -> Network:
+        """A deep copy with no subscribers."""
+        other = Network(**self._params)
+        other._neurons = {nid: n.copy() for nid, n in self._neurons.items()}
+        other._synapses = {key: s.copy() for key, s in self._synapses.items()}
+        return other
+
+    def clear(self) -> None:
+        for nid in list(self._neurons):
+            self.remove_neuron(nid)
+
+    def add_all(self, neurons: Iterable[Neuron], synapses: Iterable[Synapse]) -> None:
+        for neuron in neurons:
+            self.add_neuron(neuron)
+        for synapse in synapses:
+            self.connect(synapse)
+
+
+def _inserted(mapping: dict, key: Any, value: Any, index: int | None) -> dict:
+    if index is None or index >= len(mapping):
+        mapping[key] = value
+        return mapping
+    items = list(mapping.items())
+    items.insert(max(index, 0), (key, value))
+    return dict(items)

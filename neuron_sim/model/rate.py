@@ -1,0 +1,186 @@
+"""Rate (artificial) neurons: a_i = f(Σ_j w_ji · a_j − θ_i), feedforward or synchronous.
+
+The engine compiles a Network into arrays once; a step is a few numpy calls. Parameter edits
+(input values, weights, thresholds, activations) are applied in place so that playback can keep
+running; a structural edit needs a new engine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .activations import ACTIVATIONS
+from .entities import ModelError
+from .network import Network
+
+
+@dataclass
+class _Layer:
+    members: np.ndarray  # global indices of the neurons computed in this layer
+    synapses: np.ndarray  # indices into the engine's synapse arrays whose target is in this layer
+    local_target: np.ndarray  # position of each such synapse's target within `members`
+
+
+class RateEngine:
+    """Simulates a rate network. `activity[i]` is neuron i's output a_i, in `ids` order."""
+
+    def __init__(self, network: Network):
+        if network.model != "rate":
+            raise ModelError("this is a spiking network; use the spiking engine")
+        self.update = network.update
+        self.ids = list(network.neurons)
+        self.index = {nid: i for i, nid in enumerate(self.ids)}
+        neurons = list(network.neurons.values())
+        n = len(neurons)
+        self.is_input = np.array([nr.kind == "input" for nr in neurons], dtype=bool)
+        self.values = np.array([nr.value for nr in neurons], dtype=float)
+        self.threshold = np.array([nr.threshold for nr in neurons], dtype=float)
+        self.activation = [nr.activation for nr in neurons]
+        synapses = list(network.synapses.values())
+        self.synapse_index = {s.key: k for k, s in enumerate(synapses)}
+        self.source = np.array([self.index[s.source] for s in synapses], dtype=np.intp)
+        self.target = np.array([self.index[s.target] for s in synapses], dtype=np.intp)
+        self.weight = np.array([s.weight for s in synapses], dtype=float)
+        self.computing = np.flatnonzero(~self.is_input)
+        self._computing_synapses = np.flatnonzero(~self.is_input[self.target]) if n else np.array([], int)
+        self.layers: list[_Layer] = []
+        if self.update == "feedforward":
+            self._build_layers(network)  # raises CycleError for loops
+        self._groups_cache: dict[bytes, list[tuple[str, np.ndarray]]] = {}
+        self.reset()
+
+    # ---- compilation --------------------------------------------------------------------
+    def _build_layers(self, network: Network) -> None:
+        for layer_ids in network.layers():
+            members = np.array([self.index[nid] for nid in layer_ids if
+                                not self.is_input[self.index[nid]]], dtype=np.intp)
+            if members.size == 0:
+                continue
+            position = np.full(len(self.ids), -1, dtype=np.intp)
+            position[members] = np.arange(members.size)
+            synapses = np.flatnonzero(position[self.target] >= 0)
+            self.layers.append(_Layer(members, synapses, position[self.target[synapses]]))
+
+    def _activation_groups(self, members: np.ndarray) -> list[tuple[str, np.ndarray]]:
+        """(activation name, positions within members) for each activation used by `members`."""
+        key = members.tobytes() + "|".join(self.activation[i] for i in members).encode()
+        groups = self._groups_cache.get(key)
+        if groups is None:
+            names = np.array([self.activation[i] for i in members])
+            groups = [(name, np.flatnonzero(names == name)) for name in dict.fromkeys(names.tolist())]
+            self._groups_cache[key] = groups
+        return groups
+
+    # ---- state ----------------------------------------------------------------------------
+    def reset(self) -> None:
+        """Back to the start: inputs hold their values, every other neuron a = 0."""
+        n = len(self.ids)
+        self.activity = np.where(self.is_input, self.values, 0.0)
+        self.weighted_sum = np.zeros(n)  # Σ w·a arriving at each neuron
+        self.net = np.zeros(n)  # Σ w·a − θ
+        self.tick = 0
+        self.layer_cursor = 0  # next layer a `step_layer` computes (feedforward)
+
+    @property
+    def layer_count(self) -> int:
+        return len(self.layers)
+
+    def step(self) -> np.ndarray:
+        """One update: a whole feedforward pass, or one synchronous tick. Returns the activity."""
+        if self.update == "feedforward":
+            self.layer_cursor = 0
+            for _ in range(len(self.layers)):
+                self._compute_layer(self.layers[self.layer_cursor])
+                self.layer_cursor += 1
+            self.layer_cursor = 0
+            self.activity[self.is_input] = self.values[self.is_input]
+        else:
+            self._synchronous_tick()
+        self.tick += 1
+        return self.activity
+
+    def step_layer(self) -> int:
+        """Feedforward only: compute the next layer; returns its number (0-based).
+
+        After the last layer the pass counts as one tick, as `step` does.
+        """
+        if self.update != "feedforward":
+            self._synchronous_tick()
+            self.tick += 1
+            return 0
+        if not self.layers:
+            self.tick += 1
+            return 0
+        number = self.layer_cursor
+        if number == 0:
+            self.activity[self.is_input] = self.values[self.is_input]
+        self._compute_layer(self.layers[number])
+        self.layer_cursor = (number + 1) % len(self.layers)
+        if self.layer_cursor == 0:
+            self.tick += 1
+        return number
+
+    def _compute_layer(self, layer: _Layer) -> None:
+        syn = layer.synapses
+        contributions = self.weight[syn] * self.activity[self.source[syn]]
+        sums = np.bincount(layer.local_target, weights=contributions, minlength=layer.members.size)
+        self._apply(layer.members, sums)
+
+    def _synchronous_tick(self) -> None:
+        members = self.computing
+        syn = self._computing_synapses
+        contributions = self.weight[syn] * self.activity[self.source[syn]]
+        sums = np.bincount(self.target[syn], weights=contributions, minlength=len(self.ids))[members]
+        self.activity[self.is_input] = self.values[self.is_input]
+        self._apply(members, sums)
+
+    def _apply(self, members: np.ndarray, sums: np.ndarray) -> None:
+        net = sums - self.threshold[members]
+        self.weighted_sum[members] = sums
+        self.net[members] = net
+        out = np.empty_like(net)
+        for name, positions in self._activation_groups(members):
+            out[positions] = ACTIVATIONS[name](net[positions])
+        self.activity[members] = out
+
+    def run(self, steps: int) -> np.ndarray:
+        """Run `steps` updates; row k is the activity after k+1 updates."""
+        if steps < 0:
+            raise ModelError("the number of steps cannot be negative")
+        rows = np.empty((steps, len(self.ids)))
+        for k in range(steps):
+            rows[k] = self.step()
+        return rows
+
+    # ---- live edits ----------------------------------------------------------------------
+    def set_neuron_param(self, neuron_id: str, name: str, value) -> bool:
+        """Apply a parameter edit in place; False if it needs a rebuilt engine."""
+        i = self.index.get(neuron_id)
+        if i is None:
+            return False
+        if name == "value":
+            self.values[i] = value
+            if self.is_input[i]:
+                self.activity[i] = value
+        elif name == "threshold":
+            self.threshold[i] = value
+        elif name == "activation":
+            self.activation[i] = value
+            self._groups_cache.clear()
+        elif name == "kind":
+            return False
+        return True
+
+    def set_weight(self, key: tuple[str, str], weight: float) -> bool:
+        k = self.synapse_index.get(tuple(key))
+        if k is None:
+            return False
+        self.weight[k] = weight
+        return True
+
+    def state_of(self, neuron_id: str) -> dict[str, float]:
+        i = self.index[neuron_id]
+        return {"activity": float(self.activity[i]), "weighted_sum": float(self.weighted_sum[i]),
+                "net": float(self.net[i])}

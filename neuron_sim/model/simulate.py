@@ -1,0 +1,111 @@
+"""Headless runs: a network in, an activity table and spike times out (used by `neuron-sim simulate`)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .entities import ModelError
+from .network import Network
+from .rate import RateEngine
+from .spiking import SpikingEngine
+
+DEFAULT_SPIKING_DURATION_MS = 100.0
+DEFAULT_SYNCHRONOUS_STEPS = 10
+MAX_STEPS = 10_000_000
+MAX_CELLS = 50_000_000  # steps × neurons kept in memory
+
+
+@dataclass
+class SimulationResult:
+    ids: list[str]
+    activity: np.ndarray  # (steps, neurons)
+    spikes: dict[str, list[float]] | None  # spiking only: id → spike times in ms
+    dt_ms: float | None
+
+    def to_json(self) -> str:
+        data: dict[str, Any] = {"ids": self.ids, "activity": self.activity.tolist()}
+        if self.spikes is not None:
+            data["spikes"] = self.spikes
+        return json.dumps(data, ensure_ascii=False)
+
+    def to_csv(self) -> str:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(self.ids)
+        writer.writerows(self.activity.tolist())
+        return buffer.getvalue()
+
+
+def default_steps(network: Network) -> int:
+    if network.model == "spiking":
+        return int(round(DEFAULT_SPIKING_DURATION_MS / network.dt_ms))
+    return 1 if network.update == "feedforward" else DEFAULT_SYNCHRONOUS_STEPS
+
+
+def steps_for_duration(network: Network, duration_ms: float) -> int:
+    if not math.isfinite(duration_ms) or duration_ms < 0:
+        raise ModelError(f"the duration must be a positive number of milliseconds, got {duration_ms}")
+    if network.model != "spiking":
+        raise ModelError("--duration-ms is for spiking networks; rate networks count --steps")
+    return int(round(duration_ms / network.dt_ms))
+
+
+def simulate(network: Network, steps: int | None = None) -> SimulationResult:
+    """Run a fresh engine for `steps` updates (defaults: one pass, 10 ticks or 100 ms)."""
+    steps = default_steps(network) if steps is None else steps
+    if steps < 0 or steps > MAX_STEPS:
+        raise ModelError(f"the number of steps must be between 0 and {MAX_STEPS:,}, got {steps}")
+    if steps * max(len(network), 1) > MAX_CELLS:
+        raise ModelError(f"{steps:,} steps × {len(network):,} neurons is too large a table to print")
+    order = list(network.neurons)
+    if network.model == "rate":
+        engine = RateEngine(network)
+        rows = engine.run(steps)
+        return SimulationResult(order, rows, None, None)
+    engine = SpikingEngine(network)
+    rows, spike_list = engine.run(steps)
+    columns = [engine.index[nid] for nid in order]
+    spikes: dict[str, list[float]] = {nid: [] for nid in order}
+    for k, i in spike_list:
+        spikes[engine.ids[i]].append(round(k * network.dt_ms, 9))
+    return SimulationResult(order, rows[:, columns], spikes, network.dt_ms)
+
+
+def apply_assignment(network: Network, text: str) -> None:
+    """Apply one `--set`: `ID=VALUE` (an input's value), `ID.PARAM=VALUE`, or `SRC->TGT.PARAM=VALUE`.
+
+    Unknown ids and parameters and bad values are refused with the model's message.
+    """
+    left, equals, raw = text.partition("=")
+    left, raw = left.strip(), raw.strip()
+    if not equals or not left or not raw:
+        raise ModelError(f"--set {text!r}: expected ID=VALUE or ID.PARAMETER=VALUE")
+    value: Any = _parse_value(raw)
+    if left in network.neurons:
+        if network.neurons[left].kind != "input":
+            raise ModelError(f"--set {text!r}: {left} is not an input; name the parameter, "
+                             f"e.g. {left}.threshold=0.5")
+        network.set_neuron_param(left, "value", value)
+        return
+    target, dot, param = left.rpartition(".")
+    if not dot:
+        raise ModelError(f"--set {text!r}: there is no neuron with id {left!r}")
+    if "->" in target:
+        source, _, dest = target.partition("->")
+        network.set_synapse_param((source.strip(), dest.strip()), param, value)
+    else:
+        network.set_neuron_param(target, param, value)
+
+
+def _parse_value(raw: str) -> Any:
+    try:
+        return json.loads(raw, parse_constant=lambda name: float(name))
+    except (json.JSONDecodeError, ValueError):
+        return raw  # plain words such as `sigmoid`
