@@ -23,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     app = sub.add_parser("app", help="open the desktop app (the default)")
     app.add_argument("file", nargs="?", help="a network file to open")
+    app.add_argument("--look", choices=("biological", "schematic"), help="how neurons are drawn at start")
 
     sim = sub.add_parser("simulate", help="run a network without the GUI and print its activity")
     sim.add_argument("file", help="a network file (.json)")
@@ -58,9 +59,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from neuron_sim.bench import run_bench
             return run_bench(json_output=args.json, quick=args.quick)
         from neuron_sim.app import run_app
-        return run_app(args.file)
+        return run_app(args.file, look=args.look)
     except CliError as error:
-        print(f"neuron-sim: error: {error}", file=sys.stderr)
+        message = " ".join(str(error).split())  # always exactly one line
+        print(f"neuron-sim: error: {message}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

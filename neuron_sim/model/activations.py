@@ -17,9 +17,14 @@ def step(net: Array) -> Array:
 def sigmoid(net: Array) -> Array:
     """Logistic 1 / (1 + e^−net), computed without overflow for any finite net."""
     net = np.asarray(net, dtype=float)
-    # e^−|net| never overflows; the two branches are the same function.
-    e = np.exp(-np.abs(net))
+    # e^−|net| never overflows; the two branches are the same function. |net| is capped at 700 so
+    # e^−|net| (≥ 1e−304) never underflows either: beyond that the result is already 0 or 1 to
+    # double precision, apart from values below 1e−304 that no one can tell from 0.
+    e = np.exp(-np.minimum(np.abs(net), _SIGMOID_CAP))
     return np.where(net >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+_SIGMOID_CAP = 700.0
 
 
 def tanh(net: Array) -> Array:

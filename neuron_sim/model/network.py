@@ -160,7 +160,7 @@ class Network:
             raise ModelError(f"{source.label} is already connected to {target.label}")
         if target.kind != "neuron":
             raise ModelError(
-                f"{target.label} is an {target.kind}: it has no dendrites, so nothing can connect to it")
+                f"{target.label} is {_a(target.kind)}: it has no dendrites, so nothing can connect to it")
         self._synapses = _inserted(self._synapses, synapse.key, synapse, index)
         self.events.synapse_added.emit(synapse.key)
         return synapse
@@ -184,7 +184,7 @@ class Network:
             self._check_kind_fits_model(value, self.model)
             if value != "neuron" and self.incoming(neuron_id):
                 raise ModelError(
-                    f"{neuron.label} has incoming synapses; an {value} cannot receive any. "
+                    f"{neuron.label} has incoming synapses; {_a(value)} cannot receive any. "
                     "Remove them first")
         old = getattr(neuron, name)
         if old == value:
@@ -288,6 +288,11 @@ class Network:
             self.add_neuron(neuron)
         for synapse in synapses:
             self.connect(synapse)
+
+
+def _a(kind: str) -> str:
+    """`an input`, `a generator`: the kind with its article."""
+    return f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"
 
 
 def _inserted(mapping: dict, key: Any, value: Any, index: int | None) -> dict:

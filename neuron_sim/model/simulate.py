@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from .entities import ModelError
+from .entities import NEURON_PARAMS, SYNAPSE_PARAMS, ModelError, ParamSpec
 from .network import Network
 from .rate import RateEngine
 from .spiking import SpikingEngine
@@ -50,11 +50,15 @@ def default_steps(network: Network) -> int:
 
 
 def steps_for_duration(network: Network, duration_ms: float) -> int:
-    if not math.isfinite(duration_ms) or duration_ms < 0:
-        raise ModelError(f"the duration must be a positive number of milliseconds, got {duration_ms}")
     if network.model != "spiking":
         raise ModelError("--duration-ms is for spiking networks; rate networks count --steps")
-    return int(round(duration_ms / network.dt_ms))
+    if not math.isfinite(duration_ms) or duration_ms < 0:
+        raise ModelError(f"the duration must be zero or more milliseconds, got {duration_ms:g}")
+    steps = duration_ms / network.dt_ms  # may overflow to inf for absurd durations
+    if steps > MAX_STEPS:
+        raise ModelError(f"{duration_ms:g} ms is {steps:.3g} steps of {network.dt_ms:g} ms; "
+                         f"the most a run may take is {MAX_STEPS:,} steps")
+    return int(round(steps))
 
 
 def simulate(network: Network, steps: int | None = None) -> SimulationResult:
@@ -81,31 +85,56 @@ def simulate(network: Network, steps: int | None = None) -> SimulationResult:
 def apply_assignment(network: Network, text: str) -> None:
     """Apply one `--set`: `ID=VALUE` (an input's value), `ID.PARAM=VALUE`, or `SRC->TGT.PARAM=VALUE`.
 
-    Unknown ids and parameters and bad values are refused with the model's message.
+    Unknown ids and parameters and bad values are refused with a message that starts with the
+    assignment: `--set y.threshold=abc: expected a number, got "abc"`.
     """
+    prefix = f"--set {_show_text(text)}"
     left, equals, raw = text.partition("=")
     left, raw = left.strip(), raw.strip()
     if not equals or not left or not raw:
-        raise ModelError(f"--set {text!r}: expected ID=VALUE or ID.PARAMETER=VALUE")
-    value: Any = _parse_value(raw)
-    if left in network.neurons:
-        if network.neurons[left].kind != "input":
-            raise ModelError(f"--set {text!r}: {left} is not an input; name the parameter, "
-                             f"e.g. {left}.threshold=0.5")
-        network.set_neuron_param(left, "value", value)
-        return
-    target, dot, param = left.rpartition(".")
-    if not dot:
-        raise ModelError(f"--set {text!r}: there is no neuron with id {left!r}")
-    if "->" in target:
-        source, _, dest = target.partition("->")
-        network.set_synapse_param((source.strip(), dest.strip()), param, value)
-    else:
-        network.set_neuron_param(target, param, value)
-
-
-def _parse_value(raw: str) -> Any:
+        raise ModelError(f"{prefix}: expected ID=VALUE, ID.PARAMETER=VALUE or SOURCE->TARGET.weight=VALUE")
     try:
-        return json.loads(raw, parse_constant=lambda name: float(name))
-    except (json.JSONDecodeError, ValueError):
-        return raw  # plain words such as `sigmoid`
+        if left in network.neurons:
+            if network.neurons[left].kind != "input":
+                raise ModelError(f"{left} is not an input; name the parameter, e.g. {left}.threshold=0.5")
+            target_id, param = left, "value"
+        else:
+            target_id, dot, param = left.rpartition(".")
+            if not dot:
+                raise ModelError(f"there is no neuron with id {left!r}")
+        if "->" in target_id:
+            source, _, dest = target_id.partition("->")
+            key = (source.strip(), dest.strip())
+            network.synapse(key)  # a clear message if there is no such synapse
+            spec = SYNAPSE_PARAMS.get(param)
+            if spec is None:
+                raise ModelError(f"synapses have no parameter {param!r} "
+                                 f"(they have {', '.join(SYNAPSE_PARAMS)})")
+            network.set_synapse_param(key, param, spec.validate(_parse_value(raw, spec), "value"))
+        else:
+            network.neuron(target_id)
+            spec = NEURON_PARAMS.get(param)
+            if spec is None:
+                raise ModelError(f"neurons have no parameter {param!r} "
+                                 f"(they have {', '.join(NEURON_PARAMS)})")
+            network.set_neuron_param(target_id, param, spec.validate(_parse_value(raw, spec), "value"))
+    except ModelError as error:
+        message = str(error)
+        if message.startswith("value: "):  # the place is the assignment itself
+            message = message[len("value: "):]
+        raise ModelError(f"{prefix}: {message}") from None
+
+
+def _parse_value(raw: str, spec: ParamSpec) -> Any:
+    """A JSON value (1, -0.5, 1e3, null, "text"), or the plain text for text and choices."""
+    try:
+        value = json.loads(raw, parse_constant=float)
+    except ValueError:
+        return raw  # plain words such as `sigmoid`, or a bad number the validation names
+    if spec.kind in ("str", "choice") and not isinstance(value, str):
+        return raw  # a label may be 123
+    return value
+
+
+def _show_text(text: str) -> str:
+    return text if text.isprintable() and len(text) <= 80 else json.dumps(text[:80], ensure_ascii=False)
