@@ -148,18 +148,22 @@ def param_text(name: str) -> str:
 
 
 class _SetCommand(ModelCommand):
-    """Set one parameter of one thing. Mergeable commands (slider drags) fold into one step."""
+    """Set one parameter of one thing.
+
+    Commands that share a `merge_key` (one per slider drag or spin-box arrow burst) and set the same
+    parameter of the same thing fold into one undo step.
+    """
 
     MERGE_ID = 1000
 
     def __init__(self, network: Network, target: Any, name: str, value: Any,
-                 mergeable: bool = False, text: str | None = None):
+                 merge_key: object | None = None, text: str | None = None):
         super().__init__(network, text or param_text(name))
         self.target = target
         self.name = name
         self.new_value = value
         self.old_value = self._read()
-        self.mergeable = mergeable
+        self.merge_key = merge_key
 
     def _read(self) -> Any:
         raise NotImplementedError
@@ -174,10 +178,11 @@ class _SetCommand(ModelCommand):
         self._write(self.old_value)
 
     def id(self) -> int:
-        return self.MERGE_ID if self.mergeable else -1
+        return self.MERGE_ID if self.merge_key is not None else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
-        if (not isinstance(other, type(self)) or not other.mergeable
+        if (not isinstance(other, type(self)) or other.merge_key is None
+                or other.merge_key != self.merge_key
                 or other.target != self.target or other.name != self.name):
             return False
         self.new_value = other.new_value

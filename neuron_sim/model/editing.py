@@ -1,0 +1,100 @@
+"""Planning compound edits without Qt: copy/paste, new layers, dense connections.
+
+Each function returns the neurons and synapses to add; the UI wraps them in one undo command.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .entities import ModelError, Neuron, Synapse
+from .fileformat import FORMAT_NAME, FORMAT_VERSION, from_dict, to_dict
+from .geometry import column_positions, split_columns
+from .network import Network
+
+CLIPBOARD_MIME = "application/x-neuron-sim"
+
+
+def copy_selection(network: Network, neuron_ids: list[str]) -> dict[str, Any]:
+    """The selected neurons and the synapses between them, as a small network file."""
+    chosen = set(neuron_ids)
+    part = Network(model=network.model, update=network.update, dt_ms=network.dt_ms)
+    for nid in network.neurons:
+        if nid in chosen:
+            part.add_neuron(network.neurons[nid].copy())
+    for key, synapse in network.synapses.items():
+        if key[0] in chosen and key[1] in chosen:
+            part.connect(synapse.copy())
+    return to_dict(part)
+
+
+def paste_plan(network: Network, data: dict[str, Any], offset: tuple[float, float] = (30.0, 30.0)
+               ) -> tuple[list[Neuron], list[Synapse]]:
+    """Copies of the clipboard's neurons with fresh ids, moved by `offset`, and their synapses."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME or data.get("version", 0) > FORMAT_VERSION:
+        raise ModelError("the clipboard does not hold neurons")
+    part = from_dict({**data, "model": network.model})
+    taken = set(network.neurons)
+    renamed: dict[str, str] = {}
+    neurons = []
+    for neuron in part.neurons.values():
+        prefix = re.sub(r"\d+$", "", neuron.id) or "n"
+        number = 1
+        while f"{prefix}{number}" in taken:
+            number += 1
+        new_id = f"{prefix}{number}"
+        taken.add(new_id)
+        renamed[neuron.id] = new_id
+        label = new_id if neuron.label == neuron.id else neuron.label
+        x, y = neuron.position
+        neurons.append(neuron.copy(id=new_id, label=label, position=(x + offset[0], y + offset[1])))
+    synapses = [s.copy(source=renamed[s.source], target=renamed[s.target]) for s in part.synapses.values()]
+    return neurons, synapses
+
+
+def layer_plan(network: Network, count: int, kind: str, activation: str, x: float, centre_y: float,
+               prefix: str | None = None) -> list[Neuron]:
+    """`count` new neurons in a column at x, centred on centre_y."""
+    if not 1 <= count <= 256:
+        raise ModelError(f"a layer has 1 to 256 neurons, not {count}")
+    prefix = prefix or {"input": "x", "neuron": "h", "generator": "g"}[kind]
+    neurons = []
+    taken = set(network.neurons)
+    number = 1
+    for position in column_positions(count, x, centre_y):
+        while f"{prefix}{number}" in taken:
+            number += 1
+        nid = f"{prefix}{number}"
+        taken.add(nid)
+        extra = {"activation": activation} if kind == "neuron" else {}
+        neurons.append(Neuron(nid, kind=kind, position=position, **extra))
+    return neurons
+
+
+def dense_plan(network: Network, sources: list[str], targets: list[str], weight: float = 1.0) -> list[Synapse]:
+    """Every source to every target (a Dense layer), skipping pairs already connected."""
+    bad = [t for t in targets if network.neuron(t).kind != "neuron"]
+    if bad:
+        raise ModelError(f"{network.neuron(bad[0]).label} is an {network.neuron(bad[0]).kind}: "
+                         "nothing can connect to it")
+    return [Synapse(s, t, weight=weight) for s in sources for t in targets
+            if (s, t) not in network.synapses and s != t]
+
+
+def connect_all_plan(network: Network, neuron_ids: list[str], weight: float = 1.0) -> list[Synapse]:
+    """Fully connect each column of the selection to the next column to its right."""
+    if len(neuron_ids) < 2:
+        raise ModelError("select two groups of neurons side by side (for example 3 inputs and 2 neurons)")
+    xs = [network.neuron(nid).position[0] for nid in neuron_ids]
+    columns = [[neuron_ids[i] for i in sorted(col, key=lambda i: network.neuron(neuron_ids[i]).position[1])]
+               for col in split_columns(xs)]
+    if len(columns) < 2:
+        raise ModelError("the selected neurons stand in one column; select a column to connect from "
+                         "and a column to its right to connect to")
+    plan: list[Synapse] = []
+    for left, right in zip(columns, columns[1:]):
+        plan += dense_plan(network, left, right, weight)
+    if not plan:
+        raise ModelError("these neurons are already fully connected")
+    return plan

@@ -1,0 +1,103 @@
+"""Canvas interaction timings for `neuron-sim bench`: real mouse events on an offscreen window.
+
+Each figure is the wall time from the input event to a repainted viewport, median of repeats.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from collections.abc import Callable, Iterator
+
+INTERACTION_GOAL_MS = 100.0
+
+
+def _median_ms(action: Callable[[], None], repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000.0)
+    return statistics.median(times)
+
+
+def interaction_records(neurons: int = 500, synapses: int = 5000, repeats: int = 5) -> Iterator[dict]:
+    """Select all, one drag step of everything, the drop (one undo command), and undo."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from neuron_sim.model.generate import layered_network
+
+    from .application import create_application
+    from .main_window import MainWindow
+
+    create_application()
+    network = layered_network(neurons, synapses, seed=1)
+    window = MainWindow()
+    window.ask_to_save = lambda: None
+    window.resize(1600, 1000)
+    window.show()
+    window.set_network(network, None)
+    QApplication.processEvents()
+    view, scene = window.view, window.scene
+    viewport = view.viewport()
+
+    def settle() -> None:
+        # what a person waits for: pending events handled, synapses laid out, the viewport painted
+        scene.flush()
+        QApplication.processEvents()
+        viewport.repaint()
+
+    settle()
+    first = next(iter(scene.neuron_items.values()))
+    name = f"{neurons}/{synapses}"
+
+    def select_all() -> None:
+        scene.select()
+        settle()
+        window.edit.select_all_action.trigger()
+        settle()
+
+    yield _record(f"canvas select all {name}", _median_ms(select_all, repeats))
+
+    press_at = view.mapFromScene(first.scenePos())
+    offsets = iter(range(1, 10_000))
+
+    def drag_step() -> None:
+        k = next(offsets)
+        QTest.mouseMove(viewport, press_at + (QPointF(3 * k % 40, 2 * k % 30)).toPoint())
+        settle()
+
+    window.edit.select_all_action.trigger()
+    settle()
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, press_at)
+    drag_step()  # the first move only starts the drag
+    drag_ms = _median_ms(drag_step, repeats * 2)
+    yield _record(f"canvas drag all, per mouse move {name}", drag_ms)
+
+    start = time.perf_counter()
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       press_at + QPointF(12, 8).toPoint())
+    settle()
+    release_ms = (time.perf_counter() - start) * 1000.0
+    yield _record(f"canvas drop all (push one move command) {name}", release_ms)
+
+    def undo_redo() -> None:
+        window.undo_action.trigger()
+        settle()
+        window.redo_action.trigger()
+        settle()
+
+    yield _record(f"canvas undo+redo move of all {name}", _median_ms(undo_redo, repeats) / 2)
+    window.undo_stack.setClean()
+    window.close()
+    window.deleteLater()
+    QApplication.processEvents()
+
+
+def _record(name: str, value_ms: float) -> dict:
+    return {"name": name, "value": round(value_ms, 3), "unit": "ms", "baseline": INTERACTION_GOAL_MS,
+            "ratio": round(value_ms / INTERACTION_GOAL_MS, 3), "baseline_kind": "goal"}

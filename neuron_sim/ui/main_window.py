@@ -1,0 +1,392 @@
+"""The main window: canvas, tool bar, inspector, menus, and the file a person is working on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+)
+
+from neuron_sim.model import Network
+from neuron_sim.model.fileformat import NetworkFileError, load, save
+
+from .editing import EditActions
+from .inspector import Inspector
+from .scene import NetworkScene
+from .tools import AddNeuronTool, ConnectTool, SelectTool
+from .view import NetworkView
+
+MAX_RECENT = 8
+FILE_FILTER = "Neuron networks (*.json);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, network: Network | None = None, path: str | None = None):
+        super().__init__()
+        self.network = network or Network()
+        self.path: Path | None = Path(path) if path else None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._update_title)
+        self.settings = QSettings("neuron-sim", "neuron-sim")
+        self.scene = NetworkScene(self.network, self.undo_stack, self)
+        self.view = NetworkView(self.scene, self)
+        self.setCentralWidget(self.view)
+        self.inspector = Inspector()
+        self.inspector.set_document(self.network, self.undo_stack)
+        dock = QDockWidget(self.tr("Inspector"), self)
+        dock.setObjectName("inspector-dock")
+        dock.setWidget(self.inspector)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.inspector_dock = dock
+        self.edit = EditActions(self)
+        self._status = QLabel()
+        self.statusBar().addWidget(self._status, 1)
+        self._zoom_label = QLabel("100%")
+        self.statusBar().addPermanentWidget(self._zoom_label)
+        self._create_actions()
+        self._create_menus()
+        self._create_toolbars()
+        self.scene.message.connect(self.show_message)
+        self.inspector.message.connect(self.show_message)
+        self.scene.selection_changed_to.connect(self.inspector.show_selection)
+        self.scene.selection_changed_to.connect(self._selection_changed)
+        self.scene.tool_reset_requested.connect(lambda: self.tool_actions["select"].trigger())
+        self.view.zoom_changed.connect(lambda z: self._zoom_label.setText(f"{z * 100:.0f}%"))
+        self.network.events.network_changed.connect(self._network_param_changed)
+        self._fit_to_screen()
+        self._update_title()
+        self._sync_model_actions()
+        self._selection_changed([], [])
+        self.show_message(self.scene.tool.hint())
+
+    def _fit_to_screen(self) -> None:
+        screen = QApplication.primaryScreen()
+        if screen is None:
+            self.resize(1280, 800)
+            return
+        available = screen.availableGeometry()
+        self.resize(min(1440, int(available.width() * 0.92)), min(900, int(available.height() * 0.92)))
+        self.resizeDocks([self.inspector_dock], [320], Qt.Orientation.Horizontal)
+
+    # ---- actions -------------------------------------------------------------------------
+    def _action(self, text: str, slot=None, shortcut=None, tip: str = "", checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.setCheckable(checkable)
+        if slot is not None:
+            action.triggered.connect(slot)
+        return action
+
+    def _create_actions(self) -> None:
+        tr = self.tr
+        self.new_action = self._action(tr("&New"), self.new_file, QKeySequence.StandardKey.New, tr("Start an empty network"))
+        self.open_action = self._action(tr("&Open…"), lambda: self.open_file(), QKeySequence.StandardKey.Open,
+                                        tr("Open a network file"))
+        self.save_action = self._action(tr("&Save"), self.save_file, QKeySequence.StandardKey.Save, tr("Save the network"))
+        self.save_as_action = self._action(tr("Save &As…"), self.save_file_as, QKeySequence("Ctrl+Shift+S"),
+                                           tr("Save the network under a new name"))
+        self.quit_action = self._action(tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, tr("Quit neuron-sim"))
+        self.undo_action = self.undo_stack.createUndoAction(self, tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, tr("Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+
+        self.tool_group = QActionGroup(self)
+        self.tool_actions: dict[str, QAction] = {}
+        tools = (
+            ("select", tr("Select"), "S", tr("Select and move neurons; drag from an axon's end to connect (S)")),
+            ("input", tr("Add input"), "I", tr("Click on the canvas to add an input, a sensor you switch on and off (I)")),
+            ("neuron", tr("Add neuron"), "N", tr("Click on the canvas to add a neuron (N)")),
+            ("generator", tr("Add generator"), "G", tr("Click on the canvas to add a spike generator, spiking networks only (G)")),
+            ("connect", tr("Connect"), "C", tr("Drag from one neuron to another to connect them with a synapse (C)")),
+        )
+        for name, text, key, tip in tools:
+            action = self._action(text, shortcut=QKeySequence(key), tip=tip, checkable=True)
+            action.triggered.connect(lambda checked=False, n=name: self.set_tool(n))
+            self.tool_group.addAction(action)
+            self.tool_actions[name] = action
+        self.tool_actions["select"].setChecked(True)
+
+        self.look_group = QActionGroup(self)
+        self.look_actions = {}
+        for look, text, tip in (("biological", tr("&Biological"), tr("Neurons as cells: dendrites, soma, axon, synapses")),
+                                ("schematic", tr("&Schematic"), tr("Textbook diagram: Σ and f, arrows with weights"))):
+            action = self._action(text, tip=tip, checkable=True)
+            action.triggered.connect(lambda checked=False, lk=look: self.scene.set_look(lk))
+            self.look_group.addAction(action)
+            self.look_actions[look] = action
+        self.look_actions["biological"].setChecked(True)
+        self.weights_action = self._action(tr("Weight &labels"), self.scene.set_show_weights, tip=tr("Show each synapse's weight"), checkable=True)
+        self.weights_action.setChecked(True)
+        self.thresholds_action = self._action(tr("&Thresholds"), self.scene.set_show_thresholds, tip=tr("Show each neuron's threshold θ"), checkable=True)
+        self.thresholds_action.setChecked(True)
+        self.grid_action = self._action(tr("&Grid"), self.scene.set_show_grid, tip=tr("Show a grid"), checkable=True)
+        self.snap_action = self._action(tr("S&nap to grid"), self._set_snap, tip=tr("Place and move neurons on the grid"), checkable=True)
+        self.zoom_in_action = self._action(tr("Zoom &in"), self.view.zoom_in, [QKeySequence("+"), QKeySequence("="), QKeySequence.StandardKey.ZoomIn], tr("Zoom in (+)"))
+        self.zoom_out_action = self._action(tr("Zoom &out"), self.view.zoom_out, [QKeySequence("-"), QKeySequence.StandardKey.ZoomOut], tr("Zoom out (−)"))
+        self.zoom_reset_action = self._action(tr("&Actual size"), self.view.reset_zoom, QKeySequence("0"), tr("Zoom to 100% (0)"))
+        self.fit_action = self._action(tr("&Fit network"), self.view.fit, QKeySequence("F"), tr("Fit the whole network in the window (F)"))
+
+        self.model_group = QActionGroup(self)
+        self.model_actions = {}
+        for model, text, tip in (("rate", tr("&Rate (artificial neurons)"), tr("a = f(Σ w·x − θ): the unit of deep learning")),
+                                 ("spiking", tr("&Spiking (integrate-and-fire)"), tr("Membrane potential charges up and fires spikes"))):
+            action = self._action(text, tip=tip, checkable=True)
+            action.triggered.connect(lambda checked=False, m=model: self.edit.set_network_param("model", m))
+            self.model_group.addAction(action)
+            self.model_actions[model] = action
+        self.update_group = QActionGroup(self)
+        self.update_actions = {}
+        for scheme, text, tip in (("feedforward", tr("&Feedforward"), tr("One pass from inputs to outputs, layer by layer")),
+                                  ("synchronous", tr("S&ynchronous"), tr("All neurons update together each tick; loops allowed"))):
+            action = self._action(text, tip=tip, checkable=True)
+            action.triggered.connect(lambda checked=False, s=scheme: self.edit.set_network_param("update", s))
+            self.update_group.addAction(action)
+            self.update_actions[scheme] = action
+
+        self.shortcuts_action = self._action(tr("&Keyboard shortcuts"), self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
+        self.about_action = self._action(tr("&About neuron-sim"), self.show_about)
+
+    def _create_menus(self) -> None:
+        tr = self.tr
+        bar = self.menuBar()
+        file_menu = bar.addMenu(tr("&File"))
+        file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = file_menu.addMenu(tr("Open &Recent"))
+        self._rebuild_recent_menu()
+        file_menu.addSeparator()
+        file_menu.addActions([self.save_action, self.save_as_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        self.edit.add_to_menu(edit_menu)
+        view_menu = bar.addMenu(tr("&View"))
+        view_menu.addActions(list(self.look_actions.values()))
+        view_menu.addSeparator()
+        view_menu.addActions([self.weights_action, self.thresholds_action, self.grid_action, self.snap_action])
+        view_menu.addSeparator()
+        view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, self.fit_action])
+        view_menu.addSeparator()
+        view_menu.addAction(self.inspector_dock.toggleViewAction())
+        sim_menu = bar.addMenu(tr("&Simulation"))
+        sim_menu.addSection(tr("Neuron model"))
+        sim_menu.addActions(list(self.model_actions.values()))
+        sim_menu.addSection(tr("Update scheme (rate)"))
+        sim_menu.addActions(list(self.update_actions.values()))
+        help_menu = bar.addMenu(tr("&Help"))
+        help_menu.addActions([self.shortcuts_action, self.about_action])
+
+    def _create_toolbars(self) -> None:
+        tools = QToolBar(self.tr("Tools"), self)
+        tools.setObjectName("tools-toolbar")
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        tools.addActions(list(self.tool_actions.values()))
+        tools.addSeparator()
+        tools.addAction(self.edit.add_layer_action)
+        tools.addAction(self.edit.connect_all_action)
+        tools.addAction(self.edit.delete_action)
+        tools.addSeparator()
+        tools.addActions([self.zoom_in_action, self.zoom_out_action, self.fit_action])
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tools)
+        self.tools_toolbar = tools
+
+    # ---- tools ---------------------------------------------------------------------------
+    def set_tool(self, name: str) -> None:
+        if name == "select":
+            tool = SelectTool(self.scene)
+        elif name == "connect":
+            tool = ConnectTool(self.scene)
+        else:
+            tool = AddNeuronTool(self.scene, name)
+        self.scene.set_tool(tool)
+        self.tool_actions[name].setChecked(True)
+        cursor = Qt.CursorShape.ArrowCursor if name == "select" else Qt.CursorShape.CrossCursor
+        self.view.viewport().setCursor(cursor)
+
+    def _set_snap(self, on: bool) -> None:
+        self.scene.snap_to_grid = on
+        if on and not self.grid_action.isChecked():
+            self.grid_action.trigger()
+
+    def show_message(self, text: str) -> None:
+        self._status.setText(text)
+
+    def _selection_changed(self, neuron_ids: list, synapse_keys: list) -> None:
+        self.edit.selection_changed(neuron_ids, synapse_keys)
+
+    def _network_param_changed(self, name: str, value) -> None:
+        if name in ("model", "update", "name"):
+            self._sync_model_actions()
+            self._update_title()
+
+    def _sync_model_actions(self) -> None:
+        self.model_actions[self.network.model].setChecked(True)
+        self.update_actions[self.network.update].setChecked(True)
+        for action in self.update_actions.values():
+            action.setEnabled(self.network.model == "rate")
+        self.tool_actions["generator"].setEnabled(self.network.model == "spiking")
+
+    # ---- the document --------------------------------------------------------------------
+    def set_network(self, network: Network, path: Path | None) -> None:
+        """Replace the open network (New, Open, an example)."""
+        self.network.events.network_changed.disconnect(self._network_param_changed)
+        self.network = network
+        self.path = path
+        self.undo_stack.clear()
+        self.scene.set_network(network, self.undo_stack)
+        self.inspector.set_document(network, self.undo_stack)
+        network.events.network_changed.connect(self._network_param_changed)
+        self.tool_actions["select"].trigger()
+        self._sync_model_actions()
+        self._update_title()
+        self.view.fit()
+
+    def _update_title(self, *args) -> None:
+        name = self.path.name if self.path else (self.network.name or self.tr("Untitled"))
+        self.setWindowTitle(f"{name}[*] — neuron-sim")
+        self.setWindowModified(not self.undo_stack.isClean())
+
+    def ask_to_save(self) -> QMessageBox.StandardButton:
+        """Ask what to do with unsaved changes (tests replace this)."""
+        return QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("The network has changes that are not saved. Save them first?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current network."""
+        if self.undo_stack.isClean():
+            return True
+        answer = self.ask_to_save()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save_file()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new_file(self) -> None:
+        if self.maybe_save():
+            self.set_network(Network(), None)
+
+    def open_file(self, path: str | Path | None = None) -> bool:
+        if not self.maybe_save():
+            return False
+        if path is None:
+            start = str(self.path.parent) if self.path else ""
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open network"), start, self.tr(FILE_FILTER))
+            if not path:
+                return False
+        try:
+            network = load(path)
+        except NetworkFileError as error:
+            self.show_error(self.tr("Could not open the file"), str(error))
+            return False
+        self.set_network(network, Path(path))
+        self._remember_recent(Path(path))
+        self.show_message(self.tr("Opened %1").replace("%1", str(path)))
+        return True
+
+    def save_file(self) -> bool:
+        if self.path is None:
+            return self.save_file_as()
+        return self._save_to(self.path)
+
+    def save_file_as(self) -> bool:
+        start = str(self.path) if self.path else (self.network.name or "network") + ".json"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save network"), start, self.tr(FILE_FILTER))
+        if not path:
+            return False
+        if not path.lower().endswith(".json"):
+            path += ".json"
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            save(self.network, path)
+        except NetworkFileError as error:
+            self.show_error(self.tr("Could not save"), str(error))
+            return False
+        self.path = path
+        self.undo_stack.setClean()
+        self._remember_recent(path)
+        self._update_title()
+        self.show_message(self.tr("Saved %1").replace("%1", str(path)))
+        return True
+
+    def show_error(self, title: str, text: str) -> None:
+        self.show_message(text)
+        QMessageBox.warning(self, title, text)
+
+    def _remember_recent(self, path: Path) -> None:
+        recent = [p for p in self._recent_files() if p != str(path.resolve())]
+        recent.insert(0, str(path.resolve()))
+        self.settings.setValue("recent_files", recent[:MAX_RECENT])
+        self._rebuild_recent_menu()
+
+    def _recent_files(self) -> list[str]:
+        value = self.settings.value("recent_files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def _rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self._recent_files()
+        for path in files:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda checked=False, p=path: self.open_file(p))
+        self.recent_menu.setEnabled(bool(files))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.maybe_save():
+            self.scene.tool.cancel()
+            event.accept()
+        else:
+            event.ignore()
+
+    # ---- help ----------------------------------------------------------------------------
+    def show_shortcuts(self) -> None:
+        rows = [
+            (self.tr("Select / Add input / Add neuron / Add generator / Connect"), "S / I / N / G / C"),
+            (self.tr("Undo / Redo"), "Ctrl+Z / Ctrl+Shift+Z"),
+            (self.tr("Copy / Paste / Duplicate"), "Ctrl+C / Ctrl+V / Ctrl+D"),
+            (self.tr("Delete the selection"), "Del"),
+            (self.tr("Select all"), "Ctrl+A"),
+            (self.tr("Move the selection"), self.tr("Arrow keys (Shift: 10×)")),
+            (self.tr("Zoom in / out / 100% / fit"), "+ / − / 0 / F"),
+            (self.tr("Nudge a weight"), self.tr("Ctrl+wheel over a synapse")),
+            (self.tr("Type a weight, threshold or input value"), self.tr("Double-click it")),
+            (self.tr("Cancel / back to Select"), "Esc"),
+        ]
+        html = "<table cellspacing='6'>" + "".join(f"<tr><td>{a}</td><td><b>{b}</b></td></tr>" for a, b in rows) + "</table>"
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), html)
+
+    def show_about(self) -> None:
+        from neuron_sim import __version__
+
+        QMessageBox.about(self, self.tr("About neuron-sim"), self.tr(
+            "<b>neuron-sim %1</b><br>How a neuron works, from the biological cell to the artificial unit "
+            "of deep learning.").replace("%1", __version__))
+
+
+def application_window(path: str | None = None) -> MainWindow:
+    window = MainWindow()
+    if path:
+        window.open_file(path)
+    QApplication.instance()
+    return window

@@ -1,0 +1,128 @@
+"""Every colour, pen, size and font of the canvas, in one place.
+
+Excitatory and inhibitory synapses use the Okabe–Ito vermillion/blue pair (safe for colour-blind
+readers) and differ by shape too (round bouton or arrow vs flat bar), so greyscale prints work.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QPen
+
+from neuron_sim.model import geometry
+
+
+def _c(hex_code: str, alpha: int = 255) -> QColor:
+    color = QColor(hex_code)
+    color.setAlpha(alpha)
+    return color
+
+
+class Palette:
+    """Named colours; one shared instance, PALETTE."""
+
+    background = _c("#FFFFFF")
+    grid = _c("#E9EDF2")
+    text = _c("#1F2328")
+    muted_text = _c("#5A6270")
+    excitatory = _c("#D55E00")
+    inhibitory = _c("#0072B2")
+    silent = _c("#9AA0A6")  # weight 0
+    membrane = _c("#7A5C3E")  # outline of soma, dendrites and axon stub
+    soma_rest = _c("#F6EEDF")
+    soma_active = _c("#FFB000")
+    nucleus = _c("#C9B79C")
+    dendrite = _c("#A9805A")
+    sensor_rest = _c("#EEF3F8")
+    sensor_on = _c("#56B4E9")
+    sensor_outline = _c("#3B5B78")
+    generator_fill = _c("#EFE9F7")
+    generator_outline = _c("#5D4B8A")
+    selection = _c("#1A73E8")
+    selection_halo = _c("#1A73E8", 70)
+    hover_halo = _c("#1A73E8", 35)
+    connect_ok = _c("#188038")
+    label_box = _c("#FFFFFF", 235)
+    threshold_line = _c("#B3261E")
+
+
+PALETTE = Palette()
+
+LABEL_FONT_SIZE = 11  # points at 100% zoom
+SMALL_FONT_SIZE = 9
+WEIGHT_FONT_SIZE = 9
+LABELS_HIDDEN_BELOW_ZOOM = 0.45  # text is unreadable below this scale, so it is not drawn
+GRID_SIZE = 20.0
+
+
+def label_font() -> QFont:
+    font = QFont()
+    font.setPointSizeF(LABEL_FONT_SIZE)
+    font.setBold(True)
+    return font
+
+
+def small_font() -> QFont:
+    font = QFont()
+    font.setPointSizeF(SMALL_FONT_SIZE)
+    return font
+
+
+def weight_font() -> QFont:
+    font = QFont()
+    font.setPointSizeF(WEIGHT_FONT_SIZE)
+    font.setBold(True)
+    return font
+
+
+def sign_color(weight: float) -> QColor:
+    if weight > 0:
+        return PALETTE.excitatory
+    if weight < 0:
+        return PALETTE.inhibitory
+    return PALETTE.silent
+
+
+def synapse_width(weight: float) -> float:
+    """Line width grows with |w| but stays readable (log scale, capped)."""
+    return round(1.0 + 1.8 * math.log1p(min(abs(weight), 20.0)), 1)
+
+
+def width_bucket(weight: float) -> float:
+    """Widths rounded so that synapses share few pens (one stroke call per pen)."""
+    return round(synapse_width(weight) * 2) / 2
+
+
+def activity_color(activity: float, rest: QColor, active: QColor) -> QColor:
+    a = min(max(activity, 0.0), 1.0)
+    return QColor.fromRgbF(rest.redF() + (active.redF() - rest.redF()) * a,
+                           rest.greenF() + (active.greenF() - rest.greenF()) * a,
+                           rest.blueF() + (active.blueF() - rest.blueF()) * a)
+
+
+def pen(color: QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
+    p = QPen(color, width, style)
+    p.setCapStyle(Qt.PenCapStyle.RoundCap)
+    p.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    p.setCosmetic(False)
+    return p
+
+
+def format_number(value: float) -> str:
+    """Short, readable numbers with a real minus sign: 1, 0.5, −2.25, 1.2e+03."""
+    if value != value:  # NaN
+        return "—"
+    if abs(value) >= 1000 or (0 < abs(value) < 0.01):
+        text = f"{value:.2g}"
+    else:
+        text = f"{value:.2f}".rstrip("0").rstrip(".")
+    if text in ("-0", ""):
+        text = "0"
+    return text.replace("-", "\u2212")
+
+
+SOMA_RADIUS = geometry.SOMA_RADIUS
+SENSOR_HALF = geometry.SENSOR_HALF
+SCHEMATIC_RADIUS = geometry.SCHEMATIC_RADIUS
