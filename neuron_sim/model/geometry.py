@@ -74,23 +74,24 @@ def dendrite_angles(positions: np.ndarray, source: np.ndarray, target: np.ndarra
     self_loop = source == target
     from_left = np.where(self_loop, -FAN_HALF_ANGLE * 0.8, from_left)
     from_left = np.clip(from_left, -FAN_HALF_ANGLE, FAN_HALF_ANGLE)
-    # Spread branches of the same target that would sit too close together.
+    # Spread the branches of a target that would sit too close together, evenly around their mean.
     order = np.lexsort((source, from_left, target))
     sorted_target = target[order]
     sorted_angle = from_left[order]
     starts = np.flatnonzero(np.r_[True, sorted_target[1:] != sorted_target[:-1]])
     counts = np.diff(np.r_[starts, s])
-    crowded = np.flatnonzero(counts > 1)
-    for group in crowded:  # one iteration per neuron with several inputs: cheap
-        lo, n = starts[group], counts[group]
-        angles = sorted_angle[lo:lo + n]
-        if np.all(np.diff(angles) >= MIN_BRANCH_SEPARATION):
-            continue
-        span = min(MIN_BRANCH_SEPARATION * (n - 1), 2 * FAN_HALF_ANGLE * 1.15)
-        centre = np.clip(angles.mean(), -FAN_HALF_ANGLE + span / 2, FAN_HALF_ANGLE - span / 2)
-        spread = np.linspace(centre - span / 2, centre + span / 2, n)
-        # Keep the natural order but never closer than the minimum separation.
-        sorted_angle[lo:lo + n] = spread
+    group = np.repeat(np.arange(starts.size), counts)
+    too_close = np.zeros(s, dtype=bool)
+    too_close[1:] = (sorted_target[1:] == sorted_target[:-1]) & (np.diff(sorted_angle) < MIN_BRANCH_SEPARATION)
+    crowded = np.logical_or.reduceat(too_close, starts)
+    if crowded.any():
+        span = np.minimum(MIN_BRANCH_SEPARATION * (counts - 1), 2 * FAN_HALF_ANGLE * 1.15)
+        mean = np.add.reduceat(sorted_angle, starts) / counts
+        centre = np.clip(mean, -FAN_HALF_ANGLE + span / 2, FAN_HALF_ANGLE - span / 2)
+        rank = np.arange(s) - starts[group]
+        step = np.where(counts > 1, span / np.maximum(counts - 1, 1), 0.0)
+        spread = centre[group] - span[group] / 2 + rank * step[group]
+        sorted_angle = np.where(crowded[group], spread, sorted_angle)
     result = np.empty(s)
     result[order] = sorted_angle
     return result + np.pi

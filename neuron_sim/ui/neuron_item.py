@@ -49,11 +49,14 @@ class NeuronItem(QGraphicsItem):
         self.connect_target = False  # highlighted as the target of a connection being drawn
         self.has_inputs = False  # set by the scene: decorative dendrites when nothing arrives
         self._label_rect = QRectF()
+        self._bounds = QRectF()  # cached: Qt asks for it many times per move
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
                       | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
         self.setAcceptHoverEvents(True)
         self.setZValue(10)
+        # Moving a cached item repaints nothing: dragging hundreds of neurons stays smooth.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     # ---- model access --------------------------------------------------------------------
     def network_scene(self) -> NetworkScene:
@@ -68,6 +71,7 @@ class NeuronItem(QGraphicsItem):
         self.prepareGeometryChange()
         self.look, self.model, self.show_thresholds = look, model, show_thresholds
         self._label_rect = QRectF()
+        self._bounds = QRectF()
         self.setToolTip(self._tooltip())
         self.update()
 
@@ -132,10 +136,12 @@ class NeuronItem(QGraphicsItem):
         return 6.0 if self.look == "biological" and not self.is_sensor else 0.0
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
-        body = self.body_rect().adjusted(-8, -8, 8, 8)
-        if self.look == "biological":
-            body = body.adjusted(-16, 0, geometry.AXON_STUB + 4, 0)
-        return body.united(self.label_rect().adjusted(-3, -2, 3, 3))
+        if self._bounds.isNull():
+            body = self.body_rect().adjusted(-8, -8, 8, 8)
+            if self.look == "biological":
+                body = body.adjusted(-16, 0, geometry.AXON_STUB + 4, 0)
+            self._bounds = body.united(self.label_rect().adjusted(-3, -2, 3, 3))
+        return self._bounds
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -180,6 +186,9 @@ class NeuronItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         n = self.neuron
         body = self.body_rect()
+        if painter.worldTransform().m11() < styles.OVERVIEW_ZOOM and not self.for_export:
+            self._paint_overview(painter, n, body)
+            return
         if self.isSelected() or self.hovered or self.connect_target:
             color = (PALETTE.connect_ok if self.connect_target else
                      PALETTE.selection_halo if self.isSelected() else PALETTE.hover_halo)
@@ -203,6 +212,19 @@ class NeuronItem(QGraphicsItem):
             painter.drawEllipse(self.axon_handle(), 4.0, 4.0)
         if painter.worldTransform().m11() >= styles.LABELS_HIDDEN_BELOW_ZOOM or self.for_export:
             self._paint_text(painter)
+
+    def _paint_overview(self, painter: QPainter, n: Neuron, body: QRectF) -> None:
+        """Zoomed far out: just the body, filled, and a selection ring (details are invisible anyway)."""
+        if n.kind == "input":
+            fill = styles.activity_color(min(abs(n.value), 1.0), PALETTE.sensor_rest, PALETTE.sensor_on)
+        elif n.kind == "generator":
+            fill = PALETTE.generator_fill
+        else:
+            fill = styles.activity_color(self.activity, PALETTE.soma_rest, PALETTE.soma_active)
+        painter.setPen(QPen(PALETTE.selection if self.isSelected() else PALETTE.membrane,
+                            6.0 if self.isSelected() else 2.0))
+        painter.setBrush(QBrush(fill))
+        painter.drawEllipse(body)
 
     def _paint_cell(self, painter: QPainter, body: QRectF) -> None:
         membrane = QPen(PALETTE.membrane, 2.0)

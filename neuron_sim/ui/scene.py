@@ -276,7 +276,8 @@ class NetworkScene(QGraphicsScene):
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         if not self.tool.move(event):
             super().mouseMoveEvent(event)
-        self._update_hover(event.scenePos())
+        if event.buttons() == Qt.MouseButton.NoButton:  # no hover feedback while dragging
+            self._update_hover(event.scenePos())
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         if not self.tool.release(event):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPen
 
@@ -54,6 +55,7 @@ LABEL_FONT_SIZE = 11  # points at 100% zoom
 SMALL_FONT_SIZE = 9
 WEIGHT_FONT_SIZE = 9
 LABELS_HIDDEN_BELOW_ZOOM = 0.45  # text is unreadable below this scale, so it is not drawn
+OVERVIEW_ZOOM = 0.45  # below this scale cells and synapses are drawn without details
 GRID_SIZE = 20.0
 
 
@@ -90,9 +92,10 @@ def synapse_width(weight: float) -> float:
     return round(1.0 + 1.8 * math.log1p(min(abs(weight), 20.0)), 1)
 
 
-def width_bucket(weight: float) -> float:
-    """Widths rounded so that synapses share few pens (one stroke call per pen)."""
-    return round(synapse_width(weight) * 2) / 2
+def width_buckets(weights: np.ndarray) -> np.ndarray:
+    """`synapse_width` for many weights, rounded to halves so that synapses share few pens."""
+    widths = 1.0 + 1.8 * np.log1p(np.minimum(np.abs(weights), 20.0))
+    return np.round(widths * 2) / 2
 
 
 def activity_color(activity: float, rest: QColor, active: QColor) -> QColor:
