@@ -66,6 +66,7 @@ class SynapseLayer(QGraphicsItem):
 
     def rebuild(self) -> None:
         scene = self.network_scene()
+        previous = self._reusable_layout(scene.look)
         network = scene.network
         items = scene.neuron_items
         index = {nid: i for i, nid in enumerate(items)}
@@ -77,7 +78,6 @@ class SynapseLayer(QGraphicsItem):
         self.weights = np.array([s.weight for s in synapses], dtype=float)
         source = np.array([index[s.source] for s in synapses], dtype=np.intp)
         target = np.array([index[s.target] for s in synapses], dtype=np.intp)
-        previous = self._reusable_layout(scene.look)
         self._look = scene.look
         self.layout_ = geometry.layout(positions, source, target, is_sensor, scene.look)
         receiving = set(target.tolist())
