@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-SOMA_RADIUS = 22.0
+SOMA_RADIUS = 25.0
 DENDRITE_LENGTH = 42.0  # from the soma's edge to the tip where a synapse lands
 AXON_STUB = 20.0  # from the soma's edge to where the axon starts to branch
 SENSOR_HALF = 20.0  # inputs and generators: half the side of their square body

@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
             return
         available = screen.availableGeometry()
         self.resize(min(1440, int(available.width() * 0.92)), min(900, int(available.height() * 0.92)))
-        self.resizeDocks([self.inspector_dock], [320], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.inspector_dock], [390], Qt.Orientation.Horizontal)
 
     # ---- actions -------------------------------------------------------------------------
     def _action(self, text: str, slot=None, shortcut=None, tip: str = "", checkable: bool = False) -> QAction:

@@ -15,6 +15,7 @@ from .scene import NetworkScene
 
 ZOOM_STEP = 1.2
 MIN_ZOOM, MAX_ZOOM = 0.1, 6.0
+FIT_MAX_ZOOM = 1.75
 WEIGHT_NUDGE = 0.1
 NUDGE_BURST_MS = 900  # Ctrl+wheel notches closer together than this merge into one undo step
 
@@ -95,8 +96,8 @@ class NetworkView(QGraphicsView):
             self.centerOn(0, 0)
             return
         self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom() > 1.5:  # a small network is not blown up past readable-and-sharp
-            self.set_zoom(1.5)
+        if self.zoom() > FIT_MAX_ZOOM:  # a tiny network is not blown up to poster size
+            self.set_zoom(FIT_MAX_ZOOM)
             self.centerOn(rect.center())
         self.zoom_changed.emit(self.zoom())
 
