@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from neuron_sim.model import Network
 from neuron_sim.model.fileformat import NetworkFileError, load, save
 
+from .context_menus import ContextMenus
 from .editing import EditActions
 from .inspector import Inspector
 from .scene import NetworkScene
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.inspector_dock = dock
         self.edit = EditActions(self)
+        self.context_menus = ContextMenus(self)
         self._status = QLabel()
         self.statusBar().addWidget(self._status, 1)
         self._zoom_label = QLabel("100%")

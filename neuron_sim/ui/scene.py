@@ -22,6 +22,7 @@ class NetworkScene(QGraphicsScene):
     edit_requested = Signal(str, object, QPointF)  # "weight" | "threshold" | "value" | "rate", target, scene pos
     neuron_added = Signal(str)
     tool_reset_requested = Signal()  # Esc with nothing to cancel: back to the Select tool
+    context_menu_requested = Signal(QPointF, object)  # scene position, screen position
 
     def __init__(self, network: Network, undo_stack: QUndoStack, parent=None):
         super().__init__(parent)
@@ -301,6 +302,11 @@ class NetworkScene(QGraphicsScene):
                                       .replace("%1", self.network.neurons[key[0]].label)
                                       .replace("%2", self.network.neurons[key[1]].label)
                                       .replace("%3", styles.format_number(synapse.weight)))
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self.tool.cancel()
+        self.context_menu_requested.emit(event.scenePos(), event.screenPos())
+        event.accept()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Escape:

@@ -191,3 +191,33 @@ def test_clipboard_holds_json(window, and_gate):
     window.edit.copy_action.trigger()
     data = json.loads(QGuiApplication.clipboard().text())
     assert data["format"] == "neuron-sim" and [n["id"] for n in data["neurons"]] == ["x1"]
+
+
+def _menu_texts(menu):
+    return [a.text() for a in menu.actions() if a.text()]
+
+
+def test_context_menus_on_neuron_synapse_and_canvas(window, and_gate):
+    from PySide6.QtCore import QPointF
+
+    from .canvas_helpers import synapse_midpoint
+
+    path, _ = and_gate
+    window.open_file(path)
+    menu = window.context_menus.menu_at(QPointF(0, 0))
+    assert "Switch on/off" in _menu_texts(menu)
+    assert window.scene.selected_neuron_ids() == ["x1"]
+    next(a for a in menu.actions() if a.text() == "Switch on/off").trigger()
+    assert window.network.neuron("x1").value == 0.0
+
+    x, y = synapse_midpoint(window, ("x2", "y"))
+    menu = window.context_menus.menu_at(QPointF(x, y))
+    assert window.scene.selected_synapse_keys() == [("x2", "y")]
+    next(a for a in menu.actions() if a.text().startswith("Flip sign")).trigger()
+    assert window.network.synapse(("x2", "y")).weight == -1.0
+
+    menu = window.context_menus.menu_at(QPointF(500, 500))
+    add = next(a for a in menu.actions() if a.text() == "Add neuron here")
+    add.trigger()
+    assert window.network.neurons["y1"].position == (500.0, 500.0)
+    assert not next(a for a in menu.actions() if a.text() == "Add generator here").isEnabled()
