@@ -22,6 +22,7 @@ from neuron_sim.model.fileformat import NetworkFileError, load, save
 from .context_menus import ContextMenus
 from .editing import EditActions
 from .inspector import Inspector
+from .playback_controls import PlaybackControls
 from .scene import NetworkScene
 from .tools import AddNeuronTool, ConnectTool, SelectTool
 from .view import NetworkView
@@ -55,6 +56,8 @@ class MainWindow(QMainWindow):
         self._zoom_label = QLabel("100%")
         self.statusBar().addPermanentWidget(self._zoom_label)
         self._create_actions()
+        self.playback_controls = PlaybackControls(self)
+        self.playback = self.playback_controls.playback
         self._create_menus()
         self._create_toolbars()
         self.scene.message.connect(self.show_message)
@@ -186,6 +189,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.inspector_dock.toggleViewAction())
         sim_menu = bar.addMenu(tr("&Simulation"))
+        self.playback_controls.add_to_menu(sim_menu)
         sim_menu.addSection(tr("Neuron model"))
         sim_menu.addActions(list(self.model_actions.values()))
         sim_menu.addSection(tr("Update scheme (rate)"))
@@ -206,6 +210,7 @@ class MainWindow(QMainWindow):
         tools.addActions([self.zoom_in_action, self.zoom_out_action, self.fit_action])
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tools)
         self.tools_toolbar = tools
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.playback_controls.toolbar)
 
     # ---- tools ---------------------------------------------------------------------------
     def set_tool(self, name: str) -> None:
@@ -251,6 +256,7 @@ class MainWindow(QMainWindow):
         self.path = path
         self.undo_stack.clear()
         self.scene.set_network(network, self.undo_stack)
+        self.playback_controls.set_network(network)
         self.inspector.set_document(network, self.undo_stack)
         network.events.network_changed.connect(self._network_param_changed)
         self.tool_actions["select"].trigger()
@@ -357,6 +363,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if self.maybe_save():
             self.scene.tool.cancel()
+            self.playback.pause()
             event.accept()
         else:
             event.ignore()

@@ -44,7 +44,12 @@ class NeuronItem(QGraphicsItem):
         self.model = "rate"
         self.show_thresholds = True
         self.for_export = False
-        self.activity = 0.0  # 0..1, how strongly the soma is lit (set by playback)
+        self.activity = 0.0  # 0..1: rate, how strongly the soma is lit; spiking, how full the "vessel" is
+        self.fired = False  # spiking: the soma flashes just after a spike
+        self.refractory = False
+        self.spiking = False
+        self.value_text = ""  # the output a = … shown while a rate network plays
+        self._state: tuple = ()
         self.hovered = False
         self.connect_target = False  # highlighted as the target of a connection being drawn
         self.has_inputs = False  # set by the scene: decorative dendrites when nothing arrives
@@ -85,6 +90,19 @@ class NeuronItem(QGraphicsItem):
                 .replace("%2", styles.format_number(n.rate_hz))
         return tr("Neuron %1 (double-click to type its threshold)").replace("%1", n.label)
 
+    def set_state(self, level: float, fired: bool, refractory: bool, spiking: bool, text: str) -> None:
+        """Playback state for this frame; redraws only if something visible changed."""
+        state = (round(level, 3), fired, refractory, spiking, text)
+        if state == self._state:
+            return
+        if text != self.value_text:
+            self.prepareGeometryChange()
+            self._label_rect = QRectF()
+            self._bounds = QRectF()
+        self._state = state
+        self.activity, self.fired, self.refractory, self.spiking, self.value_text = level, fired, refractory, spiking, text
+        self.update()
+
     # ---- geometry ------------------------------------------------------------------------
     def body_rect(self) -> QRectF:
         if self.look == "schematic":
@@ -118,6 +136,8 @@ class NeuronItem(QGraphicsItem):
             lines.append((styles.format_number(n.rate_hz) + " Hz", False))
         elif self.look == "schematic":
             lines.append(("= " + styles.format_number(n.value), False))
+        if self.value_text:
+            lines.append((self.value_text, False))
         return lines
 
     def label_rect(self) -> QRectF:
@@ -238,12 +258,39 @@ class NeuronItem(QGraphicsItem):
         painter.drawPolygon(hillock)
         painter.setPen(styles.pen(PALETTE.membrane, 3.2))
         painter.drawLine(QPointF(R + 6, 0), QPointF(R + geometry.AXON_STUB, 0))
-        painter.setPen(membrane)
-        painter.setBrush(QBrush(styles.activity_color(self.activity, PALETTE.soma_rest, PALETTE.soma_active)))
-        painter.drawEllipse(body)
+        if self.spiking:
+            self._paint_vessel(painter, body)
+        else:
+            painter.setPen(membrane)
+            painter.setBrush(QBrush(styles.activity_color(self.activity, PALETTE.soma_rest, PALETTE.soma_active)))
+            painter.drawEllipse(body)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(PALETTE.nucleus))
+            painter.drawEllipse(QPointF(-4, -3), 7.5, 6.5)
+
+    def _paint_vessel(self, painter: QPainter, body: QRectF) -> None:
+        """Spiking soma: the membrane potential fills it like water up to the threshold line."""
+        soma = QPainterPath()
+        soma.addEllipse(body)
+        fill = PALETTE.soma_active if self.fired else PALETTE.refractory if self.refractory else PALETTE.soma_rest
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(PALETTE.nucleus))
-        painter.drawEllipse(QPointF(-4, -3), 7.5, 6.5)
+        painter.setBrush(QBrush(fill))
+        painter.drawPath(soma)
+        top = body.top() + body.height() * 0.12  # the threshold: where the vessel overflows
+        if not self.fired:
+            level = min(max(self.activity, 0.0), 1.0)
+            surface = body.bottom() - (body.bottom() - top) * level
+            painter.save()
+            painter.setClipPath(soma)
+            painter.fillRect(QRectF(body.left(), surface, body.width(), body.bottom() - surface),
+                             QBrush(PALETTE.charge))
+            painter.restore()
+        painter.setPen(QPen(PALETTE.threshold_line, 1.6, Qt.PenStyle.DashLine))
+        half = (body.width() / 2) * 0.78
+        painter.drawLine(QPointF(-half, top + 2), QPointF(half, top + 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(PALETTE.soma_active if self.fired else PALETTE.membrane, 3.5 if self.fired else 2.0))
+        painter.drawPath(soma)
 
     def _paint_sensor(self, painter: QPainter, n: Neuron, body: QRectF) -> None:
         painter.setPen(styles.pen(PALETTE.sensor_outline, 3.0))
@@ -264,7 +311,7 @@ class NeuronItem(QGraphicsItem):
         painter.setPen(styles.pen(PALETTE.generator_outline, 3.0))
         painter.drawLine(QPointF(S, 0), QPointF(S + geometry.AXON_STUB * 0.6, 0))
         painter.setPen(QPen(PALETTE.generator_outline, 2.0))
-        painter.setBrush(QBrush(styles.activity_color(self.activity, PALETTE.generator_fill, PALETTE.soma_active)))
+        painter.setBrush(QBrush(PALETTE.soma_active if self.fired else PALETTE.generator_fill))
         painter.drawRoundedRect(body, 7, 7)
         painter.setPen(styles.pen(PALETTE.generator_outline, 2.0))
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -275,6 +322,11 @@ class NeuronItem(QGraphicsItem):
             else styles.activity_color(self.activity, PALETTE.background, PALETTE.soma_active)
         if n.kind == "input":
             fill = styles.activity_color(min(abs(n.value), 1.0) * 0.6, PALETTE.sensor_rest, PALETTE.sensor_on)
+        if n.kind == "neuron" and self.spiking:
+            fill = PALETTE.soma_active if self.fired else styles.activity_color(
+                self.activity * 0.7, PALETTE.background, PALETTE.charge)
+        elif n.kind == "generator" and self.fired:
+            fill = PALETTE.soma_active
         painter.setPen(QPen(PALETTE.text, 1.8))
         painter.setBrush(QBrush(fill))
         painter.drawEllipse(body)

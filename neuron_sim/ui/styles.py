@@ -47,6 +47,8 @@ class Palette:
     connect_ok = _c("#188038")
     label_box = _c("#FFFFFF", 235)
     threshold_line = _c("#B3261E")
+    charge = _c("#7CC4E8")  # membrane potential filling a spiking soma
+    refractory = _c("#D5D8DC")
 
 
 PALETTE = Palette()

@@ -1,0 +1,113 @@
+"""What moves on the canvas: pulses along axons (one item for all of them) and lit somas.
+
+The CanvasAnimator reads the playback's state once per frame and hands it to the items; nothing
+here writes to the model, and the static network is not repainted (both the synapse layer and the
+neuron items are cached pixmaps; only neurons whose state changed are redrawn).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from neuron_sim.model import geometry
+
+from . import styles
+from .playback import Playback
+from .scene import NetworkScene
+from .styles import PALETTE
+
+EXCITATORY_PULSE = QColor("#FFD23F")
+INHIBITORY_PULSE = QColor("#9ED8FF")
+
+
+class PulseLayer(QGraphicsItem):
+    """Every travelling pulse, drawn from arrays: positions (P, 2), radii (P,), signs (P,)."""
+
+    def __init__(self):
+        super().__init__()
+        self.setZValue(5)  # above the synapses, below the cells
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.positions = np.zeros((0, 2))
+        self.radii = np.zeros(0)
+        self.signs = np.zeros(0)
+        self._bounds = QRectF()
+
+    def set_pulses(self, positions: np.ndarray, radii: np.ndarray, signs: np.ndarray, bounds: QRectF) -> None:
+        if bounds != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = QRectF(bounds)
+        had = len(self.positions) > 0
+        self.positions, self.radii, self.signs = positions, radii, signs
+        if had or len(positions):
+            self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if not len(self.positions):
+            return
+        painter.setClipRect(option.exposedRect if not option.exposedRect.isEmpty() else self._bounds)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        styles_by_sign = {
+            1: (QPen(PALETTE.excitatory, 2.0), QBrush(EXCITATORY_PULSE)),
+            -1: (QPen(PALETTE.inhibitory, 2.0), QBrush(INHIBITORY_PULSE)),
+        }
+        current = None
+        for (x, y), r, s in zip(self.positions.tolist(), self.radii.tolist(), self.signs.tolist()):
+            sign = 1 if s >= 0 else -1
+            if sign != current:
+                pen, brush = styles_by_sign[sign]
+                painter.setPen(pen)
+                painter.setBrush(brush)
+                current = sign
+            painter.drawEllipse(QPointF(x, y), r, r)
+
+
+class CanvasAnimator(QObject):
+    """Connects a Playback to a NetworkScene: per frame, pulses and neuron states."""
+
+    def __init__(self, scene: NetworkScene, playback: Playback):
+        super().__init__(scene)
+        self.scene = scene
+        self.playback = playback
+        self.pulse_layer = PulseLayer()
+        scene.addItem(self.pulse_layer)
+        scene.synapse_layer.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        playback.advanced.connect(self.show_state)
+
+    def show_state(self) -> None:
+        scene, playback = self.scene, self.playback
+        levels = playback.neuron_levels()
+        spiking = scene.network.model == "spiking"
+        rate_engine = playback.engine if not spiking else None
+        for nid, item in scene.neuron_items.items():
+            level, fired, refractory = levels.get(nid, (0.0, False, False))
+            text = ""
+            if rate_engine is not None and nid in rate_engine.index and item.neuron.kind == "neuron":
+                text = "a = " + styles.format_number(float(rate_engine.activity[rate_engine.index[nid]]))
+            item.set_state(level, fired, refractory, spiking, text)
+        self._show_pulses()
+
+    def _show_pulses(self) -> None:
+        layer = self.scene.synapse_layer
+        layer.ensure_layout()
+        keys, progress, strength = self.playback.pulses()
+        index = [layer._index.get(tuple(k)) for k in keys]
+        keep = [i for i, j in enumerate(index) if j is not None]
+        if not keep or layer.layout_ is None:
+            self.pulse_layer.set_pulses(np.zeros((0, 2)), np.zeros(0), np.zeros(0), layer.boundingRect())
+            return
+        rows = np.array([index[i] for i in keep], dtype=np.intp)
+        control = layer.layout_.control[rows]
+        positions = geometry.point_on_curves(control, np.asarray(progress)[keep])
+        magnitude = np.abs(np.asarray(strength)[keep])
+        if self.scene.network.model == "spiking":
+            radii = 4.0 + 1.5 * np.log1p(magnitude)
+        else:
+            radii = 3.0 + 4.0 * np.minimum(magnitude, 2.0)
+        self.pulse_layer.set_pulses(positions, np.minimum(radii, 11.0), np.sign(np.asarray(strength)[keep]),
+                                    layer.boundingRect())

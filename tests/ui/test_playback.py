@@ -1,0 +1,130 @@
+"""Playback on the canvas: what lights up, what travels, and edits while playing."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from neuron_sim.model import Network, Neuron, Synapse
+from neuron_sim.model.fileformat import save
+
+from .canvas_helpers import click
+
+
+@pytest.fixture
+def and_gate(tmp_path):
+    network = Network(name="AND")
+    network.add_neuron(Neuron("x1", kind="input", position=(0, 0), value=1))
+    network.add_neuron(Neuron("x2", kind="input", position=(0, 140), value=0))
+    network.add_neuron(Neuron("y", position=(260, 70), activation="step", threshold=1.5))
+    network.connect(Synapse("x1", "y"))
+    network.connect(Synapse("x2", "y"))
+    path = tmp_path / "and.json"
+    save(network, path)
+    return path
+
+
+def play_one_pass(window):
+    playback = window.playback
+    start = playback.engine.tick
+    while playback.engine.tick == start:
+        playback.advance(0.1)
+
+
+@pytest.mark.parametrize("x1, x2, lit", [(0, 0, False), (1, 0, False), (0, 1, False), (1, 1, True)])
+def test_and_gate_lights_the_output_only_when_both_inputs_are_on(window, and_gate, x1, x2, lit):
+    window.open_file(and_gate)
+    window.network.set_neuron_param("x1", "value", float(x1))
+    window.network.set_neuron_param("x2", "value", float(x2))
+    window.playback.play()
+    play_one_pass(window)
+    window.playback.pause()
+    item = window.scene.neuron_items["y"]
+    assert item.activity == (1.0 if lit else 0.0)
+    assert item.value_text == ("a = 1" if lit else "a = 0")
+
+
+def test_pulses_travel_during_a_phase_with_strength_w_times_a(window, and_gate):
+    window.open_file(and_gate)
+    playback = window.playback
+    playback.advance(0.3)  # part of the way through the only layer
+    keys, progress, strength = playback.pulses()
+    assert keys == [("x1", "y")]  # x2 is 0: no signal travels on its axon
+    assert 0 < progress[0] < 1 and strength[0] == 1.0
+    layer = window.playback_controls.animator.pulse_layer
+    assert len(layer.positions) == 1
+    expected = window.scene.synapse_layer.layout_.control[window.scene.synapse_layer._index[("x1", "y")]]
+    # the pulse lies on the synapse's curve
+    from neuron_sim.model import geometry
+
+    assert np.allclose(layer.positions[0], geometry.point_on_curves(expected[None], progress[0])[0])
+
+
+def test_toggling_an_input_while_playing_changes_the_output_at_the_next_pass(qtbot, window, and_gate):
+    window.open_file(and_gate)
+    window.view.reset_zoom()
+    window.view.centerOn(130, 70)
+    playback = window.playback
+    playback.play()
+    play_one_pass(window)
+    assert window.scene.neuron_items["y"].activity == 0.0
+    click(qtbot, window, 0, 140)  # switch x2 on, by mouse, while playing
+    qtbot.waitUntil(lambda: window.network.neuron("x2").value == 1.0, timeout=3000)
+    assert playback.playing
+    play_one_pass(window)
+    assert window.scene.neuron_items["y"].activity == 1.0
+    playback.pause()
+
+
+def test_deleting_and_adding_neurons_while_playing_keeps_running(window, and_gate):
+    window.open_file(and_gate)
+    playback = window.playback
+    playback.play()
+    play_one_pass(window)
+    window.scene.select(["x2"])
+    window.edit.delete_action.trigger()
+    playback.advance(0.5)
+    window.edit.add_layer_with(2, "neuron", "sigmoid")
+    playback.advance(0.5)
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    play_one_pass(window)
+    assert playback.engine is not None and playback.playing
+    assert set(playback.engine.ids) == {"x1", "x2", "y"}
+    playback.pause()
+
+
+def test_a_loop_in_feedforward_is_reported_and_synchronous_runs_it(window, and_gate):
+    window.open_file(and_gate)
+    window.network.add_neuron(Neuron("z", position=(400, 70), activation="step", threshold=0.5))
+    window.network.connect(Synapse("y", "z"))
+    window.network.connect(Synapse("z", "y"))
+    assert window.playback.engine is None
+    assert not window.playback_controls.play_action.isEnabled()
+    assert "loop" in window.playback_controls.time_label.text()
+    window.update_actions["synchronous"].trigger()
+    assert window.playback.engine is not None
+    window.playback.step()
+    assert window.playback.engine.tick == 1
+
+
+def test_reset_returns_to_rest(window, and_gate):
+    window.open_file(and_gate)
+    window.network.set_neuron_param("x2", "value", 1.0)
+    window.playback.step()
+    assert window.scene.neuron_items["y"].activity == 1.0
+    window.playback_controls.reset_action.trigger()
+    assert window.scene.neuron_items["y"].activity == 0.0
+    assert window.playback.engine.tick == 0
+
+
+def test_play_action_toggles_and_timer_stops_on_close(window, and_gate):
+    window.open_file(and_gate)
+    window.playback_controls.play_action.trigger()
+    assert window.playback.playing
+    assert window.playback_controls.play_action.text() == "Pause"
+    window.playback_controls.play_action.trigger()
+    assert not window.playback.playing
+    window.playback.play()
+    window.close()
+    assert not window.playback.playing
