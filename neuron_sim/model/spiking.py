@@ -10,8 +10,24 @@ Order within a step k (t = k·dt), as Brian2 schedules it:
   1. state update of every non-refractory cell (refractory cells keep v);
   2. threshold: cells with v ≥ v_threshold that are not refractory spike; sources emit their spikes;
   3. synaptic input due now is added to v, except to refractory cells and cells that spiked in
-     this step (Brian2 drops it);
+     this step (Brian2 drops it: its `unless refractory` flag makes every write to v, including
+     `v_post += w`, conditional on `not_refractory`, which the threshold clears for spiking cells);
   4. reset: cells that spiked get v = v_reset and become refractory.
+A cell that spikes in step s is refractory in steps s+1 … s+R−1, R = timestep(refractory, dt), and
+synaptic delays are whole steps rounded as Brian2's spike queue rounds them (`delay_steps`).
+
+How it is fast (PERFORMANCE-NOTES.md, docs/performance.md): a step is a few whole-array numpy
+calls, and work only for what happened in it.
+  - The update is four in-place operations over all cells with Brian2's own arithmetic,
+    ((drive + v·a) + v_rest) + (−drive − v_rest)·a with a = exp(−dt/τ), so voltages are bitwise
+    the same. Refractory cells are not masked out: they are updated too and then put back to the
+    value they are held at (`v[held] = hold`), once after the update and once after the delivery.
+    They are listed in the order their refractory period ends, so it ends by dropping a prefix.
+  - Delayed input accumulates in a ring buffer of (delay slot × cell) sums: one `np.add.at` per
+    step adds the synapses of every cell that spiked (gathered from padded per-neuron tables);
+    delivery is one addition of a ring row. A bit mask of the slots that hold input skips empty
+    ones. Cells that spike in this step get the input too, but their reset overwrites it.
+  - Networks whose delays would make the ring too large use a sparse queue (a dict of steps).
 
 Cells (kind `neuron`) come first in the internal arrays and sources (generators and spiking inputs)
 after them, so the hot loop works on slices rather than masks.
@@ -19,6 +35,7 @@ after them, so the hot loop works on slices rather than masks.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 
 import numpy as np
@@ -33,6 +50,16 @@ _POISSON_BLOCK = 1024
 def timestep(t_ms: float | np.ndarray, dt_ms: float) -> np.ndarray:
     """Brian2's time → step conversion (shifted by 1e-3·dt so exact multiples stay put)."""
     return np.asarray((np.asarray(t_ms) + 1e-3 * dt_ms) / dt_ms).astype(np.int64)
+
+
+def delay_steps(delay_ms: np.ndarray, dt_ms: float) -> np.ndarray:
+    """Synaptic delay → whole steps, as Brian2's (C++) spike queue rounds it: halves go up.
+
+    brian2/synapses/cspikequeue.cpp, used by Brian2's numpy and cython targets alike:
+    `delays[i] = (int)(real_delays[i] / _dt + 0.5)` in seconds. (Its pure-Python fallback queue
+    uses `np.round`, which would send 2.5 steps to 2; the C++ queue sends them to 3.)
+    """
+    return ((np.asarray(delay_ms, dtype=float) * 1e-3) / (dt_ms * 1e-3) + 0.5).astype(np.int64)
 
 
 @dataclass
@@ -60,7 +87,7 @@ class SpikingArrays:
     syn_target: np.ndarray
     syn_weight: np.ndarray
     syn_delay_ms: np.ndarray
-    syn_keys: list[tuple[str, str]]
+    syn_keys: list[tuple[str, str]]  # may be empty for arrays built without a Network (benchmarks)
 
     @classmethod
     def from_network(cls, network: Network) -> SpikingArrays:
@@ -97,6 +124,18 @@ class SpikingArrays:
 class SpikingEngine:
     """Advances a spiking network by dt per `step()`; reads: `v`, `spiked`, `t_ms`."""
 
+    #: Above this many (delay slot × cell) entries, or delays longer than MAX_RING_DELAY steps,
+    #: delayed input waits in a sparse queue instead of a ring buffer (very long delays at a fine
+    #: dt would otherwise need gigabytes).
+    MAX_RING_ENTRIES = 4_000_000
+    MAX_RING_DELAY = 4096
+    #: Ring size up to which it may be longer than the longest delay (see _compile_synapses).
+    RING_SLACK_BYTES = 256 * 1024
+    #: Synapse tables are padded to the largest fan-out if that takes at most PADDING_FACTOR times
+    #: the entries of the synapses themselves, or at most PADDING_ALLOWANCE entries.
+    PADDING_FACTOR = 2
+    PADDING_ALLOWANCE = 4096
+
     def __init__(self, network: Network | SpikingArrays):
         arrays = network if isinstance(network, SpikingArrays) else SpikingArrays.from_network(network)
         self.arrays = arrays
@@ -112,57 +151,175 @@ class SpikingEngine:
     # ---- compilation ---------------------------------------------------------------------
     def _compile_cells(self) -> None:
         a = self.arrays
+        nc = self.n_cells
         # Brian2 computes exp(-dt/tau) in seconds; doing the same keeps the voltages alike to the bit.
-        self._decay = np.exp(-(self.dt_ms * 1e-3) / (a.tau_ms * 1e-3))
-        self._offset = (-a.drive - a.v_rest) * self._decay
-        self._refractory_steps = timestep(a.refractory_ms, self.dt_ms)
+        decay = np.exp(-(self.dt_ms * 1e-3) / (a.tau_ms * 1e-3))
+        # rows: decay a, drive, v_rest, offset (−drive − v_rest)·a, threshold (contiguous, made once)
+        self._rows = tuple(np.array([decay, a.drive, a.v_rest, (-a.drive - a.v_rest) * decay,
+                                     a.v_threshold], dtype=float).reshape(5, nc))
+        self._refractory_steps = timestep(a.refractory_ms * 1e-3, self.dt_ms * 1e-3)
+        self._uniform_refractory = _uniform(self._refractory_steps)
+        reset = _uniform(a.v_reset)
+        self._uniform_reset = None if reset is None else float(reset)
+        # Can a refractory cell sit at or above its threshold? Only then must the threshold
+        # test leave refractory cells out explicitly (held at v_reset < v_threshold, they never pass).
+        self._reset_reaches_threshold = bool(np.any(a.v_reset >= a.v_threshold))
 
     def _compile_synapses(self) -> None:
         a = self.arrays
+        nc = self.n_cells
         order = np.argsort(a.syn_source, kind="stable")
         self._syn_order = order
-        self._syn_position = {key: int(p) for p, key in
-                              zip(np.argsort(order), a.syn_keys)}  # key → CSR position
-        self._syn_target = a.syn_target[order]
-        self._syn_weight = a.syn_weight[order].astype(float)
-        self._syn_delay = np.round(a.syn_delay_ms[order] / self.dt_ms).astype(np.int64)
+        self._syn_position_cache: dict[tuple[str, str], int] | None = None
+        target = a.syn_target[order].astype(np.intp)
+        delay = delay_steps(a.syn_delay_ms[order], self.dt_ms)
         self._indptr = np.zeros(self.n + 1, dtype=np.intp)
         np.cumsum(np.bincount(a.syn_source, minlength=self.n), out=self._indptr[1:])
-        self._uniform_delay = (int(self._syn_delay[0]) if self._syn_delay.size and
-                               np.all(self._syn_delay == self._syn_delay[0]) else None)
-        self._ring_length = int(self._syn_delay.max()) + 1 if self._syn_delay.size else 1
+        self._max_delay = int(delay.max()) if delay.size else 0
+        # A ring longer than the longest delay needs its indices wrapped only in the steps whose
+        # slot is within max_delay of its end (a quarter of them with 4× the length); but a ring
+        # that no longer fits in a core's cache makes the scattered additions slower than the
+        # wrapping saves, so the slack is given only while the ring stays small.
+        rows_allowed = self.MAX_RING_ENTRIES // max(nc, 1)
+        slack_rows = self.RING_SLACK_BYTES // (8 * max(nc, 1))
+        self._ring_length = max(self._max_delay + 1, min(4 * (self._max_delay + 1), slack_rows))
+        self._sparse = self._max_delay + 1 > rows_allowed or self._max_delay > self.MAX_RING_DELAY
+        # A synapse's key is where its input lands in the flattened ring (delay·n_cells + target;
+        # the delay alone for the sparse queue). Gathering the keys and weights of the cells that
+        # spiked is one fancy index per table when every neuron has about as many synapses: the
+        # (neuron, width) tables are padded with key 0, weight 0.0, which adds nothing. Otherwise
+        # each synapse is a (key, weight-as-int64-bits) pair, and one concatenation of the
+        # neurons' runs gathers them.
+        counts = np.diff(self._indptr)
+        width = int(counts.max()) if counts.size else 0
+        self._padded = (not self._sparse and width > 0
+                        and self.n * width <= max(self.PADDING_FACTOR * delay.size, self.PADDING_ALLOWANCE))
+        keys = delay if self._sparse else delay * nc + target
+        bounds = self._indptr.tolist()
+        if self._padded:
+            rows = np.repeat(np.arange(self.n), counts)
+            columns = np.arange(delay.size) - self._indptr[rows]
+            self._key_table = np.zeros((self.n, width), dtype=np.int64)
+            self._key_table[rows, columns] = keys
+            self._weights = np.zeros((self.n, width))
+            self._weights[rows, columns] = a.syn_weight[order]
+            self._weight_at = (rows, columns)  # CSR position → place in _weights
+        else:
+            pairs = np.empty((delay.size, 2), dtype=np.int64)
+            pairs[:, 0] = keys
+            pairs[:, 1] = a.syn_weight[order].astype(np.float64).view(np.int64)
+            self._pair_rows = [pairs[bounds[i]:bounds[i + 1]] for i in range(self.n)]
+            self._weights = pairs[:, 1].view(np.float64)
+            self._weight_at = None
+        self._target_rows = ([target[bounds[i]:bounds[i + 1]] for i in range(self.n)]
+                             if self._sparse else None)
+        # bit d of _delay_bits[i]: neuron i has a synapse with a delay of d steps; _all_delay_bits
+        # is their union (used when many cells spike at once)
+        self._delay_bits = [0] * self.n
+        self._all_delay_bits = 0
+        if not self._sparse:
+            for i in np.flatnonzero(counts).tolist():
+                bits = 0
+                for d in np.unique(delay[bounds[i]:bounds[i + 1]]).tolist():
+                    bits |= 1 << d
+                self._delay_bits[i] = bits
+                self._all_delay_bits |= bits
+
+    def _set_weight(self, position: int, value: float) -> None:
+        if self._weight_at is None:
+            self._weights[position] = value
+        else:
+            self._weights[self._weight_at[0][position], self._weight_at[1][position]] = value
+
+    @property
+    def _syn_position(self) -> dict[tuple[str, str], int]:
+        """Synapse key → position in the CSR arrays (built on first use)."""
+        if self._syn_position_cache is None:
+            inverse = np.argsort(self._syn_order)
+            self._syn_position_cache = {key: int(p) for p, key in zip(inverse, self.arrays.syn_keys)}
+        return self._syn_position_cache
 
     # ---- state ---------------------------------------------------------------------------
     def reset(self) -> None:
         a = self.arrays
+        nc = self.n_cells
         self.step_count = 0
         self.v = np.zeros(self.n)
-        self.v[:self.n_cells] = a.v_initial
+        self.v[:nc] = a.v_initial
+        self._v_cells = self.v[:nc]
         self.last_spike_step = np.full(self.n, -_NEVER, dtype=np.int64)
-        self._refractory_until = np.full(self.n_cells, -_NEVER, dtype=np.int64)
-        self._refractory = np.array([], dtype=np.intp)
-        self._refractory_check = _NEVER  # next step at which the refractory set may shrink
-        self._ring = np.zeros((self._ring_length, self.n))
-        self._ring_pending = np.zeros(self._ring_length, dtype=bool)
-        self.spiked = np.array([], dtype=np.intp)
+        self._above = np.empty(nc, dtype=bool)
+        if self._sparse:
+            self._queue: dict[int, list[tuple[np.ndarray, np.ndarray]]] = {}
+        else:
+            self._ring = np.zeros((self._ring_length, nc))
+            self._ring_flat = self._ring.reshape(-1)
+            self._ring_rows = list(self._ring)
+        self._pending = 0  # bit j: input is waiting for step step_count + j (ring only)
+        self.spiked = _no_spikes()
+        self._refreeze()
         self._reset_sources()
+
+    def _refreeze(self) -> None:
+        """Derive the refractory state from the last spikes (after a reset or a parameter edit).
+
+        Refractory cells are integrated like the others, then put back: `v[held] = hold` after the
+        update and again after the delivery of synaptic input. `_held` lists them ordered by the
+        step at which their refractory period ends, so that ending it drops a prefix. With one
+        refractory period for all cells (the usual case) new ones go at the end of a preallocated
+        buffer (`_held_buffer[_head:_tail]`) and a queue of (end step, count) says how many to drop
+        when; otherwise `_held_until` holds each cell's end step and the list is re-sorted.
+        `_hold` is the value they are held at: one float while it is the same for all, else an
+        array alongside `_held`.
+        """
+        nc = self.n_cells
+        k = self.step_count
+        until = self.last_spike_step[:nc] + self._refractory_steps
+        held = np.flatnonzero(until > k)
+        held = held[np.argsort(until[held], kind="stable")]
+        until = until[held]
+        hold = self._v_cells[held].copy()
+        uniform = self._uniform_refractory
+        self._fifo = uniform is not None and uniform > 1
+        self._hold = (float(hold[0]) if hold.size and np.all(hold == hold[0]) else
+                      hold if hold.size else 0.0)
+        if self._fifo:
+            self._held_buffer = np.empty(2 * nc + 1, dtype=np.intp)
+            self._hold_buffer = np.empty(2 * nc + 1)
+            self._head, self._tail = 0, held.size
+            self._held_buffer[:held.size] = held
+            if not isinstance(self._hold, float):
+                self._hold_buffer[:held.size] = hold
+                self._hold = self._hold_buffer[:held.size]
+            ends, counts = np.unique(until, return_counts=True)
+            self._ends = deque(zip(ends.tolist(), counts.tolist()))
+            self._held = self._held_buffer[:held.size]
+        else:
+            self._held, self._held_until = held, until
+        self._next_release = int(until[0]) if held.size else _NEVER
+        self._guard_held = self._reset_reaches_threshold or bool(
+            np.any(hold >= self._rows[4][held]))
 
     def _reset_sources(self) -> None:
         a = self.arrays
         n_src = self.n - self.n_cells
+        self._has_sources = n_src > 0
         self._src_regular = np.flatnonzero(~a.source_poisson)
         self._src_poisson = np.flatnonzero(a.source_poisson)
         self._src_count = np.zeros(n_src, dtype=np.int64)
         with np.errstate(divide="ignore"):
             self._src_period_ms = np.where(a.source_rate_hz > 0, 1000.0 / np.maximum(a.source_rate_hz, 1e-300), np.inf)
         self._src_next = self._regular_step(np.arange(n_src), 0)
-        self._poisson_block = np.zeros((self._src_poisson.size, _POISSON_BLOCK), dtype=bool)
+        self._src_next_min = int(self._src_next[self._src_regular].min()) if self._src_regular.size else _NEVER
         self._poisson_rngs = [np.random.default_rng(int(a.source_seed[i])) for i in self._src_poisson]
         self._poisson_block_start = None
+        self._poisson_rows = np.array([], dtype=np.intp)
+        self._poisson_bounds = [0] * (_POISSON_BLOCK + 1)
 
     def _regular_step(self, which: np.ndarray, count: np.ndarray | int) -> np.ndarray:
         a = self.arrays
-        times = a.source_start_ms[which] + count * self._src_period_ms[which]
+        with np.errstate(invalid="ignore"):  # 0 · inf for a silent source: never
+            times = a.source_start_ms[which] + count * self._src_period_ms[which]
         steps = np.full(which.shape, _NEVER, dtype=np.int64)
         finite = np.isfinite(times) & (times < 1e15)
         steps[finite] = np.round(times[finite] / self.dt_ms).astype(np.int64)
@@ -177,87 +334,202 @@ class SpikingEngine:
     def step(self) -> np.ndarray:
         """Advance by dt; returns the indices that spiked in this step (also in `spiked`)."""
         k = self.step_count
-        nc = self.n_cells
-        v = self.v[:nc]
-        if k >= self._refractory_check:
-            self._refresh_refractory(k)
-        refractory = self._refractory
-        # 1. exact integration, in Brian2's order of operations
-        held = v[refractory] if refractory.size else None
-        np.multiply(v, self._decay, out=v)
-        v += self.arrays.drive
-        v += self.arrays.v_rest
-        v += self._offset
-        if held is not None:
-            v[refractory] = held
+        v = self._v_cells
+        held = self._held
+        if k >= self._next_release:
+            held = self._release(k)
+        decay, drive, v_rest, offset, threshold = self._rows
+        # 1. exact integration, in Brian2's order of operations; refractory cells are put back
+        np.multiply(v, decay, out=v)
+        np.add(v, drive, out=v)
+        np.add(v, v_rest, out=v)
+        np.add(v, offset, out=v)
+        if held.size:
+            v[held] = self._hold
         # 2. threshold
-        fired = np.flatnonzero(v >= self.arrays.v_threshold)
-        if fired.size and refractory.size:
-            fired = fired[self._refractory_until[fired] <= k]
-        if self.n > nc:
+        np.greater_equal(v, threshold, out=self._above)
+        fired = self._above.nonzero()[0]
+        if self._guard_held and fired.size and held.size:
+            fired = fired[self.last_spike_step[fired] + self._refractory_steps[fired] <= k]
+        spiked = fired
+        if self._has_sources:
             source_spikes = self._source_spikes(k)
-            spiked = np.concatenate((fired, source_spikes)) if source_spikes.size else fired
-        else:
-            spiked = fired
-        # 3. delivery of spikes due now
+            if source_spikes.size:
+                spiked = np.concatenate((fired, source_spikes)) if fired.size else source_spikes
+        # 3. delivery of the input due now (scheduled first: a delay of 0 arrives in this step);
+        # refractory cells drop it (put back again), cells that spiked lose it to their reset
         if spiked.size:
             self._schedule(spiked, k)
-        slot = k % self._ring_length
-        if self._ring_pending[slot]:
-            incoming = self._ring[slot, :nc]
-            if refractory.size:
-                incoming[refractory] = 0.0
-            if fired.size:
-                incoming[fired] = 0.0
-            v += incoming
-            self._ring[slot] = 0.0
-            self._ring_pending[slot] = False
-        # 4. reset
+        if self._sparse:
+            if self._queue and self._deliver_sparse(k) and held.size:
+                v[held] = self._hold
+        elif self._pending:
+            if self._pending & 1:
+                row = self._ring_rows[k % self._ring_length]
+                np.add(v, row, out=v)
+                row.fill(0.0)
+                if held.size:
+                    v[held] = self._hold
+            self._pending >>= 1
+        # 4. reset; the cells that spiked become refractory
         if fired.size:
-            v[fired] = self.arrays.v_reset[fired]
-            self._refractory_until[fired] = k + self._refractory_steps[fired]
-            self._refractory = np.union1d(refractory, fired[self._refractory_steps[fired] > 0])
-            self._refractory_check = min(self._refractory_check, k + 1)
+            self._fire(fired, k)
         if spiked.size:
             self.last_spike_step[spiked] = k
         self.spiked = spiked
         self.step_count = k + 1
         return spiked
 
-    def _refresh_refractory(self, k: int) -> None:
-        until = self._refractory_until[self._refractory]
-        keep = until > k
-        self._refractory = self._refractory[keep]
-        self._refractory_check = int(until[keep].min()) if keep.any() else _NEVER
+    def _release(self, k: int) -> np.ndarray:
+        """End the refractory period of the cells whose period ends at step k."""
+        if self._fifo:
+            ends = self._ends
+            while ends and ends[0][0] <= k:
+                self._head += ends.popleft()[1]
+            head, tail = self._head, self._tail
+            self._held = self._held_buffer[head:tail]
+            if not isinstance(self._hold, float):
+                self._hold = self._hold_buffer[head:tail]
+            self._next_release = ends[0][0] if ends else _NEVER
+            return self._held
+        count = int(np.searchsorted(self._held_until, k, side="right"))
+        self._held = self._held[count:]
+        self._held_until = self._held_until[count:]
+        if not isinstance(self._hold, float):
+            self._hold = self._hold[count:]
+        self._next_release = int(self._held_until[0]) if self._held.size else _NEVER
+        return self._held
+
+    def _fire(self, fired: np.ndarray, k: int) -> None:
+        reset = self._uniform_reset
+        values = self.arrays.v_reset[fired] if reset is None else reset
+        self._v_cells[fired] = values
+        if self._fifo:
+            self._hold_fifo(fired, values, k + self._uniform_refractory)
+            return
+        if self._uniform_refractory is not None:  # 0 or 1 step: never held after the spike
+            return
+        until = k + self._refractory_steps[fired]
+        kept = until > k + 1
+        cells, until = fired[kept], until[kept]
+        if not cells.size:
+            return
+        if reset is None:
+            values = values[kept]
+        hold = self._hold
+        if isinstance(values, float) and (not self._held.size or (isinstance(hold, float) and values == hold)):
+            self._hold = values
+        else:
+            if isinstance(hold, float):
+                hold = np.full(self._held.size, hold)
+            self._hold = np.concatenate((hold, np.broadcast_to(values, cells.shape)))
+        held = np.concatenate((self._held, cells))
+        held_until = np.concatenate((self._held_until, until))
+        order = np.argsort(held_until, kind="stable")
+        self._held, self._held_until = held[order], held_until[order]
+        if not isinstance(self._hold, float):
+            self._hold = self._hold[order]
+        self._next_release = int(self._held_until[0])
+
+    def _hold_fifo(self, cells: np.ndarray, values, until: int) -> None:
+        head, tail, count = self._head, self._tail, cells.size
+        buffer = self._held_buffer
+        if tail + count > buffer.size:  # move the live part to the front (at most once per n steps)
+            buffer[:tail - head] = buffer[head:tail]
+            self._hold_buffer[:tail - head] = self._hold_buffer[head:tail]
+            head, tail = 0, tail - head
+            self._head = 0
+        buffer[tail:tail + count] = cells
+        hold = self._hold
+        if isinstance(values, float) and (head == tail or (isinstance(hold, float) and values == hold)):
+            self._hold = values
+        else:
+            if isinstance(hold, float):
+                self._hold_buffer[head:tail] = hold
+            self._hold_buffer[tail:tail + count] = values
+            self._hold = self._hold_buffer[head:tail + count]
+        self._tail = tail + count
+        self._held = buffer[head:tail + count]
+        if not self._ends:
+            self._next_release = until
+        self._ends.append((until, count))
+
+    def _schedule(self, spiked: np.ndarray, k: int) -> None:
+        rows = spiked.tolist()
+        fresh = False  # True when `keys` is a copy that may be changed in place
+        if self._padded:
+            if len(rows) == 1:
+                keys, weights = self._key_table[rows[0]], self._weights[rows[0]]
+            else:  # (spikes, width) copies, raveled (np.add.at is much slower with 2-d indices)
+                keys, weights = self._key_table[spiked].ravel(), self._weights[spiked].ravel()
+                fresh = True
+        else:
+            pairs = (self._pair_rows[rows[0]] if len(rows) == 1 else
+                     np.concatenate([self._pair_rows[i] for i in rows]))  # (synapses, 2)
+            if not pairs.size:
+                return
+            keys, weights = pairs[:, 0], pairs[:, 1].view(np.float64)
+        if self._sparse:
+            self._queue_sparse(rows, keys, weights, k)
+            return
+        if len(rows) <= 8:
+            bits = 0
+            for i in rows:
+                bits |= self._delay_bits[i]
+            self._pending |= bits
+        else:
+            self._pending |= self._all_delay_bits
+        # keys are delay·n_cells + target; the row for step k + delay is (k + delay) mod L
+        length, nc = self._ring_length, self.n_cells
+        slot = k % length
+        flat = np.add(keys, slot * nc, out=keys if fresh else None)
+        if slot + self._max_delay >= length:
+            np.remainder(flat, length * nc, out=flat)
+        np.add.at(self._ring_flat, flat, weights)
+
+    def _queue_sparse(self, rows: list[int], delays: np.ndarray, weights: np.ndarray, k: int) -> None:
+        targets = (self._target_rows[rows[0]] if len(rows) == 1 else
+                   np.concatenate([self._target_rows[i] for i in rows]))
+        for delay in np.unique(delays).tolist():
+            chosen = delays == delay
+            self._queue.setdefault(k + delay, []).append((targets[chosen], weights[chosen]))
+
+    def _deliver_sparse(self, k: int) -> bool:
+        due = self._queue.pop(k, None)
+        if due is None:
+            return False
+        targets = np.concatenate([t for t, _ in due])
+        weights = np.concatenate([w for _, w in due])
+        np.add.at(self._v_cells, targets, weights)
+        return True
 
     def _source_spikes(self, k: int) -> np.ndarray:
-        nc = self.n_cells
-        on = self.arrays.source_on
         parts = []
-        if self._src_regular.size:
+        if k >= self._src_next_min:
+            on = self.arrays.source_on
             regular = self._src_regular
             due = regular[self._src_next[regular] <= k]
-            if due.size:
-                emit = due[on[due] & (self._src_next[due] == k)]
-                if emit.size:
-                    parts.append(emit)
-                # skip every scheduled spike at or before k (rates above 1/dt collapse into one)
-                while due.size:
-                    self._src_count[due] += 1
-                    self._src_next[due] = self._regular_step(due, self._src_count[due])
-                    due = due[self._src_next[due] <= k]
+            emit = due[on[due] & (self._src_next[due] == k)]
+            if emit.size:
+                parts.append(emit)
+            # skip every scheduled spike at or before k (rates above 1/dt collapse into one)
+            while due.size:
+                self._src_count[due] += 1
+                self._src_next[due] = self._regular_step(due, self._src_count[due])
+                due = due[self._src_next[due] <= k]
+            self._src_next_min = int(self._src_next[regular].min())
         if self._src_poisson.size:
             block_start = k - k % _POISSON_BLOCK
             if self._poisson_block_start != block_start:
                 self._draw_poisson_block(block_start)
-            column = self._poisson_block[:, k - block_start]
-            emit = self._src_poisson[column]
-            emit = emit[on[emit]]
-            if emit.size:
-                parts.append(emit)
+            j = k - block_start
+            low, high = self._poisson_bounds[j], self._poisson_bounds[j + 1]
+            if high > low:
+                parts.append(self._src_poisson[self._poisson_rows[low:high]])
         if not parts:
-            return np.array([], dtype=np.intp)
-        return np.sort(np.concatenate(parts)) + nc
+            return _no_spikes()
+        spikes = parts[0] if len(parts) == 1 else np.sort(np.concatenate(parts))
+        return spikes + self.n_cells
 
     def _draw_poisson_block(self, block_start: int) -> None:
         """Each Poisson source draws from its own seeded generator, block by block."""
@@ -265,29 +537,14 @@ class SpikingEngine:
         steps = np.arange(block_start, block_start + _POISSON_BLOCK)
         start_steps = timestep(a.source_start_ms[self._src_poisson], self.dt_ms)
         p = np.minimum(a.source_rate_hz[self._src_poisson] * self.dt_ms * 1e-3, 1.0)
+        block = np.zeros((self._src_poisson.size, _POISSON_BLOCK), dtype=bool)
         for row, rng in enumerate(self._poisson_rngs):
-            self._poisson_block[row] = (rng.random(_POISSON_BLOCK) < p[row]) & (steps >= start_steps[row])
+            block[row] = (rng.random(_POISSON_BLOCK) < p[row]) & (steps >= start_steps[row])
+        # spikes of the block ordered by step, then source; bounds[j]:bounds[j+1] is step j's share
+        at_step, rows = np.nonzero(block.T)
+        self._poisson_rows = rows
+        self._poisson_bounds = np.searchsorted(at_step, np.arange(_POISSON_BLOCK + 1)).tolist()
         self._poisson_block_start = block_start
-
-    def _schedule(self, spiked: np.ndarray, k: int) -> None:
-        starts = self._indptr[spiked]
-        counts = self._indptr[spiked + 1] - starts
-        total = int(counts.sum())
-        if total == 0:
-            return
-        # positions of all outgoing synapses of the spiking neurons, concatenated
-        offsets = np.repeat(starts - np.cumsum(counts) + counts, counts)
-        positions = offsets + np.arange(total)
-        targets = self._syn_target[positions]
-        weights = self._syn_weight[positions]
-        if self._uniform_delay is not None:
-            slot = (k + self._uniform_delay) % self._ring_length
-            np.add.at(self._ring[slot], targets, weights)
-            self._ring_pending[slot] = True
-        else:
-            slots = (k + self._syn_delay[positions]) % self._ring_length
-            np.add.at(self._ring.reshape(-1), slots * self.n + targets, weights)
-            self._ring_pending[np.unique(slots)] = True
 
     # ---- runs and reading ----------------------------------------------------------------
     def run(self, steps: int, record: bool = True) -> tuple[np.ndarray | None, list[tuple[int, int]]]:
@@ -304,12 +561,33 @@ class SpikingEngine:
             k = self.step_count
             spiked = self.step()
             if spiked.size:
-                spikes.extend((k, int(i)) for i in spiked)
+                spikes.extend((k, i) for i in spiked.tolist())
             if rows is not None:
-                rows[row, :nc] = self.v[:nc]
+                rows[row, :nc] = self._v_cells
                 rows[row, nc:] = 0.0
-                rows[row, spiked[spiked >= nc]] = 1.0
+                if spiked.size:
+                    rows[row, spiked[spiked >= nc]] = 1.0
         return rows, spikes
+
+    # ---- state for the interactive player -----------------------------------------------
+    def refractory_mask(self) -> np.ndarray:
+        """True for each cell that is refractory at the step just computed."""
+        nc = self.n_cells
+        return self.last_spike_step[:nc] + self._refractory_steps > self.step_count - 1
+
+    def restore_state(self, v_mV: dict[str, float], last_spike_step: dict[str, int], step_count: int) -> None:
+        """Continue from another engine's state (after an edit rebuilt this one): time, each known
+        cell's potential and last spike. Input still in flight on deleted synapses is dropped."""
+        self.step_count = int(step_count)
+        for nid, value in v_mV.items():
+            i = self.index.get(nid)
+            if i is not None and i < self.n_cells:
+                self.v[i] = value
+        for nid, step in last_spike_step.items():
+            i = self.index.get(nid)
+            if i is not None:
+                self.last_spike_step[i] = step
+        self._refreeze()
 
     # ---- live edits ----------------------------------------------------------------------
     def set_neuron_param(self, neuron_id: str, name: str, value) -> bool:
@@ -324,6 +602,7 @@ class SpikingEngine:
             if name in arrays:
                 arrays[name][i] = value
                 self._compile_cells()
+                self._refreeze()
                 return True
             return name in ("label", "position", "v_mV", "activation", "threshold", "value")
         j = i - self.n_cells
@@ -337,6 +616,15 @@ class SpikingEngine:
         if position is None:
             return False
         if name == "weight":
-            self._syn_weight[position] = value
+            self._set_weight(position, value)
             return True
         return False  # a new delay changes the ring buffer: rebuild
+
+
+def _no_spikes() -> np.ndarray:
+    return np.array([], dtype=np.intp)
+
+
+def _uniform(values: np.ndarray):
+    """The common value of `values`, or None if they differ (or there are none)."""
+    return values[0] if values.size and np.all(values == values[0]) else None

@@ -283,7 +283,7 @@ class Playback(QObject):
     def _launch(self, spiked: np.ndarray, t_ms: float) -> None:
         """Each spike sends a pulse down every outgoing synapse (weights read live from the model)."""
         synapses = self._network.synapses
-        keys = [key for i in spiked.tolist() for key in self._outgoing[i]]
+        keys = [key for i in spiked.tolist() for key in self._outgoing.get(i, ())]
         if not keys:
             return
         delays = [synapses[key].delay_ms for key in keys]

@@ -128,3 +128,44 @@ def test_play_action_toggles_and_timer_stops_on_close(window, and_gate):
     window.playback.play()
     window.close()
     assert not window.playback.playing
+
+
+def test_spiking_chain_pulse_arrives_after_the_delay_and_the_trace_has_the_models_spike_times(window):
+    from neuron_sim.model.fileformat import load
+    from neuron_sim.model.simulate import simulate
+    from neuron_sim.resources_path import examples_dir
+
+    path = examples_dir() / "spiking-chain.json"
+    window.open_file(path)
+    playback = window.playback
+    engine = playback.engine
+    while engine.t_ms < 17.0:  # n1 spiked at 13.1 ms; its pulse is half way to n2
+        playback.advance(0.02)
+    keys, progress, strength = playback.pulses()
+    on_axon = dict(zip(keys, progress))
+    assert ("n1", "n2") in on_axon
+    assert on_axon[("n1", "n2")] == pytest.approx((engine.t_ms - 13.1) / 8.0, abs=0.02)
+    assert window.scene.neuron_items["n2"].activity < 0.05  # nothing has arrived yet
+    while engine.t_ms < 30.0:
+        playback.advance(0.05)
+    expected = simulate(load(path), steps=300).spikes
+    for nid in ("n1", "n2", "n3"):
+        assert playback.recorder.spike_times(nid).tolist() == pytest.approx(expected[nid][:1])
+    assert ("n1", "n2") not in dict(zip(*playback.pulses()[:2]))  # delivered, so gone
+
+
+def test_spiking_soma_fills_toward_threshold_and_flashes(window):
+    network = Network(model="spiking")
+    network.add_neuron(Neuron("n", position=(0, 0), drive_mV=20.0))
+    window.set_network(network, None)
+    playback = window.playback
+    item = window.scene.neuron_items["n"]
+    levels = []
+    fired_seen = False
+    for _ in range(120):
+        playback.advance(0.05)  # 1 ms of simulated time per call at speed 1
+        levels.append(item.activity)
+        fired_seen |= item.fired
+    assert item.spiking
+    assert max(levels) > 0.9 and fired_seen
+    assert len(playback.recorder.spike_times("n")) >= 1
