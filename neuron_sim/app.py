@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-def run_app(path: str | None = None, look: str | None = None) -> int:
+def run_app(path: str | None = None, look: str | None = None, play: bool = False) -> int:
     from neuron_sim.ui.application import run
 
-    return run(path, look=look)
+    return run(path, look=look, play=play)

@@ -28,7 +28,7 @@ def install_translator(app: QApplication, language: str | None = None) -> QTrans
     return None
 
 
-def run(path: str | None = None, look: str | None = None) -> int:
+def run(path: str | None = None, look: str | None = None, play: bool = False) -> int:
     app = create_application()
     install_translator(app)
     from .main_window import MainWindow
@@ -39,4 +39,6 @@ def run(path: str | None = None, look: str | None = None) -> int:
     window.show()
     if path:
         window.open_file(path)
+    if play:
+        window.playback.play()
     return app.exec()

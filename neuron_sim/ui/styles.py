@@ -94,6 +94,9 @@ def synapse_width(weight: float) -> float:
     return round(1.0 + 1.8 * math.log1p(min(abs(weight), 20.0)), 1)
 
 
+SPIKING_WEIGHT_SCALE = 0.1  # a 10 mV synapse is drawn like a rate synapse of weight 1
+
+
 def width_buckets(weights: np.ndarray) -> np.ndarray:
     """`synapse_width` for many weights, rounded to halves so that synapses share few pens."""
     widths = 1.0 + 1.8 * np.log1p(np.minimum(np.abs(weights), 20.0))

@@ -106,7 +106,9 @@ class SynapseLayer(QGraphicsItem):
     def _build_curves(self, previous=None) -> None:
         control = self.layout_.control
         signs = np.sign(self.weights).astype(int)
-        widths = styles.width_buckets(self.weights)
+        # Spiking weights are millivolts (tens, not ones): scale them to the same line widths.
+        scale = styles.SPIKING_WEIGHT_SCALE if self.network_scene().network.model == "spiking" else 1.0
+        widths = styles.width_buckets(self.weights * scale)
         groups: dict[tuple[int, float], int] = {}
         self._pens = []
         pen_index = np.empty(len(self.keys), dtype=np.intp)
