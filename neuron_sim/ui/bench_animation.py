@@ -1,0 +1,107 @@
+"""Animation frame time for `neuron-sim bench`, against a bare-QPainter floor measured in the same run.
+
+A frame is what the playback timer does: advance the engine by 1/30 s, hand the state to the canvas,
+and let Qt repaint the viewport. The floor draws the same primitives (every synapse curve, every
+cell, every pulse) with one QPainter into an image of the viewport's size, with the same transform.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from collections.abc import Iterator
+
+FRAME_SECONDS = 1 / 30
+
+
+def frame_records(sizes=((200, 2000), (1000, 10000)), frames: int = 40) -> Iterator[dict]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from neuron_sim.model.generate import layered_network
+
+    from .application import create_application
+    from .main_window import MainWindow
+
+    create_application()
+    for neurons, synapses in sizes:
+        network = layered_network(neurons, synapses, seed=2)
+        network.set_param("update", "synchronous")  # every synapse carries a pulse each tick
+        for nid in list(network.neurons)[: max(1, neurons // 10)]:
+            network.set_neuron_param(nid, "value", 1.0)
+        window = MainWindow()
+        window.ask_to_save = lambda: None
+        window.resize(1600, 1000)
+        window.show()
+        window.set_network(network, None)
+        QApplication.processEvents()
+        playback = window.playback
+        for _ in range(5):  # warm up: caches filled, a few ticks in
+            playback.advance(0.4)
+            QApplication.processEvents()
+        times = []
+        for _ in range(frames):
+            start = time.perf_counter()
+            playback.advance(FRAME_SECONDS)
+            QApplication.processEvents()
+            times.append(time.perf_counter() - start)
+        frame_ms = statistics.median(times) * 1000
+        floor_ms = _floor_ms(window, frames=max(5, frames // 4))
+        name = f"{neurons}/{synapses}"
+        yield {"name": f"animation frame {name}", "value": round(frame_ms, 3), "unit": "ms",
+               "baseline": round(floor_ms, 3), "ratio": round(frame_ms / floor_ms, 3),
+               "baseline_kind": "bare QPainter, same primitives"}
+        yield {"name": f"animation frames per second {name}", "value": round(1000 / frame_ms, 1),
+               "unit": "fps", "baseline": 30.0, "ratio": round((1000 / frame_ms) / 30.0, 3),
+               "baseline_kind": "goal"}
+        playback.pause()
+        window.undo_stack.setClean()
+        window.close()
+        window.deleteLater()
+        QApplication.processEvents()
+
+
+def _floor_ms(window, frames: int) -> float:
+    """Draw the frame's primitives with one bare QPainter: curves, cells, pulses."""
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
+
+    from neuron_sim.model import geometry
+
+    view = window.view
+    scene = window.scene
+    scene.flush()
+    layer = scene.synapse_layer
+    curves = layer._curves
+    pulse_layer = window.playback_controls.animator.pulse_layer
+    pulses = list(zip(pulse_layer.positions.tolist(), pulse_layer.radii.tolist()))
+    cells = [(item.x(), item.y()) for item in scene.neuron_items.values()]
+    size = view.viewport().size()
+    transform = view.viewportTransform()
+    pen = QPen(QColor("#D55E00"), 2.0)
+    brush = QBrush(QColor("#F6EEDF"))
+    pulse_brush = QBrush(QColor("#FFD23F"))
+    radius = geometry.SOMA_RADIUS
+    times = []
+    for _ in range(frames):
+        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+        start = time.perf_counter()
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setTransform(transform)
+        painter.setClipRect(view.mapToScene(view.viewport().rect()).boundingRect())
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for path in curves:
+            painter.drawPath(path)
+        painter.setBrush(brush)
+        for x, y in cells:
+            painter.drawEllipse(QPointF(x, y), radius, radius)
+        painter.setBrush(pulse_brush)
+        for (x, y), r in pulses:
+            painter.drawEllipse(QPointF(x, y), r, r)
+        painter.end()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
