@@ -127,10 +127,8 @@ class SpikingEngine:
     #: Above this many (delay slot × cell) entries, or delays longer than MAX_RING_DELAY steps,
     #: delayed input waits in a sparse queue instead of a ring buffer (very long delays at a fine
     #: dt would otherwise need gigabytes).
-    MAX_RING_ENTRIES = 4_000_000
+    MAX_RING_ENTRIES = 8_000_000
     MAX_RING_DELAY = 4096
-    #: Ring size up to which it may be longer than the longest delay (see _compile_synapses).
-    RING_SLACK_BYTES = 256 * 1024
     #: Synapse tables are padded to the largest fan-out if that takes at most PADDING_FACTOR times
     #: the entries of the synapses themselves, or at most PADDING_ALLOWANCE entries.
     PADDING_FACTOR = 2
@@ -176,15 +174,14 @@ class SpikingEngine:
         self._indptr = np.zeros(self.n + 1, dtype=np.intp)
         np.cumsum(np.bincount(a.syn_source, minlength=self.n), out=self._indptr[1:])
         self._max_delay = int(delay.max()) if delay.size else 0
-        # A ring longer than the longest delay needs its indices wrapped only in the steps whose
-        # slot is within max_delay of its end (a quarter of them with 4× the length); but a ring
-        # that no longer fits in a core's cache makes the scattered additions slower than the
-        # wrapping saves, so the slack is given only while the ring stays small.
-        rows_allowed = self.MAX_RING_ENTRIES // max(nc, 1)
-        slack_rows = self.RING_SLACK_BYTES // (8 * max(nc, 1))
-        self._ring_length = max(self._max_delay + 1, min(4 * (self._max_delay + 1), slack_rows))
-        self._sparse = self._max_delay + 1 > rows_allowed or self._max_delay > self.MAX_RING_DELAY
-        # A synapse's key is where its input lands in the flattened ring (delay·n_cells + target;
+        # The ring has a power of two of slots (≥ longest delay + 1), each a power of two of
+        # entries (≥ n_cells; the rest unused), so that wrapping an index is one bitwise and.
+        self._ring_length = 1 << self._max_delay.bit_length()
+        self._ring_width = 1 << max(nc - 1, 0).bit_length()
+        self._ring_mask = self._ring_length * self._ring_width - 1
+        self._sparse = (self._ring_length * self._ring_width > self.MAX_RING_ENTRIES
+                        or self._max_delay > self.MAX_RING_DELAY)
+        # A synapse's key is where its input lands in the flattened ring (delay·width + target;
         # the delay alone for the sparse queue). Gathering the keys and weights of the cells that
         # spiked is one fancy index per table when every neuron has about as many synapses: the
         # (neuron, width) tables are padded with key 0, weight 0.0, which adds nothing. Otherwise
@@ -194,7 +191,7 @@ class SpikingEngine:
         width = int(counts.max()) if counts.size else 0
         self._padded = (not self._sparse and width > 0
                         and self.n * width <= max(self.PADDING_FACTOR * delay.size, self.PADDING_ALLOWANCE))
-        keys = delay if self._sparse else delay * nc + target
+        keys = delay if self._sparse else delay * self._ring_width + target
         bounds = self._indptr.tolist()
         if self._padded:
             rows = np.repeat(np.arange(self.n), counts)
@@ -252,9 +249,9 @@ class SpikingEngine:
         if self._sparse:
             self._queue: dict[int, list[tuple[np.ndarray, np.ndarray]]] = {}
         else:
-            self._ring = np.zeros((self._ring_length, nc))
+            self._ring = np.zeros((self._ring_length, self._ring_width))
             self._ring_flat = self._ring.reshape(-1)
-            self._ring_rows = list(self._ring)
+            self._ring_rows = [row[:nc] for row in self._ring]
         self._pending = 0  # bit j: input is waiting for step step_count + j (ring only)
         self.spiked = _no_spikes()
         self._refreeze()
@@ -365,7 +362,7 @@ class SpikingEngine:
                 v[held] = self._hold
         elif self._pending:
             if self._pending & 1:
-                row = self._ring_rows[k % self._ring_length]
+                row = self._ring_rows[k & (self._ring_length - 1)]
                 np.add(v, row, out=v)
                 row.fill(0.0)
                 if held.size:
@@ -460,8 +457,10 @@ class SpikingEngine:
         if self._padded:
             if len(rows) == 1:
                 keys, weights = self._key_table[rows[0]], self._weights[rows[0]]
-            else:  # (spikes, width) copies, raveled (np.add.at is much slower with 2-d indices)
-                keys, weights = self._key_table[spiked].ravel(), self._weights[spiked].ravel()
+            else:  # (spikes, width) copies, raveled (np.add.at is much slower with 2-d indices);
+                # the take method is several times faster than fancy indexing for this
+                keys = self._key_table.take(spiked, axis=0).ravel()
+                weights = self._weights.take(spiked, axis=0).ravel()
                 fresh = True
         else:
             pairs = (self._pair_rows[rows[0]] if len(rows) == 1 else
@@ -479,12 +478,9 @@ class SpikingEngine:
             self._pending |= bits
         else:
             self._pending |= self._all_delay_bits
-        # keys are delay·n_cells + target; the row for step k + delay is (k + delay) mod L
-        length, nc = self._ring_length, self.n_cells
-        slot = k % length
-        flat = np.add(keys, slot * nc, out=keys if fresh else None)
-        if slot + self._max_delay >= length:
-            np.remainder(flat, length * nc, out=flat)
+        # keys are delay·width + target: the entry for step k + delay is k·width + key, wrapped
+        flat = np.add(keys, (k & (self._ring_length - 1)) * self._ring_width, out=keys if fresh else None)
+        np.bitwise_and(flat, self._ring_mask, out=flat)
         np.add.at(self._ring_flat, flat, weights)
 
     def _queue_sparse(self, rows: list[int], delays: np.ndarray, weights: np.ndarray, k: int) -> None:
