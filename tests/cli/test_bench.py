@@ -1,0 +1,120 @@
+"""`neuron-sim bench`: the output format (never the timings themselves: machines differ)."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from neuron_sim import bench
+from neuron_sim.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+KEYS = {"name", "value", "unit", "baseline", "ratio"}
+
+
+def check_record(record: dict) -> None:
+    assert KEYS <= set(record), record
+    assert isinstance(record["name"], str) and record["name"]
+    assert isinstance(record["unit"], str) and record["unit"]
+    assert isinstance(record["value"], float) and math.isfinite(record["value"]) and record["value"] > 0
+    if record["baseline"] is None:
+        assert record["ratio"] is None
+    else:
+        assert isinstance(record["baseline"], float) and record["baseline"] > 0
+        assert record["ratio"] == pytest.approx(record["value"] / record["baseline"], rel=1e-2)
+
+
+@pytest.fixture(scope="module")
+def quick_json_lines() -> list[str]:
+    result = subprocess.run([sys.executable, "-m", "neuron_sim", "bench", "--json", "--quick"],
+                            capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()
+
+
+def test_quick_json_is_one_record_per_line(quick_json_lines):
+    records = [json.loads(line) for line in quick_json_lines]
+    assert records
+    for record in records:
+        check_record(record)
+    names = [r["name"] for r in records]
+    assert len(names) == len(set(names))
+
+
+def test_quick_json_covers_rate_and_spiking_networks(quick_json_lines):
+    records = {r["name"]: r for r in map(json.loads, quick_json_lines)}
+    for n in bench.RATE_QUICK_SIZES:
+        rate = records[f"rate feedforward pass, N={n:,}"]
+        assert rate["unit"] == "us" and rate["baseline"] is not None  # numpy dense, same run
+    for n in bench.SPIKING_QUICK_SIZES:
+        assert records[f"spiking step, N={n:,}"]["unit"] == "us"
+        assert records[f"spiking firing rate, N={n:,}"]["unit"] == "Hz"
+
+
+def test_human_table(capsys):
+    def figures(quick: bool):
+        yield bench.record("something, N=10", 2.0, "us", 4.0, "a baseline")
+        yield bench.record("without baseline", 3.0, "Hz")
+
+    assert bench.run_bench(json_output=False, quick=True, benchmarks=[figures]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("neuron-sim bench")
+    assert "baseline" in lines[1]
+    assert "something, N=10" in lines[2] and "2 µs" in lines[2] and "0.50×" in lines[2]
+    assert "a baseline" in lines[2]
+    assert "without baseline" in lines[3] and "—" in lines[3]
+
+
+def test_a_failing_benchmark_does_not_hide_the_others(capsys):
+    def broken(quick: bool):
+        raise RuntimeError("no display")
+        yield  # pragma: no cover
+
+    def working(quick: bool):
+        yield bench.record("works", 1.0, "ms")
+
+    status = bench.run_bench(json_output=True, quick=True, benchmarks=[broken, working])
+    out, err = capsys.readouterr()
+    assert status == 1
+    assert json.loads(out)["name"] == "works"
+    assert "broken failed: RuntimeError: no display" in err
+
+
+def test_benchmarks_can_be_registered_by_name(capsys):
+    status = bench.run_bench(json_output=True, quick=True,
+                             benchmarks=["tests.cli.test_bench:_registered_by_name"])
+    assert status == 0
+    check_record(json.loads(capsys.readouterr().out))
+
+
+def _registered_by_name(quick: bool):
+    yield bench.record("from a string", 5.0, "ms", 10.0, "goal")
+
+
+def test_cli_passes_its_flags(monkeypatch):
+    seen = {}
+    monkeypatch.setattr(bench, "run_bench", lambda json_output, quick: seen.update(
+        json_output=json_output, quick=quick) or 0)
+    assert main(["bench", "--json", "--quick"]) == 0
+    assert seen == {"json_output": True, "quick": True}
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # Brian2 2.9 on pyparsing 3.3
+def test_brian2_baseline_falls_back_to_numpy_when_cython_fails(monkeypatch):
+    pytest.importorskip("brian2")
+    real = bench.brian2_network
+
+    def no_cython(arrays, target):
+        if target == "cython":
+            raise RuntimeError("no compiler")
+        return real(arrays, target)
+
+    monkeypatch.setattr(bench, "brian2_network", no_cython)
+    brian = bench._Brian2(quick=False)
+    assert brian.target == "numpy"
+    assert "numpy" in brian.label and "cython failed" in brian.label
