@@ -126,6 +126,7 @@ class DisconnectCommand(ModelCommand):
         self.index: int | None = None
 
     def apply(self) -> None:
+        self.network.synapse(self.synapse.key)  # ModelError if it is gone (synapse_index: ValueError)
         self.index = self.network.synapse_index(self.synapse.key)
         self.network.disconnect(*self.synapse.key)
 
@@ -162,7 +163,10 @@ class _SetCommand(ModelCommand):
         self.target = target
         self.name = name
         self.new_value = value
-        self.old_value = self._read()
+        try:
+            self.old_value = self._read()
+        except AttributeError:  # an unknown parameter: refuse like the model would, not with a crash
+            raise ModelError(f"there is no parameter {name!r} to set") from None
         self.merge_key = merge_key
 
     def _read(self) -> Any:
@@ -245,10 +249,12 @@ def move_command(network: Network, positions: dict[str, tuple[float, float]]) ->
 
 def delete_command(network: Network, neuron_ids: Iterable[str], synapse_keys: Iterable[SynapseKey]) -> ModelCommand:
     """Delete neurons (each with its synapses) and synapses, as one step."""
-    neuron_ids = [nid for nid in neuron_ids if nid in network.neurons]
+    # Each id and key once: a repeated one made a second child that failed and refused the delete.
+    neuron_ids = [nid for nid in dict.fromkeys(neuron_ids) if nid in network.neurons]
     doomed = set(neuron_ids)
-    children: list[ModelCommand] = [DisconnectCommand(network, key) for key in synapse_keys
-                                    if tuple(key) in network.synapses and not doomed & set(key)]
+    keys = dict.fromkeys(tuple(key) for key in synapse_keys)
+    children: list[ModelCommand] = [DisconnectCommand(network, key) for key in keys
+                                    if key in network.synapses and not doomed & set(key)]
     # Later neurons first, so each undo re-inserts at its original index.
     order = sorted(neuron_ids, key=network.neuron_index, reverse=True)
     children += [_LazyRemoveNeuron(network, nid) for nid in order]

@@ -9,11 +9,12 @@ import re
 from typing import Any
 
 from .entities import ModelError, Neuron, Synapse
-from .fileformat import FORMAT_NAME, FORMAT_VERSION, from_dict, to_dict
+from .fileformat import FORMAT_NAME, from_dict, to_dict
 from .geometry import column_positions, split_columns
-from .network import Network
+from .network import Network, _a
 
 CLIPBOARD_MIME = "application/x-neuron-sim"
+MAX_ID_LENGTH = 64  # as entities.validate_id allows
 
 
 def copy_selection(network: Network, neuron_ids: list[str]) -> dict[str, Any]:
@@ -32,8 +33,10 @@ def copy_selection(network: Network, neuron_ids: list[str]) -> dict[str, Any]:
 def paste_plan(network: Network, data: dict[str, Any], offset: tuple[float, float] = (30.0, 30.0)
                ) -> tuple[list[Neuron], list[Synapse]]:
     """Copies of the clipboard's neurons with fresh ids, moved by `offset`, and their synapses."""
-    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME or data.get("version", 0) > FORMAT_VERSION:
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise ModelError("the clipboard does not hold neurons")
+    # from_dict checks the version (a whole number, not newer than FORMAT_VERSION) and everything else,
+    # raising ModelError; comparing the version here raised TypeError for a version that was text.
     part = from_dict({**data, "model": network.model})
     taken = set(network.neurons)
     renamed: dict[str, str] = {}
@@ -41,9 +44,9 @@ def paste_plan(network: Network, data: dict[str, Any], offset: tuple[float, floa
     for neuron in part.neurons.values():
         prefix = re.sub(r"\d+$", "", neuron.id) or "n"
         number = 1
-        while f"{prefix}{number}" in taken:
+        while _numbered(prefix, number) in taken:
             number += 1
-        new_id = f"{prefix}{number}"
+        new_id = _numbered(prefix, number)
         taken.add(new_id)
         renamed[neuron.id] = new_id
         label = new_id if neuron.label == neuron.id else neuron.label
@@ -53,19 +56,25 @@ def paste_plan(network: Network, data: dict[str, Any], offset: tuple[float, floa
     return neurons, synapses
 
 
+def _numbered(prefix: str, number: int) -> str:
+    """`prefix` + `number`, the prefix shortened so that the id keeps within 64 characters."""
+    digits = str(number)
+    return prefix[:MAX_ID_LENGTH - len(digits)] + digits
+
+
 def layer_plan(network: Network, count: int, kind: str, activation: str, x: float, centre_y: float,
                prefix: str | None = None) -> list[Neuron]:
     """`count` new neurons in a column at x, centred on centre_y."""
     if not 1 <= count <= 256:
         raise ModelError(f"a layer has 1 to 256 neurons, not {count}")
-    prefix = prefix or {"input": "x", "neuron": "h", "generator": "g"}[kind]
+    prefix = prefix or {"input": "x", "neuron": "h", "generator": "g"}.get(kind, "n")
     neurons = []
     taken = set(network.neurons)
     number = 1
     for position in column_positions(count, x, centre_y):
-        while f"{prefix}{number}" in taken:
+        while _numbered(prefix, number) in taken:
             number += 1
-        nid = f"{prefix}{number}"
+        nid = _numbered(prefix, number)
         taken.add(nid)
         extra = {"activation": activation} if kind == "neuron" else {}
         neurons.append(Neuron(nid, kind=kind, position=position, **extra))
@@ -74,16 +83,20 @@ def layer_plan(network: Network, count: int, kind: str, activation: str, x: floa
 
 def dense_plan(network: Network, sources: list[str], targets: list[str], weight: float = 1.0) -> list[Synapse]:
     """Every source to every target (a Dense layer), skipping pairs already connected."""
-    bad = [t for t in targets if network.neuron(t).kind != "neuron"]
+    sources = list(dict.fromkeys(sources))
+    targets = list(dict.fromkeys(targets))
+    for nid in sources:
+        network.neuron(nid)  # ModelError for an unknown id, before planning anything
+    bad = [network.neuron(t) for t in targets if network.neuron(t).kind != "neuron"]
     if bad:
-        raise ModelError(f"{network.neuron(bad[0]).label} is an {network.neuron(bad[0]).kind}: "
-                         "nothing can connect to it")
+        raise ModelError(f"{bad[0].label} is {_a(bad[0].kind)}: nothing can connect to it")
     return [Synapse(s, t, weight=weight) for s in sources for t in targets
             if (s, t) not in network.synapses and s != t]
 
 
 def connect_all_plan(network: Network, neuron_ids: list[str], weight: float = 1.0) -> list[Synapse]:
     """Fully connect each column of the selection to the next column to its right."""
+    neuron_ids = list(dict.fromkeys(neuron_ids))
     if len(neuron_ids) < 2:
         raise ModelError("select two groups of neurons side by side (for example 3 inputs and 2 neurons)")
     xs = [network.neuron(nid).position[0] for nid in neuron_ids]

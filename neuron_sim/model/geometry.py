@@ -85,7 +85,9 @@ def dendrite_angles(positions: np.ndarray, source: np.ndarray, target: np.ndarra
     too_close[1:] = (sorted_target[1:] == sorted_target[:-1]) & (np.diff(sorted_angle) < MIN_BRANCH_SEPARATION)
     crowded = np.logical_or.reduceat(too_close, starts)
     if crowded.any():
-        span = np.minimum(MIN_BRANCH_SEPARATION * (counts - 1), 2 * FAN_HALF_ANGLE * 1.15)
+        # Never wider than the fan: a wider span made the centre's clip bounds cross, pushing the
+        # lowest branches of a target with 7+ inputs out of the fan on one side only.
+        span = np.minimum(MIN_BRANCH_SEPARATION * (counts - 1), 2 * FAN_HALF_ANGLE)
         mean = np.add.reduceat(sorted_angle, starts) / counts
         centre = np.clip(mean, -FAN_HALF_ANGLE + span / 2, FAN_HALF_ANGLE - span / 2)
         rank = np.arange(s) - starts[group]
