@@ -1,0 +1,181 @@
+"""What every instrument dock shares: pyqtgraph imported on first show, throttled redraws, selection.
+
+pyqtgraph costs ~0.5 s to import (PERFORMANCE-NOTES.md), so no module of this package imports it
+at load time: a dock builds its plot the first time it is shown (or refreshed on purpose), and
+`pyqtgraph()` does the import then. Redraws follow `playback.advanced` at most `MAX_FPS` times a
+second and never while the dock is hidden (closed, or a tab behind another); a hidden dock
+catches up when it is shown again.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from neuron_sim.ui.styles import PALETTE
+
+# Okabe–Ito colours, distinguishable by colour-blind readers, in the order traces take them.
+SERIES_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
+                 "#882255", "#44AA99", "#999933", "#6699CC", "#AA4499")
+
+
+def series_color(index: int) -> QColor:
+    return QColor(SERIES_COLORS[index % len(SERIES_COLORS)])
+
+
+def pyqtgraph():
+    """The pyqtgraph module, imported on first use."""
+    import pyqtgraph as pg
+
+    return pg
+
+
+def make_plot(pg, x_label: str = "", y_label: str = ""):
+    """A PlotWidget in the application's look: white, dark axes, a light grid."""
+    widget = pg.PlotWidget(background=PALETTE.background)
+    item = widget.getPlotItem()
+    for name in ("left", "bottom"):
+        axis = item.getAxis(name)
+        axis.setPen(pg.mkPen(PALETTE.muted_text))
+        axis.setTextPen(pg.mkPen(PALETTE.text))
+    item.showGrid(x=True, y=True, alpha=0.15)
+    if x_label:
+        item.setLabel("bottom", x_label, color=PALETTE.text.name())
+    if y_label:
+        item.setLabel("left", y_label, color=PALETTE.text.name())
+    return widget
+
+
+def add_legend(pg, plot_item, offset=(-10, 10)):
+    """A legend in dark text on a light box (pyqtgraph's default is grey on nothing)."""
+    return plot_item.addLegend(offset=offset, labelTextColor=PALETTE.text, labelTextSize="10pt",
+                               brush=pg.mkBrush(255, 255, 255, 210), pen=pg.mkPen(PALETTE.grid))
+
+
+def horizontal_label_options(color: QColor) -> dict:
+    """A horizontal line's label: left-aligned just above the line, near the left edge."""
+    return {"position": 0.01, "anchors": [(0, 1), (0, 0)], "color": color, "fill": (255, 255, 255, 200)}
+
+
+def dashed_pen(pg, color: QColor, width: float = 1.5):
+    return pg.mkPen(color, width=width, style=Qt.PenStyle.DashLine)
+
+
+class PlotDock(QDockWidget):
+    """A dock whose plot is built on first show and redrawn from the playback's state.
+
+    Subclasses implement `_build(pg) -> QWidget` (the plot page) and `_draw()`; they may add
+    widgets to `self.toolbar` (a row above the plot). The main window calls `show_selection`.
+    """
+
+    MAX_FPS = 30.0
+
+    def __init__(self, playback, title: str, object_name: str, parent: QWidget | None = None):
+        super().__init__(title, parent)
+        self.setObjectName(object_name)
+        self.playback = playback
+        self.neuron_ids: list[str] = []
+        self.synapse_keys: list[tuple[str, str]] = []
+        self.built = False
+        self._dirty = True
+        self._last_draw = float("-inf")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._draw_pending)
+
+        container = QWidget()
+        layout = QVBoxLayout(container)
+        layout.setContentsMargins(4, 2, 4, 4)
+        layout.setSpacing(2)
+        self.toolbar = QHBoxLayout()
+        self.toolbar.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.toolbar)
+        self._stack = QStackedWidget()
+        self._hint = QLabel()
+        self._hint.setObjectName("plot_hint")
+        self._hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._hint.setWordWrap(True)
+        self._hint.setStyleSheet(f"color: {PALETTE.muted_text.name()}; font-size: 13pt; padding: 12px;")
+        self._stack.addWidget(self._hint)
+        layout.addWidget(self._stack, 1)
+        self.setWidget(container)
+        playback.advanced.connect(self._on_advanced)
+
+    # ---- what the main window calls -------------------------------------------------------
+    def show_selection(self, neuron_ids: list[str], synapse_keys: list) -> None:
+        self.neuron_ids = list(dict.fromkeys(neuron_ids))
+        self.synapse_keys = [tuple(key) for key in synapse_keys]
+        self._dirty = True
+        if self.built and self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Build the plot if need be and redraw it now (tests call this directly)."""
+        self._ensure_built()
+        self._timer.stop()
+        self._dirty = False
+        self._last_draw = time.perf_counter()
+        self._draw()
+
+    # ---- state the docks read -------------------------------------------------------------
+    def selected_present(self) -> list[str]:
+        """The selected neurons that the running network (and its recorder) still holds."""
+        network = self.playback.network
+        return [nid for nid in self.neuron_ids if nid in network.neurons]
+
+    def label_of(self, neuron_id: str) -> str:
+        neuron = self.playback.network.neurons.get(neuron_id)
+        return neuron.label if neuron is not None else neuron_id
+
+    def show_hint(self, text: str) -> None:
+        self._hint.setText(text)
+        self._stack.setCurrentWidget(self._hint)
+
+    def hint_text(self) -> str:
+        return self._hint.text() if self._stack.currentWidget() is self._hint else ""
+
+    def show_plot(self) -> None:
+        self._stack.setCurrentWidget(self._page)
+
+    # ---- machinery ------------------------------------------------------------------------
+    def _ensure_built(self) -> None:
+        if not self.built:
+            self._page = self._build(pyqtgraph())
+            self._stack.addWidget(self._page)
+            self.built = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not self.built or self._dirty:
+            self.refresh()
+
+    def _on_advanced(self) -> None:
+        self._dirty = True
+        if not self.built or not self.isVisible():
+            return
+        wait = self._last_draw + 1.0 / self.MAX_FPS - time.perf_counter()
+        if wait <= 0:
+            self.refresh()
+        elif not self._timer.isActive():
+            self._timer.start(int(wait * 1000) + 1)
+
+    def _draw_pending(self) -> None:
+        if self._dirty and self.isVisible():
+            self.refresh()
+
+    def _build(self, pg) -> QWidget:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _draw(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+

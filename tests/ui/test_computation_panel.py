@@ -1,0 +1,178 @@
+"""The computation panel shows the model's own numbers for the selected neuron, live."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+
+from neuron_sim.model import Network, Neuron, Synapse
+from neuron_sim.ui.computation_panel import ComputationPanel
+from neuron_sim.ui.playback import Playback
+
+
+def and_gate(x1: float = 1.0, x2: float = 1.0) -> Network:
+    network = Network(name="AND")
+    network.add_neuron(Neuron("x1", kind="input", value=x1))
+    network.add_neuron(Neuron("x2", kind="input", value=x2))
+    network.add_neuron(Neuron("y", activation="step", threshold=1.5))
+    network.connect(Synapse("x1", "y", weight=1.0))
+    network.connect(Synapse("x2", "y", weight=1.0))
+    return network
+
+
+def relay() -> Network:
+    network = Network(model="spiking", dt_ms=0.1)
+    network.add_neuron(Neuron("g1", kind="generator", rate_hz=100.0))
+    network.add_neuron(Neuron("n1", label="cell"))
+    network.connect(Synapse("g1", "n1", weight=20.0, delay_ms=1.0))
+    return network
+
+
+@pytest.fixture
+def make(qtbot):
+    made = []
+
+    def build(network: Network):
+        playback = Playback(network)
+        panel = ComputationPanel(playback)
+        qtbot.addWidget(panel)
+        panel.resize(480, 600)
+        panel.show()
+        qtbot.waitExposed(panel)
+        made.append(playback)
+        return playback, panel
+
+    yield build
+    for playback in made:
+        playback.pause()
+
+
+def test_nothing_selected_shows_a_hint(make):
+    _, panel = make(and_gate())
+    assert panel.hint_text() == "Select a neuron to see what it computes"
+    panel.show_selection(["y"], [])
+    assert panel.hint_text() == ""
+    panel.show_selection([], [])
+    assert panel.hint_text() == "Select a neuron to see what it computes"
+
+
+def test_and_gate_after_a_step(make):
+    playback, panel = make(and_gate(1, 1))
+    panel.show_selection(["y"], [])
+    playback.step()
+    panel.refresh()
+    assert panel.input_rows() == [("x1", "1", "1", "1"), ("x2", "1", "1", "1")]
+    assert panel.value_text("sum") == "2"
+    assert panel.value_text("threshold") == "1.5"
+    assert panel.value_text("bias") == "\u22121.5"
+    assert panel.value_text("net") == "0.5"
+    assert "f(x) = 1 if x ≥ 0 else 0" in panel.value_text("activation")
+    assert panel.value_text("output") == "1"
+    assert "f(0.5) = 1" in panel.equation_text() and "Σ = 1·1 + 1·1 = 2" in panel.equation_text()
+    assert panel.breakdown.settled
+
+
+def test_the_panel_follows_edits_and_steps_live(qtbot, make):
+    playback, panel = make(and_gate(1, 1))
+    panel.show_selection(["y"], [])
+    playback.step()
+    playback.network.set_neuron_param("x2", "value", 0.0)  # the playback emits `advanced`
+    qtbot.waitUntil(lambda: panel.value_text("sum") == "1", timeout=1000)
+    assert panel.value_text("net") == "\u22120.5" and panel.value_text("output") == "0"
+    assert "still shows a = 1" in panel.note_text()  # y has not computed since
+    playback.step()
+    qtbot.waitUntil(lambda: "still shows" not in panel.note_text(), timeout=1000)
+    assert panel.value_text("output") == "0"
+
+
+def test_a_selected_synapse_explains_its_target_with_its_row_marked(make):
+    playback, panel = make(and_gate(1, 0))
+    panel.show_selection([], [("x2", "y")])
+    assert panel.focus == "y"
+    assert panel.input_rows()[1] == ("x2", "0", "1", "0")
+    assert panel.table.item(1, 0).background().color() != panel.table.item(0, 0).background().color()
+
+
+def test_an_input_shows_its_value(make):
+    _, panel = make(and_gate(0.25, 1))
+    panel.show_selection(["x1"], [])
+    assert panel.value_text("value") == "0.25"
+    assert "value you set" in panel.note_text()
+
+
+def test_a_computing_neuron_is_preferred_in_a_mixed_selection(make):
+    _, panel = make(and_gate())
+    panel.show_selection(["x1", "y", "x2"], [])
+    assert panel.focus == "y"
+
+
+def test_a_network_that_cannot_run_says_so(make):
+    network = Network(update="feedforward")
+    network.add_neuron(Neuron("a"))
+    network.add_neuron(Neuron("b"))
+    network.connect(Synapse("a", "b"))
+    network.connect(Synapse("b", "a"))
+    playback, panel = make(network)
+    assert playback.engine is None
+    panel.show_selection(["a"], [])
+    assert "cannot run" in panel.hint_text()
+
+
+def test_spiking_cell_shows_its_membrane(make):
+    playback, panel = make(relay())
+    panel.show_selection(["n1"], [])
+    assert panel.value_text("v") == "\u221270 mV" and panel.value_text("last_spike") == "not yet"
+    for _ in range(11):  # the generator fires at 0 ms; 20 mV arrive 1 ms later (step 10)
+        playback.step()
+    panel.refresh()
+    assert panel.value_text("v") == "\u221250 mV"  # above threshold: it fires in the next step
+    playback.step()
+    panel.refresh()
+    engine = playback.engine
+    v = engine.v[engine.index["n1"]]
+    assert v == -70.0  # the cell fired in step 11 and was reset
+    assert panel.value_text("last_spike") == "1.1 ms" and panel.value_text("since") == "0 ms"
+    assert panel.value_text("refractory") == "yes, 2 ms left"
+    assert panel.value_text("v_threshold") == "\u221255 mV"
+    for _ in range(5):
+        playback.step()
+    panel.refresh()
+    assert panel.value_text("since") == "0.5 ms" and panel.value_text("refractory") == "yes, 1.5 ms left"
+    assert panel.state.v_mV == pytest.approx(float(engine.v[engine.index["n1"]]))
+
+
+def test_spiking_source_shows_its_spikes(make):
+    playback, panel = make(relay())
+    panel.show_selection(["g1"], [])
+    for _ in range(3):
+        playback.step()
+    panel.refresh()
+    assert panel.value_text("last_spike") == "0 ms" and panel.value_text("since") == "0.2 ms"
+    assert "100 times a second" in panel.note_text()
+
+
+def test_redraws_are_throttled_and_skipped_while_hidden(qtbot, make):
+    playback, panel = make(and_gate())
+    panel.show_selection(["y"], [])
+    draws = []
+    original = panel._draw
+    panel._draw = lambda: (draws.append(1), original())
+    start = time.perf_counter()
+    panel.refresh()
+    for _ in range(20):
+        playback.step()
+    # one draw per 1/30 s at most: the steps in between only start the timer
+    assert len(draws) <= 2 + int((time.perf_counter() - start) * 30)
+    qtbot.waitUntil(lambda: not panel._dirty, timeout=1000)
+    panel.hide()
+    count = len(draws)
+    for _ in range(5):
+        playback.step()
+    qtbot.wait(60)
+    assert len(draws) == count
+    panel.show()
+    assert len(draws) == count + 1  # catches up when shown
+    assert panel.value_text("output") == "1"
+    assert np.isfinite(panel.breakdown.net)

@@ -1,0 +1,293 @@
+"""The instrument docks draw the recorder's and the engine's numbers, and load pyqtgraph lazily."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import time
+
+import numpy as np
+import pytest
+
+from neuron_sim.model import Network, Neuron, Synapse
+from neuron_sim.model.activations import sigmoid
+from neuron_sim.model.analysis import fi_curve
+from neuron_sim.ui.playback import Playback
+from neuron_sim.ui.plots import ActivationDock, RasterDock, TraceDock, create_plot_docks
+from neuron_sim.ui.styles import format_number
+
+
+def and_gate(x1: float = 1.0, x2: float = 1.0) -> Network:
+    network = Network(name="AND")
+    network.add_neuron(Neuron("x1", kind="input", value=x1))
+    network.add_neuron(Neuron("x2", kind="input", value=x2))
+    network.add_neuron(Neuron("y", label="AND", activation="step", threshold=1.5))
+    network.connect(Synapse("x1", "y", weight=1.0))
+    network.connect(Synapse("x2", "y", weight=1.0))
+    return network
+
+
+def relay(drive: float = 0.0) -> Network:
+    network = Network(model="spiking", dt_ms=0.1)
+    network.add_neuron(Neuron("g1", kind="generator", rate_hz=100.0))
+    network.add_neuron(Neuron("n1", label="cell", drive_mV=drive))
+    network.add_neuron(Neuron("n2", label="quiet"))
+    network.connect(Synapse("g1", "n1", weight=20.0, delay_ms=1.0))
+    return network
+
+
+@pytest.fixture
+def make(qtbot):
+    playbacks = []
+
+    def build(cls, network: Network, selection=(), show: bool = True):
+        playback = Playback(network)
+        playbacks.append(playback)
+        dock = cls(playback)
+        qtbot.addWidget(dock)
+        dock.resize(700, 420)
+        dock.show_selection(list(selection), [])
+        if show:
+            dock.show()
+            qtbot.waitExposed(dock)
+        return playback, dock
+
+    yield build
+    for playback in playbacks:
+        playback.pause()
+
+
+def run(playback: Playback, steps: int) -> None:
+    for _ in range(steps):
+        playback.step()
+
+
+def test_importing_the_instruments_does_not_import_pyqtgraph():
+    code = textwrap.dedent("""
+        import sys
+        import neuron_sim.ui.plots, neuron_sim.ui.plots.trace, neuron_sim.ui.computation_panel
+        assert "pyqtgraph" not in sys.modules, "imported at module load"
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        from neuron_sim.model import Network, Neuron
+        from neuron_sim.ui.playback import Playback
+        from neuron_sim.ui.plots import create_plot_docks
+        from neuron_sim.ui.computation_panel import ComputationPanel
+        network = Network()
+        network.add_neuron(Neuron("n"))
+        playback = Playback(network)
+        docks = create_plot_docks(playback)
+        panel = ComputationPanel(playback)
+        panel.show()
+        for dock in docks:
+            dock.show_selection(["n"], [])
+        playback.step()
+        assert "pyqtgraph" not in sys.modules, "imported before a dock was shown"
+        docks[0].show()
+        assert "pyqtgraph" in sys.modules
+        print("ok")
+    """)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+
+
+# ---- traces --------------------------------------------------------------------------------
+def test_rate_trace_is_the_recorders_data(make):
+    playback, dock = make(TraceDock, and_gate(), ["y", "x1"])
+    run(playback, 5)
+    dock.refresh()
+    recorder = playback.recorder
+    for nid in ("y", "x1"):
+        x, y = dock.curve_data(nid)
+        assert np.array_equal(x, recorder.times()) and np.array_equal(y, recorder.values(nid))
+    assert dock.legend_labels() == ["AND", "x1"]
+    assert dock.threshold_levels() == [1.0]  # a step neuron outputs f(0) = 1 where Σ = θ
+    assert dock.hint_text() == ""
+
+
+def test_trace_scrolls_with_a_window(make):
+    playback, dock = make(TraceDock, relay(), ["n1"])
+    dock.set_window(10.0)
+    run(playback, 300)
+    dock.refresh()
+    times = playback.recorder.times()
+    x, y = dock.curve_data("n1")
+    inside = times >= times[-1] - 10.0
+    assert np.array_equal(x, times[inside])
+    assert np.array_equal(y, playback.recorder.values("n1")[inside])
+
+
+def test_spiking_trace_shows_v_threshold_and_spikes(make):
+    playback, dock = make(TraceDock, relay(), ["n1", "g1"])
+    dock.set_window(1000.0)
+    run(playback, 400)
+    dock.refresh()
+    recorder = playback.recorder
+    x, y = dock.curve_data("n1")
+    assert np.array_equal(x, recorder.times()) and np.array_equal(y, recorder.values("n1"))
+    assert np.array_equal(dock.spike_tick_times("n1"), recorder.spike_times("n1"))
+    assert np.array_equal(dock.spike_tick_times("g1"), recorder.spike_times("g1"))
+    assert len(recorder.spike_times("n1")) == 4  # 1.1, 11.1, 21.1, 31.1 ms
+    assert dock.threshold_levels() == [-55.0]
+    assert dock.legend_labels() == ["cell", "g1"]
+    with pytest.raises(KeyError):
+        dock.curve_data("g1")  # a generator has no membrane: only its spikes are drawn
+
+
+def test_trace_hint_when_nothing_is_selected(make):
+    playback, dock = make(TraceDock, and_gate())
+    assert "Select neurons" in dock.hint_text()
+    dock.show_selection(["y"], [])
+    assert dock.hint_text() == ""
+
+
+def test_export_csv_writes_the_recording_of_the_selection(make, tmp_path):
+    playback, dock = make(TraceDock, and_gate(), ["y", "x2"])
+    run(playback, 3)
+    path = tmp_path / "traces.csv"
+    dock.export_csv(path)
+    assert path.read_bytes() == playback.recorder.to_csv(["y", "x2"]).encode("utf-8")
+    dock.show_selection([], [])
+    dock.export_csv(path)
+    assert path.read_bytes() == playback.recorder.to_csv().encode("utf-8")
+
+
+def test_export_button_asks_for_a_file(make, tmp_path, monkeypatch):
+    from neuron_sim.ui.plots import trace
+
+    playback, dock = make(TraceDock, relay(), ["n1"])
+    run(playback, 20)
+    path = tmp_path / "v.csv"
+    monkeypatch.setattr(trace.QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    dock.export_button.click()
+    assert path.read_text(encoding="utf-8") == playback.recorder.to_csv(["n1"])
+
+
+def test_hidden_dock_is_not_built_nor_drawn(qtbot, make):
+    playback, dock = make(TraceDock, and_gate(), ["y"], show=False)
+    run(playback, 3)
+    assert not dock.built
+    dock.show()
+    assert dock.built
+    x, _ = dock.curve_data("y")
+    assert np.array_equal(x, playback.recorder.times())
+
+
+def test_redraws_are_throttled(qtbot, make):
+    playback, dock = make(TraceDock, and_gate(), ["y"])
+    draws = []
+    original = dock._draw
+    dock._draw = lambda: (draws.append(1), original())
+    start = time.perf_counter()
+    dock.refresh()
+    run(playback, 30)
+    assert len(draws) <= 2 + int((time.perf_counter() - start) * 30)  # at most 30 draws a second
+    qtbot.waitUntil(lambda: not dock._dirty, timeout=1000)
+    x, _ = dock.curve_data("y")
+    assert x[-1] == playback.recorder.times()[-1]
+
+
+# ---- raster --------------------------------------------------------------------------------
+def test_raster_has_one_tick_per_recorded_spike(make):
+    playback, dock = make(RasterDock, relay(), ["n1"])
+    run(playback, 500)
+    dock.refresh()
+    times, rows = playback.recorder.spikes()
+    x, y = dock.spike_points()
+    assert len(x) == len(times) > 0
+    order = np.lexsort((y, x))
+    expected = np.lexsort((rows, times))
+    assert np.array_equal(x[order], times[expected]) and np.array_equal(y[order], rows[expected])
+    rates = playback.recorder.firing_rates_hz()
+    assert dock.rate_rows() == [("g1", format_number(rates["g1"])), ("cell", format_number(rates["n1"])),
+                                ("quiet", "0")]
+    assert rates["g1"] == pytest.approx(100.0, rel=0.01)
+
+
+def test_raster_of_a_rate_network_explains_itself(make):
+    _, dock = make(RasterDock, and_gate())
+    assert "spiking" in dock.hint_text()
+
+
+# ---- activation function ---------------------------------------------------------------
+def test_activation_dock_marks_the_current_net_input(make):
+    playback, dock = make(ActivationDock, and_gate(1, 1), ["y"])
+    playback.step()
+    dock.refresh()
+    assert dock.mode == "rate"
+    assert dock.marker_position() == (0.5, 1.0)
+    assert dock.threshold_position() == 0.0
+    assert "f(x) = 1 if x ≥ 0 else 0" in dock.title_text()
+    playback.network.set_neuron_param("x2", "value", 0.0)
+    playback.step()
+    dock.refresh()
+    assert dock.marker_position() == (-0.5, 0.0)
+
+
+def test_activation_dock_draws_the_neurons_function(make):
+    network = Network()
+    network.add_neuron(Neuron("x", kind="input", value=3.0))
+    network.add_neuron(Neuron("h", activation="sigmoid", threshold=1.0))
+    network.connect(Synapse("x", "h", weight=2.0))
+    playback, dock = make(ActivationDock, network, ["x", "h"])
+    playback.step()
+    dock.refresh()
+    x, y = dock.curve_data()
+    assert np.allclose(y, sigmoid(x)) and x.min() <= -6 and x.max() >= 6
+    net, a = dock.marker_position()
+    assert net == 5.0 and a == pytest.approx(1 / (1 + np.exp(-5.0)))
+
+
+@pytest.mark.parametrize("kind, words", [("input", "is an input"), ("generator", "spike generator")])
+def test_activation_dock_explains_sources(make, kind, words):
+    network = Network(model="spiking")
+    network.add_neuron(Neuron("s", kind=kind))
+    _, dock = make(ActivationDock, network, ["s"])
+    assert words in dock.hint_text()
+
+
+def test_spiking_fi_curve_with_the_drive_marked_and_cached(make):
+    playback, dock = make(ActivationDock, relay(drive=20.0), ["n1"])
+    assert dock.mode == "spiking"
+    assert "sigmoid is like a firing rate" in dock.title_text()
+    drives, rates = dock.curve_data()
+    neuron = playback.network.neurons["n1"]
+    assert np.array_equal(rates, fi_curve(neuron, drives, dt_ms=0.1, duration_ms=dock.FI_DURATION_MS))
+    assert drives[0] < 0 and drives[-1] >= 20.0
+    x, y = dock.marker_position()
+    assert x == 20.0 and y == pytest.approx(np.interp(20.0, drives, rates))
+    assert 30.0 < y < 45.0  # analytic LIF: 1 / (2 ms + 20 ms · ln 4) ≈ 33.6 Hz
+    ox, oy = dock.overlay_data()
+    assert oy.max() <= rates.max() + 1e-9 and oy[-1] > 0.8 * rates.max()
+    assert dock.threshold_position() == 15.0
+    run(playback, 10)
+    dock.refresh()
+    assert dock.fi_computations == 1  # same parameters: the curve is not measured again
+    playback.network.set_neuron_param("n1", "drive_mV", 30.0)
+    dock.refresh()
+    assert dock.fi_computations == 1 and dock.marker_position()[0] == 30.0
+    playback.network.set_neuron_param("n1", "tau_ms", 10.0)
+    dock.refresh()
+    assert dock.fi_computations == 2
+
+
+def test_docks_survive_a_new_network_and_deleted_neurons(qtbot, make):
+    playback, trace = make(TraceDock, and_gate(), ["y"])
+    docks = [trace, *create_plot_docks(playback)[1:]]
+    for dock in docks:
+        qtbot.addWidget(dock)
+        dock.show_selection(["y"], [])
+        dock.show()
+    playback.network.remove_neuron("y")
+    for dock in docks:
+        dock.refresh()
+    assert "Select" in trace.hint_text()
+    playback.set_network(relay())
+    for dock in docks:
+        dock.show_selection(["n1"], [])
+        dock.refresh()
+    assert docks[1].mode == "spiking" and docks[2].hint_text() == ""
