@@ -407,3 +407,8 @@ def run_bench(json_output: bool = False, quick: bool = False,
             if os.environ.get("NEURON_SIM_BENCH_TRACEBACK"):
                 traceback.print_exc()
     return 1 if failed else 0
+
+
+# The canvas figures need Qt; named by string so that this module never imports it.
+register("neuron_sim.ui.bench_canvas:canvas_benchmarks")
+register("neuron_sim.ui.bench_animation:animation_benchmarks")

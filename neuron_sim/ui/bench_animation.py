@@ -105,3 +105,10 @@ def _floor_ms(window, frames: int) -> float:
         painter.end()
         times.append(time.perf_counter() - start)
     return statistics.median(times) * 1000
+
+
+def animation_benchmarks(quick: bool = False) -> Iterator[dict]:
+    """`neuron-sim bench` entry: frame time at 200/2,000 and 1,000/10,000 (quick: 50/200)."""
+    sizes = ((50, 200),) if quick else ((200, 2000), (1000, 10000))
+    for rec in frame_records(sizes, frames=10 if quick else 40):
+        yield {**rec, "baseline_name": rec.pop("baseline_kind")}
