@@ -22,6 +22,7 @@ from neuron_sim.model.fileformat import NetworkFileError, load, save
 from .context_menus import ContextMenus
 from .editing import EditActions
 from .inspector import Inspector
+from .instruments import Instruments
 from .playback_controls import PlaybackControls
 from .scene import NetworkScene
 from .tools import AddNeuronTool, ConnectTool, SelectTool
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self.playback_controls = PlaybackControls(self)
         self.playback = self.playback_controls.playback
+        self.instruments = Instruments(self)
         self._create_menus()
         self._create_toolbars()
         self.scene.message.connect(self.show_message)
@@ -188,6 +190,7 @@ class MainWindow(QMainWindow):
         view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, self.fit_action])
         view_menu.addSeparator()
         view_menu.addAction(self.inspector_dock.toggleViewAction())
+        self.instruments.add_to_menu(view_menu.addMenu(tr("&Instruments")))
         sim_menu = bar.addMenu(tr("&Simulation"))
         self.playback_controls.add_to_menu(sim_menu)
         sim_menu.addSection(tr("Neuron model"))

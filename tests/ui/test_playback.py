@@ -66,6 +66,8 @@ def test_toggling_an_input_while_playing_changes_the_output_at_the_next_pass(qtb
     window.view.centerOn(130, 70)
     playback = window.playback
     playback.play()
+    qtbot.wait(50)  # the trace dock opens on the first play: let the layout settle
+    window.view.centerOn(130, 70)
     play_one_pass(window)
     assert window.scene.neuron_items["y"].activity == 0.0
     click(qtbot, window, 0, 140)  # switch x2 on, by mouse, while playing
@@ -169,3 +171,15 @@ def test_spiking_soma_fills_toward_threshold_and_flashes(window):
     assert item.spiking
     assert max(levels) > 0.9 and fired_seen
     assert len(playback.recorder.spike_times("n")) >= 1
+
+
+def test_instruments_are_docked_and_trace_opens_on_first_play(window, and_gate):
+    window.open_file(and_gate)
+    instruments = window.instruments
+    assert instruments.panel_dock.isVisible()
+    assert not instruments.trace_dock.isVisible()
+    window.scene.select(["y"])
+    assert instruments.panel._neuron_ids == ["y"]
+    window.playback.play()
+    assert instruments.trace_dock.isVisible()
+    window.playback.pause()
