@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 
-def run_app(path: str | None = None, look: str | None = None, play: bool = False) -> int:
+def run_app(path: str | None = None, look: str | None = None, play: bool = False,
+            select: list[str] | None = None) -> int:
     from neuron_sim.ui.application import run
 
-    return run(path, look=look, play=play)
+    return run(path, look=look, play=play, select=select or [])

@@ -25,6 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
     app.add_argument("file", nargs="?", help="a network file to open")
     app.add_argument("--look", choices=("biological", "schematic"), help="how neurons are drawn at start")
     app.add_argument("--play", action="store_true", help="start playing the network at once")
+    app.add_argument("--select", metavar="ID", action="append", default=[],
+                     help="select this neuron at start (its trace and computation are shown); may be repeated")
 
     sim = sub.add_parser("simulate", help="run a network without the GUI and print its activity")
     sim.add_argument("file", help="a network file (.json)")
@@ -60,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from neuron_sim.bench import run_bench
             return run_bench(json_output=args.json, quick=args.quick)
         from neuron_sim.app import run_app
-        return run_app(args.file, look=args.look, play=args.play)
+        return run_app(args.file, look=args.look, play=args.play, select=args.select)
     except CliError as error:
         message = " ".join(str(error).split())  # always exactly one line
         print(f"neuron-sim: error: {message}", file=sys.stderr)

@@ -18,3 +18,11 @@ for example in and-gate dense-layer xor; do
     shot "$example-biological.png" "resources/examples/$example.json" --look biological
     shot "$example-schematic.png" "resources/examples/$example.json" --look schematic
 done
+
+# Mid-animation, with the trace and the computation panel of the selected neuron.
+"$shooter" /tmp/neuron-sim-shot.png 7 -- uv run neuron-sim resources/examples/xor.json --play --select y >/dev/null
+convert /tmp/neuron-sim-shot.png -bordercolor black -border 1 -trim +repage docs/images/playing-rate-xor.png
+echo docs/images/playing-rate-xor.png
+"$shooter" /tmp/neuron-sim-shot.png 6.6 -- uv run neuron-sim resources/examples/spiking-integrate-and-fire.json --play --select n1 >/dev/null
+convert /tmp/neuron-sim-shot.png -bordercolor black -border 1 -trim +repage docs/images/playing-spiking.png
+echo docs/images/playing-spiking.png

@@ -28,7 +28,8 @@ def install_translator(app: QApplication, language: str | None = None) -> QTrans
     return None
 
 
-def run(path: str | None = None, look: str | None = None, play: bool = False) -> int:
+def run(path: str | None = None, look: str | None = None, play: bool = False,
+        select: list[str] | None = None) -> int:
     app = create_application()
     install_translator(app)
     from .main_window import MainWindow
@@ -39,6 +40,8 @@ def run(path: str | None = None, look: str | None = None, play: bool = False) ->
     window.show()
     if path:
         window.open_file(path)
+    if select:
+        window.scene.select([nid for nid in select if nid in window.network.neurons])
     if play:
         window.playback.play()
     return app.exec()

@@ -52,3 +52,4 @@ class Instruments(QObject):
             self._opened_on_play = True
             self.trace_dock.show()
             self.trace_dock.raise_()
+            self.window.resizeDocks([self.trace_dock], [260], Qt.Orientation.Vertical)
