@@ -124,23 +124,23 @@ class SynapseLayer(QGraphicsItem):
         self._pen_index = pen_index
         # A curve whose four control points all moved by the same offset (both its neurons were
         # dragged together) is translated, not rebuilt: moving a whole selection stays cheap.
-        rigid = np.zeros(len(self.keys), dtype=bool)
-        offsets = np.zeros((len(self.keys), 2))
+        n = len(self.keys)
         if previous is not None and previous[0] == self.keys and np.array_equal(previous[1], self.weights):
             moved = control - previous[3]
             rigid = np.all(np.abs(moved - moved[:, :1]) < 1e-6, axis=(1, 2))
-            offsets = moved[:, 0]
-            old_curves = previous[2]
-        curves = []
-        for i, ((p0, p1, p2, p3), same, (dx, dy)) in enumerate(zip(control.tolist(), rigid.tolist(), offsets.tolist())):
-            if same:  # plain floats from tolist(): ~10× faster than numpy scalars
-                path = old_curves[i]
-                if dx or dy:
-                    path.translate(dx, dy)
-            else:
-                path = QPainterPath(QPointF(*p0))
-                path.cubicTo(p1[0], p1[1], p2[0], p2[1], p3[0], p3[1])
-            curves.append(path)
+            curves = list(previous[2])
+            shifted = np.flatnonzero(rigid & np.any(moved[:, 0] != 0.0, axis=1))
+            for i, (dx, dy) in zip(shifted.tolist(), moved[shifted, 0].tolist()):
+                curves[i].translate(dx, dy)
+            rebuild = np.flatnonzero(~rigid)
+        else:
+            curves = [None] * n
+            rebuild = np.arange(n)
+        # plain floats from tolist(): ~10x faster than indexing numpy scalars
+        for i, (p0, p1, p2, p3) in zip(rebuild.tolist(), control[rebuild].tolist()):
+            path = QPainterPath(QPointF(*p0))
+            path.cubicTo(p1[0], p1[1], p2[0], p2[1], p3[0], p3[1])
+            curves[i] = path
         self._curves = curves
         lows = control.min(axis=1) - 28.0
         highs = control.max(axis=1) + 28.0
