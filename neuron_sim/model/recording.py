@@ -58,8 +58,10 @@ class TraceRecorder:
 
     def values(self, neuron_id: str | None = None) -> np.ndarray:
         """(samples, neurons) oldest first, or one neuron's column."""
-        rows = self._values[self._order(self._count, self.capacity)]
-        return rows if neuron_id is None else rows[:, self.index[neuron_id]]
+        order = self._order(self._count, self.capacity)
+        if neuron_id is None:
+            return self._values[order]
+        return self._values[order, self.index[neuron_id]]  # one column, without copying the rest
 
     def spikes(self) -> tuple[np.ndarray, np.ndarray]:
         """(times, indices into `ids`) of the recorded spikes, oldest first."""
