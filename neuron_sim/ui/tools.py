@@ -30,6 +30,7 @@ class Tool:
 
     def __init__(self, scene: NetworkScene):
         self.scene = scene
+        self.drag: ConnectionDrag | None = None  # a connection being drawn, if any
 
     def hint(self) -> str:
         return ""
@@ -38,10 +39,25 @@ class Tool:
         return False
 
     def move(self, event: QGraphicsSceneMouseEvent) -> bool:
+        if self.drag is not None:
+            self.drag.move(event.scenePos())
+            return True
         return False
 
     def release(self, event: QGraphicsSceneMouseEvent) -> bool:
+        if self.drag is not None:
+            drag, self.drag = self.drag, None
+            drag.finish(event.scenePos())
+            return True
         return False
+
+    def cancel_drag(self) -> bool:
+        if self.drag is None:
+            return False
+        self.drag.cancel()
+        self.drag = None
+        self.scene.message.emit(tr("Connection cancelled."))
+        return True
 
     def after_release(self, event: QGraphicsSceneMouseEvent) -> None:
         pass
@@ -139,7 +155,6 @@ class SelectTool(Tool):
 
     def __init__(self, scene: NetworkScene):
         super().__init__(scene)
-        self.drag: ConnectionDrag | None = None
         self._press_item: NeuronItem | None = None
         self._press_pos = QPointF()
         self._toggle_timer = QTimer()
@@ -178,19 +193,6 @@ class SelectTool(Tool):
         if not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier):
             self.scene.select()
         return False  # the view starts a rubber band
-
-    def move(self, event: QGraphicsSceneMouseEvent) -> bool:
-        if self.drag is not None:
-            self.drag.move(event.scenePos())
-            return True
-        return False
-
-    def release(self, event: QGraphicsSceneMouseEvent) -> bool:
-        if self.drag is not None:
-            drag, self.drag = self.drag, None
-            drag.finish(event.scenePos())
-            return True
-        return False
 
     def after_release(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
@@ -235,12 +237,7 @@ class SelectTool(Tool):
     def cancel(self) -> bool:
         self._toggle_timer.stop()
         self._pending_toggle = None
-        if self.drag is not None:
-            self.drag.cancel()
-            self.drag = None
-            self.scene.message.emit(tr("Connection cancelled."))
-            return True
-        return False
+        return self.cancel_drag()
 
 
 class AddNeuronTool(Tool):
@@ -286,10 +283,6 @@ class ConnectTool(Tool):
 
     name = "connect"
 
-    def __init__(self, scene: NetworkScene):
-        super().__init__(scene)
-        self.drag: ConnectionDrag | None = None
-
     def hint(self) -> str:
         return tr("Connect: press on a neuron, drag to the neuron it should excite, release. "
                   "Release on empty canvas or press Esc to cancel.")
@@ -303,23 +296,8 @@ class ConnectTool(Tool):
         self.drag = ConnectionDrag(self.scene, item, event.scenePos())
         return True
 
-    def move(self, event: QGraphicsSceneMouseEvent) -> bool:
-        if self.drag is not None:
-            self.drag.move(event.scenePos())
-            return True
-        return False
-
     def release(self, event: QGraphicsSceneMouseEvent) -> bool:
-        if self.drag is not None:
-            drag, self.drag = self.drag, None
-            drag.finish(event.scenePos())
-            return True
-        return event.button() == Qt.MouseButton.LeftButton
+        return super().release(event) or event.button() == Qt.MouseButton.LeftButton
 
     def cancel(self) -> bool:
-        if self.drag is not None:
-            self.drag.cancel()
-            self.drag = None
-            self.scene.message.emit(tr("Connection cancelled."))
-            return True
-        return False
+        return self.cancel_drag()
