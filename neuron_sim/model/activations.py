@@ -49,7 +49,8 @@ def sigmoid_derivative(net: Array) -> Array:
 
 
 def tanh_derivative(net: Array) -> Array:
-    return 1.0 - np.tanh(np.asarray(net, dtype=float)) ** 2
+    t = np.tanh(np.asarray(net, dtype=float))
+    return (1.0 - t) * (1.0 + t)  # 1 − t², without squaring a tiny t into an underflow
 
 
 def relu_derivative(net: Array) -> Array:

@@ -274,6 +274,13 @@ class Synapse:
         if not (type(self.delay_ms) is float and self.delay_ms == SYNAPSE_PARAMS["delay_ms"].default):
             self.delay_ms = SYNAPSE_PARAMS["delay_ms"].validate(self.delay_ms)
 
+    @classmethod
+    def trusted(cls, source: str, target: str, weight: float, delay_ms: float) -> Synapse:
+        """A synapse from values the caller has already validated (the file loader's fast path)."""
+        synapse = object.__new__(cls)
+        synapse.source, synapse.target, synapse.weight, synapse.delay_ms = source, target, weight, delay_ms
+        return synapse
+
     @property
     def key(self) -> SynapseKey:
         return (self.source, self.target)

@@ -15,6 +15,11 @@ from .activations import ACTIVATIONS
 from .entities import ModelError
 from .network import Network
 
+#: Outputs are clipped to ±MAX_ACTIVITY, so that a linear or relu loop that grows without end
+#: (a = 2·a each tick) levels off instead of overflowing to infinity and then NaN. Any weighted sum
+#: of such outputs stays finite too: 2,000,000 synapses × |w| ≤ 1e6 × 1e100 is far below 1e308.
+MAX_ACTIVITY = 1e100
+
 
 @dataclass
 class _Layer:
@@ -48,7 +53,7 @@ class RateEngine:
         self.layers: list[_Layer] = []
         if self.update == "feedforward":
             self._build_layers(network)  # raises CycleError for loops
-        self._groups_cache: dict[bytes, list[tuple[str, np.ndarray]]] = {}
+        self._groups_cache: dict[int, list[tuple[str, np.ndarray]]] = {}
         self.reset()
 
     # ---- compilation --------------------------------------------------------------------
@@ -65,7 +70,9 @@ class RateEngine:
 
     def _activation_groups(self, members: np.ndarray) -> list[tuple[str, np.ndarray]]:
         """(activation name, positions within members) for each activation used by `members`."""
-        key = members.tobytes() + "|".join(self.activation[i] for i in members).encode()
+        # `members` is one of the engine's own arrays (a layer's, or `computing`), alive as long as
+        # the engine, so its id is a safe key; an activation edit clears the cache.
+        key = id(members)
         groups = self._groups_cache.get(key)
         if groups is None:
             names = np.array([self.activation[i] for i in members])
@@ -131,8 +138,13 @@ class RateEngine:
     def _synchronous_tick(self) -> None:
         members = self.computing
         syn = self._computing_synapses
-        contributions = self.weight[syn] * self.activity[self.source[syn]]
-        sums = np.bincount(self.target[syn], weights=contributions, minlength=len(self.ids))[members]
+        if syn.size == self.weight.size:  # always, as inputs receive no synapses: skip two gathers
+            contributions = self.weight * self.activity[self.source]
+            targets = self.target
+        else:
+            contributions = self.weight[syn] * self.activity[self.source[syn]]
+            targets = self.target[syn]
+        sums = np.bincount(targets, weights=contributions, minlength=len(self.ids))[members]
         self.activity[self.is_input] = self.values[self.is_input]
         self._apply(members, sums)
 
@@ -140,9 +152,15 @@ class RateEngine:
         net = sums - self.threshold[members]
         self.weighted_sum[members] = sums
         self.net[members] = net
-        out = np.empty_like(net)
-        for name, positions in self._activation_groups(members):
-            out[positions] = ACTIVATIONS[name](net[positions])
+        groups = self._activation_groups(members)
+        if len(groups) == 1:  # one activation function for all: no gathering and scattering
+            out = ACTIVATIONS[groups[0][0]](net)
+        else:
+            out = np.empty_like(net)
+            for name, positions in groups:
+                out[positions] = ACTIVATIONS[name](net[positions])
+        np.minimum(out, MAX_ACTIVITY, out=out)  # two ufuncs: np.clip costs 3x as much per tick
+        np.maximum(out, -MAX_ACTIVITY, out=out)
         self.activity[members] = out
 
     def run(self, steps: int) -> np.ndarray:

@@ -29,17 +29,27 @@ class SimulationResult:
     spikes: dict[str, list[float]] | None  # spiking only: id → spike times in ms
     dt_ms: float | None
 
+    def rows(self) -> list[list[float | None]]:
+        """The activity as lists, a value that is not finite as None. The engines keep every
+        value finite (rate outputs level off at ±MAX_ACTIVITY); this is the guarantee that the
+        output is strict JSON and plain CSV whatever happens: null in JSON, an empty CSV field."""
+        if np.isfinite(self.activity).all():
+            return self.activity.tolist()
+        rows = self.activity.astype(object)
+        rows[~np.isfinite(self.activity)] = None
+        return rows.tolist()
+
     def to_json(self) -> str:
-        data: dict[str, Any] = {"ids": self.ids, "activity": self.activity.tolist()}
+        data: dict[str, Any] = {"ids": self.ids, "activity": self.rows()}
         if self.spikes is not None:
             data["spikes"] = self.spikes
-        return json.dumps(data, ensure_ascii=False)
+        return json.dumps(data, ensure_ascii=False, allow_nan=False)
 
     def to_csv(self) -> str:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(self.ids)
-        writer.writerows(self.activity.tolist())
+        writer.writerows(self.rows())  # None is written as an empty field
         return buffer.getvalue()
 
 
@@ -128,8 +138,10 @@ def apply_assignment(network: Network, text: str) -> None:
 def _parse_value(raw: str, spec: ParamSpec) -> Any:
     """A JSON value (1, -0.5, 1e3, null, "text"), or the plain text for text and choices."""
     try:
-        value = json.loads(raw, parse_constant=float)
-    except ValueError:
+        # Integers too long to convert become floats (inf), refused as numbers too large.
+        value = json.loads(raw, parse_constant=float,
+                           parse_int=lambda digits: int(digits) if len(digits) <= 20 else float(digits))
+    except (ValueError, RecursionError):  # RecursionError: [[[[… nested past the parser's depth
         return raw  # plain words such as `sigmoid`, or a bad number the validation names
     if spec.kind in ("str", "choice") and not isinstance(value, str):
         return raw  # a label may be 123

@@ -30,7 +30,8 @@ calls, and work only for what happened in it.
   - Networks whose delays would make the ring too large use a sparse queue (a dict of steps).
 
 Cells (kind `neuron`) come first in the internal arrays and sources (generators and spiking inputs)
-after them, so the hot loop works on slices rather than masks.
+after them, so the hot loop works on slices rather than masks. When sources fire is decided in
+sources.py.
 """
 
 from __future__ import annotations
@@ -42,14 +43,11 @@ import numpy as np
 
 from .entities import ModelError
 from .network import Network
+from .sources import NEVER as _NEVER
+from .sources import SpikeSources, timestep
+from .sources import no_spikes as _no_spikes
 
-_NEVER = np.iinfo(np.int64).max // 4
-_POISSON_BLOCK = 1024
-
-
-def timestep(t_ms: float | np.ndarray, dt_ms: float) -> np.ndarray:
-    """Brian2's time → step conversion (shifted by 1e-3·dt so exact multiples stay put)."""
-    return np.asarray((np.asarray(t_ms) + 1e-3 * dt_ms) / dt_ms).astype(np.int64)
+__all__ = ["SpikingArrays", "SpikingEngine", "delay_steps", "timestep"]
 
 
 def delay_steps(delay_ms: np.ndarray, dt_ms: float) -> np.ndarray:
@@ -255,7 +253,8 @@ class SpikingEngine:
         self._pending = 0  # bit j: input is waiting for step step_count + j (ring only)
         self.spiked = _no_spikes()
         self._refreeze()
-        self._reset_sources()
+        self._sources = SpikeSources(self.arrays, self.dt_ms, self.n_cells)
+        self._has_sources = self._sources.count > 0
 
     def _refreeze(self) -> None:
         """Derive the refractory state from the last spikes (after a reset or a parameter edit).
@@ -297,31 +296,6 @@ class SpikingEngine:
         self._guard_held = self._reset_reaches_threshold or bool(
             np.any(hold >= self._rows[4][held]))
 
-    def _reset_sources(self) -> None:
-        a = self.arrays
-        n_src = self.n - self.n_cells
-        self._has_sources = n_src > 0
-        self._src_regular = np.flatnonzero(~a.source_poisson)
-        self._src_poisson = np.flatnonzero(a.source_poisson)
-        self._src_count = np.zeros(n_src, dtype=np.int64)
-        with np.errstate(divide="ignore"):
-            self._src_period_ms = np.where(a.source_rate_hz > 0, 1000.0 / np.maximum(a.source_rate_hz, 1e-300), np.inf)
-        self._src_next = self._regular_step(np.arange(n_src), 0)
-        self._src_next_min = int(self._src_next[self._src_regular].min()) if self._src_regular.size else _NEVER
-        self._poisson_rngs = [np.random.default_rng(int(a.source_seed[i])) for i in self._src_poisson]
-        self._poisson_block_start = None
-        self._poisson_rows = np.array([], dtype=np.intp)
-        self._poisson_bounds = [0] * (_POISSON_BLOCK + 1)
-
-    def _regular_step(self, which: np.ndarray, count: np.ndarray | int) -> np.ndarray:
-        a = self.arrays
-        with np.errstate(invalid="ignore"):  # 0 · inf for a silent source: never
-            times = a.source_start_ms[which] + count * self._src_period_ms[which]
-        steps = np.full(which.shape, _NEVER, dtype=np.int64)
-        finite = np.isfinite(times) & (times < 1e15)
-        steps[finite] = np.round(times[finite] / self.dt_ms).astype(np.int64)
-        return steps
-
     @property
     def t_ms(self) -> float:
         """Simulated time at the start of the next step."""
@@ -350,7 +324,7 @@ class SpikingEngine:
             fired = fired[self.last_spike_step[fired] + self._refractory_steps[fired] <= k]
         spiked = fired
         if self._has_sources:
-            source_spikes = self._source_spikes(k)
+            source_spikes = self._sources.spikes(k)
             if source_spikes.size:
                 spiked = np.concatenate((fired, source_spikes)) if fired.size else source_spikes
         # 3. delivery of the input due now (scheduled first: a delay of 0 arrives in this step);
@@ -499,49 +473,6 @@ class SpikingEngine:
         np.add.at(self._v_cells, targets, weights)
         return True
 
-    def _source_spikes(self, k: int) -> np.ndarray:
-        parts = []
-        if k >= self._src_next_min:
-            on = self.arrays.source_on
-            regular = self._src_regular
-            due = regular[self._src_next[regular] <= k]
-            emit = due[on[due] & (self._src_next[due] == k)]
-            if emit.size:
-                parts.append(emit)
-            # skip every scheduled spike at or before k (rates above 1/dt collapse into one)
-            while due.size:
-                self._src_count[due] += 1
-                self._src_next[due] = self._regular_step(due, self._src_count[due])
-                due = due[self._src_next[due] <= k]
-            self._src_next_min = int(self._src_next[regular].min())
-        if self._src_poisson.size:
-            block_start = k - k % _POISSON_BLOCK
-            if self._poisson_block_start != block_start:
-                self._draw_poisson_block(block_start)
-            j = k - block_start
-            low, high = self._poisson_bounds[j], self._poisson_bounds[j + 1]
-            if high > low:
-                parts.append(self._src_poisson[self._poisson_rows[low:high]])
-        if not parts:
-            return _no_spikes()
-        spikes = parts[0] if len(parts) == 1 else np.sort(np.concatenate(parts))
-        return spikes + self.n_cells
-
-    def _draw_poisson_block(self, block_start: int) -> None:
-        """Each Poisson source draws from its own seeded generator, block by block."""
-        a = self.arrays
-        steps = np.arange(block_start, block_start + _POISSON_BLOCK)
-        start_steps = timestep(a.source_start_ms[self._src_poisson], self.dt_ms)
-        p = np.minimum(a.source_rate_hz[self._src_poisson] * self.dt_ms * 1e-3, 1.0)
-        block = np.zeros((self._src_poisson.size, _POISSON_BLOCK), dtype=bool)
-        for row, rng in enumerate(self._poisson_rngs):
-            block[row] = (rng.random(_POISSON_BLOCK) < p[row]) & (steps >= start_steps[row])
-        # spikes of the block ordered by step, then source; bounds[j]:bounds[j+1] is step j's share
-        at_step, rows = np.nonzero(block.T)
-        self._poisson_rows = rows
-        self._poisson_bounds = np.searchsorted(at_step, np.arange(_POISSON_BLOCK + 1)).tolist()
-        self._poisson_block_start = block_start
-
     # ---- runs and reading ----------------------------------------------------------------
     def run(self, steps: int, record: bool = True) -> tuple[np.ndarray | None, list[tuple[int, int]]]:
         """Run `steps` steps. Returns (activity rows or None, [(step, index), ...] of spikes).
@@ -615,10 +546,6 @@ class SpikingEngine:
             self._set_weight(position, value)
             return True
         return False  # a new delay changes the ring buffer: rebuild
-
-
-def _no_spikes() -> np.ndarray:
-    return np.array([], dtype=np.intp)
 
 
 def _uniform(values: np.ndarray):
