@@ -3,8 +3,9 @@
 Compound edits (delete a neuron with its synapses, paste, add a layer, connect all) are parent
 commands whose children do the parts. Commands touch only the model; the view follows its events.
 
-`push(stack, command)` applies the command first and pushes it only if the model accepted it, so a
-refused edit never enters the undo history and a failed part of a compound edit is rolled back.
+`push(stack, command)` applies the command first and pushes it only if the model accepted it and
+changed, so a refused edit or one that changes nothing never enters the undo history, and a failed
+part of a compound edit is rolled back.
 """
 
 from __future__ import annotations
@@ -12,15 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from neuron_sim.model import ModelError, Network, Neuron, Synapse
 from neuron_sim.model.entities import SynapseKey
-
-
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("commands", text, None, n)
 
 
 class ModelCommand(QUndoCommand):
@@ -67,17 +64,31 @@ class ModelCommand(QUndoCommand):
         return len(self._children)
 
 
-def push(stack: QUndoStack, command: ModelCommand) -> None:
-    """Apply `command`; if the model refuses, raise ModelError and leave the stack untouched."""
-    command.redo()
+def push(stack: QUndoStack, command: ModelCommand) -> bool:
+    """Apply `command`; if the model refuses, raise ModelError and leave the stack untouched.
+
+    A command that changed nothing (a parameter set to the value it had, a move to where the
+    neuron is) is dropped rather than pushed as an undo step that undoes nothing. Whether it
+    changed anything is whether the model sent an event while it ran. Returns True if pushed.
+    """
+    events: list[object] = []
+    relay = command.network.events.all
+    relay.connect(events.append)
+    try:
+        command.redo()
+    finally:
+        relay.disconnect(events.append)
+    if not events:
+        return False
     command._already_applied = True
     stack.push(command)
+    return True
 
 
 # ---- neurons -----------------------------------------------------------------------------------
 class AddNeuronCommand(ModelCommand):
     def __init__(self, network: Network, neuron: Neuron, text: str | None = None):
-        super().__init__(network, text or tr("Add %s") % neuron.label)
+        super().__init__(network, text or QCoreApplication.translate("commands", "Add %s") % neuron.label)
         self.neuron = neuron.copy()
 
     def apply(self) -> None:
@@ -92,7 +103,7 @@ class RemoveNeuronCommand(ModelCommand):
 
     def __init__(self, network: Network, neuron_id: str, text: str | None = None):
         neuron = network.neuron(neuron_id)
-        super().__init__(network, text or tr("Delete %s") % neuron.label)
+        super().__init__(network, text or QCoreApplication.translate("commands", "Delete %s") % neuron.label)
         self.neuron = neuron.copy()
         self.index = network.neuron_index(neuron_id)
         for synapse in network.synapses_of(neuron_id):
@@ -108,7 +119,8 @@ class RemoveNeuronCommand(ModelCommand):
 # ---- synapses ----------------------------------------------------------------------------------
 class ConnectCommand(ModelCommand):
     def __init__(self, network: Network, synapse: Synapse, text: str | None = None):
-        super().__init__(network, text or tr("Connect %s → %s") % (synapse.source, synapse.target))
+        text = text or QCoreApplication.translate("commands", "Connect %s → %s") % (synapse.source, synapse.target)
+        super().__init__(network, text)
         self.synapse = synapse.copy()
 
     def apply(self) -> None:
@@ -121,7 +133,7 @@ class ConnectCommand(ModelCommand):
 class DisconnectCommand(ModelCommand):
     def __init__(self, network: Network, key: SynapseKey, text: str | None = None):
         synapse = network.synapse(key)
-        super().__init__(network, text or tr("Delete synapse %s → %s") % key)
+        super().__init__(network, text or QCoreApplication.translate("commands", "Delete synapse %s → %s") % key)
         self.synapse = synapse.copy()
         self.index: int | None = None
 
@@ -135,17 +147,29 @@ class DisconnectCommand(ModelCommand):
 
 
 # ---- parameters --------------------------------------------------------------------------------
+# QT_TRANSLATE_NOOP marks them for lupdate; param_text translates them when a command is named.
 _PARAM_NAMES = {
-    "weight": "Set weight", "delay_ms": "Set delay", "threshold": "Set threshold",
-    "value": "Set input value", "activation": "Set activation", "label": "Rename",
-    "position": "Move", "kind": "Set kind", "model": "Set model", "update": "Set update scheme",
-    "dt_ms": "Set time step", "name": "Set name", "description": "Set description",
+    "weight": QT_TRANSLATE_NOOP("commands", "Set weight"),
+    "delay_ms": QT_TRANSLATE_NOOP("commands", "Set delay"),
+    "threshold": QT_TRANSLATE_NOOP("commands", "Set threshold"),
+    "value": QT_TRANSLATE_NOOP("commands", "Set input value"),
+    "activation": QT_TRANSLATE_NOOP("commands", "Set activation"),
+    "label": QT_TRANSLATE_NOOP("commands", "Rename"),
+    "position": QT_TRANSLATE_NOOP("commands", "Move"),
+    "kind": QT_TRANSLATE_NOOP("commands", "Set kind"),
+    "model": QT_TRANSLATE_NOOP("commands", "Set model"),
+    "update": QT_TRANSLATE_NOOP("commands", "Set update scheme"),
+    "dt_ms": QT_TRANSLATE_NOOP("commands", "Set time step"),
+    "name": QT_TRANSLATE_NOOP("commands", "Set name"),
+    "description": QT_TRANSLATE_NOOP("commands", "Set description"),
 }
 
 
 def param_text(name: str) -> str:
     english = _PARAM_NAMES.get(name)
-    return tr(english) if english else tr("Set %s") % name
+    if english:
+        return QCoreApplication.translate("commands", english)
+    return QCoreApplication.translate("commands", "Set %s") % name
 
 
 class _SetCommand(ModelCommand):
@@ -242,7 +266,11 @@ def macro(network: Network, text: str, children: Iterable[ModelCommand]) -> Mode
 
 def move_command(network: Network, positions: dict[str, tuple[float, float]]) -> ModelCommand:
     """One step that moves every neuron in `positions` (a drag, or an arrow-key nudge)."""
-    text = tr("Move %s") % next(iter(positions)) if len(positions) == 1 else tr("Move %n neurons", len(positions))
+    if len(positions) == 1:
+        text = QCoreApplication.translate("commands", "Move %s") % next(iter(positions))
+    else:
+        count = len(positions)  # a plain name: lupdate cannot read a call in this position
+        text = QCoreApplication.translate("commands", "Move %n neurons", None, count)
     return macro(network, text, (SetNeuronParamCommand(network, nid, "position", pos)
                                  for nid, pos in positions.items()))
 
@@ -259,7 +287,7 @@ def delete_command(network: Network, neuron_ids: Iterable[str], synapse_keys: It
     order = sorted(neuron_ids, key=network.neuron_index, reverse=True)
     children += [_LazyRemoveNeuron(network, nid) for nid in order]
     count = len(neuron_ids) + len(children) - len(order)
-    text = tr("Delete") if count != 1 else children[0].text()
+    text = QCoreApplication.translate("commands", "Delete") if count != 1 else children[0].text()
     return macro(network, text, children)
 
 
@@ -283,5 +311,5 @@ def add_items_command(network: Network, text: str, neurons: Iterable[Neuron],
     children: list[ModelCommand] = [AddNeuronCommand(network, n) for n in neurons]
     children += [ConnectCommand(network, s) for s in synapses]
     if not children:
-        raise ModelError(tr("nothing to add"))
+        raise ModelError(QCoreApplication.translate("commands", "nothing to add"))
     return macro(network, text, children)

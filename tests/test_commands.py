@@ -482,8 +482,10 @@ class EditSequences(RuleBasedStateMachine):
         index = self.stack.index()
         before = self.network.copy()
         try:
-            c.push(self.stack, make())
+            pushed = c.push(self.stack, make())
         except ModelError:
+            pushed = None
+        if not pushed:  # refused, or it changed nothing: either way not in the history
             assert self.network == before
             assert self.stack.index() == index and self.stack.count() == len(self.states) - 1
             return

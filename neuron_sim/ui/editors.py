@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QWheelEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator, QWheelEvent
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QPlainTextEdit, QSlider, QWidget
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("NumberBox", text)
 
 
 class _FocusedWheel:
@@ -45,7 +41,7 @@ class NumberBox(_FocusedWheel, QDoubleSpinBox):
         self._updating = False
         self._shown = ""
         self.setSuffix(self._unit_suffix)
-        self.lineEdit().setPlaceholderText(tr("mixed"))
+        self.lineEdit().setPlaceholderText(QCoreApplication.translate("NumberBox", "mixed"))
         self.lineEdit().textChanged.connect(self._on_text_changed)
         self.editingFinished.connect(self._on_editing_finished)
 
@@ -88,6 +84,14 @@ class NumberBox(_FocusedWheel, QDoubleSpinBox):
 
     def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt's name)
         return "" if self._mixed else super().textFromValue(value)
+
+    def validate(self, text: str, position: int) -> object:
+        # "1,5" is 1.5 to many people; QDoubleSpinBox took it as 15, the comma as a thousands
+        # separator (whatever the locale's options say), changing a weight tenfold without a
+        # word. A group separator makes the text invalid: typed, it is not taken; pasted, refused.
+        if self.locale().groupSeparator() in text.removesuffix(self.suffix()):
+            return QValidator.State.Invalid, text, position
+        return super().validate(text, position)
 
     def stepBy(self, steps: int) -> None:  # noqa: N802
         if self._mixed:  # step from the value behind the blank, showing it again
