@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates the window screenshots in docs/images/: the real app on a virtual X screen (Xvfb).
+# Regenerates every image in docs/images/: the network figures (tools/figures.sh, `neuron-sim render`),
+# then the window screenshots: the real app on a virtual X screen (Xvfb).
 # Needs ../shared/tools/app-screenshot.sh (it installs Xvfb, ImageMagick and fonts when missing).
 #   usage: tools/screenshots.sh
 set -euo pipefail
@@ -14,10 +15,9 @@ shot() {  # shot OUT.png ARGS... : screenshot of `neuron-sim ARGS...`, cropped t
     echo "docs/images/$out"
 }
 
-for example in and-gate dense-layer xor; do
-    shot "$example-biological.png" "resources/examples/$example.json" --look biological
-    shot "$example-schematic.png" "resources/examples/$example.json" --look schematic
-done
+# The network figures (the "Two looks" table, the top image) are figures, not screenshots:
+# `neuron-sim render` draws them, without a display.
+tools/figures.sh
 
 # Mid-animation, with the trace and the computation panel of the selected neuron.
 "$shooter" /tmp/neuron-sim-shot.png 7 -- uv run neuron-sim resources/examples/xor.json --play --select y >/dev/null

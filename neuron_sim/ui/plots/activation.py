@@ -14,6 +14,7 @@ from neuron_sim.model.rate import RateEngine
 from neuron_sim.ui.styles import PALETTE, format_number
 
 from .base import PlotDock, add_legend, dashed_pen, make_plot
+from .exporting import csv_text
 
 CURVE_COLOR = "#0072B2"
 MAX_CACHED_CURVES = 32
@@ -187,6 +188,12 @@ class ActivationDock(PlotDock):
             text += " · " + self.tr("in the network (drive + synapses): {rate} Hz").format(
                 rate=format_number(measured))
         self._info.setText(text)
+
+    def data_csv(self) -> str:
+        """The curve drawn: f(net) against net (rate), or the simulated f–I curve (spiking)."""
+        x, y = self.curve_data()
+        header = ["net", "a"] if self.mode == "rate" else ["drive_mV", "rate_Hz"]
+        return csv_text(header, zip(x.tolist(), y.tolist()))
 
     # ---- reading (tests) ---------------------------------------------------------------------
     def marker_position(self) -> tuple[float, float] | None:

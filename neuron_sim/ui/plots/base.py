@@ -10,19 +10,26 @@ catches up when it is shown again.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
+    QMessageBox,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from neuron_sim.ui.styles import PALETTE
+
+from .exporting import export_plot, write_text
 
 # Okabe–Ito colours, distinguishable by colour-blind readers, in the order traces take them.
 SERIES_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
@@ -74,8 +81,9 @@ def dashed_pen(pg, color: QColor, width: float = 1.5):
 class PlotDock(QDockWidget):
     """A dock whose plot is built on first show and redrawn from the playback's state.
 
-    Subclasses implement `_build(pg) -> QWidget` (the plot page) and `_draw()`; they may add
-    widgets to `self.toolbar` (a row above the plot). The main window calls `show_selection`.
+    Subclasses implement `_build(pg) -> QWidget` (the plot page, its PlotItem in `self._item`),
+    `_draw()` and `data_csv()`; they may add widgets to `self.toolbar` (a row above the plot,
+    with the Export menu at its right). The main window calls `show_selection`.
     """
 
     MAX_FPS = 30.0
@@ -99,7 +107,10 @@ class PlotDock(QDockWidget):
         layout.setSpacing(2)
         self.toolbar = QHBoxLayout()
         self.toolbar.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self.toolbar)
+        row = QHBoxLayout()
+        row.addLayout(self.toolbar, 1)
+        row.addWidget(self._export_menu_button())
+        layout.addLayout(row)
         self._stack = QStackedWidget()
         self._hint = QLabel()
         self._hint.setObjectName("plot_hint")
@@ -172,6 +183,65 @@ class PlotDock(QDockWidget):
     def _draw_pending(self) -> None:
         if self._dirty and self.isVisible():
             self.refresh()
+
+    # ---- export ---------------------------------------------------------------------------
+    def _export_menu_button(self) -> QToolButton:
+        button = QToolButton()
+        button.setText(self.tr("Export"))
+        button.setObjectName("plot_export_button")
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        self.export_png_action = menu.addAction(self.tr("Plot as PNG image…"))
+        self.export_png_action.triggered.connect(lambda: self.ask_export("png"))
+        self.export_svg_action = menu.addAction(self.tr("Plot as SVG drawing…"))
+        self.export_svg_action.triggered.connect(lambda: self.ask_export("svg"))
+        self.export_data_action = menu.addAction(self.tr("Data as CSV…"))
+        self.export_data_action.triggered.connect(lambda: self.ask_export("csv"))
+        button.setMenu(menu)
+        return button
+
+    def has_plot(self) -> bool:
+        return self.built and self._stack.currentWidget() is self._page
+
+    def plot_item(self):
+        """The pyqtgraph PlotItem that PNG and SVG exports draw."""
+        return self._item
+
+    def data_csv(self) -> str:  # pragma: no cover - abstract
+        """What the plot shows, as CSV text with a header row."""
+        raise NotImplementedError
+
+    def export(self, path: str | Path, kind: str) -> None:
+        """Write the plot ("png", "svg") or its data ("csv"). Raises OSError, or ValueError when
+        the dock shows no plot (its hint says why)."""
+        self.refresh()
+        if not self.has_plot():
+            raise ValueError(self.hint_text() or self.tr("There is no plot to export."))
+        if kind == "csv":
+            write_text(path, self.data_csv())
+        else:
+            export_plot(self.plot_item(), path, kind)
+
+    def ask_path(self, title: str, suggested: str, file_filter: str) -> str:
+        """The file to write (tests replace this)."""
+        path, _ = QFileDialog.getSaveFileName(self, title, suggested, file_filter)
+        return path
+
+    def ask_export(self, kind: str) -> None:
+        filters = {"png": self.tr("PNG images (*.png)"), "svg": self.tr("SVG drawings (*.svg)"),
+                   "csv": self.tr("CSV files (*.csv)")}
+        stem = self.objectName().removesuffix("-dock") or "plot"
+        path = self.ask_path(self.windowTitle(), f"{stem}.{kind}", filters[kind])
+        if not path:
+            return
+        if Path(path).suffix.lower() != "." + kind:
+            path += "." + kind
+        try:
+            self.export(path, kind)
+        except (OSError, ValueError) as error:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            QMessageBox.warning(self, self.tr("Export"), self.tr("Could not export to %1: %2")
+                                .replace("%1", path).replace("%2", reason))
 
     def _build(self, pg) -> QWidget:  # pragma: no cover - abstract
         raise NotImplementedError

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHeaderView, QSplitter, QTableWidget, QTableWidget
 from neuron_sim.ui.styles import PALETTE, format_number
 
 from .base import PlotDock, make_plot
+from .exporting import csv_text
 
 MAX_ROW_LABELS = 40  # more rows than this get numbered ticks instead of labels
 MAX_RATE_ROWS = 500
@@ -105,6 +106,15 @@ class RasterDock(PlotDock):
             self._table.setItem(row, column, cell)
         if cell.text() != text:
             cell.setText(text)
+
+    def data_csv(self) -> str:
+        """Every recorded spike: the neuron's id and the time, in time order."""
+        recorder = self.playback.recorder
+        times, rows = recorder.spikes()
+        order = np.argsort(times, kind="stable")
+        ids = recorder.ids
+        return csv_text(["neuron", "time_ms"], ((ids[r], t) for t, r in zip(times[order].tolist(),
+                                                                             rows[order].tolist())))
 
     # ---- reading (tests) ---------------------------------------------------------------------
     def spike_points(self) -> tuple[np.ndarray, np.ndarray]:

@@ -13,6 +13,7 @@ from neuron_sim.model.activations import ACTIVATIONS
 from neuron_sim.ui.styles import PALETTE, format_number
 
 from .base import PlotDock, add_legend, dashed_pen, horizontal_label_options, make_plot, series_color
+from .exporting import write_text
 
 SPIKE_TICK_MV = 15.0  # a spike is drawn from the threshold up by this much
 DEFAULT_SOURCE_THRESHOLD_MV = -55.0
@@ -218,11 +219,13 @@ class TraceDock(PlotDock):
         recorder = self.playback.recorder
         return [nid for nid in self.selected_present() if nid in recorder.index]
 
+    def data_csv(self) -> str:
+        """The recording of the selected neurons (all if none): a time column, one per neuron."""
+        return self.playback.recorder.to_csv(self.export_ids() or None)
+
     def export_csv(self, path: str | Path) -> None:
-        """Write the recording of the selected neurons (all if none) as CSV; raises OSError."""
-        text = self.playback.recorder.to_csv(self.export_ids() or None)
-        with open(path, "w", encoding="utf-8", newline="") as file:
-            file.write(text)
+        """Write `data_csv()` to `path`; raises OSError."""
+        write_text(path, self.data_csv())
 
     def ask_export_csv(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export traces as CSV"), "traces.csv",

@@ -1,0 +1,184 @@
+"""File menu: Export figure… (Ctrl+E), Copy figure (Ctrl+Shift+C), Export animation….
+
+The main window creates one FigureActions and adds its actions to the File menu. The last
+choices made in the export dialog are kept for the rest of the session: Copy figure uses them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMimeData, QObject
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QProgressDialog
+
+from .animation import write_animation
+from .dialog import ExportDialog
+from .figure import Figure, FigureError, FigureOptions
+
+if TYPE_CHECKING:
+    from ..main_window import MainWindow
+
+
+def figure_mime_data(figure: Figure) -> QMimeData:
+    """The figure for the clipboard: an image (every application), and SVG where it is taken."""
+    data = QMimeData()
+    data.setImageData(figure.image())
+    data.setData("image/svg+xml", figure.svg_bytes())
+    return data
+
+
+class FigureActions(QObject):
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.options: FigureOptions | None = None  # the dialog's last choices
+        self.dialog: ExportDialog | None = None
+        self.export_action = QAction(self.tr("&Export figure…"), window)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setStatusTip(self.tr("Save the network as a PNG, SVG or PDF figure for slides and worksheets"))
+        self.export_action.triggered.connect(self.export_figure)
+        self.copy_action = QAction(self.tr("&Copy figure"), window)
+        self.copy_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.copy_action.setStatusTip(self.tr("Copy the network as a picture, to paste into slides"))
+        self.copy_action.triggered.connect(self.copy_figure)
+        self.animation_action = QAction(self.tr("Export &animation…"), window)
+        self.animation_action.setStatusTip(self.tr("Save what the network does next as an animated GIF"))
+        self.animation_action.triggered.connect(self.export_animation)
+
+    def add_to_menu(self, menu: QMenu) -> None:
+        menu.addActions([self.export_action, self.copy_action, self.animation_action])
+
+    # ---- the dialogs -------------------------------------------------------------------------
+    def export_figure(self) -> ExportDialog:
+        return self._open_dialog(animation=False)
+
+    def export_animation(self) -> ExportDialog:
+        return self._open_dialog(animation=True)
+
+    def _open_dialog(self, animation: bool) -> ExportDialog:
+        if self.dialog is not None:  # one export dialog at a time
+            self.dialog.reject()
+        initial = self._initial_options()
+        dialog = ExportDialog(self.window, animation=animation, initial=initial)
+        dialog.accepted.connect(lambda: self._save(dialog))
+        if dialog.copy_button is not None:
+            dialog.copy_button.clicked.connect(lambda: self._copy_from(dialog))
+        dialog.finished.connect(lambda _result: self._closed(dialog))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _closed(self, dialog: ExportDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    def _initial_options(self) -> FigureOptions | None:
+        if self.options is None:
+            return None
+        return replace(self.options, look=self.window.scene.look)
+
+    def ask_save_path(self, title: str, suggested: str, file_filter: str) -> str:
+        """The file to write (tests replace this)."""
+        path, _ = QFileDialog.getSaveFileName(self.window, title, suggested, file_filter)
+        return path
+
+    def _suggested(self, suffix: str) -> str:
+        window = self.window
+        folder = window.path.parent if window.path else Path.home()
+        stem = window.path.stem if window.path else (window.network.name or "network")
+        return str(folder / f"{stem}.{suffix}")
+
+    def _save(self, dialog: ExportDialog) -> None:
+        self.options = dialog.figure_options()
+        fmt = dialog.file_format()
+        if dialog.animation:
+            self._save_animation(dialog, fmt)
+            return
+        filters = {"png": self.tr("PNG images (*.png)"), "svg": self.tr("SVG drawings (*.svg)"),
+                   "pdf": self.tr("PDF documents (*.pdf)")}
+        path = self.ask_save_path(self.tr("Export figure"), self._suggested(fmt), filters[fmt])
+        if not path:
+            return
+        if Path(path).suffix.lower() != "." + fmt:
+            path += "." + fmt
+        try:
+            dialog.build_figure().save(path, fmt)
+        except FigureError as error:
+            self.window.show_error(self.tr("Could not export the figure"), str(error))
+            return
+        self.window.show_message(self.tr("Figure saved to %1").replace("%1", path))
+
+    def _save_animation(self, dialog: ExportDialog, fmt: str) -> None:
+        file_filter = self.tr("GIF animations (*.gif)") if fmt == "gif" else self.tr("PNG frames (*.png)")
+        path = self.ask_save_path(self.tr("Export animation"), self._suggested(fmt), file_filter)
+        if not path:
+            return
+        if Path(path).suffix.lower() != "." + fmt:
+            path += "." + fmt
+        options = dialog.animation_options()
+        progress = QProgressDialog(self.tr("Drawing the frames…"), self.tr("Cancel"), 0, options.frames, self.window)
+        progress.setMinimumDuration(500)
+        cancelled = []
+
+        def advance(done: int, total: int) -> bool:
+            progress.setValue(done)
+            QApplication.processEvents()
+            if progress.wasCanceled():
+                cancelled.append(done)
+            return not cancelled
+
+        window = self.window
+        try:
+            written = write_animation(path, window.network, self.options, options, window.playback,
+                                      dialog.selection, dialog.visible_rect(), advance)
+        except FigureError as error:
+            self.window.show_error(self.tr("Could not export the animation"), str(error))
+            return
+        finally:
+            progress.close()
+            progress.deleteLater()
+        if cancelled:  # nothing half-done stays behind
+            for file in written:
+                file.unlink(missing_ok=True)
+            self.window.show_message(self.tr("Animation export cancelled"))
+            return
+        self.window.show_message(self.tr("Animation saved: %1 (%2 files)").replace("%1", str(written[0]))
+                                 .replace("%2", str(len(written))) if len(written) > 1 else
+                                 self.tr("Animation saved to %1").replace("%1", str(written[0])))
+
+    # ---- clipboard -----------------------------------------------------------------------------
+    def _copy_from(self, dialog: ExportDialog) -> None:
+        self.options = dialog.figure_options()
+        try:
+            figure = dialog.build_figure()
+        except FigureError as error:
+            self.window.show_error(self.tr("Could not copy the figure"), str(error))
+            return
+        self._copy(figure)
+
+    def copy_figure(self) -> None:
+        """Copy the whole network (or the dialog's last choices) to the clipboard."""
+        scene = self.window.scene
+        options = self._initial_options() or FigureOptions(look=scene.look, show_weights=scene.show_weights,
+                                                           show_thresholds=scene.show_thresholds)
+        selection = (scene.selected_neuron_ids(), scene.selected_synapse_keys())
+        if options.scope == "selection" and not selection[0]:
+            options = replace(options, scope="network")
+        view = self.window.view
+        visible = view.mapToScene(view.viewport().rect()).boundingRect()
+        try:
+            figure = Figure(self.window.network, options, self.window.playback, selection, visible)
+        except FigureError as error:
+            self.window.show_error(self.tr("Could not copy the figure"), str(error))
+            return
+        self._copy(figure)
+
+    def _copy(self, figure: Figure) -> None:
+        size = figure.pixel_size()
+        QGuiApplication.clipboard().setMimeData(figure_mime_data(figure))
+        self.window.show_message(self.tr("Figure copied (%1 × %2 pixels): paste it into a slide")
+                                 .replace("%1", str(size.width())).replace("%2", str(size.height())))

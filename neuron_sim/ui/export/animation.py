@@ -1,0 +1,182 @@
+"""Animated figures: an animated GIF (or numbered PNG frames) of what the network does next.
+
+The frames are computed by the model's engines through a Playback of their own, started from
+a copy of the window's current state (the window's simulation does not move). Two ways to step:
+
+- `per_tick`: one frame per tick, what the app's Step does (a layer in feedforward networks,
+  a synchronous tick, or one dt of a spiking network); `neuron-sim render --steps N` uses this;
+- smooth: each frame is 1/fps second of playback at the given speed, pulses travelling along
+  the axons as they do on the canvas (the Export animation dialog).
+
+Consecutive identical frames are merged by the GIF writer, their time kept.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from neuron_sim.model import Network
+
+from ..playback import RATE_PHASES_PER_SECOND, SPIKING_MS_PER_SECOND, Playback
+from .figure import Figure, FigureError, FigureOptions, background_color, copy_network
+
+MAX_FRAMES = 600
+MAX_FPS = 50.0  # GIF viewers slow anything faster down
+
+
+@dataclass(frozen=True)
+class AnimationOptions:
+    frames: int
+    fps: float = 12.0
+    per_tick: bool = False
+    speed: float = 1.0  # smooth mode: playback speed (1 = the app's normal pace)
+
+    def frame_ms(self) -> int:
+        return max(20, round(1000.0 / self.fps))
+
+
+def frames_for(network: Network, length: float, fps: float, speed: float = 1.0) -> int:
+    """Frames of a smooth animation covering `length` ticks (rate) or milliseconds (spiking)."""
+    per_second = SPIKING_MS_PER_SECOND if network.model == "spiking" else RATE_PHASES_PER_SECOND
+    seconds = length / (per_second * speed)
+    return int(math.floor(seconds * fps + 1e-9)) + 1  # both ends: the state now and at the end
+
+
+def _check(options: AnimationOptions) -> None:
+    if not 1 <= options.frames <= MAX_FRAMES:
+        raise FigureError(f"an animation has 1 to {MAX_FRAMES} frames, not {options.frames}")
+    if not 0 < options.fps <= MAX_FPS:
+        raise FigureError(f"the frame rate must be more than 0 and at most {MAX_FPS:g} per second")
+
+
+def start_playback(network: Network, source: Playback | None, speed: float) -> Playback:
+    """A Playback on a copy of `network`, in the state `source` is in now (or at rest).
+
+    The state is carried over the way an edit during play carries it (Playback.rebuild): each
+    neuron's activity or membrane potential and last spike, the tick or time. Spikes still
+    travelling down an axon (not yet delivered) start afresh.
+    """
+    playback = Playback(copy_network(network))
+    if playback.engine is None:
+        raise FigureError(playback.error or "this network cannot run")
+    if source is not None and source.engine is not None:
+        playback.engine = source.engine  # only read, by the rebuild that replaces it
+        playback.rebuild(keep_state=True)
+        playback.phase = source.phase
+    playback.set_speed(speed)
+    return playback
+
+
+def animation_frames(network: Network, figure_options: FigureOptions, options: AnimationOptions,
+                     source: Playback | None = None, selection=None,
+                     visible_rect: QRectF | None = None,
+                     progress: Callable[[int, int], bool] | None = None) -> Iterator[QImage]:
+    """Yield the frames as images. `progress(done, total)` may return False to stop early."""
+    _check(options)
+    playback = start_playback(network, source, options.speed)
+    figure = Figure(network, replace(figure_options, activity=True), playback, selection, visible_rect)
+    figure.follow(playback)
+
+    def replay() -> Iterator[int]:
+        figure.follow(start_playback(network, source, options.speed))
+        return _advance(figure.playback, options)
+
+    # Every frame has the same size, room for all of them: text grows while playing (a = …
+    # appears under computed neurons, the formula's numbers change). Two cheap passes over the
+    # same frames without drawing find that room: the network's, then the figure's.
+    for _ in replay():
+        figure.include_labels()
+    bounds = QRectF()
+    for _ in replay():
+        figure.relayout()
+        bounds = bounds.united(figure.bounds)
+    try:
+        for i, _ in enumerate(replay()):
+            figure.relayout()
+            figure.bounds = bounds
+            yield figure.image()
+            if progress is not None and progress(i + 1, options.frames) is False:
+                return
+    finally:
+        figure.detach()
+
+
+def _advance(playback: Playback, options: AnimationOptions) -> Iterator[int]:
+    """Move the playback to each frame's moment in turn."""
+    for i in range(options.frames):
+        if options.per_tick:
+            playback.step()
+        elif i > 0:
+            playback.advance(1.0 / options.fps)
+        else:
+            playback.advanced.emit()
+        yield i
+
+
+# ---- writing ----------------------------------------------------------------------------------
+def write_gif(path: str | Path, frames: Iterator[QImage], frame_ms: int, background: str = "white") -> int:
+    """Write an endlessly looping GIF; returns the number of frames given. Raises FigureError."""
+    from PIL import Image
+
+    # GIF has one-bit transparency: soft edges over "transparent" would be jagged, so the
+    # frames are laid on white instead (or on the theme's colour).
+    fill = background_color(background if background != "transparent" else "white") or QColor("white")
+    pictures = []
+    for image in frames:
+        flat = QImage(image.size(), QImage.Format.Format_RGB32)
+        flat.fill(fill)
+        painter = QPainter(flat)
+        painter.drawImage(0, 0, image)
+        painter.end()
+        rgb = flat.convertToFormat(QImage.Format.Format_RGB888)
+        picture = Image.frombuffer("RGB", (rgb.width(), rgb.height()), bytes(rgb.constBits()), "raw", "RGB",
+                                   rgb.bytesPerLine(), 1)
+        pictures.append(picture.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE))
+    if not pictures:
+        raise FigureError("the animation has no frames")
+    path = Path(path)
+    try:
+        pictures[0].save(path, format="GIF", save_all=True, append_images=pictures[1:], duration=frame_ms,
+                         loop=0, disposal=1, optimize=False)
+    except OSError as error:
+        raise FigureError(f"could not write {path}: {error.strerror or error}") from None
+    return len(pictures)
+
+
+def frame_paths(path: str | Path, count: int) -> list[Path]:
+    """OUT.png → OUT-0001.png, OUT-0002.png, … (as many digits as the count needs, at least 4)."""
+    path = Path(path)
+    digits = max(4, len(str(count)))
+    return [path.with_name(f"{path.stem}-{i:0{digits}d}.png") for i in range(1, count + 1)]
+
+
+def write_png_frames(path: str | Path, frames: Iterator[QImage], count: int) -> list[Path]:
+    paths = frame_paths(path, count)
+    written = []
+    for target, image in zip(paths, frames):
+        if not image.save(str(target), "PNG"):
+            raise FigureError(f"could not write {target}")
+        written.append(target)
+    return written
+
+
+def write_animation(path: str | Path, network: Network, figure_options: FigureOptions,
+                    options: AnimationOptions, source: Playback | None = None, selection=None,
+                    visible_rect: QRectF | None = None, progress=None) -> list[Path]:
+    """A GIF for a .gif path, numbered PNG frames for a .png path. Returns the files written."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".gif", ".png"):
+        raise FigureError(f"{path.name}: an animation is written as .gif or as numbered .png frames")
+    _check(options)
+    frames = animation_frames(network, figure_options, options, source, selection, visible_rect, progress)
+    if suffix == ".gif":
+        write_gif(path, frames, options.frame_ms(), figure_options.background)
+        return [path]
+    return write_png_frames(path, frames, options.frames)

@@ -1,0 +1,54 @@
+"""Export timings for `neuron-sim bench`: a 4× PNG and an SVG of a 200-neuron network.
+
+Each figure is the wall time of the whole export a person waits for (the figure's scene built
+from the network, drawn, encoded, written), median of repeats, against the issue's goal of 2 s.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+EXPORT_GOAL_S = 2.0
+
+
+def _median_s(action, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def export_benchmarks(quick: bool = False) -> Iterator[dict]:
+    """`neuron-sim bench` entry: PNG at 4× and SVG of a layered network (quick: 40 neurons, 1×)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from neuron_sim.model.generate import layered_network
+
+    from ..application import create_application
+    from .figure import Figure, FigureOptions
+
+    create_application()
+    neurons, synapses, scale, repeats = (40, 200, 1.0, 1) if quick else (200, 1000, 4.0, 3)
+    network = layered_network(neurons, synapses, seed=1)
+    name = f"{neurons} neurons, {synapses} synapses"
+    with tempfile.TemporaryDirectory() as folder:
+        png = Path(folder) / "figure.png"
+        svg = Path(folder) / "figure.svg"
+        size = Figure(network, FigureOptions(scale=scale)).pixel_size()
+        png_s = _median_s(lambda: Figure(network, FigureOptions(scale=scale)).save(png), repeats)
+        svg_s = _median_s(lambda: Figure(network, FigureOptions(scale=scale)).save(svg), repeats)
+    pixels = f"{size.width()} × {size.height()} px"
+    yield _record(f"export PNG {scale:g}× ({pixels}), {name}", png_s)
+    yield _record(f"export SVG, {name}", svg_s)
+
+
+def _record(name: str, seconds: float) -> dict:
+    from neuron_sim.bench import record
+
+    return record(name, seconds, "s", EXPORT_GOAL_S, "goal (< 2 s)")

@@ -1,0 +1,412 @@
+"""A figure of the network: a separate scene drawn for a slide, rendered to PNG, SVG or PDF.
+
+The figure never draws the editor's scene. It builds its own `FigureScene` on a copy of the
+network (only the selection, if asked), with the chosen look and labels, no selection handles,
+hover marks or grid, and the figure-only items of decorations.py (title, legend, formula).
+Activity comes from a Playback (the window's, or one the command line ran): the same
+CanvasAnimator that lights the canvas lights the figure.
+
+Every item's pixmap cache is switched off, so that SVG and PDF receive paths and text rather
+than bitmaps, and so that a 4× PNG is drawn at 4×, not scaled up from a 1× cache.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontInfo, QGuiApplication, QImage, QPageSize, QPainter, QPalette, QPdfWriter, QUndoStack
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QApplication, QGraphicsItem
+
+from neuron_sim.model import ModelError, Network
+from neuron_sim.model.fileformat import from_dict, to_dict
+
+from ..scene import NetworkScene
+from ..styles import PALETTE
+from .decorations import place_decorations
+from .png import encode_png
+
+FORMATS = ("png", "svg", "pdf")
+SCOPES = ("network", "selection", "visible")
+BACKGROUNDS = ("white", "transparent", "theme")
+MAX_SCALE = 16.0
+MAX_PIXELS = 400_000_000  # a PNG bigger than this (20,000 × 20,000) is refused, not attempted
+PDF_POINTS_PER_UNIT = 0.75  # one scene unit is one pixel at 96 dpi, as in the 1× PNG
+SCAN_SCALE = 0.5  # resolution of the pass that finds where the drawing ends
+
+
+class FigureError(Exception):
+    """A figure that cannot be made (nothing to draw, too big, a file that cannot be written)."""
+
+
+@dataclass(frozen=True)
+class FigureOptions:
+    """What a figure shows and how. Scene units are pixels at 1×."""
+
+    look: str = "biological"
+    scope: str = "network"  # "network", "selection" or "visible"
+    scale: float = 2.0
+    background: str = "white"  # "white", "transparent" or "theme" (the desktop's window colour)
+    show_weights: bool = True
+    show_thresholds: bool = True
+    show_labels: bool = True  # neuron names
+    legend: bool = False
+    title: str = ""
+    formula_neuron: str | None = None  # id of the neuron whose computation is written out
+    activity: bool = True  # the playback's current state; False: the network at rest
+    margin: float = 16.0
+
+    def with_labels(self, shown: bool) -> FigureOptions:
+        return replace(self, show_weights=shown, show_thresholds=shown, show_labels=shown)
+
+
+def background_color(name: str) -> QColor | None:
+    if name == "transparent":
+        return None
+    if name == "theme":
+        return QApplication.palette().color(QPalette.ColorRole.Window)
+    return QColor(PALETTE.background)
+
+
+class FigureScene(NetworkScene):
+    """A NetworkScene that draws only the network (and a plain background, or none)."""
+
+    def __init__(self, network: Network, options: FigureOptions):
+        super().__init__(network, QUndoStack())
+        self.for_export = True
+        self.background: QColor | None = background_color(options.background)
+        self.show_weights = options.show_weights
+        self.show_thresholds = options.show_thresholds
+        for item in self.neuron_items.values():
+            item.show_label = options.show_labels
+        self.set_look(options.look)  # refreshes every item with the settings above
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 (Qt's name)
+        if self.background is not None:
+            painter.fillRect(rect, self.background)
+
+
+def copy_network(network: Network, neuron_ids=None, synapse_keys=None) -> Network:
+    """An independent copy (the figure never touches the document), optionally only a part of it.
+
+    With `neuron_ids`, only those neurons and the synapses among them (restricted further to
+    `synapse_keys` when some synapses are selected too).
+    """
+    data = to_dict(network)
+    if neuron_ids is not None:
+        keep = set(neuron_ids)
+        inside = {tuple(k) for k in synapse_keys or () if k[0] in keep and k[1] in keep}
+        data["neurons"] = [n for n in data["neurons"] if n["id"] in keep]
+        data["synapses"] = [s for s in data["synapses"] if s["source"] in keep and s["target"] in keep
+                            and (not inside or (s["source"], s["target"]) in inside)]
+    return from_dict(data)
+
+
+class Figure:
+    """A figure ready to render. Build it, then call `image`, `svg_bytes`, `write_pdf` or `save`.
+
+    `playback`: where the activity comes from (its engine's current state); None or
+    `options.activity == False` draws the network at rest. `selection`: (neuron ids, synapse keys)
+    for the "selection" scope; `visible_rect`: the scene rectangle of the "visible" scope.
+    """
+
+    def __init__(self, network: Network, options: FigureOptions, playback=None,
+                 selection: tuple[list, list] | None = None, visible_rect: QRectF | None = None):
+        if options.scope not in SCOPES:
+            raise FigureError(f"unknown scope {options.scope!r}")
+        if not (0 < options.scale <= MAX_SCALE):
+            raise FigureError(f"the scale must be more than 0 and at most {MAX_SCALE:g}, got {options.scale:g}")
+        self.options = options
+        if options.scope == "selection":
+            ids, keys = selection or ([], [])
+            if not ids:
+                raise FigureError("nothing is selected: select neurons to draw, or draw the whole network")
+            self.network = copy_network(network, ids, keys)
+        else:
+            self.network = copy_network(network)
+        if not self.network.neurons:
+            raise FigureError("the network is empty: there is nothing to draw")
+        self.scene = FigureScene(self.network, options)
+        self.animator = None
+        self._following = False
+        if playback is not None and options.activity:
+            self.show_state_of(playback)
+        self.scene.flush()
+        if options.scope == "visible" and visible_rect is not None and not visible_rect.isEmpty():
+            content = QRectF(visible_rect)
+            self.clip_to_content = True
+        else:
+            content = content_rect(self.scene, self.scene.network_rect())
+            self.clip_to_content = False
+        self.content = content
+        self.playback = playback if options.activity else None
+        self.decorations: list[QGraphicsItem] = []
+        self.relayout()
+
+    def relayout(self) -> None:
+        """Place the title, legend and formula around the content (the formula with the current
+        numbers) and compute the figure's bounds."""
+        for item in self.decorations:
+            self.scene.removeItem(item)
+        engine = self.playback.engine if self.playback is not None else None
+        try:
+            self.decorations = place_decorations(self.scene, self.network, self.options, self.content, engine)
+        except ModelError as error:
+            raise FigureError(str(error)) from None
+        bounds = QRectF(self.content)
+        for item in self.decorations:
+            bounds = bounds.united(item.sceneBoundingRect())
+        m = self.options.margin
+        self.bounds = bounds.adjusted(-m, -m, m, m)
+        disable_caches(self.scene)
+
+    def include_labels(self) -> bool:
+        """Grow the content to hold every neuron's text as it is now (a = … appears while playing).
+
+        True if it grew; call `relayout` then."""
+        if self.clip_to_content:
+            return False
+        grown = QRectF(self.content)
+        for item in self.scene.neuron_items.values():
+            grown = grown.united(item.mapRectToScene(item.label_rect()))
+        if grown == self.content:
+            return False
+        self.content = grown
+        return True
+
+    # ---- activity ------------------------------------------------------------------------
+    def show_state_of(self, playback, follow: bool = False) -> None:
+        """Light the figure as `playback` is now (somas, a = …, pulses); with `follow`, keep
+        following it as it advances (animations), until `detach`."""
+        from ..animation import CanvasAnimator
+
+        self.animator = CanvasAnimator(self.scene, playback)
+        self.animator.show_state()
+        if not follow:
+            playback.advanced.disconnect(self.animator.show_state)
+        self._following = follow
+        disable_caches(self.scene)
+
+    def detach(self) -> None:
+        """Stop following the playback (the figure keeps the state it shows)."""
+        if self.animator is not None and self._following:
+            self.animator.playback.advanced.disconnect(self.animator.show_state)
+            self._following = False
+
+    def follow(self, playback) -> None:
+        """Show `playback`'s state from now on (an animation restarts from a fresh copy)."""
+        self.detach()
+        if self.animator is not None:
+            self.scene.removeItem(self.animator.pulse_layer)
+            self.animator.deleteLater()
+            self.animator = None
+        self.playback = playback
+        self.show_state_of(playback, follow=True)
+
+    # ---- sizes ---------------------------------------------------------------------------
+    def pixel_size(self, scale: float | None = None) -> QSize:
+        s = self.options.scale if scale is None else scale
+        return QSize(max(1, round(self.bounds.width() * s)), max(1, round(self.bounds.height() * s)))
+
+    # ---- rendering -----------------------------------------------------------------------
+    def paint(self, painter: QPainter, target: QRectF) -> None:
+        """Draw the figure into `target` (device coordinates), background first."""
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        background = self.scene.background
+        if background is not None:
+            painter.fillRect(target, background)
+        self.scene.background = None  # filled once, over the margins too
+        try:
+            if self.clip_to_content:
+                painter.save()
+                s = target.width() / self.bounds.width()
+                inner = QRectF(target.left() + (self.content.left() - self.bounds.left()) * s,
+                               target.top() + (self.content.top() - self.bounds.top()) * s,
+                               self.content.width() * s, self.content.height() * s)
+                painter.setClipRect(inner)
+                self.scene.render(painter, target, self.bounds, Qt.AspectRatioMode.IgnoreAspectRatio)
+                painter.restore()
+            else:
+                self.scene.render(painter, target, self.bounds, Qt.AspectRatioMode.IgnoreAspectRatio)
+        finally:
+            self.scene.background = background
+
+    def image(self, scale: float | None = None) -> QImage:
+        s = self.options.scale if scale is None else scale
+        size = self.pixel_size(s)
+        if size.width() * size.height() > MAX_PIXELS:
+            raise FigureError(f"{size.width()} × {size.height()} pixels is too large; choose a smaller scale")
+        # An opaque figure needs no alpha channel: a third less to write, and the PNG is smaller.
+        opaque = self.scene.background is not None and self.scene.background.alpha() == 255
+        image = QImage(size, QImage.Format.Format_RGB32 if opaque else QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(self.scene.background if opaque else QColor(0, 0, 0, 0))
+        _set_dpi(image, layout_dpi())  # text is laid out at the screen's DPI: paint at the same
+        painter = QPainter(image)
+        try:
+            self.paint(painter, QRectF(0, 0, size.width(), size.height()))
+        finally:
+            painter.end()
+        _set_dpi(image, 96.0 * s)  # then the same printed size at every scale
+        return image
+
+    def svg_bytes(self, title: str = "") -> bytes:
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        self._write_svg(buffer, title)
+        buffer.close()
+        return with_font_fallbacks(bytes(buffer.data()))
+
+    def _write_svg(self, device, title: str) -> None:
+        generator = QSvgGenerator()
+        generator.setOutputDevice(device)
+        size = self.pixel_size(1.0)
+        generator.setSize(size)
+        generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+        generator.setResolution(round(layout_dpi()))
+        generator.setTitle(title or self.options.title or self.network.name or "neuron-sim")
+        generator.setDescription("neuron-sim figure")
+        painter = QPainter(generator)
+        try:
+            self.paint(painter, QRectF(0, 0, size.width(), size.height()))
+        finally:
+            painter.end()
+
+    def pdf_bytes(self) -> bytes:
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(buffer)
+        self._write_pdf(writer)
+        buffer.close()
+        return bytes(buffer.data())
+
+    def _write_pdf(self, writer: QPdfWriter) -> None:
+        page = QSizeF(self.bounds.width() * PDF_POINTS_PER_UNIT, self.bounds.height() * PDF_POINTS_PER_UNIT)
+        writer.setPageSize(QPageSize(page, QPageSize.Unit.Point, "figure", QPageSize.SizeMatchPolicy.ExactMatch))
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0))
+        writer.setResolution(round(layout_dpi()))  # vectors: the resolution only sizes the text
+        writer.setTitle(self.options.title or self.network.name or "neuron-sim")
+        writer.setCreator("neuron-sim")
+        painter = QPainter(writer)
+        try:
+            width = writer.width()
+            height = width * self.bounds.height() / self.bounds.width()
+            self.paint(painter, QRectF(0, 0, width, height))
+        finally:
+            painter.end()
+
+    def data(self, fmt: str) -> bytes:
+        """The figure as the bytes of a PNG, SVG or PDF file."""
+        if fmt == "png":
+            return encode_png(self.image(), 96.0 * self.options.scale)
+        if fmt == "svg":
+            return self.svg_bytes()
+        if fmt == "pdf":
+            return self.pdf_bytes()
+        raise FigureError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+
+    def save(self, path: str | Path, fmt: str | None = None) -> Path:
+        """Write the figure; the format comes from the suffix unless given. Raises FigureError."""
+        path = Path(path)
+        fmt = (fmt or path.suffix.lstrip(".")).lower()
+        if fmt not in FORMATS:
+            raise FigureError(f"{path.name}: unknown format {path.suffix or '(no suffix)'}; "
+                              f"use .png, .svg or .pdf")
+        write_bytes(path, self.data(fmt))
+        return path
+
+
+def layout_dpi() -> float:
+    """The DPI that text sizes were measured at (QFontMetricsF without a device: the screen's)."""
+    screen = QGuiApplication.primaryScreen()
+    return screen.logicalDotsPerInchY() if screen is not None else 96.0
+
+
+def _set_dpi(image: QImage, dpi: float) -> None:
+    dots_per_meter = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dots_per_meter)
+    image.setDotsPerMeterY(dots_per_meter)
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as error:
+        raise FigureError(f"could not write {path}: {error.strerror or error}") from None
+
+
+def with_font_fallbacks(svg: bytes) -> bytes:
+    """Name real fonts after Qt's family names in an SVG.
+
+    Qt writes the family it was given ("Sans Serif" is a fontconfig alias that browsers do not
+    know, and fall back to a serif font for): add the family it resolved to, one with Hangul,
+    and the generic sans-serif.
+    """
+    text = svg.decode("utf-8")
+    families = set(re.findall(r'font-family="([^"]*)"', text))
+    for family in families:
+        names = [family, QFontInfo(QFont(family)).family(), *hangul_families()[:1], "sans-serif"]
+        chain = ", ".join(dict.fromkeys(n for n in names if n))
+        text = text.replace(f'font-family="{family}"', f'font-family="{chain}"')
+    return text.encode("utf-8")
+
+
+def hangul_families() -> list[str]:
+    return QFontDatabase.families(QFontDatabase.WritingSystem.Korean)
+
+
+def disable_caches(scene) -> None:
+    """Paint every item directly: caches would put bitmaps in SVG/PDF and blur large PNGs."""
+    for item in scene.items():
+        if item.cacheMode() != QGraphicsItem.CacheMode.NoCache:
+            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+
+
+def content_rect(scene: FigureScene, loose: QRectF) -> QRectF:
+    """The tight rectangle of what is drawn inside `loose` (items' bounds include generous padding).
+
+    A small transparent render of `loose`; the rows and columns holding any ink bound the drawing.
+    """
+    if loose.isEmpty():
+        return QRectF(loose)
+    width = max(1, int(np.ceil(loose.width() * SCAN_SCALE)))
+    height = max(1, int(np.ceil(loose.height() * SCAN_SCALE)))
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0)
+    _set_dpi(image, layout_dpi())
+    background, scene.background = scene.background, None
+    disable_caches(scene)
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        scene.render(painter, QRectF(0, 0, width, height), loose)
+    finally:
+        painter.end()
+        scene.background = background
+    alpha = alpha_channel(image)
+    rows = np.flatnonzero(alpha.any(axis=1))
+    cols = np.flatnonzero(alpha.any(axis=0))
+    if not rows.size:
+        return QRectF(loose)
+    step = 1.0 / SCAN_SCALE
+    sx = loose.width() / width
+    sy = loose.height() / height
+    left = loose.left() + cols[0] * sx - step
+    top = loose.top() + rows[0] * sy - step
+    right = loose.left() + (cols[-1] + 1) * sx + step
+    bottom = loose.top() + (rows[-1] + 1) * sy + step
+    return QRectF(left, top, right - left, bottom - top).intersected(loose)
+
+
+def alpha_channel(image: QImage) -> np.ndarray:
+    """(height, width) uint8 alpha of an ARGB32 image."""
+    image = image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+    data = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.sizeInBytes())
+    rows = data.reshape(image.height(), image.bytesPerLine())[:, : image.width() * 4]
+    # BGRA in memory (little endian); copied, as the image's memory goes with the image
+    return rows.reshape(image.height(), image.width(), 4)[:, :, 3].copy()

@@ -1,0 +1,73 @@
+"""Each instrument dock's Export menu: the plot as PNG or SVG (pyqtgraph's exporters), its data as CSV.
+
+The docks say what their data is (`data_csv()`); this module writes files and asks for names.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from neuron_sim.ui.styles import PALETTE
+
+PNG_SCALE = 2  # plots are saved at twice their size on screen: crisp on a projector
+
+
+def export_plot(plot_item, path: str | Path, fmt: str) -> None:
+    """Write a pyqtgraph PlotItem as "png" or "svg". Raises OSError when the file cannot be written."""
+    import pyqtgraph.exporters as exporters
+
+    path = Path(path)
+    if fmt == "svg":
+        path.write_bytes(plot_svg(plot_item))
+    elif fmt == "png":
+        exporter = exporters.ImageExporter(plot_item)
+        exporter.parameters()["width"] = int(plot_item.sceneBoundingRect().width() * PNG_SCALE)
+        exporter.parameters()["antialias"] = True
+        exporter.export(str(path))
+    else:
+        raise ValueError(f"unknown plot format {fmt!r}")
+    if not path.is_file():  # pyqtgraph reports no failure of its own
+        raise OSError(f"could not write {path}")
+
+
+def plot_svg(plot_item) -> bytes:
+    """The plot drawn by Qt's SVG generator: paths and text.
+
+    (pyqtgraph 0.14's SVGExporter cannot parse the path data Qt 6 writes, so it is not used.)
+    """
+    from PySide6.QtCore import QBuffer, QIODevice, QRectF
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgGenerator
+
+    source = plot_item.sceneBoundingRect()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(source.size().toSize())
+    generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
+    painter = QPainter(generator)
+    try:
+        painter.fillRect(QRectF(0, 0, source.width(), source.height()), PALETTE.background)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        plot_item.scene().render(painter, QRectF(0, 0, source.width(), source.height()), source)
+    finally:
+        painter.end()
+    buffer.close()
+    return bytes(buffer.data())
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def write_text(path: str | Path, text: str) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as file:
+        file.write(text)

@@ -1,0 +1,139 @@
+"""File → Export figure / Copy figure / Export animation, driven like a person: menu, fields, buttons."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from PIL import Image
+from PySide6.QtGui import QGuiApplication, QImage, QKeySequence
+
+from neuron_sim.ui.export import Figure, FigureOptions
+
+from .export_networks import xor
+
+
+def file_menu_actions(window):
+    menu = next(a.menu() for a in window.menuBar().actions() if a.menu() and a.menu().title() == window.tr("&File"))
+    return menu.actions()
+
+
+def open_xor(window, qtbot):
+    window.set_network(xor(), None)
+    qtbot.wait(1)
+
+
+def test_the_file_menu_has_the_export_entries_with_their_shortcuts(window):
+    figures = window.figures
+    actions = file_menu_actions(window)
+    for action, keys in ((figures.export_action, "Ctrl+E"), (figures.copy_action, "Ctrl+Shift+C"),
+                         (figures.animation_action, None)):
+        assert action in actions
+        if keys:
+            assert action.shortcut() == QKeySequence(keys)
+
+
+def test_export_dialog_shows_the_pixel_size_and_saves_the_chosen_format(window, qtbot, tmp_path):
+    open_xor(window, qtbot)
+    window.figures.export_action.trigger()
+    dialog = window.figures.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    expected = Figure(window.network, dialog.figure_options()).pixel_size()
+    assert dialog.pixel_label.text() == f"{expected.width()} × {expected.height()} pixels"
+    dialog.scale_box.setCurrentIndex(dialog.scale_box.findData(4.0))
+    dialog.update_preview()
+    assert dialog.dpi_box.value() == 384
+    four = Figure(window.network, dialog.figure_options()).pixel_size()
+    assert abs(four.width() - 2 * expected.width()) <= 1  # 4× is twice the default 2×
+    assert dialog.pixel_label.text() == f"{four.width()} × {four.height()} pixels"
+    assert not dialog.preview.pixmap().isNull()
+
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("svg"))
+    dialog.legend_check.setChecked(True)
+    dialog.title_edit.setText("XOR")
+    asked = []
+    window.figures.ask_save_path = lambda title, suggested, file_filter: (asked.append(suggested), str(tmp_path / "fig"))[1]
+    dialog.save_button.click()
+    assert asked and asked[0].endswith(".svg")
+    svg = (tmp_path / "fig.svg").read_bytes()
+    texts = ["".join(t.itertext()) for t in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")]
+    assert "XOR" in texts and "Legend" in texts
+    assert "fig.svg" in window._status.text()
+
+
+def test_selection_scope_follows_the_selection(window, qtbot, tmp_path):
+    open_xor(window, qtbot)
+    dialog = window.figures.export_figure()
+    selection_item = dialog.scope_box.model().item(dialog.scope_box.findData("selection"))
+    assert not selection_item.isEnabled()  # nothing selected
+    dialog.reject()
+    window.scene.select(["h_or", "y"])
+    dialog = window.figures.export_figure()
+    assert dialog.scope_box.model().item(dialog.scope_box.findData("selection")).isEnabled()
+    dialog.scope_box.setCurrentIndex(dialog.scope_box.findData("selection"))
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("png"))
+    window.figures.ask_save_path = lambda *args: str(tmp_path / "part.png")
+    dialog.save_button.click()
+    part = QImage(str(tmp_path / "part.png"))
+    whole = Figure(window.network, FigureOptions(scale=dialog.scale())).pixel_size()
+    assert 0 < part.width() < whole.width()
+
+
+def test_copy_figure_puts_an_image_and_svg_on_the_clipboard(window, qtbot):
+    open_xor(window, qtbot)
+    QGuiApplication.clipboard().clear()
+    window.figures.copy_action.trigger()
+    data = QGuiApplication.clipboard().mimeData()
+    assert data.hasImage()
+    image = data.imageData()
+    expected = Figure(window.network, FigureOptions(look=window.scene.look)).pixel_size()
+    assert (image.width(), image.height()) == (expected.width(), expected.height())
+    assert "image/svg+xml" in data.formats()
+    ET.fromstring(bytes(data.data("image/svg+xml")))
+    assert "copied" in window._status.text()
+
+
+def test_copy_button_of_the_dialog_uses_its_choices(window, qtbot):
+    open_xor(window, qtbot)
+    dialog = window.figures.export_figure()
+    dialog.scale_box.setCurrentIndex(dialog.scale_box.findData(1.0))
+    dialog.background_box.setCurrentIndex(dialog.background_box.findData("transparent"))
+    dialog.copy_button.click()
+    image = QGuiApplication.clipboard().mimeData().imageData()
+    assert image.hasAlphaChannel() and image.pixelColor(0, 0).alpha() == 0
+    expected = Figure(window.network, dialog.figure_options()).pixel_size()
+    assert image.width() == expected.width()
+
+
+def test_an_empty_network_says_why_there_is_nothing_to_export(window, qtbot):
+    dialog = window.figures.export_figure()
+    assert "empty" in dialog.message.text()
+    assert not dialog.save_button.isEnabled() and not dialog.copy_button.isEnabled()
+
+
+def test_export_animation_writes_a_gif_from_the_current_state(window, qtbot, tmp_path):
+    open_xor(window, qtbot)
+    window.playback.step()
+    tick = (window.playback.engine.tick, window.playback.engine.layer_cursor)
+    window.figures.animation_action.trigger()
+    dialog = window.figures.dialog
+    assert dialog.format_box.currentData() == "gif"
+    dialog.length_box.setValue(1)
+    dialog.fps_box.setValue(3)
+    frames = dialog.frame_count()
+    assert frames == 3  # one layer lasts 1/1.5 s at the app's pace: 0, 1/3 and 2/3 s
+    assert dialog.frames_label.text().startswith("3 frames")
+    window.figures.ask_save_path = lambda *args: str(tmp_path / "next.gif")
+    dialog.save_button.click()
+    with Image.open(tmp_path / "next.gif") as gif:
+        assert gif.n_frames == frames
+    assert (window.playback.engine.tick, window.playback.engine.layer_cursor) == tick  # the window did not move
+
+
+def test_the_dialog_opens_again_after_it_was_closed(window, qtbot):
+    first = window.figures.export_figure()
+    first.reject()
+    qtbot.wait(10)  # its deferred deletion runs
+    assert window.figures.dialog is None
+    second = window.figures.export_animation()
+    third = window.figures.export_figure()  # replaces the open one
+    assert not second.isVisible() and third.isVisible() and window.figures.dialog is third
