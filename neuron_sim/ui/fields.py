@@ -33,10 +33,6 @@ STEP_BURST_SECONDS = 1.0  # arrow clicks closer together than this are one undo 
 SLIDER_SCALE = 1000  # slider ticks per unit: 3 decimals, like the spin boxes
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("FieldEditor", text)
-
-
 class FieldSink(Protocol):
     def commit(self, field: Field, value: Any, merge_key: object | None) -> None: ...
     def reject(self, field: Field, text: str) -> None: ...
@@ -238,7 +234,7 @@ class ToggleFloatField(FloatField):
         self.toggle = QToolButton()
         self.toggle.setObjectName(f"{self.key}_toggle")
         self.toggle.setCheckable(True)
-        self.toggle.setText(tr("0 / 1"))
+        self.toggle.setText(QCoreApplication.translate("FieldEditor", "0 / 1"))
         self.toggle.clicked.connect(lambda on: self._commit(1.0 if on else 0.0))
         container = QWidget()
         row = QHBoxLayout(container)
@@ -300,7 +296,7 @@ class ChoiceField(Field):
         combo = ChoiceBox()
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(10)
-        combo.setPlaceholderText(tr("mixed"))
+        combo.setPlaceholderText(QCoreApplication.translate("FieldEditor", "mixed"))
         for choice, text in self.items:
             combo.addItem(text, choice)
         combo.activated.connect(lambda index: self._commit(combo.itemData(index)))
@@ -338,7 +334,7 @@ class TextField(Field):
     def _show_mixed(self) -> None:
         line: QLineEdit = self.widget  # type: ignore[assignment]
         line.clear()
-        line.setPlaceholderText(tr("mixed"))
+        line.setPlaceholderText(QCoreApplication.translate("FieldEditor", "mixed"))
 
 
 class LongTextField(Field):
@@ -381,4 +377,4 @@ class ReadOnlyField(Field):
         self.widget.setText(str(value))  # type: ignore[attr-defined]
 
     def _show_mixed(self) -> None:
-        self.widget.setText(tr("mixed"))  # type: ignore[attr-defined]
+        self.widget.setText(QCoreApplication.translate("FieldEditor", "mixed"))  # type: ignore[attr-defined]

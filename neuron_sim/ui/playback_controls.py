@@ -21,16 +21,15 @@ class PlaybackControls(QObject):
         self.window = window
         self.playback = Playback(window.network, window)
         self.animator = CanvasAnimator(window.scene, self.playback)
-        tr = self.tr
         act = window._action
-        self.play_action = act(tr("Play"), self.playback.toggle, QKeySequence(Qt.Key.Key_Space),
-                               tr("Play or pause the simulation (Space)"))
-        self.step_action = act(tr("Step"), self.playback.step, QKeySequence("Ctrl+Right"),
-                               tr("One step: the next layer (feedforward), one tick, or one dt (Ctrl+→)"))
-        self.reset_action = act(tr("Reset"), self.playback.reset, QKeySequence("Ctrl+Backspace"),
-                                tr("Back to the start: every neuron at rest (Ctrl+Backspace)"))
+        self.play_action = act(self.tr("Play"), self.playback.toggle, QKeySequence(Qt.Key.Key_Space),
+                               self.tr("Play or pause the simulation (Space)"))
+        self.step_action = act(self.tr("Step"), self.playback.step, QKeySequence("Ctrl+Right"),
+                               self.tr("One step: the next layer (feedforward), one tick, or one dt (Ctrl+→)"))
+        self.reset_action = act(self.tr("Reset"), self.playback.reset, QKeySequence("Ctrl+Backspace"),
+                                self.tr("Back to the start: every neuron at rest (Ctrl+Backspace)"))
         self.speed_box = QComboBox()
-        self.speed_box.setToolTip(tr("Playback speed"))
+        self.speed_box.setToolTip(self.tr("Playback speed"))
         for speed in SPEEDS:
             self.speed_box.addItem(f"×{speed:g}", speed)
         self.speed_box.setCurrentIndex(SPEEDS.index(1.0))
@@ -38,11 +37,11 @@ class PlaybackControls(QObject):
         self.time_label = QLabel()
         self.time_label.setMinimumWidth(180)
         window.statusBar().addPermanentWidget(self.time_label)
-        toolbar = QToolBar(tr("Playback"), window)
+        toolbar = QToolBar(self.tr("Playback"), window)
         toolbar.setObjectName("playback-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addActions([self.play_action, self.step_action, self.reset_action])
-        toolbar.addWidget(QLabel(" " + tr("Speed") + " "))
+        toolbar.addWidget(QLabel(" " + self.tr("Speed") + " "))
         toolbar.addWidget(self.speed_box)
         self.toolbar = toolbar
         self.playback.playing_changed.connect(self._playing_changed)

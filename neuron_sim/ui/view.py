@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QLineEdit, QWidget
 
@@ -19,8 +19,12 @@ FIT_MAX_ZOOM = 1.75
 WEIGHT_NUDGE = 0.1
 NUDGE_BURST_MS = 900  # Ctrl+wheel notches closer together than this merge into one undo step
 
-EDIT_TITLES = {"weight": "Weight", "threshold": "Threshold θ", "v_threshold_mV": "Threshold (mV)",
-               "value": "Input value", "rate_hz": "Rate (Hz)"}
+# Marked for lupdate; NetworkView.tr() translates them where they are shown.
+EDIT_TITLES = {"weight": QT_TRANSLATE_NOOP("NetworkView", "Weight"),
+               "threshold": QT_TRANSLATE_NOOP("NetworkView", "Threshold θ"),
+               "v_threshold_mV": QT_TRANSLATE_NOOP("NetworkView", "Threshold (mV)"),
+               "value": QT_TRANSLATE_NOOP("NetworkView", "Input value"),
+               "rate_hz": QT_TRANSLATE_NOOP("NetworkView", "Rate (Hz)")}
 
 
 class InlineEditor(QLineEdit):

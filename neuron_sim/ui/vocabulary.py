@@ -1,8 +1,41 @@
-"""The words the inspector and dialogs show, pairing biology and deep learning, all through tr()."""
+"""The words the inspector, tooltips and callouts show, pairing biology and deep learning, all through tr()."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+
+# The model is Qt-free, so its ParamSpec docs are English text; marked here for lupdate and
+# translated where shown (Vocabulary.help). tests/ui/test_translations.py keeps this list equal
+# to the model's docs.
+PARAM_DOCS = (
+    QT_TRANSLATE_NOOP("ParamSpec", "`input` holds a value the user sets; `neuron` computes; `generator` emits spikes."),
+    QT_TRANSLATE_NOOP("ParamSpec", "Name shown on the canvas; defaults to the id."),
+    QT_TRANSLATE_NOOP("ParamSpec", "Centre of the cell on the canvas, [x, y], y pointing down."),
+    QT_TRANSLATE_NOOP("ParamSpec", "Rate model: the input's activation. Spiking model: the sensor is on "
+                                   "(fires regularly at `rate_hz`) while the value is not 0."),
+    QT_TRANSLATE_NOOP("ParamSpec", "Activation function f of a = f(Σ w·a − θ)."),
+    QT_TRANSLATE_NOOP("ParamSpec", "θ, subtracted from the weighted sum (bias b = −θ)."),
+    QT_TRANSLATE_NOOP("ParamSpec", "Membrane time constant τ."),
+    QT_TRANSLATE_NOOP("ParamSpec", "Resting potential the membrane decays to."),
+    QT_TRANSLATE_NOOP("ParamSpec", "Potential right after a spike."),
+    QT_TRANSLATE_NOOP("ParamSpec", "The neuron fires when v reaches this."),
+    QT_TRANSLATE_NOOP("ParamSpec", "After a spike, v is held and synaptic input is ignored for this long."),
+    QT_TRANSLATE_NOOP("ParamSpec", "Constant input: the depolarisation v would hold at steady state "
+                                   "(v → v_rest + drive)."),
+    QT_TRANSLATE_NOOP("ParamSpec", "Initial membrane potential; defaults to v_rest_mV."),
+    QT_TRANSLATE_NOOP("ParamSpec", "`regular`: evenly spaced spikes; `poisson`: random spikes at the mean rate."),
+    QT_TRANSLATE_NOOP("ParamSpec", "Spikes per second."),
+    QT_TRANSLATE_NOOP("ParamSpec", "Time of the first spike (regular) or of the first possible spike (Poisson)."),
+    QT_TRANSLATE_NOOP("ParamSpec", "Random seed: the same seed gives the same spikes."),
+    QT_TRANSLATE_NOOP("ParamSpec", "Synapse strength. Rate: w in Σ w·a. Spiking: the jump of the target's v, in mV."),
+    QT_TRANSLATE_NOOP("ParamSpec", "Time from the presynaptic spike to its arrival at the target."),
+    QT_TRANSLATE_NOOP("ParamSpec", "Title of the network."),
+    QT_TRANSLATE_NOOP("ParamSpec", "What the network shows and what to try."),
+    QT_TRANSLATE_NOOP("ParamSpec", "`rate`: artificial neurons a = f(Σ w·a − θ). `spiking`: leaky integrate-and-fire."),
+    QT_TRANSLATE_NOOP("ParamSpec", "Rate model only. `feedforward`: one pass in layer order per step; "
+                                   "`synchronous`: all neurons update at once from the previous step."),
+    QT_TRANSLATE_NOOP("ParamSpec", "Spiking time step."),
+)
 
 
 class Vocabulary(QObject):
@@ -61,20 +94,64 @@ class Vocabulary(QObject):
         return texts.get((key, choice), choice)
 
     def neuron_title(self, kind: str, label: str) -> str:
-        titles = {"input": self.tr("Input {label}"), "neuron": self.tr("Neuron {label}"),
-                  "generator": self.tr("Generator {label}")}
-        return titles.get(kind, "{label}").format(label=label)
+        titles = {"input": self.tr("Input %1"), "neuron": self.tr("Neuron %1"),
+                  "generator": self.tr("Generator %1")}
+        return titles.get(kind, "%1").replace("%1", label)
+
+    def pairing(self, key: str) -> tuple[str, str] | None:
+        """(biological name, artificial name) of what parameter `key` stands for, if it has both."""
+        pairs = {
+            "value": (self.tr("signal arriving on a dendrite"), self.tr("input x")),
+            "sensor": (self.tr("sensory cell firing"), self.tr("input x = 1")),
+            "weight": (self.tr("synapse strength"), self.tr("weight w")),
+            "threshold": (self.tr("firing threshold"), self.tr("threshold θ = −bias")),
+            "bias": (self.tr("firing threshold"), self.tr("bias b = −θ")),
+            "activation": (self.tr("firing (how strongly the cell fires)"), self.tr("activation function f")),
+            "ends": (self.tr("axon → dendrite"), self.tr("output → input")),
+            "kind": (self.tr("sensory cell / nerve cell"), self.tr("input / unit")),
+            "v_threshold_mV": (self.tr("spike threshold"), self.tr("threshold θ")),
+            "drive_mV": (self.tr("input current"), self.tr("a constant input, like a bias")),
+            "delay_ms": (self.tr("conduction along the axon"),
+                         self.tr("(no counterpart: a unit's output arrives at once)")),
+        }
+        return pairs.get(key)
+
+    def pairing_line(self, key: str) -> str:
+        """One tooltip line naming both: "Biology: synapse strength ↔ Deep learning: weight w"."""
+        pair = self.pairing(key)
+        if pair is None:
+            return ""
+        return self.tr("Biology: %1  ↔  Deep learning: %2").replace("%1", pair[0]).replace("%2", pair[1])
+
+    def part(self, part: str) -> tuple[str, str]:
+        """(title, subtitle) of a callout of View → Name the parts.
+
+        Biological look (dendrites … axon): the biological name leads, the artificial one follows;
+        schematic look (inputs … output): the other way round.
+        """
+        parts = {
+            "dendrites": (self.tr("Dendrites"), self.tr("inputs x₁, x₂, …")),
+            "synapse": (self.tr("Synapse"), self.tr("weight w (synapse strength)")),
+            "soma": (self.tr("Soma (cell body)"), self.tr("weighted sum Σ w·x − θ")),
+            "hillock": (self.tr("Axon hillock: fires or not"), self.tr("activation function f")),
+            "axon": (self.tr("Axon"), self.tr("output a = f(Σ w·x − θ)")),
+            "inputs": (self.tr("Inputs x and weights w"), self.tr("dendrites and synapses")),
+            "sum": (self.tr("Σ weighted sum"), self.tr("soma (cell body)")),
+            "activation": (self.tr("f activation function"), self.tr("axon hillock: fires or not")),
+            "output": (self.tr("Output a"), self.tr("axon")),
+        }
+        return parts[part]
 
     def help(self, key: str, doc: str, low: float | None = None, high: float | None = None,
              unit: str = "") -> str:
-        """A field's tooltip: the spec's doc (translated at run time), then its range if numeric."""
+        """A field's tooltip: both names, the spec's doc (translated at run time), then its range."""
         special = {
             "id": self.tr("The neuron's permanent name in the file; it cannot be changed."),
             "ends": self.tr("The presynaptic neuron (its axon) and the postsynaptic neuron (its dendrite)."),
             "bias": self.tr("Deep learning writes f(Σ w·a + b); editing the bias b sets the threshold θ = −b."),
         }
-        text = special.get(key) or QCoreApplication.translate("ParamSpec", doc)
+        lines = [self.pairing_line(key), special.get(key) or QCoreApplication.translate("ParamSpec", doc)]
         if low is not None and high is not None:
-            text += "\n" + self.tr("From {low:g} to {high:g} {unit}").format(
-                low=low, high=high, unit=unit).rstrip()
-        return text
+            lines.append(self.tr("From %1 to %2%3").replace("%1", f"{low:g}").replace("%2", f"{high:g}")
+                         .replace("%3", f" {unit}" if unit else ""))
+        return "\n".join(line for line in lines if line)

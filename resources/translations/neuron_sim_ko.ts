@@ -1,0 +1,2622 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko" sourcelanguage="en">
+<context>
+    <name>ActivationDock</name>
+    <message>
+        <source>Activation function</source>
+        <translation>활성화 함수</translation>
+    </message>
+    <message>
+        <source>Select a neuron to see its activation function.</source>
+        <translation>뉴런을 선택하면 그 활성화 함수를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>{label} is an input: it has no activation function, its output is the value you set.</source>
+        <translation>{label}: 입력이므로 활성화 함수가 없습니다. 출력은 직접 정한 값입니다.</translation>
+    </message>
+    <message>
+        <source>{label} is a spike generator: it fires by its own clock, whatever it receives.</source>
+        <translation>{label}: 스파이크 생성기이므로 무엇을 받든 자기 시계에 맞춰 발화합니다.</translation>
+    </message>
+    <message>
+        <source>f = {name}</source>
+        <translation>f = {name}</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>현재</translation>
+    </message>
+    <message>
+        <source>net input Σ − θ  (= Σ + b)</source>
+        <translation>순입력 Σ − θ  (= Σ + b)</translation>
+    </message>
+    <message>
+        <source>output a = f(net)</source>
+        <translation>출력 a = f(순입력)</translation>
+    </message>
+    <message>
+        <source>Σ = θ = {theta}</source>
+        <translation>Σ = θ = {theta}</translation>
+    </message>
+    <message>
+        <source>{label}: a = f(Σ − θ), {formula}</source>
+        <translation>{label}: a = f(Σ − θ), {formula}</translation>
+    </message>
+    <message>
+        <source>The network cannot run now, so there is no current input.</source>
+        <translation>지금은 네트워크를 실행할 수 없어서 현재 입력이 없습니다.</translation>
+    </message>
+    <message>
+        <source>now: Σ = {sum}, net = Σ − θ = {net}, a = f(net) = {a}</source>
+        <translation>현재: Σ = {sum}, 순입력 = Σ − θ = {net}, a = f(순입력) = {a}</translation>
+    </message>
+    <message>
+        <source>firing rate of the cell (simulated)</source>
+        <translation>세포의 발화율 (시뮬레이션)</translation>
+    </message>
+    <message>
+        <source>sigmoid, scaled to {top} Hz</source>
+        <translation>시그모이드, {top} Hz로 맞춤</translation>
+    </message>
+    <message>
+        <source>its drive now</source>
+        <translation>현재 구동 입력</translation>
+    </message>
+    <message>
+        <source>constant drive (input current, mV)</source>
+        <translation>일정한 구동 입력 (입력 전류, mV)</translation>
+    </message>
+    <message>
+        <source>firing rate (Hz)</source>
+        <translation>발화율 (Hz)</translation>
+    </message>
+    <message>
+        <source>threshold reached: drive = {value} mV</source>
+        <translation>임계값 도달: 구동 입력 = {value} mV</translation>
+    </message>
+    <message>
+        <source>A sigmoid is like a firing rate: f–I curve of {label}</source>
+        <translation>시그모이드는 발화율과 닮았습니다: {label}의 f–I 곡선</translation>
+    </message>
+    <message>
+        <source>drive {drive} mV → {rate} Hz</source>
+        <translation>구동 입력 {drive} mV → {rate} Hz</translation>
+    </message>
+    <message>
+        <source>in the network (drive + synapses): {rate} Hz</source>
+        <translation>네트워크 안에서 (구동 입력 + 시냅스): {rate} Hz</translation>
+    </message>
+</context>
+<context>
+    <name>AddLayerDialog</name>
+    <message>
+        <source>Add layer</source>
+        <translation>층 추가</translation>
+    </message>
+    <message>
+        <source>How many neurons the new column holds (1 to 64).</source>
+        <translation>새 열(층)에 들어갈 뉴런 수 (1~64).</translation>
+    </message>
+    <message>
+        <source>Activation function f of a = f(Σ w·a − θ); rate-model neurons only.</source>
+        <translation>a = f(Σ w·a − θ)의 활성화 함수 f. 발화율 모델 뉴런에만 해당합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ComputationPanel</name>
+    <message>
+        <source>Select a neuron to see what it computes</source>
+        <translation>뉴런을 선택하면 무엇을 계산하는지 볼 수 있습니다</translation>
+    </message>
+    <message>
+        <source>from (axon of)</source>
+        <translation>보낸 뉴런</translation>
+    </message>
+    <message>
+        <source>dendrite input xᵢ</source>
+        <translation>수상돌기 입력 xᵢ</translation>
+    </message>
+    <message>
+        <source>synapse strength wᵢ</source>
+        <translation>시냅스 강도 wᵢ</translation>
+    </message>
+    <message>
+        <source>wᵢ·xᵢ</source>
+        <translation>wᵢ·xᵢ</translation>
+    </message>
+    <message>
+        <source>weighted sum Σ (soma)</source>
+        <translation>가중합 Σ (세포체)</translation>
+    </message>
+    <message>
+        <source>Σ = Σᵢ wᵢ·xᵢ: the dendrites&apos; inputs added up in the soma</source>
+        <translation>Σ = Σᵢ wᵢ·xᵢ: 수상돌기로 들어온 입력을 세포체에서 모두 더한 값</translation>
+    </message>
+    <message>
+        <source>threshold θ</source>
+        <translation>임계값 θ</translation>
+    </message>
+    <message>
+        <source>how much Σ must reach before the neuron fires</source>
+        <translation>뉴런이 발화하려면 Σ가 도달해야 하는 값</translation>
+    </message>
+    <message>
+        <source>bias b = −θ</source>
+        <translation>편향 b = −θ</translation>
+    </message>
+    <message>
+        <source>deep learning&apos;s name for the threshold, with the sign flipped</source>
+        <translation>딥러닝에서 임계값을 부르는 이름 (부호가 반대)</translation>
+    </message>
+    <message>
+        <source>net input Σ − θ (= Σ + b)</source>
+        <translation>순입력 Σ − θ (= Σ + b)</translation>
+    </message>
+    <message>
+        <source>above 0 when Σ is past the threshold</source>
+        <translation>Σ가 임계값을 넘으면 0보다 큼</translation>
+    </message>
+    <message>
+        <source>activation f (firing)</source>
+        <translation>활성화 f (발화)</translation>
+    </message>
+    <message>
+        <source>the rule that turns the net input into an output</source>
+        <translation>순입력을 출력으로 바꾸는 규칙</translation>
+    </message>
+    <message>
+        <source>output a = f(net) (axon)</source>
+        <translation>출력 a = f(순입력) (축삭돌기)</translation>
+    </message>
+    <message>
+        <source>what the axon carries to the next neurons</source>
+        <translation>축삭돌기가 다음 뉴런으로 전달하는 값</translation>
+    </message>
+    <message>
+        <source>input value x (sensor)</source>
+        <translation>입력값 x (센서)</translation>
+    </message>
+    <message>
+        <source>an input passes the value you set along its axon</source>
+        <translation>입력은 직접 정한 값을 축삭돌기로 전달합니다</translation>
+    </message>
+    <message>
+        <source>membrane potential v</source>
+        <translation>막전위 v</translation>
+    </message>
+    <message>
+        <source>the charge the soma has gathered</source>
+        <translation>세포체에 모인 전하</translation>
+    </message>
+    <message>
+        <source>firing threshold</source>
+        <translation>발화 임계값</translation>
+    </message>
+    <message>
+        <source>the cell fires (spikes) when v reaches it</source>
+        <translation>v가 이 값에 이르면 세포가 발화합니다 (스파이크)</translation>
+    </message>
+    <message>
+        <source>resting potential</source>
+        <translation>휴지 전위</translation>
+    </message>
+    <message>
+        <source>where v settles with no input</source>
+        <translation>입력이 없을 때 v가 머무는 값</translation>
+    </message>
+    <message>
+        <source>reset potential</source>
+        <translation>재설정 전위</translation>
+    </message>
+    <message>
+        <source>v right after a spike</source>
+        <translation>스파이크 직후의 v</translation>
+    </message>
+    <message>
+        <source>constant drive (input current)</source>
+        <translation>일정한 구동 입력 (입력 전류)</translation>
+    </message>
+    <message>
+        <source>v tends to rest + drive</source>
+        <translation>v는 휴지 전위 + 구동 입력으로 다가갑니다</translation>
+    </message>
+    <message>
+        <source>last spike (axon)</source>
+        <translation>마지막 스파이크 (축삭돌기)</translation>
+    </message>
+    <message>
+        <source>when the cell last fired</source>
+        <translation>세포가 마지막으로 발화한 시각</translation>
+    </message>
+    <message>
+        <source>time since last spike</source>
+        <translation>마지막 스파이크 이후 시간</translation>
+    </message>
+    <message>
+        <source>refractory</source>
+        <translation>불응기</translation>
+    </message>
+    <message>
+        <source>just after a spike the cell ignores its input</source>
+        <translation>스파이크 직후에는 세포가 입력을 무시합니다</translation>
+    </message>
+    <message>
+        <source>This network cannot run, so {label} computes nothing yet.</source>
+        <translation>이 네트워크는 실행할 수 없어서 {label}은(는) 아직 아무것도 계산하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>An input has no dendrites and computes nothing: its output a is the value you set.</source>
+        <translation>입력에는 수상돌기가 없고 계산도 하지 않습니다. 출력 a는 직접 정한 값입니다.</translation>
+    </message>
+    <message>
+        <source>a = f(Σ − θ): the weighted sum of the inputs, past the threshold, through the activation function.</source>
+        <translation>a = f(Σ − θ): 입력의 가중합에서 임계값을 뺀 값을 활성화 함수에 넣은 결과입니다.</translation>
+    </message>
+    <message>
+        <source>The inputs changed since {label} last computed, so the canvas still shows a = {shown}. These are the values of its next step.</source>
+        <translation>{label}이(가) 마지막으로 계산한 뒤 입력이 바뀌어서 캔버스에는 아직 a = {shown}이(가) 보입니다. 아래는 다음 단계의 값입니다.</translation>
+    </message>
+    <message>
+        <source>Σ = {terms} = {sum}</source>
+        <translation>Σ = {terms} = {sum}</translation>
+    </message>
+    <message>
+        <source>a = f(Σ − θ) = f({sum} − {theta}) = f({net}) = {a}</source>
+        <translation>a = f(Σ − θ) = f({sum} − {theta}) = f({net}) = {a}</translation>
+    </message>
+    <message>
+        <source>no synapse arrives: Σ = 0</source>
+        <translation>들어오는 시냅스 없음: Σ = 0</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… 외 {n}개</translation>
+    </message>
+    <message>
+        <source>{t} ms</source>
+        <translation>{t} ms</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>아직 없음</translation>
+    </message>
+    <message>
+        <source>{label} is a spike source: it fires {rate} times a second by its own clock{when}.</source>
+        <translation>{label}: 스파이크 발생원입니다. 자기 시계에 맞춰 1초에 {rate}번 발화합니다{when}.</translation>
+    </message>
+    <message>
+        <source> while its value is not 0</source>
+        <translation> (값이 0이 아닌 동안)</translation>
+    </message>
+    <message>
+        <source>{v} mV</source>
+        <translation>{v} mV</translation>
+    </message>
+    <message>
+        <source>yes, {t} ms left</source>
+        <translation>예, {t} ms 남음</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>아니요</translation>
+    </message>
+    <message>
+        <source>The cell fires when v reaches the threshold: {gap} mV to go.</source>
+        <translation>v가 임계값에 이르면 세포가 발화합니다: {gap} mV 남았습니다.</translation>
+    </message>
+    <message>
+        <source>The cell has just fired: it is held at the reset potential.</source>
+        <translation>세포가 방금 발화했습니다: 재설정 전위에 머물러 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ContextMenus</name>
+    <message>
+        <source>Switch on/off</source>
+        <translation>켜기/끄기</translation>
+    </message>
+    <message>
+        <source>Type value…</source>
+        <translation>값 입력…</translation>
+    </message>
+    <message>
+        <source>Type rate…</source>
+        <translation>발화율 입력…</translation>
+    </message>
+    <message>
+        <source>Type threshold…</source>
+        <translation>임계값 입력…</translation>
+    </message>
+    <message>
+        <source>Connect from here…</source>
+        <translation>여기에서 연결…</translation>
+    </message>
+    <message>
+        <source>Type weight…</source>
+        <translation>가중치 입력…</translation>
+    </message>
+    <message>
+        <source>Flip sign (excitatory ↔ inhibitory)</source>
+        <translation>부호 바꾸기 (흥분성 ↔ 억제성)</translation>
+    </message>
+    <message>
+        <source>Add neuron here</source>
+        <translation>여기에 뉴런 추가</translation>
+    </message>
+    <message>
+        <source>Add input here</source>
+        <translation>여기에 입력 추가</translation>
+    </message>
+    <message>
+        <source>Add generator here</source>
+        <translation>여기에 생성기 추가</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentFiles</name>
+    <message>
+        <source>Neuron networks (*.json);;All files (*)</source>
+        <translation>뉴런 네트워크 (*.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>저장하지 않은 변경 사항</translation>
+    </message>
+    <message>
+        <source>The network has changes that are not saved. Save them first?</source>
+        <translation>네트워크에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
+    </message>
+    <message>
+        <source>Open network</source>
+        <translation>네트워크 열기</translation>
+    </message>
+    <message>
+        <source>Could not open the file</source>
+        <translation>파일을 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1을(를) 열었습니다</translation>
+    </message>
+    <message>
+        <source>Save network</source>
+        <translation>네트워크 저장</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The network was not saved to %1:
+%2.
+
+The file on disk is unchanged and your changes are still open here. Use Save As… to save them somewhere else.</source>
+        <translation>네트워크를 %1에 저장하지 못했습니다:
+%2.
+
+디스크의 파일은 바뀌지 않았고 변경 사항은 여기에 그대로 열려 있습니다. 다른 곳에 저장하려면 다른 이름으로 저장…을 사용하세요.</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1에 저장했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>EditActions</name>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>잘라내기(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Cut the selected neurons</source>
+        <translation>선택한 뉴런 잘라내기</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the selected neurons and the synapses between them</source>
+        <translation>선택한 뉴런과 그 사이의 시냅스 복사</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>붙여넣기(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Paste neurons</source>
+        <translation>뉴런 붙여넣기</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate</source>
+        <translation>복제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Duplicate the selected neurons with their inner synapses</source>
+        <translation>선택한 뉴런을 그 사이의 시냅스와 함께 복제</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the selection; a neuron takes its synapses with it (Del)</source>
+        <translation>선택한 것 삭제. 뉴런을 지우면 그 시냅스도 함께 지워집니다 (Del)</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>모두 선택(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Select every neuron and synapse</source>
+        <translation>모든 뉴런과 시냅스 선택</translation>
+    </message>
+    <message>
+        <source>Add &amp;layer…</source>
+        <translation>층 추가(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Add a column of neurons (a layer) to the right of the network</source>
+        <translation>네트워크 오른쪽에 뉴런 한 열(층)을 추가</translation>
+    </message>
+    <message>
+        <source>Connect &amp;all</source>
+        <translation>모두 연결(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Fully connect each selected column to the next (a Dense layer: 3 inputs × 2 neurons = 6 synapses)</source>
+        <translation>선택한 각 열을 다음 열과 완전 연결 (Dense 층: 입력 3개 × 뉴런 2개 = 시냅스 6개)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n neuron(s).</source>
+        <translation>
+            <numerusform>뉴런 %n개를 복사했습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation>잘라내기</translation>
+    </message>
+    <message>
+        <source>the clipboard does not hold neurons</source>
+        <translation>클립보드에 뉴런이 없습니다</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>붙여넣기</translation>
+    </message>
+    <message>
+        <source>Nothing to paste: %1</source>
+        <translation>붙여넣을 것이 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>복제</translation>
+    </message>
+    <message>
+        <source>Nothing selected to delete.</source>
+        <translation>삭제할 것을 선택하지 않았습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add layer of %n</source>
+        <translation>
+            <numerusform>뉴런 %n개인 층 추가</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Connect all (%n synapses)</source>
+        <translation>
+            <numerusform>모두 연결 (시냅스 %n개)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected %n synapse(s), each with weight 1.</source>
+        <translation>
+            <numerusform>시냅스 %n개를 연결했습니다. 가중치는 모두 1입니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExampleCard</name>
+    <message>
+        <source>Open “%1” as a new, untitled network</source>
+        <translation>“%1”을(를) 제목 없는 새 네트워크로 열기</translation>
+    </message>
+</context>
+<context>
+    <name>ExampleInfoBar</name>
+    <message>
+        <source>Hide this text</source>
+        <translation>이 설명 숨기기</translation>
+    </message>
+    <message>
+        <source>This network is no longer a stack of Dense layers.</source>
+        <translation>이 네트워크는 더 이상 Dense 층을 쌓은 구조가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>In Keras</source>
+        <translation>Keras에서는</translation>
+    </message>
+    <message>
+        <source>b = −θ</source>
+        <translation>b = −θ</translation>
+    </message>
+    <message>
+        <source>W (%1 × %2): a row per input, a column per neuron</source>
+        <translation>W (%1 × %2): 입력마다 한 행, 뉴런마다 한 열</translation>
+    </message>
+</context>
+<context>
+    <name>Examples</name>
+    <message>
+        <source>One neuron</source>
+        <translation>뉴런 하나</translation>
+    </message>
+    <message>
+        <source>Logic gates</source>
+        <translation>논리 게이트</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>층</translation>
+    </message>
+    <message>
+        <source>Spiking neurons</source>
+        <translation>스파이킹 뉴런</translation>
+    </message>
+    <message>
+        <source>One artificial neuron</source>
+        <translation>인공 뉴런 하나</translation>
+    </message>
+    <message>
+        <source>Three inputs x0, x1, x2 reach one neuron through synapses of strength w0 = 0.6, w1 = 0.6 and w2 = -0.5. The neuron adds w0·x0 + w1·x1 + w2·x2 (Σ) and its activation function f fires when the sum reaches the threshold 1. Press Play, then click x1 to switch it on: 0.6 + 0.6 = 1.2 reaches the threshold and y fires. Then switch x2 on: its negative weight holds y back.</source>
+        <translation>입력 x0, x1, x2가 강도 w0 = 0.6, w1 = 0.6, w2 = -0.5인 시냅스를 거쳐 뉴런 하나에 닿습니다. 뉴런은 w0·x0 + w1·x1 + w2·x2를 더하고(Σ, 가중합), 합이 임계값 1에 이르면 활성화 함수 f가 발화합니다. 재생을 누른 뒤 x1을 클릭해 켜 보세요: 0.6 + 0.6 = 1.2가 임계값에 이르러 y가 발화합니다. 이어서 x2를 켜면 음의 가중치가 y를 억누릅니다.</translation>
+    </message>
+    <message>
+        <source>A logistic-regression unit</source>
+        <translation>로지스틱 회귀 유닛</translation>
+    </message>
+    <message>
+        <source>Three inputs x1, x2, x3 and a sigmoid activation: a = σ(w·x + b) lies between 0 and 1, so it can be read as a probability. Press Play, then double-click an input, type a value between 0 and 1, and watch a slide smoothly instead of jumping.</source>
+        <translation>입력 x1, x2, x3과 시그모이드 활성화 함수: a = σ(w·x + b)는 0과 1 사이에 있으므로 확률로 읽을 수 있습니다. 재생을 누른 뒤 입력을 더블클릭해 0과 1 사이의 값을 입력하고, a가 뛰지 않고 부드럽게 움직이는 것을 보세요.</translation>
+    </message>
+    <message>
+        <source>AND gate</source>
+        <translation>AND 게이트</translation>
+    </message>
+    <message>
+        <source>Two inputs, one threshold unit. The output y fires only when x1 AND x2 are on: 1·x1 + 1·x2 must reach the threshold 1.5. Press Play, then click x2 to switch it on: y fires. Switch either input off and it stops.</source>
+        <translation>입력 두 개, 임계값 유닛 하나. 출력 y는 x1과(AND) x2가 모두 켜졌을 때만 발화합니다: 1·x1 + 1·x2가 임계값 1.5에 이르러야 합니다. 재생을 누른 뒤 x2를 클릭해 켜면 y가 발화합니다. 어느 입력이든 끄면 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>OR gate</source>
+        <translation>OR 게이트</translation>
+    </message>
+    <message>
+        <source>Two inputs, one threshold unit. The output fires when x1 OR x2 (or both) is on: one input alone, 1·x1 = 1, already reaches the threshold 0.5. Press Play and click the inputs to go through the truth table.</source>
+        <translation>입력 두 개, 임계값 유닛 하나. x1 또는(OR) x2(또는 둘 다)가 켜지면 출력이 발화합니다: 입력 하나만으로도 1·x1 = 1이 임계값 0.5에 이릅니다. 재생을 누르고 입력을 클릭하며 진리표를 차례로 확인해 보세요.</translation>
+    </message>
+    <message>
+        <source>NOT gate</source>
+        <translation>NOT 게이트</translation>
+    </message>
+    <message>
+        <source>One input and an inhibitory synapse (w = -1). With the threshold -0.5 the unit fires while x1 is off and falls silent when x1 is on: the output is the opposite of the input. Press Play and click x1.</source>
+        <translation>입력 하나와 억제성 시냅스(w = -1). 임계값이 -0.5이므로 x1이 꺼져 있으면 유닛이 발화하고, x1이 켜지면 잠잠해집니다: 출력은 입력의 반대입니다. 재생을 누르고 x1을 클릭하세요.</translation>
+    </message>
+    <message>
+        <source>NAND gate</source>
+        <translation>NAND 게이트</translation>
+    </message>
+    <message>
+        <source>NOT AND: the output is on unless both inputs are on. The weights are negative (-1) and the threshold is -1.5, so only the sum -2 of two active inputs falls below it. Press Play and switch one input off: y fires.</source>
+        <translation>NOT AND: 두 입력이 모두 켜졌을 때만 빼고 출력이 켜집니다. 가중치는 음수(-1)이고 임계값은 -1.5이므로, 두 입력이 모두 켜져 합이 -2일 때만 임계값 아래로 내려갑니다. 재생을 누르고 입력 하나를 끄면 y가 발화합니다.</translation>
+    </message>
+    <message>
+        <source>XOR needs a hidden layer</source>
+        <translation>XOR에는 은닉층이 필요합니다</translation>
+    </message>
+    <message>
+        <source>No single threshold unit computes XOR. Two hidden units do: h1 is OR, h2 is NAND, and the output y is their AND. Press Play and click the inputs through 00, 01, 10, 11: y fires only when exactly one input is on.</source>
+        <translation>임계값 유닛 하나로는 XOR를 계산할 수 없습니다. 은닉 유닛 두 개면 됩니다: h1은 OR, h2는 NAND이고 출력 y는 둘의 AND입니다. 재생을 누르고 입력을 00, 01, 10, 11로 차례로 클릭해 보세요: 입력이 정확히 하나만 켜졌을 때 y가 발화합니다.</translation>
+    </message>
+    <message>
+        <source>A Dense layer: 3 inputs, 2 neurons</source>
+        <translation>Dense 층: 입력 3개, 뉴런 2개</translation>
+    </message>
+    <message>
+        <source>Three signals x0, x1, x2 reach two neurons: 3 × 2 = 6 connections, each with its own weight. In Keras this layer is Dense(2, input_shape=(3,)); its 3 × 2 weight matrix W holds the six weights, and the outputs are the weighted sums y = x·W (linear activation, bias 0). Press Play, then double-click a weight and change it: the matrix and y1, y2 follow.</source>
+        <translation>신호 x0, x1, x2가 뉴런 두 개에 닿습니다: 연결은 3 × 2 = 6개이고 각각 자기 가중치가 있습니다. Keras에서 이 층은 Dense(2, input_shape=(3,))입니다. 3 × 2 가중치 행렬 W에 가중치 여섯 개가 들어 있고, 출력은 가중합 y = x·W입니다(선형 활성화, 편향 0). 재생을 누른 뒤 가중치를 더블클릭해 바꿔 보세요: 행렬과 y1, y2가 따라 바뀝니다.</translation>
+    </message>
+    <message>
+        <source>Stacked layers: a small multi-layer network</source>
+        <translation>층 쌓기: 작은 다층 신경망</translation>
+    </message>
+    <message>
+        <source>Two Dense layers stacked: 3 inputs → 4 hidden neurons (ReLU) → 2 outputs (sigmoid). The outputs of one layer are the inputs of the next. In Keras: Dense(4, input_shape=(3,), activation=&apos;relu&apos;) and then Dense(2, activation=&apos;sigmoid&apos;). Press Play and watch the signal pass layer by layer.</source>
+        <translation>Dense 층 두 개를 쌓았습니다: 입력 3개 → 은닉층 뉴런 4개(ReLU) → 출력 2개(시그모이드). 한 층의 출력이 다음 층의 입력이 됩니다. Keras에서는 Dense(4, input_shape=(3,), activation=&apos;relu&apos;) 다음에 Dense(2, activation=&apos;sigmoid&apos;)입니다. 재생을 누르고 신호가 층별로 지나가는 것을 보세요.</translation>
+    </message>
+    <message>
+        <source>Integrate and fire</source>
+        <translation>적분-발화</translation>
+    </message>
+    <message>
+        <source>The cell stores what it receives until it overflows, then fires. Each input spike lifts n1&apos;s membrane potential by 7 mV; between spikes it leaks back toward rest. Press Play: only after several inputs in a row does n1 reach the threshold line, fire, and send a spike on to n2.</source>
+        <translation>세포는 받은 것을 넘칠 때까지 모았다가 발화합니다. 입력 스파이크 하나가 n1의 막전위를 7 mV 올리고, 스파이크 사이에는 휴지 전위 쪽으로 새어 나갑니다. 재생을 눌러 보세요: 입력이 여러 번 연달아 와야 n1이 임계값 선에 이르러 발화하고 n2로 스파이크를 보냅니다.</translation>
+    </message>
+    <message>
+        <source>A chain of spiking neurons</source>
+        <translation>스파이킹 뉴런의 사슬</translation>
+    </message>
+    <message>
+        <source>A generator fires 10 times a second. Each spike travels down the axon and, after the synaptic delay of 8 ms, lifts the next cell&apos;s membrane potential past its threshold. Press Play and watch the signal travel along the chain; make a delay longer in the inspector and see it arrive later.</source>
+        <translation>생성기가 1초에 10번 발화합니다. 스파이크는 축삭돌기를 따라 내려가 시냅스 지연 8 ms 뒤에 다음 세포의 막전위를 임계값 너머로 올립니다. 재생을 누르고 신호가 사슬을 따라 이동하는 것을 보세요. 속성 창에서 지연을 늘리면 더 늦게 도착합니다.</translation>
+    </message>
+    <message>
+        <source>Excitation and inhibition</source>
+        <translation>흥분과 억제</translation>
+    </message>
+    <message>
+        <source>Two sensors reach one cell. Each spike of the excitatory synapse (+20 mV) lifts the membrane potential past the threshold, so the cell fires. Switch the inhibitory sensor on: its synapse (-20 mV) pulls the potential below rest just before each excitatory spike arrives, and the cell falls silent.</source>
+        <translation>센서 두 개가 세포 하나에 닿습니다. 흥분성 시냅스(+20 mV)의 스파이크마다 막전위가 임계값을 넘어 세포가 발화합니다. 억제성 센서를 켜 보세요: 그 시냅스(-20 mV)가 흥분성 스파이크가 도착하기 직전에 전위를 휴지 전위 아래로 끌어내려 세포가 잠잠해집니다.</translation>
+    </message>
+    <message>
+        <source>excitatory</source>
+        <translation>흥분성</translation>
+    </message>
+    <message>
+        <source>inhibitory</source>
+        <translation>억제성</translation>
+    </message>
+    <message>
+        <source>Summation of two inputs</source>
+        <translation>두 입력의 합산</translation>
+    </message>
+    <message>
+        <source>Each synapse lifts the membrane potential by 9 mV, less than the 15 mV from rest to threshold, so one input alone never makes the cell fire. Switch x2 on as well: the two inputs arrive together, add up to 18 mV and the cell fires.</source>
+        <translation>시냅스 하나는 막전위를 9 mV 올리는데, 이는 휴지 전위에서 임계값까지의 15 mV보다 작아서 입력 하나만으로는 세포가 발화하지 않습니다. x2도 켜 보세요: 두 입력이 함께 도착해 18 mV가 되고 세포가 발화합니다.</translation>
+    </message>
+    <message>
+        <source>The refractory period</source>
+        <translation>불응기</translation>
+    </message>
+    <message>
+        <source>One generator sends a spike every 2.5 ms to two cells; each spike alone is enough to fire them. n1 rests for 2 ms after a spike and follows almost every input. n2 rests for 10 ms and ignores the inputs that arrive meanwhile, so it fires far less often. Change n2&apos;s refractory period in the inspector and compare.</source>
+        <translation>생성기 하나가 2.5 ms마다 세포 두 개에 스파이크를 보냅니다. 스파이크 하나로도 둘 다 발화하기에 충분합니다. n1은 스파이크 뒤 2 ms 쉬므로 거의 모든 입력을 따라갑니다. n2는 10 ms 쉬는 동안 도착한 입력을 무시하므로 훨씬 드물게 발화합니다. 속성 창에서 n2의 불응기를 바꿔 비교해 보세요.</translation>
+    </message>
+    <message>
+        <source>Lateral inhibition</source>
+        <translation>측면 억제</translation>
+    </message>
+    <message>
+        <source>Three sensors side by side; the middle one, s2, is stimulated hardest. Each cell inhibits its neighbours. n2 reaches the threshold first and its inhibition keeps n1 and n3 silent: the strongest signal wins and the contrast is sharpened. Switch s2 off and n1 and n3 start firing.</source>
+        <translation>센서 세 개가 나란히 있고, 가운데 s2가 가장 세게 자극됩니다. 각 세포는 이웃을 억제합니다. n2가 먼저 임계값에 이르고, 그 억제가 n1과 n3을 잠잠하게 합니다: 가장 센 신호가 이기고 대비가 뚜렷해집니다. s2를 끄면 n1과 n3이 발화하기 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Mutual inhibition: a rhythm generator</source>
+        <translation>상호 억제: 리듬 생성기</translation>
+    </message>
+    <message>
+        <source>Two cells with a steady drive would fire on their own, almost together. Each inhibits the other, so they are pushed apart and fire in turn: A, B, A, B, a rhythm like the one that alternates left and right steps in walking. Set both weights to 0 and they fire together again.</source>
+        <translation>일정한 구동 입력을 받는 두 세포는 혼자서도 거의 동시에 발화할 것입니다. 서로를 억제하므로 엇갈려 번갈아 발화합니다: A, B, A, B. 걸을 때 왼발과 오른발을 번갈아 내딛게 하는 리듬과 같습니다. 두 가중치를 0으로 바꾸면 다시 함께 발화합니다.</translation>
+    </message>
+    <message>
+        <source>A reflex arc</source>
+        <translation>반사궁</translation>
+    </message>
+    <message>
+        <source>A touch on the skin excites a sensor; its signal reaches an interneuron in the spinal cord, which excites a motor neuron that makes the muscle contract. Play and follow each spike: sensor, then interneuron, then motor neuron, each a synaptic delay later. Click the sensor to switch it off and on.</source>
+        <translation>피부에 닿는 자극이 센서를 흥분시킵니다. 그 신호는 척수의 중간 뉴런에 닿고, 중간 뉴런은 근육을 수축시키는 운동 뉴런을 흥분시킵니다. 재생하고 스파이크를 따라가 보세요: 센서, 중간 뉴런, 운동 뉴런 순으로 시냅스 지연만큼씩 늦게 발화합니다. 센서를 클릭하면 끄고 켤 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>sensor</source>
+        <translation>센서</translation>
+    </message>
+    <message>
+        <source>interneuron</source>
+        <translation>중간 뉴런</translation>
+    </message>
+    <message>
+        <source>motor neuron</source>
+        <translation>운동 뉴런</translation>
+    </message>
+</context>
+<context>
+    <name>ExamplesMenu</name>
+    <message>
+        <source>&amp;Start page…</source>
+        <translation>시작 페이지(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>The classroom examples with pictures, and where to begin</source>
+        <translation>그림과 함께 보는 수업용 예제, 그리고 시작하는 곳</translation>
+    </message>
+    <message>
+        <source>E&amp;xamples</source>
+        <translation>예제(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Could not open the example</source>
+        <translation>예제를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Example: %1. It is a copy: Save asks where to keep it.</source>
+        <translation>예제: %1. 사본이므로 저장하면 어디에 둘지 묻습니다.</translation>
+    </message>
+    <message>
+        <source>No such example</source>
+        <translation>그런 예제가 없습니다</translation>
+    </message>
+    <message>
+        <source>There is no example called %1.</source>
+        <translation>%1(이)라는 예제가 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export animation</source>
+        <translation>애니메이션 내보내기</translation>
+    </message>
+    <message>
+        <source>Export figure</source>
+        <translation>그림 내보내기</translation>
+    </message>
+    <message>
+        <source>Animated GIF</source>
+        <translation>움직이는 GIF</translation>
+    </message>
+    <message>
+        <source>Numbered PNG frames</source>
+        <translation>번호 붙은 PNG 프레임</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 이미지</translation>
+    </message>
+    <message>
+        <source>SVG drawing (vector)</source>
+        <translation>SVG 그림 (벡터)</translation>
+    </message>
+    <message>
+        <source>PDF document (vector)</source>
+        <translation>PDF 문서 (벡터)</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>형식:</translation>
+    </message>
+    <message>
+        <source>The whole network</source>
+        <translation>네트워크 전체</translation>
+    </message>
+    <message>
+        <source>The selection</source>
+        <translation>선택한 것</translation>
+    </message>
+    <message>
+        <source>The visible area</source>
+        <translation>보이는 영역</translation>
+    </message>
+    <message>
+        <source>Select neurons first</source>
+        <translation>먼저 뉴런을 선택하세요</translation>
+    </message>
+    <message>
+        <source>What:</source>
+        <translation>대상:</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>기타</translation>
+    </message>
+    <message>
+        <source>Dots per inch when printed at the size the network has on screen</source>
+        <translation>화면에 보이는 크기로 인쇄할 때의 인치당 점 수</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>크기:</translation>
+    </message>
+    <message>
+        <source>White</source>
+        <translation>흰색</translation>
+    </message>
+    <message>
+        <source>Transparent</source>
+        <translation>투명</translation>
+    </message>
+    <message>
+        <source>The theme&apos;s window colour</source>
+        <translation>테마의 창 색</translation>
+    </message>
+    <message>
+        <source>Background:</source>
+        <translation>배경:</translation>
+    </message>
+    <message>
+        <source>Biological (cells)</source>
+        <translation>생물학적 모습 (세포)</translation>
+    </message>
+    <message>
+        <source>Schematic (Σ and f)</source>
+        <translation>도식 (Σ와 f)</translation>
+    </message>
+    <message>
+        <source>Look:</source>
+        <translation>모습:</translation>
+    </message>
+    <message>
+        <source>As it is now (lit neurons, pulses)</source>
+        <translation>지금 모습 그대로 (켜진 뉴런, 펄스)</translation>
+    </message>
+    <message>
+        <source>At rest</source>
+        <translation>휴지 상태</translation>
+    </message>
+    <message>
+        <source>Activity:</source>
+        <translation>활동:</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>보이기</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>가중치</translation>
+    </message>
+    <message>
+        <source>Thresholds</source>
+        <translation>임계값</translation>
+    </message>
+    <message>
+        <source>Neuron names</source>
+        <translation>뉴런 이름</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>범례</translation>
+    </message>
+    <message>
+        <source>No title</source>
+        <translation>제목 없음</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>제목:</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Write out a = f(Σ wᵢxᵢ − θ) for this neuron, with its numbers</source>
+        <translation>이 뉴런의 a = f(Σ wᵢxᵢ − θ)를 실제 수와 함께 적기</translation>
+    </message>
+    <message>
+        <source>Computation of:</source>
+        <translation>계산 보이기:</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>저장…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Copy the figure to the clipboard (Ctrl+Shift+C later copies it again)</source>
+        <translation>그림을 클립보드에 복사 (나중에 Ctrl+Shift+C로 다시 복사)</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source> ticks</source>
+        <translation> 틱</translation>
+    </message>
+    <message>
+        <source>How far the network runs from its current state</source>
+        <translation>현재 상태에서 네트워크를 얼마나 실행할지</translation>
+    </message>
+    <message>
+        <source>Length:</source>
+        <translation>길이:</translation>
+    </message>
+    <message>
+        <source> frames/s</source>
+        <translation> 프레임/초</translation>
+    </message>
+    <message>
+        <source>Frame rate:</source>
+        <translation>프레임 속도:</translation>
+    </message>
+    <message>
+        <source>%1 frames, %2 s</source>
+        <translation>%1 프레임, %2초</translation>
+    </message>
+    <message>
+        <source>at most %1: shorten it or lower the frame rate</source>
+        <translation>최대 %1: 길이를 줄이거나 프레임 속도를 낮추세요</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 픽셀</translation>
+    </message>
+    <message>
+        <source>GIF has no soft transparency: the frames are laid on white.</source>
+        <translation>GIF는 반투명을 지원하지 않아 프레임을 흰 바탕에 놓습니다.</translation>
+    </message>
+    <message>
+        <source>Vector drawing: sharp at any size (the scale sets only its nominal size).</source>
+        <translation>벡터 그림: 어떤 크기에서도 선명합니다 (배율은 기본 크기만 정합니다).</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditor</name>
+    <message>
+        <source>0 / 1</source>
+        <translation>0 / 1</translation>
+    </message>
+    <message>
+        <source>mixed</source>
+        <translation>여러 값</translation>
+    </message>
+</context>
+<context>
+    <name>Figure</name>
+    <message>
+        <source>excitatory synapse (w &gt; 0)</source>
+        <translation>흥분성 시냅스 (w &gt; 0)</translation>
+    </message>
+    <message>
+        <source>inhibitory synapse (w &lt; 0)</source>
+        <translation>억제성 시냅스 (w &lt; 0)</translation>
+    </message>
+    <message>
+        <source>line width: |w|</source>
+        <translation>선 굵기: |w|</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>범례</translation>
+    </message>
+    <message>
+        <source>there is no neuron %1 in the figure</source>
+        <translation>그림에 뉴런 %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>Input %1</source>
+        <translation>입력 %1</translation>
+    </message>
+    <message>
+        <source>What %1 computes</source>
+        <translation>%1이(가) 계산하는 것</translation>
+    </message>
+    <message>
+        <source>Spike source %1</source>
+        <translation>스파이크 발생원 %1</translation>
+    </message>
+    <message>
+        <source>spike when v ≥ θ, then v = %1 mV</source>
+        <translation>v ≥ θ이면 스파이크, 그 뒤 v = %1 mV</translation>
+    </message>
+</context>
+<context>
+    <name>FigureActions</name>
+    <message>
+        <source>&amp;Export figure…</source>
+        <translation>그림 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the network as a PNG, SVG or PDF figure for slides and worksheets</source>
+        <translation>네트워크를 슬라이드와 학습지용 PNG, SVG, PDF 그림으로 저장</translation>
+    </message>
+    <message>
+        <source>&amp;Copy figure</source>
+        <translation>그림 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the network as a picture, to paste into slides</source>
+        <translation>네트워크를 그림으로 복사해 슬라이드에 붙여넣기</translation>
+    </message>
+    <message>
+        <source>Export &amp;animation…</source>
+        <translation>애니메이션 내보내기(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save what the network does next as an animated GIF</source>
+        <translation>네트워크가 이어서 하는 일을 움직이는 GIF로 저장</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 그림 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 문서 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export figure</source>
+        <translation>그림 내보내기</translation>
+    </message>
+    <message>
+        <source>Could not export the figure</source>
+        <translation>그림을 내보낼 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Figure saved to %1</source>
+        <translation>그림을 %1에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>GIF animations (*.gif)</source>
+        <translation>GIF 애니메이션 (*.gif)</translation>
+    </message>
+    <message>
+        <source>PNG frames (*.png)</source>
+        <translation>PNG 프레임 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export animation</source>
+        <translation>애니메이션 내보내기</translation>
+    </message>
+    <message>
+        <source>Drawing the frames…</source>
+        <translation>프레임을 그리는 중…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Could not export the animation</source>
+        <translation>애니메이션을 내보낼 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Animation export cancelled</source>
+        <translation>애니메이션 내보내기를 취소했습니다</translation>
+    </message>
+    <message>
+        <source>Animation saved: %1 (%2 files)</source>
+        <translation>애니메이션을 저장했습니다: %1 (파일 %2개)</translation>
+    </message>
+    <message>
+        <source>Animation saved to %1</source>
+        <translation>애니메이션을 %1에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Could not copy the figure</source>
+        <translation>그림을 복사할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Figure copied (%1 × %2 pixels): paste it into a slide</source>
+        <translation>그림을 복사했습니다 (%1 × %2 픽셀): 슬라이드에 붙여넣으세요</translation>
+    </message>
+</context>
+<context>
+    <name>HelpActions</name>
+    <message>
+        <source>Move the selection</source>
+        <translation>선택한 것 옮기기</translation>
+    </message>
+    <message>
+        <source>Arrow keys (Shift: 10×)</source>
+        <translation>화살표 키 (Shift: 10배)</translation>
+    </message>
+    <message>
+        <source>Switch an input between 0 and 1</source>
+        <translation>입력을 0과 1 사이에서 전환</translation>
+    </message>
+    <message>
+        <source>Click it</source>
+        <translation>클릭</translation>
+    </message>
+    <message>
+        <source>Type a weight, threshold or input value</source>
+        <translation>가중치, 임계값, 입력값 입력</translation>
+    </message>
+    <message>
+        <source>Double-click it</source>
+        <translation>더블클릭</translation>
+    </message>
+    <message>
+        <source>Nudge a weight</source>
+        <translation>가중치 조금씩 바꾸기</translation>
+    </message>
+    <message>
+        <source>Ctrl+wheel over a synapse</source>
+        <translation>시냅스 위에서 Ctrl+휠</translation>
+    </message>
+    <message>
+        <source>Connect with the Select tool</source>
+        <translation>선택 도구로 연결</translation>
+    </message>
+    <message>
+        <source>Drag from the end of an axon</source>
+        <translation>축삭돌기 끝에서 끌기</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>확대/축소</translation>
+    </message>
+    <message>
+        <source>Wheel</source>
+        <translation>휠</translation>
+    </message>
+    <message>
+        <source>Cancel / back to Select</source>
+        <translation>취소 / 선택 도구로 돌아가기</translation>
+    </message>
+    <message>
+        <source>&amp;Quick guide</source>
+        <translation>빠른 안내(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>A short illustrated guide: the parts of a neuron, building, running</source>
+        <translation>그림으로 보는 짧은 안내: 뉴런의 부분, 만들기, 실행하기</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>단축키(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About neuron-sim</source>
+        <translation>neuron-sim 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>About neuron-sim</source>
+        <translation>neuron-sim 정보</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;neuron-sim %1&lt;/b&gt;&lt;br&gt;How a neuron works, from the biological cell to the artificial unit of deep learning.</source>
+        <translation>&lt;b&gt;neuron-sim %1&lt;/b&gt;&lt;br&gt;뉴런은 어떻게 작동할까요? 생물학적 세포에서 딥러닝의 인공 유닛까지.</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <source>Not changed: {reason}</source>
+        <translation>바꾸지 않았습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number from {low:g} to {high:g}.</source>
+        <translation>“{text}”은(는) {low:g}부터 {high:g}까지의 수가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>No network is open.</source>
+        <translation>열린 네트워크가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>네트워크</translation>
+    </message>
+    <message>
+        <source>Synapse (connection)</source>
+        <translation>시냅스 (연결)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n synapses (connections)</source>
+        <translation>
+            <numerusform>시냅스 %n개 (연결)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n neurons</source>
+        <translation>
+            <numerusform>뉴런 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>on (fires)</source>
+        <translation>켜짐 (발화)</translation>
+    </message>
+    <message>
+        <source>at rest</source>
+        <translation>휴지 상태</translation>
+    </message>
+</context>
+<context>
+    <name>Instruments</name>
+    <message>
+        <source>What the neuron computes</source>
+        <translation>뉴런이 계산하는 것</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>neuron-sim: no Korean font</source>
+        <translation>neuron-sim: 한글 글꼴 없음</translation>
+    </message>
+    <message>
+        <source>The interface is in English because no installed font has Korean (Hangul) letters.
+
+Install one and restart, for example on Debian or Ubuntu:
+    sudo apt-get install fonts-nanum    (or fonts-noto-cjk)</source>
+        <translation>설치된 글꼴 중 한글을 표시할 수 있는 것이 없어 영어로 표시합니다.
+
+글꼴을 설치하고 다시 시작하세요. 예: Debian 또는 Ubuntu에서
+    sudo apt-get install fonts-nanum    (또는 fonts-noto-cjk)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Inspector</source>
+        <translation>속성</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>새로 만들기(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start an empty network</source>
+        <translation>빈 네트워크로 시작</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a network file</source>
+        <translation>네트워크 파일 열기</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the network</source>
+        <translation>네트워크 저장</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>다른 이름으로 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save the network under a new name</source>
+        <translation>네트워크를 새 이름으로 저장</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Quit neuron-sim</source>
+        <translation>neuron-sim 끝내기</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>다시 실행</translation>
+    </message>
+    <message>
+        <source>Select</source>
+        <translation>선택</translation>
+    </message>
+    <message>
+        <source>Select and move neurons; drag from an axon&apos;s end to connect (S)</source>
+        <translation>뉴런을 선택하고 옮깁니다. 축삭돌기 끝에서 끌면 연결합니다 (S)</translation>
+    </message>
+    <message>
+        <source>Add input</source>
+        <translation>입력 추가</translation>
+    </message>
+    <message>
+        <source>Click on the canvas to add an input, a sensor you switch on and off (I)</source>
+        <translation>캔버스를 클릭해 입력을 추가합니다. 켜고 끌 수 있는 센서입니다 (I)</translation>
+    </message>
+    <message>
+        <source>Add neuron</source>
+        <translation>뉴런 추가</translation>
+    </message>
+    <message>
+        <source>Click on the canvas to add a neuron (N)</source>
+        <translation>캔버스를 클릭해 뉴런을 추가합니다 (N)</translation>
+    </message>
+    <message>
+        <source>Add generator</source>
+        <translation>생성기 추가</translation>
+    </message>
+    <message>
+        <source>Click on the canvas to add a spike generator, spiking networks only (G)</source>
+        <translation>캔버스를 클릭해 스파이크 생성기를 추가합니다. 스파이킹 네트워크 전용 (G)</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>Drag from one neuron to another to connect them with a synapse (C)</source>
+        <translation>한 뉴런에서 다른 뉴런으로 끌어 시냅스로 연결합니다 (C)</translation>
+    </message>
+    <message>
+        <source>&amp;Biological</source>
+        <translation>생물학적 모습(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Neurons as cells: dendrites, soma, axon, synapses</source>
+        <translation>뉴런을 세포로 그립니다: 수상돌기, 세포체, 축삭돌기, 시냅스</translation>
+    </message>
+    <message>
+        <source>&amp;Schematic</source>
+        <translation>도식(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Textbook diagram: Σ and f, arrows with weights</source>
+        <translation>교과서 도식: Σ와 f, 가중치가 붙은 화살표</translation>
+    </message>
+    <message>
+        <source>Weight &amp;labels</source>
+        <translation>가중치 표시(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show each synapse&apos;s weight</source>
+        <translation>각 시냅스의 가중치 표시</translation>
+    </message>
+    <message>
+        <source>&amp;Thresholds</source>
+        <translation>임계값 표시(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show each neuron&apos;s threshold θ</source>
+        <translation>각 뉴런의 임계값 θ 표시</translation>
+    </message>
+    <message>
+        <source>&amp;Grid</source>
+        <translation>격자(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Show a grid</source>
+        <translation>격자 표시</translation>
+    </message>
+    <message>
+        <source>S&amp;nap to grid</source>
+        <translation>격자에 맞추기(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Place and move neurons on the grid</source>
+        <translation>뉴런을 격자에 맞춰 놓고 옮깁니다</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>확대 (+)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Zoom out (−)</source>
+        <translation>축소 (−)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>실제 크기(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Zoom to 100% (0)</source>
+        <translation>100%로 보기 (0)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit network</source>
+        <translation>네트워크 전체 보기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Fit the whole network in the window (F)</source>
+        <translation>네트워크 전체를 창에 맞춰 보기 (F)</translation>
+    </message>
+    <message>
+        <source>&amp;Rate (artificial neurons)</source>
+        <translation>발화율 모델 (인공 뉴런)(&amp;R)</translation>
+    </message>
+    <message>
+        <source>a = f(Σ w·x − θ): the unit of deep learning</source>
+        <translation>a = f(Σ w·x − θ): 딥러닝의 기본 단위</translation>
+    </message>
+    <message>
+        <source>&amp;Spiking (integrate-and-fire)</source>
+        <translation>스파이킹 모델 (적분-발화)(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Membrane potential charges up and fires spikes</source>
+        <translation>막전위가 차오르다가 스파이크를 발화합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Feedforward</source>
+        <translation>순방향(&amp;F)</translation>
+    </message>
+    <message>
+        <source>One pass from inputs to outputs, layer by layer</source>
+        <translation>입력에서 출력까지 층별로 한 번 계산합니다</translation>
+    </message>
+    <message>
+        <source>S&amp;ynchronous</source>
+        <translation>동기식(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>All neurons update together each tick; loops allowed</source>
+        <translation>모든 뉴런이 틱마다 함께 갱신됩니다. 순환 연결 가능</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>최근 파일 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Instruments</source>
+        <translation>계측기(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Simulation</source>
+        <translation>시뮬레이션(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Neuron model</source>
+        <translation>뉴런 모델</translation>
+    </message>
+    <message>
+        <source>Update scheme (rate)</source>
+        <translation>갱신 방식 (발화율 모델)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>도구</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>제목 없음</translation>
+    </message>
+</context>
+<context>
+    <name>NameParts</name>
+    <message>
+        <source>&amp;Name the parts</source>
+        <translation>부분 이름 보기(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Label one neuron&apos;s soma, dendrites, synapse and axon with their deep-learning names (the selected neuron, else a computing one)</source>
+        <translation>뉴런 하나의 세포체, 수상돌기, 시냅스, 축삭돌기에 딥러닝 이름을 함께 붙입니다 (선택한 뉴런, 없으면 계산하는 뉴런)</translation>
+    </message>
+    <message>
+        <source>Add a neuron first: Name the parts labels a computing neuron.</source>
+        <translation>먼저 뉴런을 추가하세요: 부분 이름 보기는 계산하는 뉴런에 이름을 붙입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkScene</name>
+    <message>
+        <source>Synapse %1 → %2, weight %3: double-click to type a weight, Ctrl+wheel to nudge it</source>
+        <translation>시냅스 %1 → %2, 가중치 %3: 더블클릭하면 가중치를 입력하고, Ctrl+휠로 조금씩 바꿉니다</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkView</name>
+    <message>
+        <source>Weight</source>
+        <translation>가중치</translation>
+    </message>
+    <message>
+        <source>Threshold θ</source>
+        <translation>임계값 θ</translation>
+    </message>
+    <message>
+        <source>Threshold (mV)</source>
+        <translation>임계값 (mV)</translation>
+    </message>
+    <message>
+        <source>Input value</source>
+        <translation>입력값</translation>
+    </message>
+    <message>
+        <source>Rate (Hz)</source>
+        <translation>발화율 (Hz)</translation>
+    </message>
+    <message>
+        <source>Weight %1 → %2: %3</source>
+        <translation>가중치 %1 → %2: %3</translation>
+    </message>
+    <message>
+        <source>: type a number, Enter to apply, Esc to cancel</source>
+        <translation>: 수를 입력하고 Enter로 적용, Esc로 취소</translation>
+    </message>
+    <message>
+        <source>Editing %1: type a number and press Enter (Esc cancels).</source>
+        <translation>%1 편집 중: 수를 입력하고 Enter를 누르세요 (Esc는 취소).</translation>
+    </message>
+</context>
+<context>
+    <name>NeuronItem</name>
+    <message>
+        <source>Input %1 = %2 (click to switch 0/1, double-click to type)</source>
+        <translation>입력 %1 = %2 (클릭하면 0/1 전환, 더블클릭하면 값 입력)</translation>
+    </message>
+    <message>
+        <source>Spike generator %1: %2 Hz</source>
+        <translation>스파이크 생성기 %1: %2 Hz</translation>
+    </message>
+    <message>
+        <source>Neuron %1 (double-click to type its threshold)</source>
+        <translation>뉴런 %1 (더블클릭하면 임계값 입력)</translation>
+    </message>
+</context>
+<context>
+    <name>NumberBox</name>
+    <message>
+        <source>mixed</source>
+        <translation>여러 값</translation>
+    </message>
+</context>
+<context>
+    <name>ParamSpec</name>
+    <message>
+        <source>`input` holds a value the user sets; `neuron` computes; `generator` emits spikes.</source>
+        <translation>`input`(입력)은 사용자가 정한 값을 가집니다. `neuron`(뉴런)은 계산합니다. `generator`(생성기)는 스파이크를 냅니다.</translation>
+    </message>
+    <message>
+        <source>Name shown on the canvas; defaults to the id.</source>
+        <translation>캔버스에 보이는 이름. 기본값은 id입니다.</translation>
+    </message>
+    <message>
+        <source>Centre of the cell on the canvas, [x, y], y pointing down.</source>
+        <translation>캔버스에서 세포의 중심 [x, y]. y는 아래쪽이 양수입니다.</translation>
+    </message>
+    <message>
+        <source>Rate model: the input&apos;s activation. Spiking model: the sensor is on (fires regularly at `rate_hz`) while the value is not 0.</source>
+        <translation>발화율 모델: 입력의 활성값. 스파이킹 모델: 값이 0이 아닌 동안 센서가 켜집니다 (`rate_hz`로 규칙적으로 발화).</translation>
+    </message>
+    <message>
+        <source>Activation function f of a = f(Σ w·a − θ).</source>
+        <translation>a = f(Σ w·a − θ)의 활성화 함수 f.</translation>
+    </message>
+    <message>
+        <source>θ, subtracted from the weighted sum (bias b = −θ).</source>
+        <translation>θ: 가중합에서 빼는 값 (편향 b = −θ).</translation>
+    </message>
+    <message>
+        <source>Membrane time constant τ.</source>
+        <translation>막 시간 상수 τ.</translation>
+    </message>
+    <message>
+        <source>Resting potential the membrane decays to.</source>
+        <translation>막전위가 되돌아가는 휴지 전위.</translation>
+    </message>
+    <message>
+        <source>Potential right after a spike.</source>
+        <translation>스파이크 직후의 전위.</translation>
+    </message>
+    <message>
+        <source>The neuron fires when v reaches this.</source>
+        <translation>v가 이 값에 이르면 뉴런이 발화합니다.</translation>
+    </message>
+    <message>
+        <source>After a spike, v is held and synaptic input is ignored for this long.</source>
+        <translation>스파이크 뒤 이 시간 동안 v가 고정되고 시냅스 입력은 무시됩니다.</translation>
+    </message>
+    <message>
+        <source>Constant input: the depolarisation v would hold at steady state (v → v_rest + drive).</source>
+        <translation>일정한 입력: 정상 상태에서 v가 유지할 탈분극 크기 (v → v_rest + drive).</translation>
+    </message>
+    <message>
+        <source>Initial membrane potential; defaults to v_rest_mV.</source>
+        <translation>처음 막전위. 기본값은 v_rest_mV입니다.</translation>
+    </message>
+    <message>
+        <source>`regular`: evenly spaced spikes; `poisson`: random spikes at the mean rate.</source>
+        <translation>`regular`: 일정한 간격의 스파이크. `poisson`: 평균 발화율로 무작위 스파이크.</translation>
+    </message>
+    <message>
+        <source>Spikes per second.</source>
+        <translation>1초당 스파이크 수.</translation>
+    </message>
+    <message>
+        <source>Time of the first spike (regular) or of the first possible spike (Poisson).</source>
+        <translation>첫 스파이크 시각 (regular) 또는 스파이크가 처음 가능한 시각 (Poisson).</translation>
+    </message>
+    <message>
+        <source>Random seed: the same seed gives the same spikes.</source>
+        <translation>난수 시드: 시드가 같으면 스파이크도 같습니다.</translation>
+    </message>
+    <message>
+        <source>Synapse strength. Rate: w in Σ w·a. Spiking: the jump of the target&apos;s v, in mV.</source>
+        <translation>시냅스 강도. 발화율 모델: Σ w·a의 w. 스파이킹 모델: 받는 뉴런의 v가 뛰어오르는 크기 (mV).</translation>
+    </message>
+    <message>
+        <source>Time from the presynaptic spike to its arrival at the target.</source>
+        <translation>시냅스 앞 뉴런의 스파이크가 받는 뉴런에 도착하기까지의 시간.</translation>
+    </message>
+    <message>
+        <source>Title of the network.</source>
+        <translation>네트워크의 제목.</translation>
+    </message>
+    <message>
+        <source>What the network shows and what to try.</source>
+        <translation>이 네트워크가 보여 주는 것과 해 볼 것.</translation>
+    </message>
+    <message>
+        <source>`rate`: artificial neurons a = f(Σ w·a − θ). `spiking`: leaky integrate-and-fire.</source>
+        <translation>`rate`: 인공 뉴런 a = f(Σ w·a − θ). `spiking`: 누설 적분-발화 뉴런.</translation>
+    </message>
+    <message>
+        <source>Rate model only. `feedforward`: one pass in layer order per step; `synchronous`: all neurons update at once from the previous step.</source>
+        <translation>발화율 모델 전용. `feedforward`: 한 단계에 층 순서대로 한 번 계산. `synchronous`: 모든 뉴런이 이전 단계의 값으로 동시에 갱신.</translation>
+    </message>
+    <message>
+        <source>Spiking time step.</source>
+        <translation>스파이킹 모델의 시간 간격.</translation>
+    </message>
+</context>
+<context>
+    <name>Playback</name>
+    <message>
+        <source>This network cannot run.</source>
+        <translation>이 네트워크는 실행할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>cannot run: %1</source>
+        <translation>실행할 수 없음: %1</translation>
+    </message>
+    <message>
+        <source>pass %1, layer %2 of %3</source>
+        <translation>%1회차 계산, 층 %2/%3</translation>
+    </message>
+    <message>
+        <source>tick %1</source>
+        <translation>틱 %1</translation>
+    </message>
+    <message>
+        <source>t = %1 ms</source>
+        <translation>t = %1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybackControls</name>
+    <message>
+        <source>Play</source>
+        <translation>재생</translation>
+    </message>
+    <message>
+        <source>Play or pause the simulation (Space)</source>
+        <translation>시뮬레이션 재생 또는 일시 정지 (Space)</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>한 단계</translation>
+    </message>
+    <message>
+        <source>One step: the next layer (feedforward), one tick, or one dt (Ctrl+→)</source>
+        <translation>한 단계: 다음 층(순방향), 한 틱, 또는 한 dt (Ctrl+→)</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>처음으로</translation>
+    </message>
+    <message>
+        <source>Back to the start: every neuron at rest (Ctrl+Backspace)</source>
+        <translation>처음 상태로: 모든 뉴런이 휴지 상태 (Ctrl+Backspace)</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>재생 속도</translation>
+    </message>
+    <message>
+        <source>Playback</source>
+        <translation>재생</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>속도</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+</context>
+<context>
+    <name>PlotDock</name>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Plot as PNG image…</source>
+        <translation>그래프를 PNG 이미지로…</translation>
+    </message>
+    <message>
+        <source>Plot as SVG drawing…</source>
+        <translation>그래프를 SVG 그림으로…</translation>
+    </message>
+    <message>
+        <source>Data as CSV…</source>
+        <translation>데이터를 CSV로…</translation>
+    </message>
+    <message>
+        <source>There is no plot to export.</source>
+        <translation>내보낼 그래프가 없습니다.</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 그림 (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not export to %1: %2</source>
+        <translation>%1(으)로 내보낼 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>환경 설정</translation>
+    </message>
+    <message>
+        <source>System (%1)</source>
+        <translation>시스템 설정 (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>언어(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Biological (cells)</source>
+        <translation>생물학적 모습 (세포)</translation>
+    </message>
+    <message>
+        <source>Schematic (Σ and f)</source>
+        <translation>도식 (Σ와 f)</translation>
+    </message>
+    <message>
+        <source>How neurons are drawn when neuron-sim starts</source>
+        <translation>neuron-sim을 시작할 때 뉴런을 그리는 방식</translation>
+    </message>
+    <message>
+        <source>Default &amp;look:</source>
+        <translation>기본 모습(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Show the &amp;start page at launch</source>
+        <translation>시작할 때 시작 페이지 보이기(&amp;S)</translation>
+    </message>
+    <message>
+        <source>No installed font has Korean (Hangul) letters, so neuron-sim will stay in English. Install fonts-nanum or fonts-noto-cjk.</source>
+        <translation>설치된 글꼴 중 한글을 표시할 수 있는 것이 없어 neuron-sim은 영어로 표시됩니다. fonts-nanum 또는 fonts-noto-cjk를 설치하세요.</translation>
+    </message>
+    <message>
+        <source>The language changes the next time neuron-sim starts.</source>
+        <translation>언어는 neuron-sim을 다음에 시작할 때 바뀝니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>환경 설정(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Language, the look neuron-sim starts with, the start page</source>
+        <translation>언어, 시작할 때의 모습, 시작 페이지</translation>
+    </message>
+</context>
+<context>
+    <name>QuickGuide</name>
+    <message>
+        <source>Quick guide</source>
+        <translation>빠른 안내</translation>
+    </message>
+    <message>
+        <source>dendrite</source>
+        <translation>수상돌기</translation>
+    </message>
+    <message>
+        <source>input x</source>
+        <translation>입력 x</translation>
+    </message>
+    <message>
+        <source>synapse strength</source>
+        <translation>시냅스 강도</translation>
+    </message>
+    <message>
+        <source>weight w</source>
+        <translation>가중치 w</translation>
+    </message>
+    <message>
+        <source>soma: adds up</source>
+        <translation>세포체: 더하기</translation>
+    </message>
+    <message>
+        <source>weighted sum Σ</source>
+        <translation>가중합 Σ</translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation>임계값</translation>
+    </message>
+    <message>
+        <source>−bias (b = −θ)</source>
+        <translation>−편향 (b = −θ)</translation>
+    </message>
+    <message>
+        <source>firing</source>
+        <translation>발화</translation>
+    </message>
+    <message>
+        <source>activation f</source>
+        <translation>활성화 함수 f</translation>
+    </message>
+    <message>
+        <source>axon</source>
+        <translation>축삭돌기</translation>
+    </message>
+    <message>
+        <source>output a</source>
+        <translation>출력 a</translation>
+    </message>
+    <message>
+        <source>A neuron, two ways</source>
+        <translation>뉴런을 보는 두 가지 방법</translation>
+    </message>
+    <message>
+        <source>Each neuron adds up its weighted inputs and fires when the sum passes its threshold: a = f(Σ w·x − θ). The biological look draws it as a cell, the schematic look as the diagram of deep learning. View → Name the parts labels them on your own network.</source>
+        <translation>뉴런은 가중치를 곱한 입력을 모두 더하고, 그 합이 임계값을 넘으면 발화합니다: a = f(Σ w·x − θ). 생물학적 모습은 뉴런을 세포로, 도식은 딥러닝의 그림으로 그립니다. 보기 → 부분 이름 보기를 켜면 여러분의 네트워크에 이름이 붙습니다.</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>만들기</translation>
+    </message>
+    <message>
+        <source>Pick a tool in the tool bar: Add input (I), Add neuron (N), then click on the canvas. Connect (C): press on a neuron, drag to another, release. With Select (S), drag from the small circle at the end of an axon to connect.</source>
+        <translation>도구 모음에서 도구를 고르세요: 입력 추가(I), 뉴런 추가(N)를 고른 뒤 캔버스를 클릭합니다. 연결(C): 뉴런을 누른 채 다른 뉴런까지 끌어서 놓습니다. 선택(S) 도구로는 축삭돌기 끝의 작은 원에서 끌어 연결합니다.</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>편집</translation>
+    </message>
+    <message>
+        <source>Double-click a synapse to type its weight, a neuron to type its threshold, an input to type its value; click an input to switch it between 0 and 1. The Inspector on the right edits everything about the selection, with both names for each part.</source>
+        <translation>시냅스를 더블클릭하면 가중치를, 뉴런을 더블클릭하면 임계값을, 입력을 더블클릭하면 값을 입력합니다. 입력을 클릭하면 0과 1 사이에서 전환됩니다. 오른쪽의 속성 창에서는 선택한 것의 모든 것을 편집할 수 있고, 각 부분의 두 이름이 함께 나옵니다.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Play (Space) runs the network: pulses travel down the axons and the somas light up. Step advances one layer or one time step; Reset returns to rest. Select a neuron to see what it computes, step by step.</source>
+        <translation>재생(Space)을 누르면 네트워크가 실행됩니다: 펄스가 축삭돌기를 따라 이동하고 세포체가 밝아집니다. 한 단계는 한 층 또는 한 시간 간격만큼 나아가고, 처음으로는 휴지 상태로 되돌립니다. 뉴런을 선택하면 무엇을 계산하는지 단계별로 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Biology</source>
+        <translation>생물학</translation>
+    </message>
+    <message>
+        <source>Deep learning</source>
+        <translation>딥러닝</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+</context>
+<context>
+    <name>RasterDock</name>
+    <message>
+        <source>Spike raster</source>
+        <translation>스파이크 래스터</translation>
+    </message>
+    <message>
+        <source>time (ms)</source>
+        <translation>시간 (ms)</translation>
+    </message>
+    <message>
+        <source>neuron</source>
+        <translation>뉴런</translation>
+    </message>
+    <message>
+        <source>Neuron</source>
+        <translation>뉴런</translation>
+    </message>
+    <message>
+        <source>Rate (Hz)</source>
+        <translation>발화율 (Hz)</translation>
+    </message>
+    <message>
+        <source>Spikes per second over the recorded window</source>
+        <translation>기록된 구간의 1초당 스파이크 수</translation>
+    </message>
+    <message>
+        <source>This network cannot run, so nothing spikes.</source>
+        <translation>이 네트워크는 실행할 수 없어서 스파이크가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Spikes belong to spiking networks: switch the network&apos;s model to spiking (integrate-and-fire) to see a raster.</source>
+        <translation>스파이크는 스파이킹 네트워크에만 있습니다. 래스터를 보려면 네트워크 모델을 스파이킹(적분-발화)으로 바꾸세요.</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… 외 {n}개</translation>
+    </message>
+</context>
+<context>
+    <name>Recovery</name>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>저장하지 않은 작업 복구</translation>
+    </message>
+    <message>
+        <source>an untitled network</source>
+        <translation>제목 없는 네트워크</translation>
+    </message>
+    <message>
+        <source>neuron-sim did not close properly. Unsaved changes to %1 were kept at %2, but the copy cannot be read.</source>
+        <translation>neuron-sim이 정상적으로 종료되지 않았습니다. %1의 저장하지 않은 변경 사항을 %2에 보관했지만, 그 사본을 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>neuron-sim did not close properly. Unsaved changes to %1 were kept at %2 (%3 neurons, %4 synapses).</source>
+        <translation>neuron-sim이 정상적으로 종료되지 않았습니다. %1의 저장하지 않은 변경 사항을 %2에 보관했습니다(뉴런 %3개, 시냅스 %4개).</translation>
+    </message>
+    <message>
+        <source>Restore opens them here; save them to keep them. Discard deletes them. Later keeps them for the next start.</source>
+        <translation>복원하면 여기에서 열립니다. 계속 보관하려면 저장하세요. 버리기는 사본을 삭제합니다. 나중에는 다음 실행 때까지 보관합니다.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>복원</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>버리기</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>나중에</translation>
+    </message>
+    <message>
+        <source>Restored the unsaved changes kept at %1. Save to keep them.</source>
+        <translation>%1에 보관한 저장하지 않은 변경 사항을 복원했습니다. 계속 보관하려면 저장하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeeper</name>
+    <message>
+        <source>Could not write the recovery copy: %1</source>
+        <translation>복구용 사본을 쓸 수 없습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Start — neuron-sim</source>
+        <translation>시작 — neuron-sim</translation>
+    </message>
+    <message>
+        <source>How a neuron works: choose an example</source>
+        <translation>뉴런은 어떻게 작동할까요: 예제를 고르세요</translation>
+    </message>
+    <message>
+        <source>Each example opens as a copy you can change and play; a bar above the canvas says what to try. Examples are also in the Examples menu.</source>
+        <translation>예제는 바꾸고 재생할 수 있는 사본으로 열립니다. 캔버스 위의 막대에 해 볼 것이 적혀 있습니다. 예제는 예제 메뉴에도 있습니다.</translation>
+    </message>
+    <message>
+        <source>Show at start</source>
+        <translation>시작할 때 보이기</translation>
+    </message>
+    <message>
+        <source>Show this page each time neuron-sim starts without a file</source>
+        <translation>파일 없이 neuron-sim을 시작할 때마다 이 페이지 보이기</translation>
+    </message>
+    <message>
+        <source>Empty network</source>
+        <translation>빈 네트워크</translation>
+    </message>
+    <message>
+        <source>Close this page and build a network yourself</source>
+        <translation>이 페이지를 닫고 직접 네트워크 만들기</translation>
+    </message>
+</context>
+<context>
+    <name>TraceDock</name>
+    <message>
+        <source>Traces</source>
+        <translation>트레이스</translation>
+    </message>
+    <message>
+        <source>How much of the recent past the plot shows</source>
+        <translation>그래프에 보일 최근 기록의 길이</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV 내보내기…</translation>
+    </message>
+    <message>
+        <source>Save the recorded traces of the selected neurons (all neurons if none is selected)</source>
+        <translation>선택한 뉴런의 기록을 저장합니다 (선택이 없으면 모든 뉴런)</translation>
+    </message>
+    <message>
+        <source>Show the last</source>
+        <translation>보일 기간: 최근</translation>
+    </message>
+    <message>
+        <source>This network cannot run, so there is nothing to record.</source>
+        <translation>이 네트워크는 실행할 수 없어서 기록할 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Select neurons to see their activity over time.</source>
+        <translation>뉴런을 선택하면 시간에 따른 활동을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>(the first {shown} of {count})</source>
+        <translation>({count}개 중 처음 {shown}개)</translation>
+    </message>
+    <message>
+        <source>time (ms)</source>
+        <translation>시간 (ms)</translation>
+    </message>
+    <message>
+        <source>step (tick)</source>
+        <translation>단계 (틱)</translation>
+    </message>
+    <message>
+        <source>membrane potential v (mV)</source>
+        <translation>막전위 v (mV)</translation>
+    </message>
+    <message>
+        <source>output a (activation)</source>
+        <translation>출력 a (활성값)</translation>
+    </message>
+    <message>
+        <source>threshold {value} mV</source>
+        <translation>임계값 {value} mV</translation>
+    </message>
+    <message>
+        <source>Σ = θ (net input 0)</source>
+        <translation>Σ = θ (순입력 0)</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source> ticks</source>
+        <translation> 틱</translation>
+    </message>
+    <message>
+        <source>Export traces as CSV</source>
+        <translation>트레이스를 CSV로 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 파일 (*.csv);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV 내보내기</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>{path}에 쓸 수 없습니다: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>이름표</translation>
+    </message>
+    <message>
+        <source>Kind (cell type)</source>
+        <translation>종류 (세포 유형)</translation>
+    </message>
+    <message>
+        <source>Activation function (firing rule)</source>
+        <translation>활성화 함수 (발화 규칙)</translation>
+    </message>
+    <message>
+        <source>Threshold θ (bias b = −θ)</source>
+        <translation>임계값 θ (편향 b = −θ)</translation>
+    </message>
+    <message>
+        <source>Bias b = −θ</source>
+        <translation>편향 b = −θ</translation>
+    </message>
+    <message>
+        <source>Input value (signal on the dendrite)</source>
+        <translation>입력값 (수상돌기로 들어오는 신호)</translation>
+    </message>
+    <message>
+        <source>Sensor (input value)</source>
+        <translation>센서 (입력값)</translation>
+    </message>
+    <message>
+        <source>Membrane time constant τ</source>
+        <translation>막 시간 상수 τ</translation>
+    </message>
+    <message>
+        <source>Resting potential</source>
+        <translation>휴지 전위</translation>
+    </message>
+    <message>
+        <source>Reset potential (after a spike)</source>
+        <translation>재설정 전위 (스파이크 뒤)</translation>
+    </message>
+    <message>
+        <source>Firing threshold (spike threshold)</source>
+        <translation>발화 임계값 (스파이크 임계값)</translation>
+    </message>
+    <message>
+        <source>Refractory period</source>
+        <translation>불응기</translation>
+    </message>
+    <message>
+        <source>Constant drive (input current)</source>
+        <translation>일정한 구동 입력 (입력 전류)</translation>
+    </message>
+    <message>
+        <source>Initial membrane potential</source>
+        <translation>처음 막전위</translation>
+    </message>
+    <message>
+        <source>Spike pattern</source>
+        <translation>스파이크 패턴</translation>
+    </message>
+    <message>
+        <source>Firing rate</source>
+        <translation>발화율</translation>
+    </message>
+    <message>
+        <source>First spike at</source>
+        <translation>첫 스파이크 시각</translation>
+    </message>
+    <message>
+        <source>Random seed</source>
+        <translation>난수 시드</translation>
+    </message>
+    <message>
+        <source>Connects (axon → dendrite)</source>
+        <translation>연결 (축삭돌기 → 수상돌기)</translation>
+    </message>
+    <message>
+        <source>Weight (synapse strength)</source>
+        <translation>가중치 (시냅스 강도)</translation>
+    </message>
+    <message>
+        <source>Delay (axon conduction time)</source>
+        <translation>지연 (축삭돌기 전도 시간)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <source>Model (neuron type)</source>
+        <translation>모델 (뉴런 유형)</translation>
+    </message>
+    <message>
+        <source>Update scheme</source>
+        <translation>갱신 방식</translation>
+    </message>
+    <message>
+        <source>Time step dt</source>
+        <translation>시간 간격 dt</translation>
+    </message>
+    <message>
+        <source>Number of neurons</source>
+        <translation>뉴런 수</translation>
+    </message>
+    <message>
+        <source>input (sensor / feature)</source>
+        <translation>입력 (센서 / 특성)</translation>
+    </message>
+    <message>
+        <source>neuron (unit)</source>
+        <translation>뉴런 (유닛)</translation>
+    </message>
+    <message>
+        <source>generator (spike source)</source>
+        <translation>생성기 (스파이크 발생원)</translation>
+    </message>
+    <message>
+        <source>step (all-or-nothing firing)</source>
+        <translation>계단 함수 (전부 아니면 전무 발화)</translation>
+    </message>
+    <message>
+        <source>sigmoid (logistic)</source>
+        <translation>시그모이드 (로지스틱)</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>ReLU (rectifier)</source>
+        <translation>ReLU (정류 함수)</translation>
+    </message>
+    <message>
+        <source>linear (identity)</source>
+        <translation>선형 (항등 함수)</translation>
+    </message>
+    <message>
+        <source>regular (evenly spaced)</source>
+        <translation>규칙적 (일정한 간격)</translation>
+    </message>
+    <message>
+        <source>Poisson (random)</source>
+        <translation>푸아송 (무작위)</translation>
+    </message>
+    <message>
+        <source>rate (artificial neurons)</source>
+        <translation>발화율 모델 (인공 뉴런)</translation>
+    </message>
+    <message>
+        <source>spiking (integrate-and-fire)</source>
+        <translation>스파이킹 모델 (적분-발화)</translation>
+    </message>
+    <message>
+        <source>feedforward (layer by layer)</source>
+        <translation>순방향 (층별로)</translation>
+    </message>
+    <message>
+        <source>synchronous (all at once)</source>
+        <translation>동기식 (모두 함께)</translation>
+    </message>
+    <message>
+        <source>Input %1</source>
+        <translation>입력 %1</translation>
+    </message>
+    <message>
+        <source>Neuron %1</source>
+        <translation>뉴런 %1</translation>
+    </message>
+    <message>
+        <source>Generator %1</source>
+        <translation>생성기 %1</translation>
+    </message>
+    <message>
+        <source>signal arriving on a dendrite</source>
+        <translation>수상돌기로 들어오는 신호</translation>
+    </message>
+    <message>
+        <source>input x</source>
+        <translation>입력 x</translation>
+    </message>
+    <message>
+        <source>sensory cell firing</source>
+        <translation>감각 세포의 발화</translation>
+    </message>
+    <message>
+        <source>input x = 1</source>
+        <translation>입력 x = 1</translation>
+    </message>
+    <message>
+        <source>synapse strength</source>
+        <translation>시냅스 강도</translation>
+    </message>
+    <message>
+        <source>weight w</source>
+        <translation>가중치 w</translation>
+    </message>
+    <message>
+        <source>firing threshold</source>
+        <translation>발화 임계값</translation>
+    </message>
+    <message>
+        <source>threshold θ = −bias</source>
+        <translation>임계값 θ = −편향</translation>
+    </message>
+    <message>
+        <source>bias b = −θ</source>
+        <translation>편향 b = −θ</translation>
+    </message>
+    <message>
+        <source>firing (how strongly the cell fires)</source>
+        <translation>발화 (세포가 얼마나 세게 발화하는지)</translation>
+    </message>
+    <message>
+        <source>activation function f</source>
+        <translation>활성화 함수 f</translation>
+    </message>
+    <message>
+        <source>axon → dendrite</source>
+        <translation>축삭돌기 → 수상돌기</translation>
+    </message>
+    <message>
+        <source>output → input</source>
+        <translation>출력 → 입력</translation>
+    </message>
+    <message>
+        <source>sensory cell / nerve cell</source>
+        <translation>감각 세포 / 신경 세포</translation>
+    </message>
+    <message>
+        <source>input / unit</source>
+        <translation>입력 / 유닛</translation>
+    </message>
+    <message>
+        <source>spike threshold</source>
+        <translation>스파이크 임계값</translation>
+    </message>
+    <message>
+        <source>threshold θ</source>
+        <translation>임계값 θ</translation>
+    </message>
+    <message>
+        <source>input current</source>
+        <translation>입력 전류</translation>
+    </message>
+    <message>
+        <source>a constant input, like a bias</source>
+        <translation>편향과 같은 일정한 입력</translation>
+    </message>
+    <message>
+        <source>conduction along the axon</source>
+        <translation>축삭돌기를 따라 전도되는 시간</translation>
+    </message>
+    <message>
+        <source>(no counterpart: a unit&apos;s output arrives at once)</source>
+        <translation>(대응 없음: 유닛의 출력은 바로 도착합니다)</translation>
+    </message>
+    <message>
+        <source>Biology: %1  ↔  Deep learning: %2</source>
+        <translation>생물학: %1  ↔  딥러닝: %2</translation>
+    </message>
+    <message>
+        <source>Dendrites</source>
+        <translation>수상돌기</translation>
+    </message>
+    <message>
+        <source>inputs x₁, x₂, …</source>
+        <translation>입력 x₁, x₂, …</translation>
+    </message>
+    <message>
+        <source>Synapse</source>
+        <translation>시냅스</translation>
+    </message>
+    <message>
+        <source>weight w (synapse strength)</source>
+        <translation>가중치 w (시냅스 강도)</translation>
+    </message>
+    <message>
+        <source>Soma (cell body)</source>
+        <translation>세포체 (소마)</translation>
+    </message>
+    <message>
+        <source>weighted sum Σ w·x − θ</source>
+        <translation>가중합 Σ w·x − θ</translation>
+    </message>
+    <message>
+        <source>Axon hillock: fires or not</source>
+        <translation>축삭 둔덕: 발화할지 결정</translation>
+    </message>
+    <message>
+        <source>Axon</source>
+        <translation>축삭돌기</translation>
+    </message>
+    <message>
+        <source>output a = f(Σ w·x − θ)</source>
+        <translation>출력 a = f(Σ w·x − θ)</translation>
+    </message>
+    <message>
+        <source>Inputs x and weights w</source>
+        <translation>입력 x와 가중치 w</translation>
+    </message>
+    <message>
+        <source>dendrites and synapses</source>
+        <translation>수상돌기와 시냅스</translation>
+    </message>
+    <message>
+        <source>Σ weighted sum</source>
+        <translation>Σ 가중합</translation>
+    </message>
+    <message>
+        <source>soma (cell body)</source>
+        <translation>세포체 (소마)</translation>
+    </message>
+    <message>
+        <source>f activation function</source>
+        <translation>f 활성화 함수</translation>
+    </message>
+    <message>
+        <source>axon hillock: fires or not</source>
+        <translation>축삭 둔덕: 발화할지 결정</translation>
+    </message>
+    <message>
+        <source>Output a</source>
+        <translation>출력 a</translation>
+    </message>
+    <message>
+        <source>axon</source>
+        <translation>축삭돌기</translation>
+    </message>
+    <message>
+        <source>The neuron&apos;s permanent name in the file; it cannot be changed.</source>
+        <translation>파일 속 뉴런의 고유한 이름. 바꿀 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The presynaptic neuron (its axon) and the postsynaptic neuron (its dendrite).</source>
+        <translation>시냅스 앞 뉴런(축삭돌기)과 시냅스 뒤 뉴런(수상돌기).</translation>
+    </message>
+    <message>
+        <source>Deep learning writes f(Σ w·a + b); editing the bias b sets the threshold θ = −b.</source>
+        <translation>딥러닝에서는 f(Σ w·a + b)로 씁니다. 편향 b를 바꾸면 임계값 θ = −b가 정해집니다.</translation>
+    </message>
+    <message>
+        <source>From %1 to %2%3</source>
+        <translation>%1부터 %2%3까지</translation>
+    </message>
+</context>
+<context>
+    <name>commands</name>
+    <message>
+        <source>Add %s</source>
+        <translation>%s 추가</translation>
+    </message>
+    <message>
+        <source>Delete %s</source>
+        <translation>%s 삭제</translation>
+    </message>
+    <message>
+        <source>Connect %s → %s</source>
+        <translation>%s → %s 연결</translation>
+    </message>
+    <message>
+        <source>Delete synapse %s → %s</source>
+        <translation>시냅스 %s → %s 삭제</translation>
+    </message>
+    <message>
+        <source>Set weight</source>
+        <translation>가중치 변경</translation>
+    </message>
+    <message>
+        <source>Set delay</source>
+        <translation>지연 변경</translation>
+    </message>
+    <message>
+        <source>Set threshold</source>
+        <translation>임계값 변경</translation>
+    </message>
+    <message>
+        <source>Set input value</source>
+        <translation>입력값 변경</translation>
+    </message>
+    <message>
+        <source>Set activation</source>
+        <translation>활성화 함수 변경</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>옮기기</translation>
+    </message>
+    <message>
+        <source>Set kind</source>
+        <translation>종류 변경</translation>
+    </message>
+    <message>
+        <source>Set model</source>
+        <translation>모델 변경</translation>
+    </message>
+    <message>
+        <source>Set update scheme</source>
+        <translation>갱신 방식 변경</translation>
+    </message>
+    <message>
+        <source>Set time step</source>
+        <translation>시간 간격 변경</translation>
+    </message>
+    <message>
+        <source>Set name</source>
+        <translation>이름 변경</translation>
+    </message>
+    <message>
+        <source>Set description</source>
+        <translation>설명 변경</translation>
+    </message>
+    <message>
+        <source>Set %s</source>
+        <translation>%s 변경</translation>
+    </message>
+    <message>
+        <source>Move %s</source>
+        <translation>%s 옮기기</translation>
+    </message>
+    <message>
+        <source>Move %n neurons</source>
+        <translation>뉴런 %n개 옮기기</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>nothing to add</source>
+        <translation>추가할 것이 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>tools</name>
+    <message>
+        <source>Connection cancelled.</source>
+        <translation>연결을 취소했습니다.</translation>
+    </message>
+    <message>
+        <source>Connection cancelled: release on a neuron to connect.</source>
+        <translation>연결을 취소했습니다: 연결하려면 뉴런 위에서 놓으세요.</translation>
+    </message>
+    <message>
+        <source>Connected %1 → %2 with weight 1. Double-click the synapse to change it.</source>
+        <translation>%1 → %2를 가중치 1로 연결했습니다. 바꾸려면 시냅스를 더블클릭하세요.</translation>
+    </message>
+    <message>
+        <source>Select and move: click or drag a box to select, drag to move, drag from an axon&apos;s end to connect, double-click to edit, click an input to switch it 0/1.</source>
+        <translation>선택과 이동: 클릭하거나 상자를 끌어 선택하고, 끌어서 옮기고, 축삭돌기 끝에서 끌어 연결하고, 더블클릭해 편집하고, 입력을 클릭해 0/1을 전환합니다.</translation>
+    </message>
+    <message>
+        <source>Switch input %1</source>
+        <translation>입력 %1 전환</translation>
+    </message>
+    <message>
+        <source>Add input: click on empty canvas to place an input (a sensor whose value you set).</source>
+        <translation>입력 추가: 빈 캔버스를 클릭해 입력(값을 직접 정하는 센서)을 놓습니다.</translation>
+    </message>
+    <message>
+        <source>Add neuron: click on empty canvas to place a neuron. Esc returns to Select.</source>
+        <translation>뉴런 추가: 빈 캔버스를 클릭해 뉴런을 놓습니다. Esc를 누르면 선택 도구로 돌아갑니다.</translation>
+    </message>
+    <message>
+        <source>Add generator: click on empty canvas to place a spike generator (spiking networks).</source>
+        <translation>생성기 추가: 빈 캔버스를 클릭해 스파이크 생성기를 놓습니다 (스파이킹 네트워크).</translation>
+    </message>
+    <message>
+        <source>Connect: press on a neuron, drag to the neuron it should excite, release. Release on empty canvas or press Esc to cancel.</source>
+        <translation>연결: 뉴런을 누른 채 자극할 뉴런까지 끌고 놓습니다. 빈 캔버스에서 놓거나 Esc를 누르면 취소합니다.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,194 @@
+"""View → Name the parts: callouts from the real geometry, no overlaps, following the neuron."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QApplication
+
+from neuron_sim.commands import move_command, push
+from neuron_sim.model import Network, Neuron, Synapse, geometry
+from neuron_sim.ui.help import example_neuron
+
+BIOLOGICAL_PARTS = ["dendrites", "synapse", "soma", "hillock", "axon"]
+SCHEMATIC_PARTS = ["inputs", "sum", "activation", "output"]
+
+
+def xor() -> Network:
+    network = Network()
+    for nid, kind, pos in (("x1", "input", (0, 0)), ("x2", "input", (0, 180)), ("h1", "neuron", (260, 0)),
+                           ("h2", "neuron", (260, 180)), ("y", "neuron", (520, 90))):
+        network.add_neuron(Neuron(nid, kind=kind, position=pos))
+    for source, target, weight in (("x1", "h1", 1), ("x2", "h1", 1), ("x1", "h2", -1), ("x2", "h2", -1),
+                                   ("h1", "y", 1), ("h2", "y", 1)):
+        network.connect(Synapse(source, target, weight=weight))
+    return network
+
+
+def dense() -> Network:
+    network = Network()
+    for i in range(3):
+        network.add_neuron(Neuron(f"x{i}", kind="input", position=(0, i * 110)))
+    for j in range(2):
+        network.add_neuron(Neuron(f"y{j}", kind="neuron", position=(300, 55 + j * 110)))
+        for i in range(3):
+            network.connect(Synapse(f"x{i}", f"y{j}", weight=0.5 - i * 0.4))
+    return network
+
+
+def _show(window, network: Network, look: str = "biological"):
+    window.set_network(network, None)
+    window.look_actions[look].trigger()
+    window.name_parts.action.setChecked(True)
+    QApplication.processEvents()
+    return window.name_parts.overlay
+
+
+def _settle():
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def test_the_action_is_in_the_view_menu(window):
+    view_menu = window.menuBar().actions()[2].menu()
+    assert window.name_parts.action in view_menu.actions()
+    assert window.name_parts.action.isCheckable()
+
+
+@pytest.mark.parametrize("look, parts", [("biological", BIOLOGICAL_PARTS), ("schematic", SCHEMATIC_PARTS)])
+def test_it_names_each_part_with_both_vocabularies(window, look, parts):
+    overlay = _show(window, example_neuron(), look)
+    assert overlay.neuron_id == "y"  # the computing neuron with inputs and an output
+    assert [c.part for c in overlay.callouts] == parts
+    titles = {c.part: (c.title, c.subtitle) for c in overlay.callouts}
+    if look == "biological":
+        assert titles["synapse"] == ("Synapse", "weight w (synapse strength)")
+        assert titles["dendrites"][0] == "Dendrites" and "inputs" in titles["dendrites"][1]
+        assert titles["axon"][0] == "Axon" and titles["axon"][1].startswith("output")
+    else:
+        assert titles["sum"] == ("Σ weighted sum", "soma (cell body)")
+
+
+def test_anchors_come_from_the_real_geometry(window):
+    network = example_neuron()
+    overlay = _show(window, network)
+    # Oracle: the model's own layout of the same positions, not the canvas.
+    ids = list(network.neurons)
+    positions = np.array([network.neuron(n).position for n in ids])
+    keys = list(network.synapses)
+    layout = geometry.layout(positions, np.array([ids.index(s) for s, _ in keys]),
+                             np.array([ids.index(t) for _, t in keys]),
+                             np.array([network.neuron(n).kind != "neuron" for n in ids]))
+    tips = {key: layout.end[i] for i, key in enumerate(keys)}
+    anchors = {c.part: (c.anchor.x(), c.anchor.y()) for c in overlay.callouts}
+    lowest_input = max((k for k in keys if k[1] == "y"), key=lambda k: tips[k][1])
+    assert anchors["synapse"] == pytest.approx(tuple(tips[lowest_input]))
+    soma = network.neuron("y").position
+    assert np.hypot(anchors["soma"][0] - soma[0], anchors["soma"][1] - soma[1]) <= geometry.SOMA_RADIUS + 1
+    assert anchors["axon"][0] > soma[0] + geometry.SOMA_RADIUS  # right of the soma, on the axon
+
+
+def _overlaps(window, overlay) -> list[str]:
+    boxes = [(c.part, c.box) for c in overlay.callouts]
+    found = [f"{a} × {b}" for (a, ra), (b, rb) in itertools.combinations(boxes, 2) if ra.intersects(rb)]
+    for item in window.scene.neuron_items.values():
+        body = item.mapRectToScene(item.body_rect())
+        label = item.mapRectToScene(item.label_rect())
+        found += [f"{part} × {item.neuron_id}" for part, box in boxes if box.intersects(body) or box.intersects(label)]
+    for x, y, text, half in window.scene.synapse_layer.labels():
+        weight = QRectF(x - half, y - 8, 2 * half, 16)
+        found += [f"{part} × weight {text}" for part, box in boxes if box.intersects(weight)]
+    return found
+
+
+@pytest.mark.parametrize("make", [example_neuron, xor, dense])
+@pytest.mark.parametrize("look", ["biological", "schematic"])
+def test_no_callout_covers_another_a_neuron_or_a_weight(window, make, look):
+    overlay = _show(window, make(), look)
+    assert overlay.callouts
+    assert _overlaps(window, overlay) == []
+
+
+def test_callouts_follow_the_neuron_when_it_moves(window):
+    overlay = _show(window, xor())
+    target = overlay.neuron_id
+    before = {c.part: (c.anchor.x(), c.anchor.y()) for c in overlay.callouts}
+    x, y = window.network.neuron(target).position
+    push(window.undo_stack, move_command(window.network, {target: (x + 40.0, y + 25.0)}))
+    _settle()
+    after = {c.part: (c.anchor.x(), c.anchor.y()) for c in overlay.callouts}
+    assert after["soma"] == pytest.approx((before["soma"][0] + 40, before["soma"][1] + 25))
+    assert _overlaps(window, overlay) == []
+    window.undo_stack.undo()
+    _settle()
+    assert {c.part: (c.anchor.x(), c.anchor.y()) for c in overlay.callouts}["soma"] == pytest.approx(before["soma"])
+
+
+def test_it_names_the_selected_neuron(window):
+    overlay = _show(window, xor())
+    assert overlay.neuron_id == "h1"  # has inputs and an output; h2 as well, h1 comes first
+    window.scene.select(["y"])
+    _settle()
+    assert overlay.neuron_id == "y"
+    window.scene.select(["x1"])  # an input is not a computing neuron: the callouts stay
+    _settle()
+    assert overlay.neuron_id == "y"
+
+
+def test_the_look_switch_relabels(window):
+    overlay = _show(window, xor())
+    window.look_actions["schematic"].trigger()
+    _settle()
+    assert [c.part for c in overlay.callouts] == SCHEMATIC_PARTS
+
+
+def test_deleting_the_neuron_moves_the_callouts_on(window):
+    overlay = _show(window, xor())
+    window.scene.select([overlay.neuron_id])
+    window.edit.delete()
+    _settle()
+    assert overlay.neuron_id in window.network.neurons
+    assert overlay.callouts and _overlaps(window, overlay) == []
+
+
+def test_without_a_computing_neuron_it_says_what_to_do(window):
+    network = Network()
+    network.add_neuron(Neuron("x1", kind="input"))
+    window.set_network(network, None)
+    window.name_parts.action.setChecked(True)
+    assert not window.name_parts.action.isChecked()
+    assert "Add a neuron first" in window._status.text()
+
+
+def test_turning_it_off_removes_the_callouts(window):
+    overlay = _show(window, xor())
+    assert overlay.scene() is window.scene
+    window.name_parts.action.setChecked(False)
+    assert window.name_parts.overlay is None
+    assert not any(type(item).__name__ == "PartsOverlay" for item in window.scene.items())
+
+
+def test_korean_callouts(window, qapp):
+    from neuron_sim.ui import language
+
+    language.apply_language(qapp, "ko", font_check=lambda: True)
+    try:
+        overlay = _show(window, xor())
+        titles = {c.part: c.title for c in overlay.callouts}
+        assert titles == {"dendrites": "수상돌기", "synapse": "시냅스", "soma": "세포체 (소마)",
+                          "hillock": "축삭 둔덕: 발화할지 결정", "axon": "축삭돌기"}
+        assert _overlaps(window, overlay) == []
+    finally:
+        language.apply_language(qapp, "en")
+
+
+def test_callouts_make_room_when_another_neuron_moves_under_them(window):
+    overlay = _show(window, xor())
+    box = next(c.box for c in overlay.callouts if c.part == "soma")
+    # Move the other hidden neuron right onto the soma callout.
+    push(window.undo_stack, move_command(window.network, {"h2": (box.center().x(), box.center().y())}))
+    _settle()
+    assert _overlaps(window, overlay) == []

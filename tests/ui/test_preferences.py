@@ -1,0 +1,125 @@
+"""Edit → Preferences…: language, default look, start page; stored in QSettings."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence
+
+from neuron_sim.ui import language
+from neuron_sim.ui.preferences import (
+    DEFAULT_LOOK_KEY,
+    START_PAGE_KEY,
+    PreferencesDialog,
+    default_look,
+    show_start_page,
+)
+
+
+def _dialog(qtbot) -> PreferencesDialog:
+    dialog = PreferencesDialog()
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_edit_menu_opens_preferences_with_ctrl_comma(window):
+    action = window.preferences_action
+    assert action.shortcut() == QKeySequence("Ctrl+,")
+    edit_menu = window.menuBar().actions()[1].menu()
+    assert action in edit_menu.actions()
+
+
+def test_defaults_when_nothing_is_stored(qtbot):
+    dialog = _dialog(qtbot)
+    assert dialog.language_box.currentData() == "system"
+    assert dialog.look_box.currentData() == "biological"
+    assert dialog.start_page_box.isChecked()
+    assert default_look() == "biological" and show_start_page() is True
+
+
+def test_the_dialog_shows_what_is_stored(qtbot):
+    store = language.settings()
+    store.setValue(language.LANGUAGE_KEY, "ko")
+    store.setValue(DEFAULT_LOOK_KEY, "schematic")
+    store.setValue(START_PAGE_KEY, False)
+    dialog = _dialog(qtbot)
+    assert dialog.language_box.currentData() == "ko"
+    assert dialog.look_box.currentData() == "schematic"
+    assert not dialog.start_page_box.isChecked()
+
+
+def test_ok_stores_the_choices_and_cancel_does_not(qtbot):
+    dialog = _dialog(qtbot)
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("en"))
+    dialog.look_box.setCurrentIndex(dialog.look_box.findData("schematic"))
+    dialog.start_page_box.setChecked(False)
+    dialog.reject()
+    store = language.settings()
+    assert store.value(language.LANGUAGE_KEY) is None and default_look() == "biological"
+
+    dialog = _dialog(qtbot)
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("en"))
+    dialog.look_box.setCurrentIndex(dialog.look_box.findData("schematic"))
+    dialog.start_page_box.setChecked(False)
+    dialog.accept()
+    assert language.settings().value(language.LANGUAGE_KEY) == "en"
+    assert default_look() == "schematic"
+    # The start page reads this key as a bool.
+    assert language.settings().value(START_PAGE_KEY, True, type=bool) is False
+
+
+def test_a_broken_setting_falls_back_to_the_default(qtbot):
+    language.settings().setValue(DEFAULT_LOOK_KEY, "cubist")
+    assert default_look() == "biological"
+    language.settings().setValue(language.LANGUAGE_KEY, "klingon")
+    assert language.preferred_language() in language.LANGUAGES
+
+
+def test_the_dialog_says_when_the_language_changes(qtbot, monkeypatch):
+    monkeypatch.setattr(language.STATE, "language", "en")
+    monkeypatch.setattr(language, "hangul_font_available", lambda: True)
+    dialog = _dialog(qtbot)
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("en"))
+    assert not dialog.language_note.isVisibleTo(dialog)
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("ko"))
+    assert dialog.language_note.isVisibleTo(dialog)
+    assert "next time" in dialog.language_note.text()
+
+
+def test_the_dialog_warns_when_no_font_can_show_korean(qtbot, monkeypatch):
+    monkeypatch.setattr(language, "hangul_font_available", lambda: False)
+    dialog = _dialog(qtbot)
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("ko"))
+    assert "fonts-nanum" in dialog.language_note.text()
+
+
+def test_language_names_are_written_in_their_own_language(qtbot):
+    dialog = _dialog(qtbot)
+    names = [dialog.language_box.itemText(i) for i in range(dialog.language_box.count())]
+    assert "English" in names and "한국어" in names
+
+
+def test_default_look_is_used_at_start(monkeypatch, qapp):
+    """run() draws the network in the stored look when --look is not given."""
+    from neuron_sim.ui import application
+
+    language.settings().setValue(DEFAULT_LOOK_KEY, "schematic")
+    shown = []
+    monkeypatch.setattr(application.QApplication, "exec", lambda self=None: 0)
+    monkeypatch.setattr("neuron_sim.ui.preferences.show_language_notices_when_shown", lambda w: None)
+    for later in ("offer_recovery_when_shown", "show_start_page_when_shown"):  # not what this test is about
+        monkeypatch.setattr(application, later, lambda *args, **kwargs: None, raising=False)
+    from neuron_sim.ui import main_window
+
+    real = main_window.MainWindow
+
+    class Recorded(real):
+        def show(self):
+            shown.append(self)
+
+    monkeypatch.setattr(main_window, "MainWindow", Recorded)
+    try:
+        application.run(lang="en")
+        assert shown and shown[0].scene.look == "schematic"
+    finally:
+        for win in shown:
+            win.undo_stack.setClean()
+            win.deleteLater()
