@@ -4,7 +4,9 @@ from __future__ import annotations
 
 
 def run_app(path: str | None = None, look: str | None = None, play: bool = False,
-            select: list[str] | None = None) -> int:
+            select: list[str] | None = None, lang: str | None = None,
+            example: str | None = None, start_page: bool = False) -> int:
     from neuron_sim.ui.application import run
 
-    return run(path, look=look, play=play, select=select or [])
+    return run(path, look=look, play=play, select=select or [], lang=lang, example=example,
+               start_page=start_page)

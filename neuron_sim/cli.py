@@ -27,6 +27,11 @@ def build_parser() -> argparse.ArgumentParser:
     app.add_argument("--play", action="store_true", help="start playing the network at once")
     app.add_argument("--select", metavar="ID", action="append", default=[],
                      help="select this neuron at start (its trace and computation are shown); may be repeated")
+    app.add_argument("--lang", choices=("ko", "en"),
+                     help="interface language for this run (default: Preferences, else the system's)")
+    app.add_argument("--example", metavar="NAME", choices=_example_names(),
+                     help="open a classroom example as an untitled copy, with its text (e.g. dense-layer)")
+    app.add_argument("--start-page", action="store_true", help="show the start page of examples")
 
     sim = sub.add_parser("simulate", help="run a network without the GUI and print its activity")
     sim.add_argument("file", help="a network file (.json)")
@@ -42,12 +47,19 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="measure the engines against baselines in the same run")
     bench.add_argument("--json", action="store_true", help="one JSON record per figure")
     bench.add_argument("--quick", action="store_true", help="fewer repetitions, smaller sizes (for tests)")
+    _add_render_parser(sub)
     return parser
+
+
+def _example_names() -> list[str]:
+    from neuron_sim.resources_path import examples_dir
+
+    return sorted(path.stem for path in examples_dir().glob("*.json"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    commands = {"app", "simulate", "bench", "-h", "--help", "--version"}
+    commands = {"app", "simulate", "bench", "render", "-h", "--help", "--version"}
     if not args_list or args_list[0] not in commands:
         args_list = ["app", *args_list]
     try:
@@ -58,11 +70,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "simulate":
             return _simulate(args)
+        if args.command == "render":
+            from neuron_sim.ui.export.render import run_render
+            return run_render(args)
         if args.command == "bench":
             from neuron_sim.bench import run_bench
             return run_bench(json_output=args.json, quick=args.quick)
         from neuron_sim.app import run_app
-        return run_app(args.file, look=args.look, play=args.play, select=args.select)
+        return run_app(args.file, look=args.look, play=args.play, select=args.select, lang=args.lang,
+                       example=args.example, start_page=args.start_page)
     except CliError as error:
         message = " ".join(str(error).split())  # always exactly one line
         print(f"neuron-sim: error: {message}", file=sys.stderr)
@@ -89,3 +105,29 @@ def _simulate(args: argparse.Namespace) -> int:
     out = result.to_json() if args.format == "json" else result.to_csv()
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
     return 0
+
+
+# ---- render: figures without a window (neuron_sim/ui/export/render.py) ------------------------
+def _add_render_parser(sub) -> None:
+    """The `render` subcommand's options (run by neuron_sim/ui/export/render.py)."""
+    render = sub.add_parser("render", help="draw a network as a PNG, SVG, PDF or animated GIF, without a window")
+    render.add_argument("file", help="a network file (.json)")
+    render.add_argument("-o", "--output", required=True, metavar="OUT",
+                        help="the figure to write: .png, .svg, .pdf or .gif (the format follows the suffix)")
+    render.add_argument("--scale", type=float, default=2.0,
+                        help="pixels per canvas unit for PNG and GIF (default 2: crisp on projectors)")
+    render.add_argument("--style", choices=("biological", "schematic"), default="biological",
+                        help="draw neurons as cells or as a textbook diagram")
+    render.add_argument("--transparent", action="store_true", help="no background (PNG, SVG, PDF)")
+    render.add_argument("--legend", action="store_true", help="add a legend of synapse symbols and widths")
+    render.add_argument("--labels", action=argparse.BooleanOptionalAction, default=True,
+                        help="neuron names, thresholds and weights (default: shown)")
+    render.add_argument("--title", default="", help="a title above the network")
+    render.add_argument("--formula", metavar="ID", help="write out what this neuron computes, with its numbers")
+    render.add_argument("--steps", type=int, default=None,
+                        help="render the state after N ticks (default: at rest); a GIF has N frames "
+                             "(default: one feedforward pass, 10 ticks, or 20 ms of spiking)")
+    render.add_argument("--fps", type=float, default=None, help="GIF frames per second (default 2; spiking 25)")
+    render.add_argument("--set", action="append", default=[], metavar="ID=VALUE",
+                        help="set an input's value or a parameter first, as in `simulate`; may be repeated")
+    render.add_argument("--lang", choices=("ko", "en"), help="language of the legend and formula text")

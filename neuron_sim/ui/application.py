@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 
@@ -16,32 +15,62 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def install_translator(app: QApplication, language: str | None = None) -> QTranslator | None:
-    """Load the .qm catalogue for `language` (default: the system's) if one is shipped."""
-    from neuron_sim.resources_path import translations_dir
+def install_translator(app: QApplication, language: str | None = None) -> str:
+    """Install the catalogues of `language` ("en" / "ko"; default: Preferences, else the system's).
 
-    translator = QTranslator(app)
-    locale = QLocale(language) if language else QLocale.system()
-    if translator.load(locale, "neuron_sim", "_", str(translations_dir())):
-        app.installTranslator(translator)
-        return translator
-    return None
+    Returns the language actually used (English when Korean was asked for but no font has Hangul).
+    """
+    from .language import apply_language
+
+    return apply_language(app, language)
 
 
 def run(path: str | None = None, look: str | None = None, play: bool = False,
-        select: list[str] | None = None) -> int:
+        select: list[str] | None = None, lang: str | None = None,
+        example: str | None = None, start_page: bool = False) -> int:
     app = create_application()
-    install_translator(app)
+    install_translator(app, lang)
     from .main_window import MainWindow
+    from .preferences import default_look, show_language_notices_when_shown
 
     window = MainWindow()
+    look = look or default_look()
     if look:
         window.look_actions[look].trigger()
     window.show()
     if path:
         window.open_file(path)
+    if example:
+        window.examples.open_example_named(example)
     if select:
         window.scene.select([nid for nid in select if nid in window.network.neurons])
     if play:
         window.playback.play()
+    offer_recovery_when_shown(window)
+    show_language_notices_when_shown(window)
+    show_start_page_when_shown(window, always=start_page)
     return app.exec()
+
+
+def offer_recovery_when_shown(window) -> None:
+    """After a crash, offer the unsaved work the last session kept, over the shown window.
+
+    Asked now, not from a timer: the start page and notices queued after it then see the
+    restored network, and cannot open over the question.
+    """
+    from .recovery import offer_recovery
+
+    offer_recovery(window)
+
+
+def show_start_page_when_shown(window, always: bool = False) -> None:
+    """The start page of examples at launch, unless a file (or recovered work) is open or it is turned off."""
+    from PySide6.QtCore import QTimer
+
+    def show() -> None:
+        if always:
+            window.examples.show_start_page()
+        elif window.path is None and len(window.network) == 0:
+            window.examples.show_start_page_if_wanted()
+
+    QTimer.singleShot(0, window, show)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QObject, QPointF
+from PySide6.QtCore import QObject, QPointF
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu
 
@@ -29,23 +29,22 @@ class EditActions(QObject):
     def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
-        tr = self.tr
         act = window._action
-        self.cut_action = act(tr("Cu&t"), self.cut, QKeySequence.StandardKey.Cut, tr("Cut the selected neurons"))
-        self.copy_action = act(tr("&Copy"), self.copy, QKeySequence.StandardKey.Copy,
-                               tr("Copy the selected neurons and the synapses between them"))
-        self.paste_action = act(tr("&Paste"), self.paste, QKeySequence.StandardKey.Paste, tr("Paste neurons"))
-        self.duplicate_action = act(tr("&Duplicate"), self.duplicate, QKeySequence("Ctrl+D"),
-                                    tr("Duplicate the selected neurons with their inner synapses"))
-        self.delete_action = act(tr("&Delete"), self.delete, [QKeySequence(QKeySequence.StandardKey.Delete),
+        self.cut_action = act(self.tr("Cu&t"), self.cut, QKeySequence.StandardKey.Cut, self.tr("Cut the selected neurons"))
+        self.copy_action = act(self.tr("&Copy"), self.copy, QKeySequence.StandardKey.Copy,
+                               self.tr("Copy the selected neurons and the synapses between them"))
+        self.paste_action = act(self.tr("&Paste"), self.paste, QKeySequence.StandardKey.Paste, self.tr("Paste neurons"))
+        self.duplicate_action = act(self.tr("&Duplicate"), self.duplicate, QKeySequence("Ctrl+D"),
+                                    self.tr("Duplicate the selected neurons with their inner synapses"))
+        self.delete_action = act(self.tr("&Delete"), self.delete, [QKeySequence(QKeySequence.StandardKey.Delete),
                                                                QKeySequence("Backspace")],
-                                 tr("Delete the selection; a neuron takes its synapses with it (Del)"))
-        self.select_all_action = act(tr("Select &All"), self.select_all, QKeySequence.StandardKey.SelectAll,
-                                     tr("Select every neuron and synapse"))
-        self.add_layer_action = act(tr("Add &layer…"), self.add_layer, QKeySequence("Ctrl+L"),
-                                    tr("Add a column of neurons (a layer) to the right of the network"))
-        self.connect_all_action = act(tr("Connect &all"), self.connect_all, QKeySequence("Ctrl+K"),
-                                      tr("Fully connect each selected column to the next (a Dense layer: "
+                                 self.tr("Delete the selection; a neuron takes its synapses with it (Del)"))
+        self.select_all_action = act(self.tr("Select &All"), self.select_all, QKeySequence.StandardKey.SelectAll,
+                                     self.tr("Select every neuron and synapse"))
+        self.add_layer_action = act(self.tr("Add &layer…"), self.add_layer, QKeySequence("Ctrl+L"),
+                                    self.tr("Add a column of neurons (a layer) to the right of the network"))
+        self.connect_all_action = act(self.tr("Connect &all"), self.connect_all, QKeySequence("Ctrl+K"),
+                                      self.tr("Fully connect each selected column to the next (a Dense layer: "
                                          "3 inputs × 2 neurons = 6 synapses)"))
         self.nudge_actions = []
         for key, dx, dy in (("Left", -1, 0), ("Right", 1, 0), ("Up", 0, -1), ("Down", 0, 1)):
@@ -90,11 +89,9 @@ class EditActions(QObject):
         if not ids:
             return
         data = editing.copy_selection(self.network, ids)
-        mime = QMimeData()
-        text = json.dumps(data, ensure_ascii=False, indent=2)
-        mime.setData(editing.CLIPBOARD_MIME, text.encode("utf-8"))
-        mime.setText(text)
-        QGuiApplication.clipboard().setMimeData(mime)
+        # Plain text (the JSON names its format), not a QMimeData made here: Qt keeps clipboard data
+        # until after Python has shut down, and deleting a Python-made QMimeData then segfaults.
+        QGuiApplication.clipboard().setText(json.dumps(data, ensure_ascii=False, indent=2))
         self.window.show_message(self.tr("Copied %n neuron(s).", "", len(ids)))
 
     def cut(self) -> None:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -17,22 +16,28 @@ from PySide6.QtWidgets import (
 )
 
 from neuron_sim.model import Network
-from neuron_sim.model.fileformat import NetworkFileError, load, save
 
 from .context_menus import ContextMenus
+from .document import DocumentFiles
 from .editing import EditActions
+from .examples import ExamplesMenu
+from .export.actions import FigureActions
+from .help import HelpActions
 from .inspector import Inspector
 from .instruments import Instruments
+from .name_parts import NameParts
 from .playback_controls import PlaybackControls
+from .preferences import add_preferences_action
+from .recovery import RecoveryKeeper
 from .scene import NetworkScene
 from .tools import AddNeuronTool, ConnectTool, SelectTool
 from .view import NetworkView
 
-MAX_RECENT = 8
-FILE_FILTER = "Neuron networks (*.json);;All files (*)"
 
 
 class MainWindow(QMainWindow):
+    network_replaced = Signal(object)  # set_network: New, Open, an example
+
     def __init__(self, network: Network | None = None, path: str | None = None):
         super().__init__()
         self.network = network or Network()
@@ -40,6 +45,8 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._update_title)
         self.settings = QSettings("neuron-sim", "neuron-sim")
+        self.document = DocumentFiles(self, self.settings)  # New / Open / Save, recent files
+        self.recovery = RecoveryKeeper(self)  # a copy of unsaved changes every 30 s, for after a crash
         self.scene = NetworkScene(self.network, self.undo_stack, self)
         self.view = NetworkView(self.scene, self)
         self.setCentralWidget(self.view)
@@ -60,6 +67,7 @@ class MainWindow(QMainWindow):
         self.playback_controls = PlaybackControls(self)
         self.playback = self.playback_controls.playback
         self.instruments = Instruments(self)
+        self.figures = FigureActions(self)  # File → Export figure, Copy figure, Export animation
         self._create_menus()
         self._create_toolbars()
         self.scene.message.connect(self.show_message)
@@ -98,27 +106,26 @@ class MainWindow(QMainWindow):
         return action
 
     def _create_actions(self) -> None:
-        tr = self.tr
-        self.new_action = self._action(tr("&New"), self.new_file, QKeySequence.StandardKey.New, tr("Start an empty network"))
-        self.open_action = self._action(tr("&Open…"), lambda: self.open_file(), QKeySequence.StandardKey.Open,
-                                        tr("Open a network file"))
-        self.save_action = self._action(tr("&Save"), self.save_file, QKeySequence.StandardKey.Save, tr("Save the network"))
-        self.save_as_action = self._action(tr("Save &As…"), self.save_file_as, QKeySequence("Ctrl+Shift+S"),
-                                           tr("Save the network under a new name"))
-        self.quit_action = self._action(tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, tr("Quit neuron-sim"))
-        self.undo_action = self.undo_stack.createUndoAction(self, tr("Undo"))
+        self.new_action = self._action(self.tr("&New"), self.new_file, QKeySequence.StandardKey.New, self.tr("Start an empty network"))
+        self.open_action = self._action(self.tr("&Open…"), lambda: self.open_file(), QKeySequence.StandardKey.Open,
+                                        self.tr("Open a network file"))
+        self.save_action = self._action(self.tr("&Save"), self.save_file, QKeySequence.StandardKey.Save, self.tr("Save the network"))
+        self.save_as_action = self._action(self.tr("Save &As…"), self.save_file_as, QKeySequence("Ctrl+Shift+S"),
+                                           self.tr("Save the network under a new name"))
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, self.tr("Quit neuron-sim"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, tr("Redo"))
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
 
         self.tool_group = QActionGroup(self)
         self.tool_actions: dict[str, QAction] = {}
         tools = (
-            ("select", tr("Select"), "S", tr("Select and move neurons; drag from an axon's end to connect (S)")),
-            ("input", tr("Add input"), "I", tr("Click on the canvas to add an input, a sensor you switch on and off (I)")),
-            ("neuron", tr("Add neuron"), "N", tr("Click on the canvas to add a neuron (N)")),
-            ("generator", tr("Add generator"), "G", tr("Click on the canvas to add a spike generator, spiking networks only (G)")),
-            ("connect", tr("Connect"), "C", tr("Drag from one neuron to another to connect them with a synapse (C)")),
+            ("select", self.tr("Select"), "S", self.tr("Select and move neurons; drag from an axon's end to connect (S)")),
+            ("input", self.tr("Add input"), "I", self.tr("Click on the canvas to add an input, a sensor you switch on and off (I)")),
+            ("neuron", self.tr("Add neuron"), "N", self.tr("Click on the canvas to add a neuron (N)")),
+            ("generator", self.tr("Add generator"), "G", self.tr("Click on the canvas to add a spike generator, spiking networks only (G)")),
+            ("connect", self.tr("Connect"), "C", self.tr("Drag from one neuron to another to connect them with a synapse (C)")),
         )
         for name, text, key, tip in tools:
             action = self._action(text, shortcut=QKeySequence(key), tip=tip, checkable=True)
@@ -129,76 +136,82 @@ class MainWindow(QMainWindow):
 
         self.look_group = QActionGroup(self)
         self.look_actions = {}
-        for look, text, tip in (("biological", tr("&Biological"), tr("Neurons as cells: dendrites, soma, axon, synapses")),
-                                ("schematic", tr("&Schematic"), tr("Textbook diagram: Σ and f, arrows with weights"))):
+        for look, text, tip in (("biological", self.tr("&Biological"), self.tr("Neurons as cells: dendrites, soma, axon, synapses")),
+                                ("schematic", self.tr("&Schematic"), self.tr("Textbook diagram: Σ and f, arrows with weights"))):
             action = self._action(text, tip=tip, checkable=True)
             action.triggered.connect(lambda checked=False, lk=look: self.scene.set_look(lk))
             self.look_group.addAction(action)
             self.look_actions[look] = action
         self.look_actions["biological"].setChecked(True)
-        self.weights_action = self._action(tr("Weight &labels"), self.scene.set_show_weights, tip=tr("Show each synapse's weight"), checkable=True)
+        self.weights_action = self._action(self.tr("Weight &labels"), self.scene.set_show_weights, tip=self.tr("Show each synapse's weight"), checkable=True)
         self.weights_action.setChecked(True)
-        self.thresholds_action = self._action(tr("&Thresholds"), self.scene.set_show_thresholds, tip=tr("Show each neuron's threshold θ"), checkable=True)
+        self.thresholds_action = self._action(self.tr("&Thresholds"), self.scene.set_show_thresholds, tip=self.tr("Show each neuron's threshold θ"), checkable=True)
         self.thresholds_action.setChecked(True)
-        self.grid_action = self._action(tr("&Grid"), self.scene.set_show_grid, tip=tr("Show a grid"), checkable=True)
-        self.snap_action = self._action(tr("S&nap to grid"), self._set_snap, tip=tr("Place and move neurons on the grid"), checkable=True)
-        self.zoom_in_action = self._action(tr("Zoom &in"), self.view.zoom_in, [QKeySequence("+"), QKeySequence("="), QKeySequence.StandardKey.ZoomIn], tr("Zoom in (+)"))
-        self.zoom_out_action = self._action(tr("Zoom &out"), self.view.zoom_out, [QKeySequence("-"), QKeySequence.StandardKey.ZoomOut], tr("Zoom out (−)"))
-        self.zoom_reset_action = self._action(tr("&Actual size"), self.view.reset_zoom, QKeySequence("0"), tr("Zoom to 100% (0)"))
-        self.fit_action = self._action(tr("&Fit network"), self.view.fit, QKeySequence("F"), tr("Fit the whole network in the window (F)"))
+        self.grid_action = self._action(self.tr("&Grid"), self.scene.set_show_grid, tip=self.tr("Show a grid"), checkable=True)
+        self.snap_action = self._action(self.tr("S&nap to grid"), self._set_snap, tip=self.tr("Place and move neurons on the grid"), checkable=True)
+        self.zoom_in_action = self._action(self.tr("Zoom &in"), self.view.zoom_in, [QKeySequence("+"), QKeySequence("="), QKeySequence.StandardKey.ZoomIn], self.tr("Zoom in (+)"))
+        self.zoom_out_action = self._action(self.tr("Zoom &out"), self.view.zoom_out, [QKeySequence("-"), QKeySequence.StandardKey.ZoomOut], self.tr("Zoom out (−)"))
+        self.zoom_reset_action = self._action(self.tr("&Actual size"), self.view.reset_zoom, QKeySequence("0"), self.tr("Zoom to 100% (0)"))
+        self.fit_action = self._action(self.tr("&Fit network"), self.view.fit, QKeySequence("F"), self.tr("Fit the whole network in the window (F)"))
 
         self.model_group = QActionGroup(self)
         self.model_actions = {}
-        for model, text, tip in (("rate", tr("&Rate (artificial neurons)"), tr("a = f(Σ w·x − θ): the unit of deep learning")),
-                                 ("spiking", tr("&Spiking (integrate-and-fire)"), tr("Membrane potential charges up and fires spikes"))):
+        for model, text, tip in (("rate", self.tr("&Rate (artificial neurons)"), self.tr("a = f(Σ w·x − θ): the unit of deep learning")),
+                                 ("spiking", self.tr("&Spiking (integrate-and-fire)"), self.tr("Membrane potential charges up and fires spikes"))):
             action = self._action(text, tip=tip, checkable=True)
             action.triggered.connect(lambda checked=False, m=model: self.edit.set_network_param("model", m))
             self.model_group.addAction(action)
             self.model_actions[model] = action
         self.update_group = QActionGroup(self)
         self.update_actions = {}
-        for scheme, text, tip in (("feedforward", tr("&Feedforward"), tr("One pass from inputs to outputs, layer by layer")),
-                                  ("synchronous", tr("S&ynchronous"), tr("All neurons update together each tick; loops allowed"))):
+        for scheme, text, tip in (("feedforward", self.tr("&Feedforward"), self.tr("One pass from inputs to outputs, layer by layer")),
+                                  ("synchronous", self.tr("S&ynchronous"), self.tr("All neurons update together each tick; loops allowed"))):
             action = self._action(text, tip=tip, checkable=True)
             action.triggered.connect(lambda checked=False, s=scheme: self.edit.set_network_param("update", s))
             self.update_group.addAction(action)
             self.update_actions[scheme] = action
 
-        self.shortcuts_action = self._action(tr("&Keyboard shortcuts"), self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
-        self.about_action = self._action(tr("&About neuron-sim"), self.show_about)
+        self.help = HelpActions(self)  # Help: quick guide, keyboard shortcuts, about
+        self.name_parts = NameParts(self)  # View → Name the parts
 
     def _create_menus(self) -> None:
-        tr = self.tr
         bar = self.menuBar()
-        file_menu = bar.addMenu(tr("&File"))
+        file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.new_action, self.open_action])
-        self.recent_menu = file_menu.addMenu(tr("Open &Recent"))
-        self._rebuild_recent_menu()
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.document.set_recent_menu(self.recent_menu)
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
+        self.figures.add_to_menu(file_menu)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu(tr("&Edit"))
+        edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         self.edit.add_to_menu(edit_menu)
-        view_menu = bar.addMenu(tr("&View"))
+        self.preferences_action = add_preferences_action(self, edit_menu)
+        view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions(list(self.look_actions.values()))
+        self.name_parts.add_to_menu(view_menu)
         view_menu.addSeparator()
         view_menu.addActions([self.weights_action, self.thresholds_action, self.grid_action, self.snap_action])
         view_menu.addSeparator()
         view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, self.fit_action])
         view_menu.addSeparator()
         view_menu.addAction(self.inspector_dock.toggleViewAction())
-        self.instruments.add_to_menu(view_menu.addMenu(tr("&Instruments")))
-        sim_menu = bar.addMenu(tr("&Simulation"))
+        self.instruments.add_to_menu(view_menu.addMenu(self.tr("&Instruments")))
+        sim_menu = bar.addMenu(self.tr("&Simulation"))
         self.playback_controls.add_to_menu(sim_menu)
-        sim_menu.addSection(tr("Neuron model"))
+        sim_menu.addSection(self.tr("Neuron model"))
         sim_menu.addActions(list(self.model_actions.values()))
-        sim_menu.addSection(tr("Update scheme (rate)"))
+        sim_menu.addSection(self.tr("Update scheme (rate)"))
         sim_menu.addActions(list(self.update_actions.values()))
-        help_menu = bar.addMenu(tr("&Help"))
-        help_menu.addActions([self.shortcuts_action, self.about_action])
+        self.examples = ExamplesMenu(self)  # the Examples menu, the start page, the info bar
+        bar.addMenu(self.examples.menu)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.help.add_to_menu(help_menu)
+        help_menu.addAction(self.examples.start_page_action)
 
     def _create_toolbars(self) -> None:
         tools = QToolBar(self.tr("Tools"), self)
@@ -266,134 +279,49 @@ class MainWindow(QMainWindow):
         self._sync_model_actions()
         self._update_title()
         self.view.fit()
+        self.network_replaced.emit(network)
 
     def _update_title(self, *args) -> None:
         name = self.path.name if self.path else (self.network.name or self.tr("Untitled"))
         self.setWindowTitle(f"{name}[*] — neuron-sim")
         self.setWindowModified(not self.undo_stack.isClean())
 
+    # File work lives in document.py; these names are the window's public API (menus, tests, CLI).
     def ask_to_save(self) -> QMessageBox.StandardButton:
         """Ask what to do with unsaved changes (tests replace this)."""
-        return QMessageBox.question(
-            self, self.tr("Unsaved changes"),
-            self.tr("The network has changes that are not saved. Save them first?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save)
+        return self.document.ask_to_save()
 
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current network."""
-        if self.undo_stack.isClean():
-            return True
-        answer = self.ask_to_save()
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save_file()
-        return answer == QMessageBox.StandardButton.Discard
+        return self.document.maybe_save()
 
     def new_file(self) -> None:
-        if self.maybe_save():
-            self.set_network(Network(), None)
+        self.document.new_file()
 
     def open_file(self, path: str | Path | None = None) -> bool:
-        if not self.maybe_save():
-            return False
-        if path is None:
-            start = str(self.path.parent) if self.path else ""
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open network"), start, self.tr(FILE_FILTER))
-            if not path:
-                return False
-        try:
-            network = load(path)
-        except NetworkFileError as error:
-            self.show_error(self.tr("Could not open the file"), str(error))
-            return False
-        self.set_network(network, Path(path))
-        self._remember_recent(Path(path))
-        self.show_message(self.tr("Opened %1").replace("%1", str(path)))
-        return True
+        return self.document.open_file(path)
 
     def save_file(self) -> bool:
-        if self.path is None:
-            return self.save_file_as()
-        return self._save_to(self.path)
+        return self.document.save_file()
 
     def save_file_as(self) -> bool:
-        start = str(self.path) if self.path else (self.network.name or "network") + ".json"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save network"), start, self.tr(FILE_FILTER))
-        if not path:
-            return False
-        if not path.lower().endswith(".json"):
-            path += ".json"
-        return self._save_to(Path(path))
+        return self.document.save_file_as()
 
     def _save_to(self, path: Path) -> bool:
-        try:
-            save(self.network, path)
-        except NetworkFileError as error:
-            self.show_error(self.tr("Could not save"), str(error))
-            return False
-        self.path = path
-        self.undo_stack.setClean()
-        self._remember_recent(path)
-        self._update_title()
-        self.show_message(self.tr("Saved %1").replace("%1", str(path)))
-        return True
+        return self.document.save_to(path)
 
     def show_error(self, title: str, text: str) -> None:
         self.show_message(text)
         QMessageBox.warning(self, title, text)
 
-    def _remember_recent(self, path: Path) -> None:
-        recent = [p for p in self._recent_files() if p != str(path.resolve())]
-        recent.insert(0, str(path.resolve()))
-        self.settings.setValue("recent_files", recent[:MAX_RECENT])
-        self._rebuild_recent_menu()
-
-    def _recent_files(self) -> list[str]:
-        value = self.settings.value("recent_files", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in (value or [])]
-
-    def _rebuild_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        files = self._recent_files()
-        for path in files:
-            action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
-            action.triggered.connect(lambda checked=False, p=path: self.open_file(p))
-        self.recent_menu.setEnabled(bool(files))
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if self.maybe_save():
             self.scene.tool.cancel()
             self.playback.pause()
+            self.recovery.remove()  # saved or discarded: nothing left to recover
             event.accept()
         else:
             event.ignore()
-
-    # ---- help ----------------------------------------------------------------------------
-    def show_shortcuts(self) -> None:
-        rows = [
-            (self.tr("Select / Add input / Add neuron / Add generator / Connect"), "S / I / N / G / C"),
-            (self.tr("Undo / Redo"), "Ctrl+Z / Ctrl+Shift+Z"),
-            (self.tr("Copy / Paste / Duplicate"), "Ctrl+C / Ctrl+V / Ctrl+D"),
-            (self.tr("Delete the selection"), "Del"),
-            (self.tr("Select all"), "Ctrl+A"),
-            (self.tr("Move the selection"), self.tr("Arrow keys (Shift: 10×)")),
-            (self.tr("Zoom in / out / 100% / fit"), "+ / − / 0 / F"),
-            (self.tr("Nudge a weight"), self.tr("Ctrl+wheel over a synapse")),
-            (self.tr("Type a weight, threshold or input value"), self.tr("Double-click it")),
-            (self.tr("Cancel / back to Select"), "Esc"),
-        ]
-        html = "<table cellspacing='6'>" + "".join(f"<tr><td>{a}</td><td><b>{b}</b></td></tr>" for a, b in rows) + "</table>"
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), html)
-
-    def show_about(self) -> None:
-        from neuron_sim import __version__
-
-        QMessageBox.about(self, self.tr("About neuron-sim"), self.tr(
-            "<b>neuron-sim %1</b><br>How a neuron works, from the biological cell to the artificial unit "
-            "of deep learning.").replace("%1", __version__))
 
 
 def application_window(path: str | None = None) -> MainWindow:

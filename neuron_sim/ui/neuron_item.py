@@ -27,10 +27,6 @@ SR = styles.SCHEMATIC_RADIUS
 AXON_HANDLE_RADIUS = 7.0
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("NeuronItem", text)
-
-
 class NeuronItem(QGraphicsItem):
     """Draws one Neuron record (the model's own object, which the model edits in place)."""
 
@@ -44,6 +40,7 @@ class NeuronItem(QGraphicsItem):
         self.model = "rate"
         self.show_thresholds = True
         self.for_export = False
+        self.show_label = True  # figures may leave the names out
         self.activity = 0.0  # 0..1: rate, how strongly the soma is lit; spiking, how full the "vessel" is
         self.fired = False  # spiking: the soma flashes just after a spike
         self.refractory = False
@@ -83,12 +80,12 @@ class NeuronItem(QGraphicsItem):
     def _tooltip(self) -> str:
         n = self.neuron
         if n.kind == "input":
-            return tr("Input %1 = %2 (click to switch 0/1, double-click to type)") \
+            return QCoreApplication.translate("NeuronItem", "Input %1 = %2 (click to switch 0/1, double-click to type)") \
                 .replace("%1", n.label).replace("%2", styles.format_number(n.value))
         if n.kind == "generator":
-            return tr("Spike generator %1: %2 Hz").replace("%1", n.label) \
+            return QCoreApplication.translate("NeuronItem", "Spike generator %1: %2 Hz").replace("%1", n.label) \
                 .replace("%2", styles.format_number(n.rate_hz))
-        return tr("Neuron %1 (double-click to type its threshold)").replace("%1", n.label)
+        return QCoreApplication.translate("NeuronItem", "Neuron %1 (double-click to type its threshold)").replace("%1", n.label)
 
     def set_state(self, level: float, fired: bool, refractory: bool, spiking: bool, text: str) -> None:
         """Playback state for this frame; redraws only if something visible changed."""
@@ -123,7 +120,7 @@ class NeuronItem(QGraphicsItem):
         n = self.neuron
         model = self.model
         lines: list[tuple[str, bool]] = []
-        if not (self.look == "schematic" and n.kind == "input"):
+        if self.show_label and not (self.look == "schematic" and n.kind == "input"):
             lines.append((n.label, True))
         if not self.show_thresholds:
             return lines
@@ -184,7 +181,7 @@ class NeuronItem(QGraphicsItem):
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value):  # noqa: N802
         scene = self.scene()
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and scene is not None:
-            if scene.snap_to_grid:
+            if scene.snap_to_grid and not scene.placing_from_model:
                 x, y = geometry.snap((value.x(), value.y()), styles.GRID_SIZE)
                 return QPointF(x, y)
         elif change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and scene is not None:

@@ -30,6 +30,7 @@ class NetworkScene(QGraphicsScene):
         self.show_weights = True
         self.show_thresholds = True
         self.snap_to_grid = False
+        self.placing_from_model = False  # items follow the model's positions without snapping
         self.show_grid = False
         self.for_export = False  # figures show the network, not the editor
         self.undo_stack = undo_stack
@@ -94,8 +95,16 @@ class NetworkScene(QGraphicsScene):
         self._refresh_item(item)
         self.neuron_items[neuron_id] = item
         self.addItem(item)
-        item.setPos(*neuron.position)
+        self.place_item(item, neuron.position)
         return item
+
+    def place_item(self, item: NeuronItem, position) -> None:
+        """Put an item where the model says, unsnapped: the grid snaps drags, never the model's positions."""
+        self.placing_from_model = True
+        try:
+            item.setPos(position[0], position[1])
+        finally:
+            self.placing_from_model = False
 
     def _refresh_item(self, item: NeuronItem) -> None:
         item.for_export = self.for_export
@@ -120,7 +129,7 @@ class NetworkScene(QGraphicsScene):
             return
         if name == "position":
             if (item.x(), item.y()) != tuple(value):
-                item.setPos(value[0], value[1])
+                self.place_item(item, value)
         else:
             self._refresh_item(item)
             if name == "kind":
@@ -271,8 +280,14 @@ class NetworkScene(QGraphicsScene):
         self.message.emit(tool.hint())
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        if not self.tool.press(event):
-            super().mousePressEvent(event)
+        if self.tool.press(event):
+            return
+        if event.button() == Qt.MouseButton.RightButton:
+            # A context menu follows and takes the release: an item grabbing the mouse now would
+            # stay grabbed, and the next drag anywhere (or a zoom) would move it.
+            event.accept()
+            return
+        super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         if not self.tool.move(event):

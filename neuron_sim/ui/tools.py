@@ -21,10 +21,6 @@ ID_PREFIXES = {"input": "x", "neuron": "y", "generator": "g"}
 CLICK_SLOP = 4.0  # pixels a click may wander and still be a click, not a drag
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("tools", text)
-
-
 class Tool:
     name = ""
 
@@ -56,11 +52,22 @@ class Tool:
             return False
         self.drag.cancel()
         self.drag = None
-        self.scene.message.emit(tr("Connection cancelled."))
+        self.scene.message.emit(QCoreApplication.translate("tools", "Connection cancelled."))
         return True
 
     def after_release(self, event: QGraphicsSceneMouseEvent) -> None:
-        pass
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.commit_moves()
+
+    def commit_moves(self) -> bool:
+        """Neurons the scene moved itself (a drag on a neuron, whatever the tool) become one move command."""
+        network = self.scene.network
+        moved = {}
+        for nid, item in self.scene.neuron_items.items():
+            position = (item.x(), item.y())
+            if position != network.neurons[nid].position:
+                moved[nid] = position
+        return bool(moved) and self.scene.push(commands.move_command(network, moved))
 
     def cancel(self) -> bool:
         """Abandon what is in progress; True if there was something."""
@@ -132,11 +139,11 @@ class ConnectionDrag:
         target = self.target
         self.cancel()
         if target is None:
-            self.scene.message.emit(tr("Connection cancelled: release on a neuron to connect."))
+            self.scene.message.emit(QCoreApplication.translate("tools", "Connection cancelled: release on a neuron to connect."))
             return False
         synapse = Synapse(self.source.neuron_id, target.neuron_id, weight=1.0)
         if self.scene.push(commands.ConnectCommand(self.scene.network, synapse)):
-            self.scene.message.emit(tr("Connected %1 → %2 with weight 1. Double-click the synapse to change it.")
+            self.scene.message.emit(QCoreApplication.translate("tools", "Connected %1 → %2 with weight 1. Double-click the synapse to change it.")
                                     .replace("%1", self.source.neuron.label).replace("%2", target.neuron.label))
             return True
         return False
@@ -163,7 +170,7 @@ class SelectTool(Tool):
         self._pending_toggle: str | None = None
 
     def hint(self) -> str:
-        return tr("Select and move: click or drag a box to select, drag to move, drag from an axon's end "
+        return QCoreApplication.translate("tools", "Select and move: click or drag a box to select, drag to move, drag from an axon's end "
                   "to connect, double-click to edit, click an input to switch it 0/1.")
 
     def press(self, event: QGraphicsSceneMouseEvent) -> bool:
@@ -197,14 +204,8 @@ class SelectTool(Tool):
     def after_release(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
             return
-        network = self.scene.network
-        moved = {}
-        for nid, item in self.scene.neuron_items.items():
-            position = (item.x(), item.y())
-            if position != network.neurons[nid].position:
-                moved[nid] = position
-        if moved:
-            self.scene.push(commands.move_command(network, moved))
+        if self.commit_moves():
+            pass
         elif (self._press_item is not None and self._press_item.scene() is self.scene
               and self._press_item.neuron.kind == "input"
               and (event.scenePos() - self._press_pos).manhattanLength() <= CLICK_SLOP
@@ -221,7 +222,7 @@ class SelectTool(Tool):
         neuron = self.scene.network.neurons[nid]
         new_value = 0.0 if neuron.value != 0 else 1.0
         self.scene.push(commands.SetNeuronParamCommand(self.scene.network, nid, "value", new_value,
-                                                       text=tr("Switch input %1").replace("%1", neuron.label)))
+                                                       text=QCoreApplication.translate("tools", "Switch input %1").replace("%1", neuron.label)))
 
     def toggle_now(self) -> None:
         """Apply a pending input toggle at once (used by tests and when focus moves on)."""
@@ -250,9 +251,9 @@ class AddNeuronTool(Tool):
 
     def hint(self) -> str:
         return {
-            "input": tr("Add input: click on empty canvas to place an input (a sensor whose value you set)."),
-            "neuron": tr("Add neuron: click on empty canvas to place a neuron. Esc returns to Select."),
-            "generator": tr("Add generator: click on empty canvas to place a spike generator (spiking networks)."),
+            "input": QCoreApplication.translate("tools", "Add input: click on empty canvas to place an input (a sensor whose value you set)."),
+            "neuron": QCoreApplication.translate("tools", "Add neuron: click on empty canvas to place a neuron. Esc returns to Select."),
+            "generator": QCoreApplication.translate("tools", "Add generator: click on empty canvas to place a spike generator (spiking networks)."),
         }[self.kind]
 
     def press(self, event: QGraphicsSceneMouseEvent) -> bool:
@@ -284,7 +285,7 @@ class ConnectTool(Tool):
     name = "connect"
 
     def hint(self) -> str:
-        return tr("Connect: press on a neuron, drag to the neuron it should excite, release. "
+        return QCoreApplication.translate("tools", "Connect: press on a neuron, drag to the neuron it should excite, release. "
                   "Release on empty canvas or press Esc to cancel.")
 
     def press(self, event: QGraphicsSceneMouseEvent) -> bool:

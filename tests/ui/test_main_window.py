@@ -79,7 +79,7 @@ def test_save_failure_keeps_network_marked_unsaved(window, tmp_path, monkeypatch
     window.edit.add_layer_with(2, "input", "sigmoid")
     assert not window._save_to(tmp_path / "missing-folder" / "x.json")
     assert window.isWindowModified()
-    assert shown and "could not save" in shown[0]
+    assert shown and "not saved" in shown[0] and "x.json" in shown[0]
 
 
 def test_recent_files_menu_reopens(window, and_gate):
