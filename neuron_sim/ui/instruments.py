@@ -8,14 +8,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QMenu
+from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtWidgets import QDockWidget, QFrame, QMenu, QScrollArea
 
 from .computation_panel import ComputationPanel
 from .plots import create_plot_docks
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
+
+
+class _FittingScrollArea(QScrollArea):
+    """A scroll area that asks for its content's full size, so docks are laid out to show it all."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        content = self.widget()
+        return content.sizeHint() if content is not None else super().sizeHint()
 
 
 class Instruments(QObject):
@@ -26,9 +34,18 @@ class Instruments(QObject):
         self.panel = ComputationPanel(playback)
         self.panel_dock = QDockWidget(self.tr("What the neuron computes"), window)
         self.panel_dock.setObjectName("computation-dock")
-        self.panel_dock.setWidget(self.panel)
+        # Scrolls rather than squeezes: a short dock must never clip a row (two-line Korean rows).
+        scroller = _FittingScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(self.panel)
+        self.panel_dock.setWidget(scroller)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel_dock)
         window.splitDockWidget(window.inspector_dock, self.panel_dock, Qt.Orientation.Vertical)
+        # The computation has more rows than the inspector usually shows: give it the larger share.
+        window.resizeDocks([window.inspector_dock, self.panel_dock], [2, 3], Qt.Orientation.Vertical)
+        # The right column (inspector, computation) runs the full height; plots sit under the canvas.
+        window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.plot_docks = create_plot_docks(playback, window)
         for dock in self.plot_docks:
             window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)

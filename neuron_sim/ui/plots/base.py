@@ -70,8 +70,13 @@ def add_legend(pg, plot_item, offset=(-10, 10)):
 
 
 def horizontal_label_options(color: QColor) -> dict:
-    """A horizontal line's label: left-aligned just above the line, near the left edge."""
-    return {"position": 0.01, "anchors": [(0, 1), (0, 0)], "color": color, "fill": (255, 255, 255, 200)}
+    """A horizontal line's label: left-aligned just below the line, near the left edge.
+
+    Below, because threshold lines sit at the top of the traces they mark (a spiking cell's
+    potential stays under its threshold; a step unit's output tops out at f(0) = 1), where a
+    label above the line would be cut off by the plot's edge.
+    """
+    return {"position": 0.01, "anchors": [(0, 0), (0, 0)], "color": color, "fill": (255, 255, 255, 200)}
 
 
 def dashed_pen(pg, color: QColor, width: float = 1.5):
