@@ -26,3 +26,10 @@ echo docs/images/playing-rate-xor.png
 "$shooter" /tmp/neuron-sim-shot.png 6.6 -- uv run neuron-sim resources/examples/spiking-integrate-and-fire.json --play --select n1 >/dev/null
 convert /tmp/neuron-sim-shot.png -bordercolor black -border 1 -trim +repage docs/images/playing-spiking.png
 echo docs/images/playing-spiking.png
+
+# The start page and two classroom examples, in Korean and in English.
+for lang in ko en; do
+    shot "start-page-$lang.png" --start-page --lang "$lang"
+    shot "example-dense-$lang.png" --example dense-layer --lang "$lang"
+    shot "example-xor-$lang.png" --example xor --lang "$lang" --play
+done
