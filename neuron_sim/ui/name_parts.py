@@ -359,7 +359,10 @@ class NameParts:
             self._attach()
             self.overlay.neuron_id = target
             self.overlay.relayout()
-            self.window.view.ensureVisible(self.overlay.sceneBoundingRect(), 10, 10)
+            view = self.window.view
+            visible = view.mapToScene(view.viewport().rect()).boundingRect()
+            if not visible.contains(self.overlay.sceneBoundingRect()):
+                view.fit()  # the callouts are the point: frame them with the network
         else:
             self._detach()
 
@@ -391,6 +394,7 @@ class NameParts:
         self._detach()
         self.overlay = PartsOverlay(self.words)
         scene.addItem(self.overlay)
+        scene.annotations.append(self.overlay)
         self._scene = scene
         scene.changed.connect(self._scene_changed)
         scene.selection_changed_to.connect(self._selection_changed)
@@ -402,6 +406,7 @@ class NameParts:
             scene.selection_changed_to.disconnect(self._selection_changed)
             if self.overlay is not None and isValid(self.overlay):
                 scene.removeItem(self.overlay)
+            scene.annotations = [item for item in scene.annotations if item is not self.overlay]
         self.overlay, self._scene = None, None
 
     # ---- following the scene -------------------------------------------------------------

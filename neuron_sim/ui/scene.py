@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QPainter, QPen, QUndoStack
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
 from neuron_sim import commands
 from neuron_sim.model import ModelError, Network
@@ -36,6 +36,7 @@ class NetworkScene(QGraphicsScene):
         self.undo_stack = undo_stack
         self.network = network
         self.neuron_items: dict[str, NeuronItem] = {}
+        self.annotations: list[QGraphicsItem] = []  # drawn over the network and framed with it (Name the parts)
         self.synapse_layer = SynapseLayer()
         self.addItem(self.synapse_layer)
         self.tool = None
@@ -211,6 +212,13 @@ class NetworkScene(QGraphicsScene):
             rect = rect.united(item.sceneBoundingRect())
         if self.synapse_layer.keys:
             rect = rect.united(self.synapse_layer.boundingRect())
+        return rect
+
+    def framed_rect(self) -> QRectF:
+        """What Fit frames: the network and the annotations drawn on it."""
+        rect = self.network_rect()
+        for item in self.annotations:
+            rect = rect.united(item.sceneBoundingRect())
         return rect
 
     # ---- selection -----------------------------------------------------------------------

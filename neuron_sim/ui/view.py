@@ -94,7 +94,7 @@ class NetworkView(QGraphicsView):
         self.set_zoom(1.0)
 
     def fit(self) -> None:
-        rect = self.network_scene().network_rect()
+        rect = self.network_scene().framed_rect()
         if rect.isEmpty():
             self.reset_zoom()
             self.centerOn(0, 0)

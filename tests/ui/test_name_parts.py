@@ -192,3 +192,15 @@ def test_callouts_make_room_when_another_neuron_moves_under_them(window):
     push(window.undo_stack, move_command(window.network, {"h2": (box.center().x(), box.center().y())}))
     _settle()
     assert _overlaps(window, overlay) == []
+
+
+def test_fit_frames_the_callouts_with_the_network(window):
+    overlay = _show(window, xor())
+    window.view.set_zoom(3.0)  # zoomed in: the callouts cannot all be visible
+    window.view.fit()
+    view = window.view
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert visible.contains(overlay.sceneBoundingRect())
+    assert visible.contains(window.scene.network_rect())
+    window.name_parts.action.setChecked(False)
+    assert overlay not in window.scene.annotations
