@@ -74,7 +74,8 @@ def render_named_neuron(look: str, width: int = GUIDE_IMAGE_WIDTH) -> QImage:
     from .scene import NetworkScene
 
     network = example_neuron()
-    scene = NetworkScene(network, QUndoStack())
+    undo_stack = QUndoStack()
+    scene = NetworkScene(network, undo_stack)
     scene.set_look(look)
     overlay = PartsOverlay(Vocabulary(scene))
     scene.addItem(overlay)
@@ -90,7 +91,12 @@ def render_named_neuron(look: str, width: int = GUIDE_IMAGE_WIDTH) -> QImage:
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     scene.render(painter, QRectF(0, 0, width, height), source)
     painter.end()
+    # Take the scene apart now, while every item is whole (as the start page's thumbnails do):
+    # deleting it with its items later, from the event loop, crashed twice in full test runs.
+    scene.removeItem(overlay)
+    scene.clear()
     scene.deleteLater()
+    undo_stack.deleteLater()
     return image
 
 
