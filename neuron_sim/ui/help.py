@@ -26,7 +26,6 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QTextDocument,
-    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QDialog,
@@ -71,32 +70,25 @@ def example_neuron() -> Network:
 
 def render_named_neuron(look: str, width: int = GUIDE_IMAGE_WIDTH) -> QImage:
     """The example neuron in `look` with its parts named, as an image `width` pixels wide."""
-    from .scene import NetworkScene
+    from .scene import throwaway_scene
 
-    network = example_neuron()
-    undo_stack = QUndoStack()
-    scene = NetworkScene(network, undo_stack)
-    scene.set_look(look)
-    overlay = PartsOverlay(Vocabulary(scene))
-    scene.addItem(overlay)
-    overlay.neuron_id = "y"
-    overlay.relayout()
-    source = scene.network_rect().united(overlay.sceneBoundingRect()).adjusted(-12, -12, 12, 12)
-    width = min(width, round(source.width()))  # never enlarged: text stays the canvas's size
-    height = max(1, round(width * source.height() / source.width()))
-    image = QImage(QSize(width, height), QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.white)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    scene.render(painter, QRectF(0, 0, width, height), source)
-    painter.end()
-    # Take the scene apart now, while every item is whole (as the start page's thumbnails do):
-    # deleting it with its items later, from the event loop, crashed twice in full test runs.
-    scene.removeItem(overlay)
-    scene.clear()
-    scene.deleteLater()
-    undo_stack.deleteLater()
+    with throwaway_scene(example_neuron()) as scene:
+        scene.set_look(look)
+        overlay = PartsOverlay(Vocabulary(scene))
+        scene.addItem(overlay)
+        scene.annotations.append(overlay)
+        overlay.neuron_id = "y"
+        overlay.relayout()
+        source = scene.framed_rect().adjusted(-12, -12, 12, 12)
+        width = min(width, round(source.width()))  # never enlarged: text stays the canvas's size
+        height = max(1, round(width * source.height() / source.width()))
+        image = QImage(QSize(width, height), QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.white)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        scene.render(painter, QRectF(0, 0, width, height), source)
+        painter.end()
     return image
 
 

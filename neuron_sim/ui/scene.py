@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QPainter, QPen, QUndoStack
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
@@ -341,3 +344,20 @@ class NetworkScene(QGraphicsScene):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+@contextmanager
+def throwaway_scene(network: Network) -> Iterator[NetworkScene]:
+    """A scene of `network` only to draw it into an image (thumbnails, guide pictures).
+
+    Afterwards it is taken apart at once, while every item is whole, rather than leaving a
+    scene full of items to the event loop: that crashed two full test runs.
+    """
+    undo_stack = QUndoStack()
+    scene = NetworkScene(network, undo_stack)
+    try:
+        yield scene
+    finally:
+        scene.clear()
+        scene.deleteLater()
+        undo_stack.deleteLater()

@@ -7,7 +7,7 @@ Help → Start page or the Examples menu. Choosing a card opens that example as 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QPainter, QPixmap, QUndoStack
+from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -42,30 +42,25 @@ def example_thumbnail(example: Example, size: QSize = THUMBNAIL_SIZE) -> QImage:
 
 
 def _render(example: Example, size: QSize) -> QImage:
-    from .scene import NetworkScene
+    from .scene import throwaway_scene
 
-    network = load_example(example)
-    undo_stack = QUndoStack()
-    scene = NetworkScene(network, undo_stack)
-    scene.for_export = True  # the network, not the editor: no grid, no handles, labels at any scale
-    scene.set_show_weights(False)  # at thumbnail size the numbers are noise; the shapes tell the story
-    scene.set_look(example.look)
-    source = scene.network_rect()
-    margin = max(source.width(), source.height()) * 0.06
-    source.adjust(-margin, -margin, margin, margin)
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(PALETTE.background)
-    painter = QPainter(image)
-    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
-                           | QPainter.RenderHint.SmoothPixmapTransform)
-    scale = min(size.width() / source.width(), size.height() / source.height())
-    target = QRectF(0, 0, source.width() * scale, source.height() * scale)
-    target.moveCenter(QRectF(image.rect()).center())  # centred: render() alone aligns to the top left
-    scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
-    painter.end()
-    scene.clear()
-    scene.deleteLater()
-    undo_stack.deleteLater()
+    with throwaway_scene(load_example(example)) as scene:
+        scene.for_export = True  # the network, not the editor: no grid, no handles, labels at any scale
+        scene.set_show_weights(False)  # at thumbnail size the numbers are noise; the shapes tell the story
+        scene.set_look(example.look)
+        source = scene.network_rect()
+        margin = max(source.width(), source.height()) * 0.06
+        source.adjust(-margin, -margin, margin, margin)
+        painter = QPainter(image)
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+                               | QPainter.RenderHint.SmoothPixmapTransform)
+        scale = min(size.width() / source.width(), size.height() / source.height())
+        target = QRectF(0, 0, source.width() * scale, source.height() * scale)
+        target.moveCenter(QRectF(image.rect()).center())  # centred: render() alone aligns to the top left
+        scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
+        painter.end()
     return image
 
 

@@ -1,6 +1,11 @@
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
+
+from neuron_sim.model import Network, Neuron, Synapse
+from neuron_sim.model.fileformat import save
 
 
 @pytest.fixture(autouse=True)
@@ -25,3 +30,15 @@ def window(qtbot):
     win.view.reset_zoom()
     win.view.centerOn(200, 120)
     return win
+
+
+@pytest.fixture
+def lesson(tmp_path) -> Path:
+    """A small saved network (x1 → y, an AND-like unit) for the saving and recovery tests."""
+    network = Network(name="AND")
+    network.add_neuron(Neuron("x1", kind="input", position=(0, 0), value=1))
+    network.add_neuron(Neuron("y", position=(260, 60), activation="step", threshold=1.5))
+    network.connect(Synapse("x1", "y"))
+    path = tmp_path / "lesson.json"
+    save(network, path)
+    return path

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from neuron_sim.model import Network, Neuron, Synapse
-from neuron_sim.model.fileformat import from_dict, load, save
+from neuron_sim.model import Network, Neuron
+from neuron_sim.model.fileformat import from_dict, load
 from neuron_sim.ui import recovery
 from neuron_sim.ui.recovery import DISCARD, LATER, RESTORE, find_orphaned_copies, offer_recovery, recovery_folder
 
@@ -33,17 +33,6 @@ def app_names(qapp):
     yield
     app.setOrganizationName(before[0])
     app.setApplicationName(before[1])
-
-
-@pytest.fixture
-def lesson(tmp_path) -> Path:
-    network = Network(name="AND")
-    network.add_neuron(Neuron("x1", kind="input", position=(0, 0), value=1))
-    network.add_neuron(Neuron("y", position=(260, 60), activation="step", threshold=1.5))
-    network.connect(Synapse("x1", "y"))
-    path = tmp_path / "lesson.json"
-    save(network, path)
-    return path
 
 
 def _new_window(qtbot, interval_ms: int = 30_000):

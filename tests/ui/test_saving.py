@@ -13,23 +13,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from neuron_sim.model import Network, Neuron, Synapse
+from neuron_sim.model import Network
 from neuron_sim.model import fileformat
 from neuron_sim.model.fileformat import save
 
 Save, Discard, Cancel = (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard,
                          QMessageBox.StandardButton.Cancel)
-
-
-@pytest.fixture
-def lesson(tmp_path) -> Path:
-    network = Network(name="AND")
-    network.add_neuron(Neuron("x1", kind="input", position=(0, 0), value=1))
-    network.add_neuron(Neuron("y", position=(260, 60), activation="step", threshold=1.5))
-    network.connect(Synapse("x1", "y"))
-    path = tmp_path / "lesson.json"
-    save(network, path)
-    return path
 
 
 @pytest.fixture
