@@ -37,6 +37,8 @@ class SynapseLayer(QGraphicsItem):
         super().__init__()
         self.setZValue(0)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # the scene's tools do the hit tests
+        # Without this flag Qt reports the whole bounding rectangle as exposed, and nothing is culled.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.keys: list[SynapseKey] = []
         self.weights = np.zeros(0)
         self.layout_: geometry.Layout | None = None
@@ -306,7 +308,7 @@ class SynapseLayer(QGraphicsItem):
             else:
                 painter.fillPath(endings[i], fills[signs[i]])
         if painter.worldTransform().m11() >= styles.LABELS_HIDDEN_BELOW_ZOOM or for_export:
-            self._paint_labels(painter, visible_list)
+            self._paint_labels(painter, exposed)
 
     def _paint_overview(self, painter: QPainter, visible: np.ndarray) -> None:
         """Hairlines in each synapse's colour (selected ones in blue): Qt's fast path for many lines."""
@@ -327,14 +329,19 @@ class SynapseLayer(QGraphicsItem):
                 current = g
             painter.drawPath(self._curves[i])
 
-    def _paint_labels(self, painter: QPainter, visible: list[int]) -> None:
+    def _paint_labels(self, painter: QPainter, exposed: QRectF) -> None:
+        """The weight labels that cross `exposed` (a label may lie beyond its curve's box)."""
         labels = self.labels()
         if not labels:
             return
         font = styles.weight_font()
         painter.setFont(font)
         height = QFontMetricsF(font).height() + 2
-        for i in visible:
+        xs, ys, halves = (np.array(column, dtype=float) for column in zip(*((x, y, h) for x, y, _t, h in labels)))
+        reach_x, reach_y = halves + 1.0, height / 2 + 1.0  # the box's outline is drawn half outside it
+        crossing = np.flatnonzero((xs - reach_x <= exposed.right()) & (xs + reach_x >= exposed.left())
+                                  & (ys - reach_y <= exposed.bottom()) & (ys + reach_y >= exposed.top()))
+        for i in crossing.tolist():
             x, y, text, half_width = labels[i]
             rect = QRectF(x - half_width, y - height / 2, 2 * half_width, height)
             painter.setPen(QPen(styles.sign_color(self.weights[i]), 1.0))
