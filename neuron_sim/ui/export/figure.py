@@ -28,7 +28,7 @@ from neuron_sim.model.fileformat import from_dict, to_dict
 from ..scene import NetworkScene
 from ..styles import PALETTE
 from .decorations import place_decorations
-from .png import encode_png
+from .raster import png_bytes
 
 FORMATS = ("png", "svg", "pdf")
 SCOPES = ("network", "selection", "visible")
@@ -212,6 +212,13 @@ class Figure:
         s = self.options.scale if scale is None else scale
         return QSize(max(1, round(self.bounds.width() * s)), max(1, round(self.bounds.height() * s)))
 
+    def raster_size(self, scale: float | None = None) -> QSize:
+        """`pixel_size`, refused with a FigureError when it is too large to draw."""
+        size = self.pixel_size(scale)
+        if size.width() * size.height() > MAX_PIXELS:
+            raise FigureError(f"{size.width()} × {size.height()} pixels is too large; choose a smaller scale")
+        return size
+
     # ---- rendering -----------------------------------------------------------------------
     def paint(self, painter: QPainter, target: QRectF) -> None:
         """Draw the figure into `target` (device coordinates), background first."""
@@ -239,21 +246,30 @@ class Figure:
 
     def image(self, scale: float | None = None) -> QImage:
         s = self.options.scale if scale is None else scale
-        size = self.pixel_size(s)
-        if size.width() * size.height() > MAX_PIXELS:
-            raise FigureError(f"{size.width()} × {size.height()} pixels is too large; choose a smaller scale")
-        # An opaque figure needs no alpha channel: a third less to write, and the PNG is smaller.
-        opaque = self.scene.background is not None and self.scene.background.alpha() == 255
-        image = QImage(size, QImage.Format.Format_RGB32 if opaque else QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(self.scene.background if opaque else QColor(0, 0, 0, 0))
+        image = QImage(self.raster_size(s), self.image_format())
+        self.draw_rows(image, 0, s)
+        return image
+
+    def image_format(self) -> QImage.Format:
+        # An opaque figure needs no alpha channel: a quarter less to write, and the PNG is smaller.
+        return QImage.Format.Format_RGB32 if self.is_opaque() else QImage.Format.Format_ARGB32_Premultiplied
+
+    def is_opaque(self) -> bool:
+        return self.scene.background is not None and self.scene.background.alpha() == 255
+
+    def draw_rows(self, image: QImage, top: int, scale: float | None = None) -> None:
+        """Draw the rows of the figure at `scale` that start at row `top` into `image` (of the
+        figure's width); rows drawn in bands are the same pixels as rows of a whole image."""
+        s = self.options.scale if scale is None else scale
+        size = self.raster_size(s)
+        image.fill(self.scene.background if self.is_opaque() else QColor(0, 0, 0, 0))
         _set_dpi(image, layout_dpi())  # text is laid out at the screen's DPI: paint at the same
         painter = QPainter(image)
         try:
-            self.paint(painter, QRectF(0, 0, size.width(), size.height()))
+            self.paint(painter, QRectF(0, -top, size.width(), size.height()))
         finally:
             painter.end()
         _set_dpi(image, 96.0 * s)  # then the same printed size at every scale
-        return image
 
     def svg_bytes(self, title: str = "") -> bytes:
         buffer = QBuffer()
@@ -303,7 +319,7 @@ class Figure:
     def data(self, fmt: str) -> bytes:
         """The figure as the bytes of a PNG, SVG or PDF file."""
         if fmt == "png":
-            return encode_png(self.image(), 96.0 * self.options.scale)
+            return png_bytes(self)
         if fmt == "svg":
             return self.svg_bytes()
         if fmt == "pdf":
