@@ -14,7 +14,11 @@ SOMA_RADIUS = 25.0
 DENDRITE_LENGTH = 42.0  # from the soma's edge to the tip where a synapse lands
 AXON_STUB = 20.0  # from the soma's edge to where the axon starts to branch
 SENSOR_HALF = 20.0  # inputs and generators: half the side of their square body
-FAN_HALF_ANGLE = np.radians(60.0)  # dendrites spread over ±60° around "pointing left"
+# Dendrites spread around "pointing left": up to 60° upward, but only 36° downward, because the
+# neuron's name and threshold are written under the soma and a lower branch would cross them.
+# 96° in all: five branches fit at MIN_BRANCH_SEPARATION; more are spread evenly, closer.
+FAN_UP = np.radians(60.0)
+FAN_DOWN = np.radians(36.0)
 MIN_BRANCH_SEPARATION = np.radians(24.0)
 SCHEMATIC_RADIUS = 26.0
 RECIPROCAL_OFFSET = 9.0
@@ -69,11 +73,12 @@ def dendrite_angles(positions: np.ndarray, source: np.ndarray, target: np.ndarra
         return np.zeros(0)
     delta = positions[source] - positions[target]
     wanted = np.arctan2(delta[:, 1], delta[:, 0])  # 0 = right, ±π = left
-    # Measure from "pointing left" so the fan is [−FAN, +FAN] around 0.
+    # Measure from "pointing left" so the fan is [−FAN_DOWN, +FAN_UP] around 0.
     from_left = np.angle(np.exp(1j * (wanted - np.pi)))
     self_loop = source == target
-    from_left = np.where(self_loop, -FAN_HALF_ANGLE * 0.8, from_left)
-    from_left = np.clip(from_left, -FAN_HALF_ANGLE, FAN_HALF_ANGLE)
+    # (y grows downward: a negative angle from "left" points down-left)
+    from_left = np.where(self_loop, -FAN_DOWN, from_left)
+    from_left = np.clip(from_left, -FAN_DOWN, FAN_UP)
     # Spread the branches of a target that would sit too close together, evenly around their mean.
     order = np.lexsort((source, from_left, target))
     sorted_target = target[order]
@@ -87,9 +92,9 @@ def dendrite_angles(positions: np.ndarray, source: np.ndarray, target: np.ndarra
     if crowded.any():
         # Never wider than the fan: a wider span made the centre's clip bounds cross, pushing the
         # lowest branches of a target with 7+ inputs out of the fan on one side only.
-        span = np.minimum(MIN_BRANCH_SEPARATION * (counts - 1), 2 * FAN_HALF_ANGLE)
+        span = np.minimum(MIN_BRANCH_SEPARATION * (counts - 1), FAN_UP + FAN_DOWN)
         mean = np.add.reduceat(sorted_angle, starts) / counts
-        centre = np.clip(mean, -FAN_HALF_ANGLE + span / 2, FAN_HALF_ANGLE - span / 2)
+        centre = np.clip(mean, -FAN_DOWN + span / 2, FAN_UP - span / 2)
         rank = np.arange(s) - starts[group]
         step = np.where(counts > 1, span / np.maximum(counts - 1, 1), 0.0)
         spread = centre[group] - span[group] / 2 + rank * step[group]
