@@ -5,19 +5,16 @@ Each heading pairs the biology with the machine-learning word ("dendrite input x
 sum Σ (soma)", "output a (axon)"). A spiking cell shows its membrane instead: v, threshold, rest,
 reset, drive, time since the last spike and the refractory period. The numbers come from
 `neuron_sim.model.analysis`, read from the playback's engine on every `advanced` signal
-(at most MAX_FPS times a second, and not while the panel is hidden).
+(through a ThrottledRedraw: at most 30 times a second, and not while the panel is hidden).
 """
 
 from __future__ import annotations
 
-import time
-
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
-    QHeaderView,
     QLabel,
     QStackedWidget,
     QTableWidget,
@@ -30,10 +27,11 @@ from neuron_sim.model.analysis import RateBreakdown, SpikingState, rate_breakdow
 from neuron_sim.model.rate import RateEngine
 from neuron_sim.model.spiking import SpikingEngine
 
+from .fitting_table import FittingTable
 from .styles import PALETTE, format_number, sign_color
+from .throttle import ThrottledRedraw
 from .vocabulary import Vocabulary
 
-MAX_FPS = 30.0
 MAX_INPUT_ROWS = 100
 VISIBLE_INPUT_ROWS = 8
 MAX_EQUATION_TERMS = 6
@@ -50,11 +48,7 @@ class ComputationPanel(QWidget):
         self._words = Vocabulary(self)
         self._neuron_ids: list[str] = []
         self._synapse_keys: list[tuple[str, str]] = []
-        self._dirty = True
-        self._last_draw = float("-inf")
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._draw_pending)
+        self.redraws = ThrottledRedraw(self, lambda: self._draw())
         self.focus: str | None = None  # the neuron shown
         self.breakdown: RateBreakdown | None = None
         self.state: SpikingState | None = None
@@ -83,7 +77,7 @@ class ComputationPanel(QWidget):
         layout.addWidget(self._title)
         layout.addWidget(self._note)
         layout.addWidget(self._stack, 1)
-        playback.advanced.connect(self._on_advanced)
+        playback.advanced.connect(self.redraws.request)
         self.refresh()
 
     # ---- pages --------------------------------------------------------------------------------
@@ -91,7 +85,7 @@ class ComputationPanel(QWidget):
         page = QWidget()
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
-        self.table = QTableWidget(0, 4)
+        self.table = FittingTable(4, VISIBLE_INPUT_ROWS)
         self.table.setObjectName("computation_inputs")
         self.table.setHorizontalHeaderLabels([
             self.tr("from (axon of)"), self.tr("dendrite input xᵢ"),
@@ -99,9 +93,6 @@ class ComputationPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         column.addWidget(self.table)
         self._rate_rows = self._grid(column, [
@@ -176,16 +167,11 @@ class ComputationPanel(QWidget):
     def show_selection(self, neuron_ids: list[str], synapse_keys: list) -> None:
         self._neuron_ids = list(dict.fromkeys(neuron_ids))
         self._synapse_keys = [tuple(key) for key in synapse_keys]
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
+        self.redraws.request_now()
 
     def refresh(self) -> None:
         """Read the engine and redraw now."""
-        self._timer.stop()
-        self._dirty = False
-        self._last_draw = time.perf_counter()
-        self._draw()
+        self.redraws.draw()
 
     def value_text(self, key: str) -> str:
         """The number shown for `key` (sum, threshold, bias, net, activation, output, v, …)."""
@@ -294,10 +280,11 @@ class ComputationPanel(QWidget):
         rows = len(inputs) + (1 if extra or not inputs else 0)
         if table.rowCount() != rows:
             table.setRowCount(rows)
-            self._fit_table_height(rows)
         if not inputs:
             self._note_row(0, self.tr("no synapse arrives: Σ = 0"))
         for r, term in enumerate(inputs):
+            if table.columnSpan(r, 0) > 1:  # was a note row
+                table.setSpan(r, 0, 1, 1)
             marked = highlight is not None and highlight[0] == term.source_id
             texts = (term.label, format_number(term.x), format_number(term.w), format_number(term.product))
             for c, text in enumerate(texts):
@@ -307,20 +294,16 @@ class ComputationPanel(QWidget):
             self._cell(r, 2).setForeground(sign_color(term.w))
         if extra:
             self._note_row(len(inputs), self.tr("… and {n} more").format(n=extra))
+        table.fit()
 
     def _note_row(self, row: int, text: str) -> None:
+        """A sentence across the whole row, not squeezed into (or widening) the first column."""
         for c in range(4):
             cell = self._cell(row, c)
             cell.setText("" if c else text)
             cell.setBackground(PALETTE.background)
-
-    def _fit_table_height(self, rows: int) -> None:
-        """As tall as its rows, up to VISIBLE_INPUT_ROWS; a scroll bar beyond."""
-        table = self.table
-        row_height = table.verticalHeader().defaultSectionSize()
-        shown = min(max(rows, 1), VISIBLE_INPUT_ROWS)
-        table.setFixedHeight(table.horizontalHeader().sizeHint().height() + shown * row_height
-                             + 2 * table.frameWidth() + 2)
+        if self.table.columnSpan(row, 0) == 1:
+            self.table.setSpan(row, 0, 1, 4)
 
     def _cell(self, row: int, column: int) -> QTableWidgetItem:
         cell = self.table.item(row, column)
@@ -373,22 +356,7 @@ class ComputationPanel(QWidget):
             if shown:
                 value_label.setText(values[key])
 
-    # ---- throttling ---------------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-
-    def _on_advanced(self) -> None:
-        self._dirty = True
-        if not self.isVisible():
-            return
-        wait = self._last_draw + 1.0 / MAX_FPS - time.perf_counter()
-        if wait <= 0:
-            self.refresh()
-        elif not self._timer.isActive():
-            self._timer.start(int(wait * 1000) + 1)
-
-    def _draw_pending(self) -> None:
-        if self._dirty and self.isVisible():
+        if self.redraws.dirty:
             self.refresh()

@@ -165,7 +165,7 @@ def test_redraws_are_throttled_and_skipped_while_hidden(qtbot, make):
         playback.step()
     # one draw per 1/30 s at most: the steps in between only start the timer
     assert len(draws) <= 2 + int((time.perf_counter() - start) * 30)
-    qtbot.waitUntil(lambda: not panel._dirty, timeout=1000)
+    qtbot.waitUntil(lambda: not panel.redraws.dirty, timeout=1000)
     panel.hide()
     count = len(draws)
     for _ in range(5):
@@ -176,3 +176,76 @@ def test_redraws_are_throttled_and_skipped_while_hidden(qtbot, make):
     assert len(draws) == count + 1  # catches up when shown
     assert panel.value_text("output") == "1"
     assert np.isfinite(panel.breakdown.net)
+
+
+# ---- the inputs table: columns as wide as their headers, scrolling when the dock is narrow ----
+@pytest.fixture(params=["en", "ko"])
+def language(request, qapp):
+    from neuron_sim.ui import language
+
+    language.apply_language(qapp, request.param, font_check=lambda: True)
+    yield request.param
+    language.apply_language(qapp, "en")
+
+
+def _layer(inputs: int) -> Network:
+    network = Network()
+    for i in range(inputs):
+        network.add_neuron(Neuron(f"x{i}", kind="input", value=1.0))
+    network.add_neuron(Neuron("y", label="y", activation="sigmoid"))
+    for i in range(inputs):
+        network.connect(Synapse(f"x{i}", "y", weight=0.5))
+    return network
+
+
+def _cramped_headers(table) -> list[str]:
+    """The headers without 2 px of room on each side of their text, beyond the style's margin."""
+    from PySide6.QtWidgets import QStyle
+
+    header = table.horizontalHeader()
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    metrics = header.fontMetrics()
+    return [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())
+            if metrics.horizontalAdvance(table.horizontalHeaderItem(c).text()) + 2 * margin + 4
+            > header.sectionSize(c)]
+
+
+def test_every_header_is_shown_in_full_in_a_wide_panel(qtbot, make, language):
+    _, panel = make(_layer(2))
+    panel.show_selection(["y"], [])
+    table = panel.table
+    if language == "ko":
+        assert table.horizontalHeaderItem(1).text() == "수상돌기 입력 xᵢ"
+    assert _cramped_headers(table) == []
+    header = table.horizontalHeader()
+    widths = [header.sectionSize(c) for c in range(4)]
+    assert sum(widths) == table.viewport().width() and table.horizontalScrollBar().maximum() == 0
+    needed = table.content_widths()
+    assert widths[1:] == needed[1:] and widths[0] > needed[0]  # the spare width goes to the names
+
+
+def test_a_narrow_panel_scrolls_the_table_sideways_and_clips_no_row(qtbot, make, language):
+    _, panel = make(_layer(3))
+    panel.show_selection(["y"], [])
+    table = panel.table
+    wide = [table.horizontalHeader().sectionSize(c) for c in range(4)]
+    panel.resize(220, 600)
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() > 0, timeout=5000)
+    assert _cramped_headers(table) == []
+    assert [table.horizontalHeader().sectionSize(c) for c in range(1, 4)] == wide[1:]
+    last = table.visualRect(table.model().index(table.rowCount() - 1, 1))
+    assert last.bottom() < table.viewport().height()  # the scroll bar does not cover the last row
+
+
+def test_a_note_row_spans_the_table_without_widening_the_first_column(make):
+    network = and_gate()
+    network.add_neuron(Neuron("lonely", activation="step"))
+    _, panel = make(network)
+    panel.show_selection(["y"], [])
+    first_width = panel.table.horizontalHeader().sectionSize(0)
+    panel.show_selection(["lonely"], [])
+    table = panel.table
+    assert table.rowCount() == 1 and table.columnSpan(0, 0) == 4
+    assert panel.input_rows()[0][0] == "no synapse arrives: Σ = 0"
+    panel.show_selection(["y"], [])
+    assert table.columnSpan(0, 0) == 1 and table.horizontalHeader().sectionSize(0) == first_width

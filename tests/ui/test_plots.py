@@ -138,6 +138,73 @@ def test_spiking_trace_shows_v_threshold_and_spikes(make):
         dock.curve_data("g1")  # a generator has no membrane: only its spikes are drawn
 
 
+def _assert_readable_axis(dock) -> None:
+    axis = dock.plot_item().getAxis("left")
+    assert axis.autoSIPrefixScale == 1.0 and "0.001" not in axis.labelString()
+
+
+def test_a_flat_rate_trace_shows_the_units_range_0_to_1(make):
+    playback, dock = make(TraceDock, and_gate(0, 0), ["y"])
+    run(playback, 5)
+    dock.refresh()
+    assert set(dock.curve_data("y")[1]) == {0.0}  # AND of 0 and 0 never fires
+    low, high = dock.y_range()
+    assert -0.1 <= low < 0.0 and 1.0 < high <= 1.1
+    _assert_readable_axis(dock)
+
+
+def test_a_tanh_trace_spans_minus_1_to_1_and_grows_for_larger_values(make):
+    network = Network()
+    network.add_neuron(Neuron("x", kind="input", value=0.0))
+    network.add_neuron(Neuron("t", activation="tanh"))
+    network.add_neuron(Neuron("r", activation="relu"))
+    network.connect(Synapse("x", "t", weight=1.0))
+    network.connect(Synapse("x", "r", weight=3.0))
+    playback, dock = make(TraceDock, network, ["t"])
+    run(playback, 3)
+    dock.refresh()
+    low, high = dock.y_range()
+    assert -1.15 <= low < -1.0 and 1.0 < high <= 1.15
+    playback.network.set_neuron_param("x", "value", 2.0)  # r = relu(3·2) = 6
+    dock.show_selection(["t", "r"], [])
+    run(playback, 3)
+    dock.refresh()
+    low, high = dock.y_range()
+    assert -1.5 <= low < -1.0 and 6.0 < high <= 6.5  # padded by a few % of the span
+
+
+def test_a_quiet_spiking_cell_shows_reset_to_threshold_in_mV(make):
+    playback, dock = make(TraceDock, relay(), ["n2"])
+    run(playback, 50)
+    dock.refresh()
+    quiet = playback.network.neurons["n2"]
+    assert set(dock.curve_data("n2")[1]) == {quiet.v_rest_mV}  # nothing reaches it
+    low, high = dock.y_range()
+    assert low < min(quiet.v_reset_mV, quiet.v_rest_mV) and high > quiet.v_threshold_mV
+    assert high - low < 2 * (quiet.v_threshold_mV - quiet.v_reset_mV) + 20  # mV, not a ±0.4 zoom
+    _assert_readable_axis(dock)
+
+
+@pytest.mark.parametrize("name, expected", [("step", (0.0, 1.0)), ("sigmoid", (0.0, 1.0)),
+                                            ("relu", (0.0, 1.0)), ("tanh", (-1.0, 1.0)),
+                                            ("linear", (-1.0, 1.0))])
+def test_each_activation_has_a_natural_output_range(name, expected):
+    from neuron_sim.ui.plots.trace import activation_range
+
+    assert activation_range(name) == pytest.approx(expected)
+
+
+def test_the_y_range_covers_natural_ranges_and_finite_values():
+    from neuron_sim.ui.plots.trace import trace_y_range
+
+    low, high = trace_y_range([(0.0, 1.0)], np.array([[0.0], [np.nan], [np.inf]]))
+    assert low == pytest.approx(-0.06) and high == pytest.approx(1.06)
+    low, high = trace_y_range([(-70.0, -40.0)], np.array([[-80.0], [-65.0]]))
+    assert low == pytest.approx(-80.0 - 2.4) and high == pytest.approx(-40.0 + 2.4)
+    low, high = trace_y_range([], np.array([[5.0], [5.0]]))  # one value and nothing else: ±1
+    assert low == pytest.approx(4.0 - 0.12) and high == pytest.approx(6.0 + 0.12)
+
+
 def test_trace_hint_when_nothing_is_selected(make):
     playback, dock = make(TraceDock, and_gate())
     assert "Select neurons" in dock.hint_text()
@@ -149,22 +216,27 @@ def test_export_csv_writes_the_recording_of_the_selection(make, tmp_path):
     playback, dock = make(TraceDock, and_gate(), ["y", "x2"])
     run(playback, 3)
     path = tmp_path / "traces.csv"
-    dock.export_csv(path)
+    dock.export(path, "csv")
     assert path.read_bytes() == playback.recorder.to_csv(["y", "x2"]).encode("utf-8")
-    dock.show_selection([], [])
-    dock.export_csv(path)
+    dock.show_selection([], [])  # no plot, but the whole recording can still be saved
+    dock.export(path, "csv")
     assert path.read_bytes() == playback.recorder.to_csv().encode("utf-8")
+    with pytest.raises(ValueError, match="Select neurons"):
+        dock.export(tmp_path / "traces.png", "png")
 
 
-def test_export_button_asks_for_a_file(make, tmp_path, monkeypatch):
-    from neuron_sim.ui.plots import trace
+def test_the_export_menu_is_the_one_way_to_save_traces(make, tmp_path):
+    from PySide6.QtWidgets import QAbstractButton
 
     playback, dock = make(TraceDock, relay(), ["n1"])
     run(playback, 20)
+    buttons = [b.text() for b in dock.findChildren(QAbstractButton) if b.text()]
+    assert buttons == ["Export"]
     path = tmp_path / "v.csv"
-    monkeypatch.setattr(trace.QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
-    dock.export_button.click()
+    dock.ask_path = lambda title, suggested, file_filter: str(path)
+    dock.export_data_action.trigger()
     assert path.read_text(encoding="utf-8") == playback.recorder.to_csv(["n1"])
+    assert "all neurons if none is selected" in dock.export_data_action.toolTip()
 
 
 def test_hidden_dock_is_not_built_nor_drawn(qtbot, make):
@@ -186,7 +258,7 @@ def test_redraws_are_throttled(qtbot, make):
     dock.refresh()
     run(playback, 30)
     assert len(draws) <= 2 + int((time.perf_counter() - start) * 30)  # at most 30 draws a second
-    qtbot.waitUntil(lambda: not dock._dirty, timeout=1000)
+    qtbot.waitUntil(lambda: not dock.redraws.dirty, timeout=1000)
     x, _ = dock.curve_data("y")
     assert x[-1] == playback.recorder.times()[-1]
 

@@ -2,17 +2,16 @@
 
 pyqtgraph costs ~0.5 s to import (PERFORMANCE-NOTES.md), so no module of this package imports it
 at load time: a dock builds its plot the first time it is shown (or refreshed on purpose), and
-`pyqtgraph()` does the import then. Redraws follow `playback.advanced` at most `MAX_FPS` times a
-second and never while the dock is hidden (closed, or a tab behind another); a hidden dock
-catches up when it is shown again.
+`pyqtgraph()` does the import then. Redraws follow `playback.advanced` through a ThrottledRedraw:
+at most 30 a second and never while the dock is hidden (closed, or a tab behind another); a
+hidden dock catches up when it is shown again.
 """
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from neuron_sim.ui.styles import PALETTE
+from neuron_sim.ui.throttle import ThrottledRedraw
 
 from .exporting import export_plot, write_text
 
@@ -55,6 +55,7 @@ def make_plot(pg, x_label: str = "", y_label: str = ""):
         axis = item.getAxis(name)
         axis.setPen(pg.mkPen(PALETTE.muted_text))
         axis.setTextPen(pg.mkPen(PALETTE.text))
+        axis.enableAutoSIPrefix(False)  # else an axis within ±1 reads "(x0.001)", ticks in the hundreds
     item.showGrid(x=True, y=True, alpha=0.15)
     if x_label:
         item.setLabel("bottom", x_label, color=PALETTE.text.name())
@@ -91,8 +92,6 @@ class PlotDock(QDockWidget):
     with the Export menu at its right). The main window calls `show_selection`.
     """
 
-    MAX_FPS = 30.0
-
     def __init__(self, playback, title: str, object_name: str, parent: QWidget | None = None):
         super().__init__(title, parent)
         self.setObjectName(object_name)
@@ -100,11 +99,9 @@ class PlotDock(QDockWidget):
         self.neuron_ids: list[str] = []
         self.synapse_keys: list[tuple[str, str]] = []
         self.built = False
-        self._dirty = True
-        self._last_draw = float("-inf")
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._draw_pending)
+        # `self._draw()` looked up at each call, so a subclass's (or a test's) replacement is used.
+        self.redraws = ThrottledRedraw(self, lambda: self._draw(),
+                                       can_draw=lambda: self.built and self.isVisible())
 
         container = QWidget()
         layout = QVBoxLayout(container)
@@ -125,23 +122,18 @@ class PlotDock(QDockWidget):
         self._stack.addWidget(self._hint)
         layout.addWidget(self._stack, 1)
         self.setWidget(container)
-        playback.advanced.connect(self._on_advanced)
+        playback.advanced.connect(self.redraws.request)
 
     # ---- what the main window calls -------------------------------------------------------
     def show_selection(self, neuron_ids: list[str], synapse_keys: list) -> None:
         self.neuron_ids = list(dict.fromkeys(neuron_ids))
         self.synapse_keys = [tuple(key) for key in synapse_keys]
-        self._dirty = True
-        if self.built and self.isVisible():
-            self.refresh()
+        self.redraws.request_now()
 
     def refresh(self) -> None:
         """Build the plot if need be and redraw it now (tests call this directly)."""
         self._ensure_built()
-        self._timer.stop()
-        self._dirty = False
-        self._last_draw = time.perf_counter()
-        self._draw()
+        self.redraws.draw()
 
     # ---- state the docks read -------------------------------------------------------------
     def selected_present(self) -> list[str]:
@@ -172,21 +164,7 @@ class PlotDock(QDockWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
-        if not self.built or self._dirty:
-            self.refresh()
-
-    def _on_advanced(self) -> None:
-        self._dirty = True
-        if not self.built or not self.isVisible():
-            return
-        wait = self._last_draw + 1.0 / self.MAX_FPS - time.perf_counter()
-        if wait <= 0:
-            self.refresh()
-        elif not self._timer.isActive():
-            self._timer.start(int(wait * 1000) + 1)
-
-    def _draw_pending(self) -> None:
-        if self._dirty and self.isVisible():
+        if not self.built or self.redraws.dirty:
             self.refresh()
 
     # ---- export ---------------------------------------------------------------------------
@@ -196,6 +174,7 @@ class PlotDock(QDockWidget):
         button.setObjectName("plot_export_button")
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
+        menu.setToolTipsVisible(True)
         self.export_png_action = menu.addAction(self.tr("Plot as PNG image…"))
         self.export_png_action.triggered.connect(lambda: self.ask_export("png"))
         self.export_svg_action = menu.addAction(self.tr("Plot as SVG drawing…"))
@@ -208,6 +187,10 @@ class PlotDock(QDockWidget):
     def has_plot(self) -> bool:
         return self.built and self._stack.currentWidget() is self._page
 
+    def can_export(self, kind: str) -> bool:
+        """Whether `export(…, kind)` has something to write once the dock is refreshed."""
+        return self.has_plot()
+
     def plot_item(self):
         """The pyqtgraph PlotItem that PNG and SVG exports draw."""
         return self._item
@@ -218,9 +201,9 @@ class PlotDock(QDockWidget):
 
     def export(self, path: str | Path, kind: str) -> None:
         """Write the plot ("png", "svg") or its data ("csv"). Raises OSError, or ValueError when
-        the dock shows no plot (its hint says why)."""
+        the dock has nothing to export (its hint says why)."""
         self.refresh()
-        if not self.has_plot():
+        if not self.can_export(kind):
             raise ValueError(self.hint_text() or self.tr("There is no plot to export."))
         if kind == "csv":
             write_text(path, self.data_csv())

@@ -1,22 +1,49 @@
 """Traces: the activation (rate, per tick) or membrane potential v(t) (spiking, in ms) of the
-selected neurons, scrolling, with the threshold dashed and the spikes drawn as ticks."""
+selected neurons, scrolling, with the threshold dashed and the spikes drawn as ticks.
+
+The y axis always spans the neurons' natural range (0..1 for a step or sigmoid unit, −1..1 for
+tanh, reset to threshold and the spike ticks for a spiking cell), widened only for values that
+leave it: a neuron that never fires reads as a flat line at 0 on a 0..1 axis, not as a line in
+the middle of an axis that autoscaled to nothing.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Sequence
 
 import numpy as np
 from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QDoubleSpinBox, QFileDialog, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QWidget
 
 from neuron_sim.model.activations import ACTIVATIONS
 from neuron_sim.ui.styles import PALETTE, format_number
 
 from .base import PlotDock, add_legend, dashed_pen, horizontal_label_options, make_plot, series_color
-from .exporting import write_text
 
 SPIKE_TICK_MV = 15.0  # a spike is drawn from the threshold up by this much
 DEFAULT_SOURCE_THRESHOLD_MV = -55.0
+Y_PADDING = 0.06  # of the y span, above and below, so dots at 0 and 1 are not cut by the frame
+INPUT_RANGE = (0.0, 1.0)  # inputs are mostly switched between 0 and 1
+
+
+def activation_range(name: str) -> tuple[float, float]:
+    """The outputs f takes, clipped to −1..1: step, sigmoid and relu 0..1, tanh and linear −1..1."""
+    ends = np.clip(ACTIVATIONS[name](np.array([-1e6, 0.0, 1e6])), -1.0, 1.0)
+    return float(ends.min()), float(ends.max())
+
+
+def trace_y_range(natural: Sequence[tuple[float, float]], values: np.ndarray) -> tuple[float, float]:
+    """The y axis: every natural range and every finite shown value, with Y_PADDING around them."""
+    lows, highs = [low for low, _ in natural], [high for _, high in natural]
+    finite = values[np.isfinite(values)]
+    if finite.size:
+        lows.append(float(finite.min()))
+        highs.append(float(finite.max()))
+    low, high = min(lows, default=0.0), max(highs, default=1.0)
+    if high - low < 1e-9:  # nothing to go by but one value: a unit either side
+        low, high = low - 1.0, high + 1.0
+    pad = (high - low) * Y_PADDING
+    return float(low - pad), float(high + pad)
 
 
 class TraceDock(PlotDock):
@@ -37,14 +64,11 @@ class TraceDock(PlotDock):
         self._window_box.valueChanged.connect(self._window_changed)
         self._note = QLabel()
         self._note.setStyleSheet(f"color: {PALETTE.muted_text.name()};")
-        self.export_button = QPushButton(self.tr("Export CSV…"))
-        self.export_button.setToolTip(
+        self.export_data_action.setToolTip(
             self.tr("Save the recorded traces of the selected neurons (all neurons if none is selected)"))
-        self.export_button.clicked.connect(self.ask_export_csv)
         self.toolbar.addWidget(QLabel(self.tr("Show the last")))
         self.toolbar.addWidget(self._window_box)
         self.toolbar.addWidget(self._note, 1)
-        self.toolbar.addWidget(self.export_button)
         self._sync_unit("tick")
 
     # ---- plot -----------------------------------------------------------------------------
@@ -60,6 +84,8 @@ class TraceDock(PlotDock):
         self._lines: list = []
         self._layout_key: tuple | None = None
         self._line_key: tuple | None = None
+        self._natural: list[tuple[float, float]] = []
+        self._item.enableAutoRange(y=False)  # _draw sets it: see trace_y_range
         return self._plot
 
     def shown_ids(self) -> list[str]:
@@ -99,6 +125,8 @@ class TraceDock(PlotDock):
         lo = int(np.searchsorted(times, start, side="left"))
         t = times[lo:]
         rows = recorder.values()[lo:] if self._curves else None  # one copy for all the curves
+        columns = [recorder.index[nid] for nid in self._curves]
+        self._set_y_range(trace_y_range(self._natural, rows[:, columns] if columns else np.zeros(0)))
         for nid in shown:
             curve = self._curves.get(nid)
             if curve is not None:
@@ -125,6 +153,7 @@ class TraceDock(PlotDock):
         cell_thresholds = [network.neurons[nid].v_threshold_mV for nid, kind in zip(shown, kinds)
                            if kind == "neuron"]
         source_base = max(cell_thresholds, default=DEFAULT_SOURCE_THRESHOLD_MV) + SPIKE_TICK_MV + 5.0
+        self._natural = []
         for n, (nid, kind) in enumerate(zip(shown, kinds)):
             color = series_color(n)
             label = self.label_of(nid)
@@ -147,6 +176,22 @@ class TraceDock(PlotDock):
                 else:
                     theta = network.neurons[nid].v_threshold_mV
                     self._tick_span[nid] = (theta, theta + SPIKE_TICK_MV)
+            self._natural.append(self._natural_range(network.neurons[nid], spiking, self._tick_span.get(nid)))
+
+    @staticmethod
+    def _natural_range(neuron, spiking: bool, tick_span: tuple[float, float] | None) -> tuple[float, float]:
+        """Where the neuron's trace lives when nothing unusual happens (see the module's doc)."""
+        if spiking and neuron.kind == "neuron":
+            low = min(neuron.v_reset_mV, neuron.v_rest_mV, neuron.v_threshold_mV)
+            return low, max(neuron.v_threshold_mV, tick_span[1])
+        if spiking:
+            return tick_span
+        return activation_range(neuron.activation) if neuron.kind == "neuron" else INPUT_RANGE
+
+    def _set_y_range(self, y_range: tuple[float, float]) -> None:
+        low, high = self._item.viewRange()[1]
+        if abs(low - y_range[0]) > 1e-9 or abs(high - y_range[1]) > 1e-9:
+            self._item.setYRange(*y_range, padding=0)
 
     def _update_thresholds(self, shown: list[str], spiking: bool) -> None:
         """Dashed lines: v_threshold (spiking cells), or the output f(0) at which Σ = θ (rate)."""
@@ -209,6 +254,10 @@ class TraceDock(PlotDock):
         x = self._ticks[neuron_id].xData
         return np.zeros(0) if x is None else np.asarray(x)[::2]
 
+    def y_range(self) -> tuple[float, float]:
+        low, high = self._item.viewRange()[1]
+        return float(low), float(high)
+
     def threshold_levels(self) -> list[float]:
         return [float(line.value()) for line in self._lines]
 
@@ -219,22 +268,10 @@ class TraceDock(PlotDock):
         recorder = self.playback.recorder
         return [nid for nid in self.selected_present() if nid in recorder.index]
 
+    def can_export(self, kind: str) -> bool:
+        """The data can be saved without a plot: with nothing selected it is every recorded neuron."""
+        return bool(self.playback.recorder.ids) if kind == "csv" else super().can_export(kind)
+
     def data_csv(self) -> str:
         """The recording of the selected neurons (all if none): a time column, one per neuron."""
         return self.playback.recorder.to_csv(self.export_ids() or None)
-
-    def export_csv(self, path: str | Path) -> None:
-        """Write `data_csv()` to `path`; raises OSError."""
-        write_text(path, self.data_csv())
-
-    def ask_export_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export traces as CSV"), "traces.csv",
-                                              self.tr("CSV files (*.csv);;All files (*)"))
-        if not path:
-            return
-        try:
-            self.export_csv(path)
-        except OSError as error:
-            QMessageBox.warning(self, self.tr("Export CSV"),
-                                self.tr("Could not write {path}: {reason}").format(
-                                    path=path, reason=error.strerror or error))
