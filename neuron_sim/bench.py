@@ -412,4 +412,5 @@ def run_bench(json_output: bool = False, quick: bool = False,
 # The canvas figures need Qt; named by string so that this module never imports it.
 register("neuron_sim.ui.bench_canvas:canvas_benchmarks")
 register("neuron_sim.ui.bench_animation:animation_benchmarks")
+register("neuron_sim.ui.bench_name_parts:name_parts_benchmarks")
 register("neuron_sim.ui.export.bench:export_benchmarks")

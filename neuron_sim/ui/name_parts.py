@@ -3,8 +3,13 @@
 The callouts are one scene item drawn over the network. Their anchors come from the real geometry
 (the neuron item's position and body, the synapse layer's dendrite tips and axon curves), and they
 are laid out again whenever that geometry changes, so they follow the neuron as it moves, as its
-synapses change, and when the look switches. Boxes are placed where they overlap neither each
-other nor any neuron, label or weight.
+synapses change, and when the look switches. Boxes are placed (callout_placement.py, no Qt) where
+they overlap neither each other nor any neuron, label or weight near the annotated cell.
+
+Following the scene stays cheap on a large network while it plays: requests are coalesced to
+one check per event-loop turn, made only while the callouts are shown, and the check compares
+what the layout read last time (the synapse layer's layout object, which every move, edit or
+look switch replaces, and the text sizes of the cells near the annotated one) before laying out.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QMenu, QStyleOptionGraphicsItem, QWidget
 from shiboken6 import isValid
@@ -21,6 +26,7 @@ from shiboken6 import isValid
 from neuron_sim.model import geometry
 
 from . import styles
+from .callout_placement import GAP, NEAR_HALF_HEIGHT, NEAR_HALF_WIDTH, leader_end, near_mask, place_boxes
 from .neuron_item import NeuronItem
 from .styles import PALETTE
 from .vocabulary import Vocabulary
@@ -32,10 +38,9 @@ if TYPE_CHECKING:
 CALLOUT_COLOR = QColor("#3C4043")
 BOX_FILL = QColor(255, 255, 255, 240)
 PADDING = 6.0
-GAP = 4.0  # free space kept around every box
-DISTANCES = (34.0, 55.0, 80.0, 110.0, 145.0, 185.0, 230.0)
-# Radians away from the preferred side: near it first, then all the way round.
-TURNS = tuple(sorted((k * np.pi / 8 for k in range(-7, 9)), key=lambda turn: (abs(turn), turn)))
+# A cell whose centre is farther than this outside the window where callouts go cannot reach
+# into it (its name is narrower than this).
+NEAR_MARGIN = 200.0
 
 
 @dataclass
@@ -60,24 +65,6 @@ def _subtitle_font() -> QFont:
     return font
 
 
-@dataclass
-class _Obstacles:
-    """What a callout's box and leader line should keep clear of, as (x0, y0, x1, y1) rows."""
-
-    callouts: np.ndarray  # earlier boxes and the other anchor dots: never cover them
-    solid: np.ndarray  # cells, names, weight labels
-    thin: np.ndarray  # small squares along the synapse curves
-    uncrossable: np.ndarray  # what a leader line may not pass through
-    leaders: np.ndarray  # points along earlier leader lines
-
-    def costs(self, anchor: QPointF, boxes: np.ndarray) -> np.ndarray:
-        """How much each candidate box (K, 4) hides; an earlier callout weighs most, a curve least."""
-        point = np.array([anchor.x(), anchor.y()])
-        return (100 * _overlap_counts(boxes, self.callouts) + 10 * _overlap_counts(boxes, self.solid)
-                + _overlap_counts(boxes, self.thin) + 20 * _covers(boxes, self.leaders)
-                + 5 * _crosses(_leader_points(point, boxes, skip=8.0), self.uncrossable))
-
-
 class PartsOverlay(QGraphicsItem):
     """Callouts for one neuron; `relayout()` recomputes them from the scene's current geometry."""
 
@@ -87,7 +74,13 @@ class PartsOverlay(QGraphicsItem):
         self.neuron_id: str | None = None
         self.callouts: list[Callout] = []
         self._bounds = QRectF()
-        self._signature: tuple = ()
+        self._near: list[NeuronItem] = []  # the cells near the annotated one at the last layout
+        self._seen_layout = None  # the synapse layer's layout the last layout read
+        self._seen: tuple = ()  # and what else it read (see `is_current`)
+        self._labels_seen = None  # the synapse layer's weight labels, and their rectangles
+        self._label_rects = np.zeros((0, 4))
+        self._hulls_of = None  # the layout whose curve boxes `_hulls` holds
+        self._hulls = np.zeros((0, 4))
         self.setZValue(50)  # over neurons (10) and synapses (0)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(False)
@@ -96,30 +89,35 @@ class PartsOverlay(QGraphicsItem):
         return self.scene()  # type: ignore[return-value]
 
     # ---- geometry ------------------------------------------------------------------------
-    def signature(self) -> tuple:
-        """Everything the layout depends on; unchanged signature, no relayout."""
+    def is_current(self) -> bool:
+        """Whether the callouts still fit the scene. The synapse layer makes a new layout on every
+        move, synapse edit and look or label switch, so the same layout object means the same
+        positions, synapses and weights; the text under the cells near the annotated one is
+        compared as well (a = … appears and changes while playing). Cheap: no cell far away is read."""
         scene = self.network_scene()
-        item = scene.neuron_items.get(self.neuron_id or "")
-        if item is None:
-            return (None,)
-        synapses = scene.network.synapses
-        near = tuple(sorted((key, synapses[key].weight) for key in synapses if self.neuron_id in key))
-        # Every cell near enough to meet a callout counts, with its text (a = … appears while playing).
-        x, y = item.x(), item.y()
-        places = tuple((nid, round(other.x(), 1), round(other.y(), 1), other.label_rect().size().toTuple())
-                       for nid, other in scene.neuron_items.items()
-                       if abs(other.x() - x) < 600 and abs(other.y() - y) < 500)
-        return (self.neuron_id, scene.look, scene.show_weights, near, places, item.label_rect().height())
+        if scene is None or scene.synapse_layer.layout_ is not self._seen_layout:
+            return False
+        try:
+            return self._read(scene) == self._seen
+        except RuntimeError:  # a cell it read was deleted with its scene
+            return False
+
+    def _read(self, scene: NetworkScene) -> tuple:
+        return (self.neuron_id, scene.look, scene.show_weights, scene.show_thresholds,
+                tuple(item.label_rect().size().toTuple() for item in self._near))
 
     def relayout(self) -> None:
         scene = self.network_scene()
         if scene is None:
             return
         scene.flush()
-        self._signature = self.signature()
         item = scene.neuron_items.get(self.neuron_id or "")
+        self._near = [] if item is None else _cells_near(scene, item)
+        self._seen_layout = scene.synapse_layer.layout_
+        self._seen = self._read(scene)
         callouts = [] if item is None else self._anchors(scene, item)
-        self._place(scene, item, callouts)
+        if callouts:
+            self._place(scene, item, callouts)
         bounds = QRectF()
         for callout in callouts:
             bounds = bounds.united(callout.box).united(QRectF(callout.anchor, callout.anchor).adjusted(-4, -4, 4, 4))
@@ -134,13 +132,11 @@ class PartsOverlay(QGraphicsItem):
         centre = item.pos()
         incoming, outgoing = [], []  # (index in the layer, curve control points)
         if layer.layout_ is not None:
-            for i, key in enumerate(layer.keys):
-                if key[0] == key[1]:
-                    continue
-                if key[1] == self.neuron_id:
-                    incoming.append((i, layer.layout_.control[i]))
-                elif key[0] == self.neuron_id:
-                    outgoing.append((i, layer.layout_.control[i]))
+            nid, control = self.neuron_id, layer.layout_.control
+            incoming = [(i, control[i]) for i, (source, target) in enumerate(layer.keys)
+                        if target == nid and source != nid]
+            outgoing = [(i, control[i]) for i, (source, target) in enumerate(layer.keys)
+                        if source == nid and target != nid]
         incoming.sort(key=lambda pair: pair[1][3][1])  # top to bottom by where they land
         outgoing.sort(key=lambda pair: pair[1][3][1])
         callouts: list[Callout] = []
@@ -176,80 +172,58 @@ class PartsOverlay(QGraphicsItem):
             callout.title, callout.subtitle = self.words.part(callout.part)
         return callouts
 
-    def _obstacles(self, scene: NetworkScene, item: NeuronItem | None) -> tuple[np.ndarray, np.ndarray]:
+    def _obstacles(self, scene: NetworkScene, item: NeuronItem) -> tuple[np.ndarray, np.ndarray]:
         """What a box must not cover, near the annotated cell, as (x0, y0, x1, y1) rows:
-        (solid: bodies, labels, weights; thin: points along the synapse curves)."""
-        solid = [other.mapRectToScene(other.body_rect()) for other in scene.neuron_items.values()]
-        solid += [other.mapRectToScene(other.label_rect()) for other in scene.neuron_items.values()
-                  if not other.label_rect().isEmpty()]
-        solid += [QRectF(x - w, y - 9, 2 * w, 18) for x, y, _text, w in scene.synapse_layer.labels()]
+        (solid: bodies, labels, weights; thin: points along the synapse curves). The cell's own
+        body is left out: leader lines start on it (`_place` keeps boxes off it)."""
+        near = self._near
+        solid = [other.mapRectToScene(other.body_rect()) for other in near if other is not item]
+        solid += [other.mapRectToScene(other.label_rect()) for other in near if not other.label_rect().isEmpty()]
         rects = np.array([(r.left(), r.top(), r.right(), r.bottom()) for r in solid], dtype=float).reshape(-1, 4)
-        rects += (-GAP, -GAP, GAP, GAP)
+        rects = np.concatenate([rects, self._weight_label_rects(scene)]) + (-GAP, -GAP, GAP, GAP)
+        centre = (item.x(), item.y())
         thin = np.zeros((0, 4))
         layer = scene.synapse_layer
         if layer.layout_ is not None and len(layer.keys):
             control = layer.layout_.control
-            if item is not None:  # only curves near the cell: a big network stays fast
-                hull = np.concatenate([control.min(axis=1), control.max(axis=1)], axis=1)
-                control = control[_near_mask(hull, item.pos())]
+            control = control[near_mask(self._curve_hulls(layer.layout_), centre)]  # only curves near the cell
             points = geometry.bezier_points(control, 20).reshape(-1, 2)
             thin = np.concatenate([points - 3.0, points + 3.0], axis=1)
-        if item is not None:
-            rects, thin = rects[_near_mask(rects, item.pos())], thin[_near_mask(thin, item.pos())]
-        return rects, thin
+        return rects[near_mask(rects, centre)], thin[near_mask(thin, centre)]
 
-    def _place(self, scene: NetworkScene, item: NeuronItem | None, callouts: list[Callout]) -> None:
-        """Put each box on its preferred side, turning and moving out until neither it nor its
-        leader line overlaps a cell, a label, a weight, a curve or an earlier callout."""
-        solid, thin = self._obstacles(scene, item)  # a leader line may not cross `solid` either
-        crossable_cell = np.zeros((0, 4))
-        if item is not None:  # keep the annotated cell clear, with its hillock and axon stub
-            body = item.mapRectToScene(item.body_rect()).adjusted(-10, -10, 10 + geometry.AXON_STUB, 10)
-            crossable_cell = np.array([(body.left(), body.top(), body.right(), body.bottom())])
-            own = item.mapRectToScene(item.body_rect()).adjusted(-GAP, -GAP, GAP, GAP)
-            own_edges = (own.left(), own.top(), own.right(), own.bottom())
-            solid = solid[~np.all(np.isclose(solid, own_edges), axis=1)]  # leaders start on the cell
-        reach = 8.0 + GAP  # around another callout's anchor dot
-        anchors = np.array([(c.anchor.x() - reach, c.anchor.y() - reach, c.anchor.x() + reach, c.anchor.y() + reach)
-                            for c in callouts], dtype=float).reshape(-1, 4)
-        placed = np.zeros((0, 4))  # earlier boxes
-        leaders: list[np.ndarray] = []  # points along earlier leader lines
+    def _curve_hulls(self, layout) -> np.ndarray:
+        """Each synapse curve's control-point box (x0, y0, x1, y1), kept while the layout stays."""
+        if self._hulls_of is not layout:
+            control = layout.control
+            self._hulls = np.concatenate([control.min(axis=1), control.max(axis=1)], axis=1)
+            self._hulls_of = layout
+        return self._hulls
+
+    def _weight_label_rects(self, scene: NetworkScene) -> np.ndarray:
+        """The weight labels' boxes, made again only when the synapse layer placed them anew."""
+        labels = scene.synapse_layer.labels()
+        if labels is not self._labels_seen:
+            rows = np.array([(x, y, half) for x, y, _text, half in labels], dtype=float).reshape(-1, 3)
+            x, y, half = rows.T
+            self._label_rects = np.stack([x - half, y - 9, x + half, y + 9], axis=1)
+            self._labels_seen = labels
+        return self._label_rects
+
+    def _place(self, scene: NetworkScene, item: NeuronItem, callouts: list[Callout]) -> None:
+        """Give each callout its box (callout_placement.place_boxes): clear of cells, labels,
+        weights, curves and the callouts before it, with the annotated cell, its hillock and axon
+        stub kept clear too."""
+        solid, thin = self._obstacles(scene, item)
+        cell = item.mapRectToScene(item.body_rect()).adjusted(-10, -10, 10 + geometry.AXON_STUB, 10)
         title_metrics, subtitle_metrics = QFontMetricsF(_title_font()), QFontMetricsF(_subtitle_font())
-        for index, callout in enumerate(callouts):
-            width = max(title_metrics.horizontalAdvance(callout.title),
-                        subtitle_metrics.horizontalAdvance(callout.subtitle)) + 2 * PADDING
-            height = title_metrics.height() + subtitle_metrics.height() + 2 * PADDING
-            others = np.concatenate([np.delete(anchors, index, axis=0), placed + (-GAP, -GAP, GAP, GAP)])
-            obstacles = _Obstacles(callouts=others, solid=np.concatenate([solid, crossable_cell]), thin=thin,
-                                   uncrossable=np.concatenate([placed, solid]),
-                                   leaders=np.concatenate(leaders) if leaders else np.zeros((0, 2)))
-            callout.box = self._free_box(callout, width, height, obstacles)
-            box = callout.box
-            placed = np.vstack([placed, (box.left(), box.top(), box.right(), box.bottom())])
-            edges = np.array([[box.left(), box.top(), box.right(), box.bottom()]])
-            leaders.append(_leader_points(np.array([callout.anchor.x(), callout.anchor.y()]), edges)[0])
-
-    @staticmethod
-    def _free_box(callout: Callout, width: float, height: float, obstacles: _Obstacles) -> QRectF:
-        """The first candidate box, nearest and closest to the preferred side first, that covers
-        nothing and whose leader line crosses no box, cell or label; when every place is taken,
-        the one that hides the least (another callout least of all)."""
-        preferred = np.arctan2(callout.direction[1], callout.direction[0])
-        ux, uy = np.cos(preferred + np.array(TURNS)), np.sin(preferred + np.array(TURNS))
-        best, best_cost = None, None
-        for distance in DISTANCES:  # one ring of candidates at a time: most boxes fit in the first
-            # The box's nearest corner or edge sits `distance` from the anchor along the direction.
-            cx = callout.anchor.x() + ux * (distance + width / 2)
-            cy = callout.anchor.y() + uy * (distance + height / 2)
-            boxes = np.stack([cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2], axis=1)
-            costs = obstacles.costs(callout.anchor, boxes)
-            index = int(np.argmin(costs))  # the first of the cheapest: nearest the preferred side
-            if best_cost is None or costs[index] < best_cost:
-                best, best_cost = boxes[index], costs[index]
-            if best_cost == 0:
-                break
-        x0, y0, x1, y1 = best
-        return QRectF(x0, y0, x1 - x0, y1 - y0)
+        height = title_metrics.height() + subtitle_metrics.height() + 2 * PADDING
+        sizes = [(max(title_metrics.horizontalAdvance(c.title), subtitle_metrics.horizontalAdvance(c.subtitle))
+                  + 2 * PADDING, height) for c in callouts]
+        boxes = place_boxes(np.array([(c.anchor.x(), c.anchor.y()) for c in callouts]),
+                            np.array([c.direction for c in callouts]), np.array(sizes), solid, thin,
+                            np.array([cell.left(), cell.top(), cell.right(), cell.bottom()]))
+        for callout, (x0, y0, x1, y1) in zip(callouts, boxes.tolist()):
+            callout.box = QRectF(x0, y0, x1 - x0, y1 - y0)
 
     # ---- painting ------------------------------------------------------------------------
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
@@ -262,7 +236,9 @@ class PartsOverlay(QGraphicsItem):
         for callout in self.callouts:
             box = callout.box
             painter.setPen(styles.pen(CALLOUT_COLOR, 1.4))
-            painter.drawLine(callout.anchor, _leader_end(callout.anchor, box))
+            end = leader_end((callout.anchor.x(), callout.anchor.y()),
+                             (box.left(), box.top(), box.right(), box.bottom()))
+            painter.drawLine(callout.anchor, QPointF(*end))
             painter.setPen(QPen(PALETTE.background, 1.5))
             painter.setBrush(QBrush(CALLOUT_COLOR))
             painter.drawEllipse(callout.anchor, 3.6, 3.6)
@@ -281,49 +257,12 @@ class PartsOverlay(QGraphicsItem):
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, callout.subtitle)
 
 
-def _near_mask(rects: np.ndarray, centre: QPointF, half_width: float = 500.0, half_height: float = 400.0) -> np.ndarray:
-    """Which rects (N, 4) reach into the window around `centre` where callouts can go."""
-    x, y = centre.x(), centre.y()
-    return ((rects[:, 2] > x - half_width) & (rects[:, 0] < x + half_width)
-            & (rects[:, 3] > y - half_height) & (rects[:, 1] < y + half_height))
-
-
-def _overlap_counts(boxes: np.ndarray, rects: np.ndarray) -> np.ndarray:
-    """For each box (K, 4), how many of `rects` (N, 4) it overlaps."""
-    b, r = boxes[:, None, :], rects[None, :, :]
-    return np.count_nonzero((r[..., 0] < b[..., 2]) & (r[..., 2] > b[..., 0])
-                            & (r[..., 1] < b[..., 3]) & (r[..., 3] > b[..., 1]), axis=1)
-
-
-def _covers(boxes: np.ndarray, points: np.ndarray) -> np.ndarray:
-    """For each box (K, 4), whether it (with its gap) covers any of `points` (L, 2)."""
-    b, x, y = boxes[:, None, :], points[None, :, 0], points[None, :, 1]
-    return np.any((x > b[..., 0] - GAP) & (x < b[..., 2] + GAP) & (y > b[..., 1] - GAP) & (y < b[..., 3] + GAP),
-                  axis=1).astype(int)
-
-
-def _crosses(lines: np.ndarray, rects: np.ndarray) -> np.ndarray:
-    """For each line given as points (K, P, 2), whether a point lies inside any of `rects` (N, 4)."""
-    if not rects.size:
-        return np.zeros(len(lines), dtype=int)
-    x, y = lines[..., 0][..., None], lines[..., 1][..., None]
-    inside = (x > rects[:, 0]) & (x < rects[:, 2]) & (y > rects[:, 1]) & (y < rects[:, 3])
-    return np.any(inside, axis=(1, 2)).astype(int)
-
-
-def _leader_end(anchor: QPointF, box: QRectF) -> QPointF:
-    """Where the leader line meets the box: the box point nearest the anchor."""
-    return QPointF(min(max(anchor.x(), box.left()), box.right()), min(max(anchor.y(), box.top()), box.bottom()))
-
-
-def _leader_points(anchor: np.ndarray, boxes: np.ndarray, count: int = 16, skip: float = 0.0) -> np.ndarray:
-    """Points (K, count, 2) along the leader line from `anchor` to each box (K, 4), leaving out
-    the first `skip` pixels (the anchor dot's surroundings)."""
-    end = np.stack([np.clip(anchor[0], boxes[:, 0], boxes[:, 2]), np.clip(anchor[1], boxes[:, 1], boxes[:, 3])], axis=1)
-    length = np.maximum(np.hypot(*(end - anchor).T), 1e-9)
-    start = np.minimum(skip / length, 1.0)[:, None]
-    t = start + (1.0 - start) * np.linspace(0.0, 1.0, count)[None, :]  # (K, count)
-    return anchor + (end - anchor)[:, None, :] * t[..., None]
+def _cells_near(scene: NetworkScene, item: NeuronItem) -> list[NeuronItem]:
+    """The cells close enough to the annotated one to meet a callout (their positions only)."""
+    x, y = item.x(), item.y()
+    half_width, half_height = NEAR_HALF_WIDTH + NEAR_MARGIN, NEAR_HALF_HEIGHT + NEAR_MARGIN
+    return [other for other in scene.neuron_items.values()
+            if abs(other.x() - x) < half_width and abs(other.y() - y) < half_height]
 
 
 class NameParts:
@@ -343,6 +282,13 @@ class NameParts:
         self.action.setStatusTip(tip)
         self.action.toggled.connect(self.set_shown)
         self._scene: NetworkScene | None = None
+        # Scene changes come many times a second while the network plays: they only ask for one
+        # check at the end of the event-loop turn (`_follow`).
+        self._follow_timer = QTimer(window)
+        self._follow_timer.setSingleShot(True)
+        self._follow_timer.setInterval(0)
+        self._follow_timer.timeout.connect(self._follow)
+        self._retarget = False  # the selection changed: choose the neuron again
 
     def add_to_menu(self, menu: QMenu) -> None:
         menu.addAction(self.action)
@@ -400,6 +346,8 @@ class NameParts:
         scene.selection_changed_to.connect(self._selection_changed)
 
     def _detach(self) -> None:
+        self._follow_timer.stop()
+        self._retarget = False
         scene = self._scene
         if scene is not None and isValid(scene):
             scene.changed.disconnect(self._scene_changed)
@@ -411,18 +359,28 @@ class NameParts:
 
     # ---- following the scene -------------------------------------------------------------
     def _scene_changed(self, _regions=None) -> None:
-        overlay = self.overlay
-        if overlay is None or not isValid(overlay):
-            return
-        if overlay.neuron_id not in self.window.scene.network.neurons:  # deleted, or a new network
-            overlay.neuron_id = self.choose_target()
-        if overlay.signature() != overlay._signature:
-            overlay.relayout()
+        self._request_follow()
 
     def _selection_changed(self, neuron_ids: list, _synapse_keys: list) -> None:
-        if self.overlay is None or not neuron_ids:
+        if neuron_ids:  # an emptied selection keeps the callouts where they are
+            self._retarget = True
+            self._request_follow()
+
+    def _request_follow(self) -> None:
+        if self.overlay is not None and not self._follow_timer.isActive():
+            self._follow_timer.start()
+
+    def _follow(self) -> None:
+        """Once per event-loop turn at most, and only while shown: name another neuron if the
+        selection or a deletion asks for it, and lay the callouts out again if what they were
+        laid out from has changed."""
+        overlay = self.overlay
+        if overlay is None or not isValid(overlay) or not overlay.isVisible() or overlay.scene() is None:
             return
-        target = self.choose_target()
-        if target is not None and target != self.overlay.neuron_id:
-            self.overlay.neuron_id = target
-            self.overlay.relayout()
+        scene = overlay.network_scene()
+        scene.flush()
+        if self._retarget or overlay.neuron_id not in scene.network.neurons:  # or deleted, or a new network
+            self._retarget = False
+            overlay.neuron_id = self.choose_target()
+        if not overlay.is_current():
+            overlay.relayout()

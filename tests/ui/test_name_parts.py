@@ -7,6 +7,7 @@ import itertools
 import numpy as np
 import pytest
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication
 
 from neuron_sim.commands import move_command, push
@@ -204,3 +205,111 @@ def test_fit_frames_the_callouts_with_the_network(window):
     assert visible.contains(window.scene.network_rect())
     window.name_parts.action.setChecked(False)
     assert overlay not in window.scene.annotations
+
+
+# ---- following the scene cheaply -------------------------------------------------------------
+def _count_calls(obj, name: str) -> list:
+    calls = []
+    original = getattr(obj, name)
+
+    def counting(*args):
+        calls.append(args)
+        return original(*args)
+
+    setattr(obj, name, counting)
+    return calls
+
+
+def test_many_changes_in_one_event_loop_turn_lay_the_callouts_out_once(window):
+    overlay = _show(window, xor())
+    _settle()
+    relayouts = _count_calls(overlay, "relayout")
+    x, y = window.network.neuron("h1").position
+    for step in (10.0, 20.0, 30.0):  # three edits before the event loop runs
+        push(window.undo_stack, move_command(window.network, {"h1": (x + step, y)}))
+    window.scene.select(["h1"])
+    _settle()
+    assert len(relayouts) == 1
+    soma = next(c.anchor for c in overlay.callouts if c.part == "soma")
+    assert soma.x() - x == pytest.approx(30.0 - geometry.SOMA_RADIUS * 0.2)
+    assert _overlaps(window, overlay) == []
+
+
+def spiking_chain() -> Network:
+    network = Network(model="spiking")
+    network.add_neuron(Neuron("g", kind="generator", rate_hz=200.0, position=(0, 0)))
+    network.add_neuron(Neuron("a", position=(260, 0)))
+    network.add_neuron(Neuron("b", position=(520, 0)))
+    network.connect(Synapse("g", "a", weight=20.0, delay_ms=2.0))
+    network.connect(Synapse("a", "b", weight=20.0, delay_ms=2.0))
+    return network
+
+
+def test_playing_moves_pulses_but_does_not_lay_the_callouts_out_again(window):
+    overlay = _show(window, spiking_chain())
+    assert overlay.neuron_id == "a"
+    _settle()
+    checks, relayouts = _count_calls(overlay, "is_current"), _count_calls(overlay, "relayout")
+    pulses_seen = 0
+    for _ in range(12):
+        window.playback.advance(0.05)  # 1 ms of the network at the normal pace
+        pulses_seen += len(window.playback.pulses()[0])
+        _settle()
+    assert pulses_seen > 0  # the canvas changed: pulses travelled, somas filled
+    assert checks  # and each change was looked at ...
+    assert relayouts == []  # ... cheaply: nothing the callouts are placed around moved
+
+
+def test_outputs_appearing_under_the_cells_make_the_callouts_move_aside(window):
+    overlay = _show(window, xor())
+    _settle()
+    relayouts = _count_calls(overlay, "relayout")
+    window.playback.step()  # the hidden layer computes: "a = 1" appears under h1 and h2
+    _settle()
+    assert len(relayouts) == 1
+    assert _overlaps(window, overlay) == []
+
+
+def test_hidden_callouts_do_no_work_until_shown_again(window):
+    overlay = _show(window, xor())
+    _settle()
+    relayouts = _count_calls(overlay, "relayout")
+    overlay.setVisible(False)
+    x, y = window.network.neuron("h1").position
+    push(window.undo_stack, move_command(window.network, {"h1": (x + 40.0, y)}))
+    _settle()
+    assert relayouts == []
+    overlay.setVisible(True)
+    _settle()
+    assert len(relayouts) == 1
+    soma = next(c.anchor for c in overlay.callouts if c.part == "soma")
+    assert soma.x() == pytest.approx(x + 40.0 - geometry.SOMA_RADIUS * 0.2)
+    window.name_parts.action.setChecked(False)  # off: scene changes start nothing
+    push(window.undo_stack, move_command(window.network, {"h1": (x, y)}))
+    assert not window.name_parts._follow_timer.isActive()
+
+
+def test_leaving_far_cells_out_changes_no_box(window):
+    """Only cells, labels and curves near the annotated neuron are read; the oracle places the
+    same callouts against every cell, label and curve of the network."""
+    from neuron_sim.model.generate import layered_network
+    from neuron_sim.ui.callout_placement import GAP, place_boxes
+    from neuron_sim.ui.name_parts import PADDING, _subtitle_font, _title_font
+
+    overlay = _show(window, layered_network(150, 600, seed=4))
+    scene, item = window.scene, window.scene.neuron_items[overlay.neuron_id]
+    assert any(abs(other.x() - item.x()) > 1000 for other in scene.neuron_items.values())  # far cells exist
+    rects = [other.mapRectToScene(other.body_rect()) for other in scene.neuron_items.values() if other is not item]
+    rects += [other.mapRectToScene(other.label_rect()) for other in scene.neuron_items.values()]
+    rects += [QRectF(x - half, y - 9, 2 * half, 18) for x, y, _text, half in scene.synapse_layer.labels()]
+    solid = np.array([r.getCoords() for r in rects]) + (-GAP, -GAP, GAP, GAP)
+    points = geometry.bezier_points(scene.synapse_layer.layout_.control, 20).reshape(-1, 2)
+    thin = np.concatenate([points - 3.0, points + 3.0], axis=1)
+    title, subtitle = QFontMetricsF(_title_font()), QFontMetricsF(_subtitle_font())
+    sizes = [(max(title.horizontalAdvance(c.title), subtitle.horizontalAdvance(c.subtitle)) + 2 * PADDING,
+              title.height() + subtitle.height() + 2 * PADDING) for c in overlay.callouts]
+    cell = item.mapRectToScene(item.body_rect()).adjusted(-10, -10, 10 + geometry.AXON_STUB, 10)
+    expected = place_boxes(np.array([(c.anchor.x(), c.anchor.y()) for c in overlay.callouts]),
+                           np.array([c.direction for c in overlay.callouts]), np.array(sizes), solid, thin,
+                           np.array(cell.getCoords()))
+    assert np.array([c.box.getCoords() for c in overlay.callouts]) == pytest.approx(expected)

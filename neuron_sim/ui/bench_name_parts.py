@@ -1,0 +1,84 @@
+"""View → Name the parts in `neuron-sim bench`: what the callouts cost while the network plays.
+
+Two figures per network size, each against a baseline measured in the same run:
+- an animation frame (advance 1/30 s, repaint) with the callouts shown, against the same frames
+  without them: while the network plays, the callouts only check whether anything they are
+  placed around changed (a synchronous rate network also changes the a = … text under the cells
+  every tick, so some frames lay the callouts out again);
+- laying the callouts out once, against the synapse layer laying out the whole network.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from collections.abc import Iterator
+
+FRAME_SECONDS = 1 / 30
+
+
+def name_parts_benchmarks(quick: bool = False) -> Iterator[dict]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from neuron_sim.bench import record
+    from neuron_sim.model.generate import layered_network
+
+    from .application import create_application
+    from .main_window import MainWindow
+
+    create_application()
+    sizes, frames, repeats = (((100, 1000),), 10, 3) if quick else (((200, 2000), (1000, 10000)), 40, 7)
+    for neurons, synapses in sizes:
+        network = layered_network(neurons, synapses, seed=2)
+        network.set_param("update", "synchronous")
+        for nid in list(network.neurons)[: max(1, neurons // 10)]:
+            network.set_neuron_param(nid, "value", 1.0)
+        window = MainWindow()
+        window.ask_to_save = lambda: None
+        window.resize(1600, 1000)
+        window.show()
+        window.set_network(network, None)
+        QApplication.processEvents()
+        playback = window.playback
+        name = f"{neurons}/{synapses}"
+
+        def frame_ms() -> float:
+            times = []
+            for _ in range(frames):
+                start = time.perf_counter()
+                playback.advance(FRAME_SECONDS)
+                QApplication.processEvents()
+                times.append(time.perf_counter() - start)
+            return statistics.median(times) * 1000
+
+        for _ in range(5):  # warm up: caches filled, a few ticks in
+            playback.advance(0.4)
+            QApplication.processEvents()
+        without = frame_ms()
+        window.name_parts.action.setChecked(True)
+        QApplication.processEvents()
+        shown = frame_ms()
+        yield record(f"animation frame, Name the parts shown, {name}", shown, "ms", without,
+                     "the same frames without the callouts (same run)")
+
+        overlay, layer = window.name_parts.overlay, window.scene.synapse_layer
+        relayout_ms = _median_ms(overlay.relayout, repeats)
+        rebuild_ms = _median_ms(layer.rebuild, repeats)
+        yield record(f"Name the parts layout, {name}", relayout_ms, "ms", rebuild_ms,
+                     "laying out every synapse of the network (same run)")
+        window.name_parts.action.setChecked(False)
+        window.undo_stack.setClean()
+        window.close()
+        window.deleteLater()
+        QApplication.processEvents()
+
+
+def _median_ms(action, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000

@@ -1,0 +1,146 @@
+"""Where Name-the-parts callout boxes go: geometry only, numpy and no Qt (tested without a window).
+
+Each callout has an anchor (the point on the part it names), a preferred side and a box size.
+Boxes are tried on rings around the anchor, nearest and closest to the preferred side first,
+until one covers nothing and its leader line crosses no cell, label or earlier box. Every
+rectangle is a row (x0, y0, x1, y1) in scene units.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+GAP = 4.0  # free space kept around every box
+DISTANCES = (34.0, 55.0, 80.0, 110.0, 145.0, 185.0, 230.0)
+# Radians away from the preferred side: near it first, then all the way round.
+TURNS = np.array(sorted((k * np.pi / 8 for k in range(-7, 9)), key=lambda turn: (abs(turn), turn)))
+# How far around the annotated cell a box can land (the farthest ring and a wide box fit inside):
+# what lies outside cannot meet a callout, so it is left out of the obstacles.
+NEAR_HALF_WIDTH = 500.0
+NEAR_HALF_HEIGHT = 400.0
+ANCHOR_REACH = 8.0 + GAP  # kept clear around another callout's anchor dot
+
+
+@dataclass
+class Obstacles:
+    """What a callout's box and leader line should keep clear of, as (x0, y0, x1, y1) rows."""
+
+    callouts: np.ndarray  # earlier boxes and the other anchor dots: never cover them
+    solid: np.ndarray  # cells, names, weight labels
+    thin: np.ndarray  # small squares along the synapse curves
+    uncrossable: np.ndarray  # what a leader line may not pass through
+    leaders: np.ndarray  # points (L, 2) along earlier leader lines
+
+    def costs(self, anchor: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+        """How much each candidate box (K, 4) hides; an earlier callout weighs most, a curve least."""
+        return (100 * overlap_counts(boxes, self.callouts) + 10 * overlap_counts(boxes, self.solid)
+                + overlap_counts(boxes, self.thin) + 20 * covers(boxes, self.leaders)
+                + 5 * crosses(leader_points(anchor, boxes, skip=8.0), self.uncrossable))
+
+    def within(self, area: np.ndarray) -> Obstacles:
+        """Only what reaches into `area` (x0, y0, x1, y1): the rest cannot change a cost there."""
+        def rects(rows: np.ndarray) -> np.ndarray:
+            x0, y0, x1, y1 = area
+            return rows[(rows[:, 2] > x0) & (rows[:, 0] < x1) & (rows[:, 3] > y0) & (rows[:, 1] < y1)]
+
+        points = self.leaders
+        inside = ((points[:, 0] > area[0] - GAP) & (points[:, 0] < area[2] + GAP)
+                  & (points[:, 1] > area[1] - GAP) & (points[:, 1] < area[3] + GAP))
+        return Obstacles(rects(self.callouts), rects(self.solid), rects(self.thin), rects(self.uncrossable),
+                         points[inside])
+
+
+def place_boxes(anchors: np.ndarray, directions: np.ndarray, sizes: np.ndarray, solid: np.ndarray,
+                thin: np.ndarray, cell: np.ndarray | None = None) -> np.ndarray:
+    """A box (K, 4) for each callout, placed in order: anchors (K, 2), preferred directions (K, 2),
+    sizes (K, 2) as (width, height). `solid`: cells, labels and weights a box may not cover nor a
+    leader cross; `thin`: squares along the curves (covering them costs little); `cell`: the
+    annotated cell's surroundings (x0, y0, x1, y1), which boxes keep clear but leaders start in."""
+    anchors = np.asarray(anchors, dtype=float).reshape(-1, 2)
+    solid = np.asarray(solid, dtype=float).reshape(-1, 4)
+    thin = np.asarray(thin, dtype=float).reshape(-1, 4)
+    kept_clear = solid if cell is None else np.vstack([solid, np.asarray(cell, dtype=float).reshape(1, 4)])
+    dots = np.concatenate([anchors - ANCHOR_REACH, anchors + ANCHOR_REACH], axis=1)
+    placed = np.zeros((0, 4))  # earlier boxes
+    leaders: list[np.ndarray] = []  # points along earlier leader lines
+    for index, (anchor, direction, (width, height)) in enumerate(zip(anchors, directions, sizes)):
+        others = np.concatenate([np.delete(dots, index, axis=0), placed + (-GAP, -GAP, GAP, GAP)])
+        obstacles = Obstacles(callouts=others, solid=kept_clear, thin=thin,
+                              uncrossable=np.concatenate([placed, solid]),
+                              leaders=np.concatenate(leaders) if leaders else np.zeros((0, 2)))
+        box = free_box(anchor, direction, float(width), float(height), obstacles)
+        placed = np.vstack([placed, box])
+        leaders.append(leader_points(anchor, box[None])[0])
+    return placed
+
+
+def free_box(anchor: np.ndarray, direction, width: float, height: float, obstacles: Obstacles) -> np.ndarray:
+    """The first candidate box, nearest and closest to the preferred side first, that covers
+    nothing and whose leader line crosses no box, cell or label; when every place is taken,
+    the one that hides the least (another callout least of all)."""
+    preferred = np.arctan2(direction[1], direction[0])
+    ux, uy = np.cos(preferred + TURNS), np.sin(preferred + TURNS)
+    best, best_cost = None, None
+    for distance in DISTANCES:  # one ring of candidates at a time: most boxes fit in the first
+        # The box's nearest corner or edge sits `distance` from the anchor along the direction.
+        cx = anchor[0] + ux * (distance + width / 2)
+        cy = anchor[1] + uy * (distance + height / 2)
+        boxes = np.stack([cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2], axis=1)
+        # The ring's boxes and leader lines lie in this area; what is outside costs nothing here.
+        area = np.array([min(boxes[:, 0].min(), anchor[0]), min(boxes[:, 1].min(), anchor[1]),
+                         max(boxes[:, 2].max(), anchor[0]), max(boxes[:, 3].max(), anchor[1])])
+        costs = obstacles.within(area).costs(anchor, boxes)
+        index = int(np.argmin(costs))  # the first of the cheapest: nearest the preferred side
+        if best_cost is None or costs[index] < best_cost:
+            best, best_cost = boxes[index], costs[index]
+        if best_cost == 0:
+            break
+    return best
+
+
+def near_mask(rects: np.ndarray, centre, half_width: float = NEAR_HALF_WIDTH,
+              half_height: float = NEAR_HALF_HEIGHT) -> np.ndarray:
+    """Which rects (N, 4) reach into the window around `centre` (x, y) where callouts can go."""
+    x, y = centre
+    return ((rects[:, 2] > x - half_width) & (rects[:, 0] < x + half_width)
+            & (rects[:, 3] > y - half_height) & (rects[:, 1] < y + half_height))
+
+
+def overlap_counts(boxes: np.ndarray, rects: np.ndarray) -> np.ndarray:
+    """For each box (K, 4), how many of `rects` (N, 4) it overlaps."""
+    b, r = boxes[:, None, :], rects[None, :, :]
+    return np.count_nonzero((r[..., 0] < b[..., 2]) & (r[..., 2] > b[..., 0])
+                            & (r[..., 1] < b[..., 3]) & (r[..., 3] > b[..., 1]), axis=1)
+
+
+def covers(boxes: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """For each box (K, 4), whether it (with its gap) covers any of `points` (L, 2)."""
+    b, x, y = boxes[:, None, :], points[None, :, 0], points[None, :, 1]
+    return np.any((x > b[..., 0] - GAP) & (x < b[..., 2] + GAP) & (y > b[..., 1] - GAP) & (y < b[..., 3] + GAP),
+                  axis=1).astype(int)
+
+
+def crosses(lines: np.ndarray, rects: np.ndarray) -> np.ndarray:
+    """For each line given as points (K, P, 2), whether a point lies inside any of `rects` (N, 4)."""
+    if not rects.size:
+        return np.zeros(len(lines), dtype=int)
+    x, y = lines[..., 0][..., None], lines[..., 1][..., None]
+    inside = (x > rects[:, 0]) & (x < rects[:, 2]) & (y > rects[:, 1]) & (y < rects[:, 3])
+    return np.any(inside, axis=(1, 2)).astype(int)
+
+
+def leader_end(anchor, box) -> tuple[float, float]:
+    """Where the leader line meets the box (x0, y0, x1, y1): the box point nearest the anchor."""
+    return (min(max(anchor[0], box[0]), box[2]), min(max(anchor[1], box[1]), box[3]))
+
+
+def leader_points(anchor: np.ndarray, boxes: np.ndarray, count: int = 16, skip: float = 0.0) -> np.ndarray:
+    """Points (K, count, 2) along the leader line from `anchor` to each box (K, 4), leaving out
+    the first `skip` pixels (the anchor dot's surroundings)."""
+    end = np.stack([np.clip(anchor[0], boxes[:, 0], boxes[:, 2]), np.clip(anchor[1], boxes[:, 1], boxes[:, 3])], axis=1)
+    length = np.maximum(np.hypot(*(end - anchor).T), 1e-9)
+    start = np.minimum(skip / length, 1.0)[:, None]
+    t = start + (1.0 - start) * np.linspace(0.0, 1.0, count)[None, :]  # (K, count)
+    return anchor + (end - anchor)[:, None, :] * t[..., None]

@@ -1,0 +1,86 @@
+"""Where callout boxes go, without Qt: hand-made scenes whose answers can be read off a sketch."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from neuron_sim.ui.callout_placement import (
+    DISTANCES,
+    Obstacles,
+    leader_end,
+    leader_points,
+    near_mask,
+    overlap_counts,
+    place_boxes,
+)
+
+NOTHING = np.zeros((0, 4))
+
+
+def overlaps(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def test_a_free_box_sits_on_the_preferred_side_at_the_first_distance():
+    (box,) = place_boxes(np.array([[0.0, 0.0]]), np.array([[1.0, 0.0]]), np.array([[100.0, 40.0]]), NOTHING, NOTHING)
+    # to the right: its left edge DISTANCES[0] from the anchor, centred on it vertically
+    assert box.tolist() == pytest.approx([DISTANCES[0], -20.0, DISTANCES[0] + 100.0, 20.0])
+
+
+def test_a_box_turns_away_from_a_cell_on_its_preferred_side():
+    cell = np.array([[20.0, -60.0, 400.0, 60.0]])  # a wide cell right of the anchor
+    (box,) = place_boxes(np.array([[0.0, 0.0]]), np.array([[1.0, 0.0]]), np.array([[100.0, 40.0]]), cell, NOTHING)
+    assert not overlaps(box, cell[0])
+    # and its leader line does not cross the cell either
+    points = leader_points(np.array([0.0, 0.0]), box[None])[0]
+    assert not np.any((points[:, 0] > 20) & (points[:, 0] < 400) & (points[:, 1] > -60) & (points[:, 1] < 60))
+
+
+def test_callouts_do_not_cover_each_other_or_the_annotated_cell():
+    anchors = np.array([[-10.0, -10.0], [10.0, -10.0], [0.0, 12.0], [14.0, 0.0]])
+    directions = np.array([[-1.0, -1.0], [1.0, -1.0], [0.0, 1.0], [1.0, 0.2]])
+    sizes = np.array([[120.0, 40.0], [150.0, 40.0], [90.0, 40.0], [110.0, 40.0]])
+    cell = np.array([-35.0, -35.0, 55.0, 35.0])
+    boxes = place_boxes(anchors, directions, sizes, NOTHING, NOTHING, cell)
+    for i, box in enumerate(boxes):
+        assert not overlaps(box, cell)
+        assert box[2] - box[0] == pytest.approx(sizes[i][0]) and box[3] - box[1] == pytest.approx(sizes[i][1])
+        for other in boxes[i + 1:]:
+            assert not overlaps(box, other)
+
+
+def test_when_everything_is_taken_the_box_hides_the_least():
+    # A thick field of small curve squares all round: no free place, but the box must still be
+    # placed, where it covers the fewest of them.
+    xs, ys = np.meshgrid(np.arange(-400, 400, 12.0), np.arange(-400, 400, 12.0))
+    thin = np.stack([xs.ravel(), ys.ravel(), xs.ravel() + 4, ys.ravel() + 4], axis=1)
+    keep = ~((thin[:, 0] > 60) & (thin[:, 0] < 200) & (thin[:, 1] > -140) & (thin[:, 1] < -60))  # one gap
+    (box,) = place_boxes(np.array([[0.0, 0.0]]), np.array([[0.0, 1.0]]), np.array([[60.0, 30.0]]),
+                         NOTHING, thin[keep])
+    assert overlap_counts(box[None], thin[keep])[0] == 0  # it found the gap, away from its preferred side
+
+
+def test_leaving_out_what_lies_outside_an_area_changes_no_cost():
+    rng = np.random.default_rng(5)
+
+    def rects(n):
+        corner = rng.uniform(-300, 300, (n, 2))
+        return np.concatenate([corner, corner + rng.uniform(2, 80, (n, 2))], axis=1)
+
+    obstacles = Obstacles(rects(30), rects(200), rects(600), rects(200), rng.uniform(-300, 300, (40, 2)))
+    anchor = np.array([10.0, -20.0])
+    corner = anchor + rng.uniform(-150, 150, (16, 2))
+    boxes = np.concatenate([corner, corner + (90.0, 35.0)], axis=1)
+    area = np.array([min(boxes[:, 0].min(), anchor[0]), min(boxes[:, 1].min(), anchor[1]),
+                     max(boxes[:, 2].max(), anchor[0]), max(boxes[:, 3].max(), anchor[1])])
+    smaller = obstacles.within(area)
+    assert len(smaller.thin) < len(obstacles.thin)
+    assert smaller.costs(anchor, boxes).tolist() == obstacles.costs(anchor, boxes).tolist()
+
+
+def test_near_mask_and_leader_end():
+    rects = np.array([[0, 0, 10, 10], [900, 0, 910, 10], [0, 395, 10, 420]], dtype=float)
+    assert near_mask(rects, (0.0, 0.0)).tolist() == [True, False, True]
+    assert leader_end((0.0, 0.0), (50.0, -10.0, 90.0, 30.0)) == (50.0, 0.0)
+    assert leader_end((70.0, 100.0), (50.0, -10.0, 90.0, 30.0)) == (70.0, 30.0)
