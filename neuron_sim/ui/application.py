@@ -34,6 +34,7 @@ def run(path: str | None = None, look: str | None = None, play: bool = False,
     from .preferences import default_look, show_language_notices_when_shown
 
     window = MainWindow()
+    asked_look = look  # on the command line: it wins over a shipped example's own look (below)
     look = look or default_look()
     if look:
         window.look_actions[look].trigger()
@@ -42,6 +43,8 @@ def run(path: str | None = None, look: str | None = None, play: bool = False,
         window.open_file(path)
     if example:
         window.examples.open_example_named(example)
+    if asked_look and (path or example):
+        window.look_actions[asked_look].trigger()
     if select:
         window.scene.select([nid for nid in select if nid in window.network.neurons])
     if play:

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from neuron_sim.model import Network
-from neuron_sim.model import fileformat
+from neuron_sim.model import atomic_write, fileformat
 from neuron_sim.model.fileformat import save
 
 Save, Discard, Cancel = (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard,
@@ -85,11 +85,11 @@ def test_permission_denied_keeps_the_changes(window, lesson, warnings_shown, mon
     real_open = open
 
     def refuse_to_create(file, mode="r", *args, **kwargs):
-        if "w" in mode:
+        if "w" in mode or "x" in mode:  # writing, or creating the temporary file
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(file))
         return real_open(file, mode, *args, **kwargs)
 
-    monkeypatch.setattr(fileformat, "open", refuse_to_create, raising=False)
+    monkeypatch.setattr(atomic_write, "open", refuse_to_create, raising=False)
     assert not window.save_file()
     assert lesson.read_bytes() == before
     _assert_unsaved(window)
