@@ -160,6 +160,17 @@ _PARAM_NAMES = {
     "model": QT_TRANSLATE_NOOP("commands", "Set model"),
     "update": QT_TRANSLATE_NOOP("commands", "Set update scheme"),
     "dt_ms": QT_TRANSLATE_NOOP("commands", "Set time step"),
+    "tau_ms": QT_TRANSLATE_NOOP("commands", "Set membrane time constant"),
+    "v_rest_mV": QT_TRANSLATE_NOOP("commands", "Set resting potential"),
+    "v_reset_mV": QT_TRANSLATE_NOOP("commands", "Set reset potential"),
+    "v_threshold_mV": QT_TRANSLATE_NOOP("commands", "Set firing threshold"),
+    "refractory_ms": QT_TRANSLATE_NOOP("commands", "Set refractory period"),
+    "drive_mV": QT_TRANSLATE_NOOP("commands", "Set constant drive"),
+    "v_mV": QT_TRANSLATE_NOOP("commands", "Set initial membrane potential"),
+    "pattern": QT_TRANSLATE_NOOP("commands", "Set spike pattern"),
+    "rate_hz": QT_TRANSLATE_NOOP("commands", "Set firing rate"),
+    "start_ms": QT_TRANSLATE_NOOP("commands", "Set first spike time"),
+    "seed": QT_TRANSLATE_NOOP("commands", "Set random seed"),
     "name": QT_TRANSLATE_NOOP("commands", "Set name"),
     "description": QT_TRANSLATE_NOOP("commands", "Set description"),
 }
@@ -169,7 +180,7 @@ def param_text(name: str) -> str:
     english = _PARAM_NAMES.get(name)
     if english:
         return QCoreApplication.translate("commands", english)
-    return QCoreApplication.translate("commands", "Set %s") % name
+    return QCoreApplication.translate("commands", "Set %1").replace("%1", name)
 
 
 class _SetCommand(ModelCommand):
@@ -190,7 +201,7 @@ class _SetCommand(ModelCommand):
         try:
             self.old_value = self._read()
         except AttributeError:  # an unknown parameter: refuse like the model would, not with a crash
-            raise ModelError(f"there is no parameter {name!r} to set") from None
+            raise ModelError("there is no parameter {name!r} to set", name=name) from None
         self.merge_key = merge_key
 
     def _read(self) -> Any:
@@ -311,5 +322,5 @@ def add_items_command(network: Network, text: str, neurons: Iterable[Neuron],
     children: list[ModelCommand] = [AddNeuronCommand(network, n) for n in neurons]
     children += [ConnectCommand(network, s) for s in synapses]
     if not children:
-        raise ModelError(QCoreApplication.translate("commands", "nothing to add"))
+        raise ModelError("nothing to add")
     return macro(network, text, children)

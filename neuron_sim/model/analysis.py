@@ -86,7 +86,7 @@ def rate_breakdown(network: Network, engine: RateEngine, neuron_id: str) -> Rate
         raise ModelError("rate_breakdown needs a rate engine")
     i = engine.index.get(neuron_id)
     if i is None:
-        raise ModelError(f"there is no neuron with id {neuron_id!r} in the running network")
+        raise ModelError("there is no neuron with id {id!r} in the running network", id=neuron_id)
     label = _label(network, neuron_id)
     engine_output = float(engine.activity[i])
     if engine.is_input[i]:
@@ -121,7 +121,7 @@ def spiking_state(network: Network, engine: SpikingEngine, neuron_id: str) -> Sp
         raise ModelError("spiking_state needs a spiking engine")
     i = engine.index.get(neuron_id)
     if i is None:
-        raise ModelError(f"there is no neuron with id {neuron_id!r} in the running network")
+        raise ModelError("there is no neuron with id {id!r} in the running network", id=neuron_id)
     dt = engine.dt_ms
     now_step = max(engine.step_count - 1, 0)
     last_step = int(engine.last_spike_step[i])

@@ -11,7 +11,8 @@ from typing import Any
 from .entities import ModelError, Neuron, Synapse
 from .fileformat import FORMAT_NAME, from_dict, to_dict
 from .geometry import column_positions, split_columns
-from .network import Network, _a
+from .messages import article
+from .network import Network
 
 CLIPBOARD_MIME = "application/x-neuron-sim"
 MAX_ID_LENGTH = 64  # as entities.validate_id allows
@@ -66,7 +67,7 @@ def layer_plan(network: Network, count: int, kind: str, activation: str, x: floa
                prefix: str | None = None) -> list[Neuron]:
     """`count` new neurons in a column at x, centred on centre_y."""
     if not 1 <= count <= 256:
-        raise ModelError(f"a layer has 1 to 256 neurons, not {count}")
+        raise ModelError("a layer has 1 to 256 neurons, not {count}", count=count)
     prefix = prefix or {"input": "x", "neuron": "h", "generator": "g"}.get(kind, "n")
     neurons = []
     taken = set(network.neurons)
@@ -89,7 +90,8 @@ def dense_plan(network: Network, sources: list[str], targets: list[str], weight:
         network.neuron(nid)  # ModelError for an unknown id, before planning anything
     bad = [network.neuron(t) for t in targets if network.neuron(t).kind != "neuron"]
     if bad:
-        raise ModelError(f"{bad[0].label} is {_a(bad[0].kind)}: nothing can connect to it")
+        raise ModelError("{label} is {kind:w}: nothing can connect to it", label=bad[0].label,
+                         kind=article(bad[0].kind))
     return [Synapse(s, t, weight=weight) for s in sources for t in targets
             if (s, t) not in network.synapses and s != t]
 

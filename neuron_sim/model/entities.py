@@ -14,10 +14,14 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from .activations import ACTIVATIONS
+from .messages import MessageError
 
 
-class ModelError(ValueError):
-    """A value or an edit the model refuses; the message says why in plain words."""
+class ModelError(MessageError, ValueError):
+    """A value or an edit the model refuses; the message says why in plain words.
+
+    Raised with a template and its values (see messages.py), so that the UI can translate it.
+    """
 
 
 NEURON_KINDS = ("input", "neuron", "generator")
@@ -64,32 +68,35 @@ class ParamSpec:
                 if isinstance(value, float) and value.is_integer():
                     value = int(value)
                 else:
-                    raise ModelError(f"{place}: expected a whole number, got {_show(value)}")
+                    raise ModelError("expected a whole number, got {value}", place=place, value=_show(value))
             if self.minimum is not None and value < self.minimum:
-                raise ModelError(f"{place}: {_show(value)} is below the minimum {self.minimum:g}")
+                raise ModelError("{value} is below the minimum {minimum:g}", place=place, value=_show(value),
+                                 minimum=self.minimum)
             if self.maximum is not None and value > self.maximum:
-                raise ModelError(f"{place}: {_show(value)} is above the maximum {self.maximum:g}")
+                raise ModelError("{value} is above the maximum {maximum:g}", place=place, value=_show(value),
+                                 maximum=self.maximum)
             return value
         if self.kind == "bool":
             if not isinstance(value, bool):
-                raise ModelError(f"{place}: expected true or false, got {_show(value)}")
+                raise ModelError("expected true or false, got {value}", place=place, value=_show(value))
             return value
         if self.kind == "choice":
             if not isinstance(value, str) or value not in self.choices:
                 options = ", ".join(self.choices)
-                raise ModelError(f"{place}: unknown value {_show(value)}; expected one of {options}")
+                raise ModelError("unknown value {value}; expected one of {options}", place=place,
+                                 value=_show(value), options=options)
             return value
         if self.kind == "str":
             if not isinstance(value, str):
-                raise ModelError(f"{place}: expected text, got {_show(value)}")
+                raise ModelError("expected text, got {value}", place=place, value=_show(value))
             _check_encodable(value, place)
             limit = int(self.maximum) if self.maximum is not None else MAX_LABEL_LENGTH
             if len(value) > limit:
-                raise ModelError(f"{place}: text longer than {limit} characters")
+                raise ModelError("text longer than {limit} characters", place=place, limit=limit)
             return value
         if self.kind == "position":
             if not isinstance(value, (list, tuple)) or len(value) != 2:
-                raise ModelError(f"{place}: expected [x, y], got {_show(value)}")
+                raise ModelError("expected [x, y], got {value}", place=place, value=_show(value))
             x = _as_float(value[0], f"{place}[0]", -MAX_COORDINATE, MAX_COORDINATE)
             y = _as_float(value[1], f"{place}[1]", -MAX_COORDINATE, MAX_COORDINATE)
             return (x, y)
@@ -120,23 +127,25 @@ def _check_encodable(text: str, place: str) -> None:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as error:
-        raise ModelError(f"{place}: the text holds an invalid character "
-                         f"(U+{ord(text[error.start]):04X}) at position {error.start}") from None
+        raise ModelError("the text holds an invalid character (U+{code:04X}) at position {position}",
+                         place=place, code=ord(text[error.start]), position=error.start) from None
 
 
 def _as_float(value: Any, place: str, minimum: float | None, maximum: float | None) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ModelError(f"{place}: expected a number, got {_show(value)}")
+        raise ModelError("expected a number, got {value}", place=place, value=_show(value))
     try:
         number = float(value)
     except OverflowError:  # an int beyond the float range
-        raise ModelError(f"{place}: {_show(value)} is far too large a number") from None
+        raise ModelError("{value} is far too large a number", place=place, value=_show(value)) from None
     if not math.isfinite(number):
-        raise ModelError(f"{place}: expected a finite number, got {_show(value)}")
+        raise ModelError("expected a finite number, got {value}", place=place, value=_show(value))
     if minimum is not None and number < minimum:
-        raise ModelError(f"{place}: {number:g} is below the minimum {minimum:g}")
+        raise ModelError("{value} is below the minimum {minimum:g}", place=place, value=f"{number:g}",
+                         minimum=minimum)
     if maximum is not None and number > maximum:
-        raise ModelError(f"{place}: {number:g} is above the maximum {maximum:g}")
+        raise ModelError("{value} is above the maximum {maximum:g}", place=place, value=f"{number:g}",
+                         maximum=maximum)
     return number
 
 
@@ -205,10 +214,10 @@ NETWORK_PARAMS: dict[str, ParamSpec] = _specs(
 
 def validate_id(value: Any, place: str = "id") -> str:
     if not isinstance(value, str):
-        raise ModelError(f"{place}: expected text, got {_show(value)}")
+        raise ModelError("expected text, got {value}", place=place, value=_show(value))
     if not _ID_PATTERN.match(value):
-        raise ModelError(
-            f"{place}: {_show(value)} is not a valid id (1-64 letters, digits, '_', '-', '.', ':')")
+        raise ModelError("{value} is not a valid id (1-64 letters, digits, '_', '-', '.', ':')",
+                         place=place, value=_show(value))
     return value
 
 

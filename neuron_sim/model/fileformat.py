@@ -13,8 +13,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+from .atomic_write import write_atomically
 from .entities import NETWORK_PARAMS, NEURON_PARAMS, SYNAPSE_PARAMS, ModelError, Neuron, Synapse, _show, validate_id
-from .network import Network, _a
+from .messages import MessageError, article
+from .network import Network
 
 FORMAT_NAME = "neuron-sim"
 FORMAT_VERSION = 1
@@ -37,13 +39,20 @@ _SPIKING_FIELDS = {
 _TOP_LEVEL = ("format", "version", "name", "description", "model", "update", "dt_ms", "neurons", "synapses")
 
 
-class NetworkFileError(Exception):
-    """A file that is not a valid network. The message names the file and the place."""
+class NetworkFileError(MessageError):
+    """A file that is not a valid network. The message names the file and the place.
 
-    def __init__(self, message: str, path: str | os.PathLike | None = None):
+    `detail` is the message without the file; `NetworkFileError(model_error, path)` keeps the
+    template of a ModelError (see messages.py) so that the UI can translate it.
+    """
+
+    def __init__(self, message: str | MessageError, path: str | os.PathLike | None = None, /, *,
+                 place: str | None = None, **values: Any):
         self.path = None if path is None else str(path)
-        self.detail = message
-        super().__init__(f"{self.path}: {message}" if self.path else message)
+        super().__init__(message, place=place, **values)
+        self.detail = self.render()
+        if self.path:
+            self.args = (f"{self.path}: {self.detail}",)
 
 
 # ---- writing -----------------------------------------------------------------------------------
@@ -94,22 +103,14 @@ def dumps(network: Network) -> str:
 
 
 def save(network: Network, path: str | os.PathLike) -> None:
-    """Write atomically: a temporary file beside the target, flushed to disk, then renamed over it."""
-    path = Path(path)
-    text = dumps(network).encode("utf-8")
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    """Write atomically, keeping the file's permissions and symbolic links (atomic_write.py): on
+    failure the file on disk is as it was."""
     try:
-        with open(temporary, "wb") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
+        write_atomically(path, dumps(network).encode("utf-8"))
     except OSError as error:
-        try:
-            temporary.unlink(missing_ok=True)
-        except OSError:
-            pass
-        raise NetworkFileError(f"could not save: {error.strerror or error}", path) from error
+        raise NetworkFileError("could not save: {reason}", path, reason=error.strerror or error) from error
+    except ValueError as error:  # e.g. a NUL character in the path
+        raise NetworkFileError("could not save: {reason}", path, reason=error) from error
 
 
 # ---- reading -----------------------------------------------------------------------------------
@@ -130,18 +131,20 @@ def load(path: str | os.PathLike) -> Network:
     except PermissionError:
         raise NetworkFileError("permission denied", path) from None
     except OSError as error:
-        raise NetworkFileError(f"could not read: {error.strerror or error}", path) from None
+        raise NetworkFileError("could not read: {reason}", path, reason=error.strerror or error) from None
     except ValueError as error:  # e.g. a NUL character in the path
-        raise NetworkFileError(f"could not read: {error}", path) from None
+        raise NetworkFileError("could not read: {reason}", path, reason=error) from None
     if len(raw) > MAX_FILE_BYTES:
         raise _too_large(None, path)
     return loads(raw, path)
 
 
 def _too_large(size: int | None, path: str | os.PathLike | None) -> NetworkFileError:
-    amount = f"the file is {size / 1e6:.0f} MB, " if size else "the file is "
-    return NetworkFileError(f"{amount}far too large to be a network "
-                            f"(the limit is {MAX_FILE_BYTES // 1_000_000} MB)", path)
+    limit = MAX_FILE_BYTES // 1_000_000
+    if size:
+        return NetworkFileError("the file is {size:.0f} MB, far too large to be a network (the limit is {limit} MB)",
+                                path, size=size / 1e6, limit=limit)
+    return NetworkFileError("the file is far too large to be a network (the limit is {limit} MB)", path, limit=limit)
 
 
 def loads(raw: str | bytes, path: str | os.PathLike | None = None) -> Network:
@@ -151,7 +154,7 @@ def loads(raw: str | bytes, path: str | os.PathLike | None = None) -> Network:
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            raise NetworkFileError(f"not UTF-8 text (bad byte at offset {error.start})", path) from None
+            raise NetworkFileError("not UTF-8 text (bad byte at offset {offset})", path, offset=error.start) from None
     else:
         text = raw
         if len(text) > MAX_FILE_BYTES:
@@ -174,22 +177,23 @@ def loads(raw: str | bytes, path: str | os.PathLike | None = None) -> Network:
         data = json.loads(text, object_pairs_hook=no_duplicate_keys, parse_constant=float,
                           parse_int=_parse_int)
     except json.JSONDecodeError as error:
-        where = f"line {error.lineno}, column {error.colno}"
-        what = "the file ends too early (truncated?)" if _truncated(text, error) else error.msg
-        raise NetworkFileError(f"not valid JSON at {where}: {what}", path) from None
+        if _truncated(text, error):
+            raise NetworkFileError("not valid JSON at line {line}, column {column}: the file ends too early "
+                                   "(truncated?)", path, line=error.lineno, column=error.colno) from None
+        raise NetworkFileError("not valid JSON at line {line}, column {column}: {reason:w}", path,
+                               line=error.lineno, column=error.colno, reason=error.msg) from None
     except RecursionError:
-        raise NetworkFileError(_too_deep(text), path) from None
+        raise _too_deep(text, path) from None
     except ValueError as error:  # nothing else is known to raise this; kept as a safety net
-        raise NetworkFileError(f"not valid JSON: {error}", path) from None
+        raise NetworkFileError("not valid JSON: {reason}", path, reason=error) from None
     if duplicates:
         holder, key = duplicates[0]
         place = _place_of(data, holder)
-        raise NetworkFileError(f"{place + ': ' if place else ''}the key {_short(key)} appears twice "
-                               "in one object", path)
+        raise NetworkFileError("the key {key} appears twice in one object", path, place=place, key=_short(key))
     try:
         return from_dict(data)
     except ModelError as error:
-        raise NetworkFileError(str(error), path) from None
+        raise NetworkFileError(error, path) from None
 
 
 def _place_of(data: Any, wanted: dict) -> str:
@@ -227,7 +231,7 @@ def _truncated(text: str, error: json.JSONDecodeError) -> bool:
     return not rest or bool(_PARTIAL_TOKEN.fullmatch(rest))
 
 
-def _too_deep(text: str) -> str:
+def _too_deep(text: str, path: str | os.PathLike | None) -> NetworkFileError:
     """Locate the first place nested more than MAX_NESTING deep, for the message."""
     depth = 0
     in_string = escaped = False
@@ -245,35 +249,36 @@ def _too_deep(text: str) -> str:
         elif char in "[{":
             depth += 1
             if depth > MAX_NESTING:
-                return (f"not valid JSON at line {line}, column {position - line_start + 1}: "
-                        f"nested more than {MAX_NESTING} levels deep")
+                return NetworkFileError("not valid JSON at line {line}, column {column}: nested more than "
+                                        "{limit} levels deep", path, line=line, column=position - line_start + 1,
+                                        limit=MAX_NESTING)
         elif char in "]}":
             depth -= 1
         if char == "\n":
             line, line_start = line + 1, position + 1
-    return f"not valid JSON: nested more than {MAX_NESTING} levels deep"
+    return NetworkFileError("not valid JSON: nested more than {limit} levels deep", path, limit=MAX_NESTING)
 
 
 def from_dict(data: Any) -> Network:
     """Build a Network from parsed JSON; raises ModelError with a JSON-path-like place."""
     if not isinstance(data, dict):
-        raise ModelError(f"expected a JSON object at the top, got {_type_name(data)}")
+        raise ModelError("expected a JSON object at the top, got {type:w}", type=_type_name(data))
     if data.get("format") != FORMAT_NAME:
-        raise ModelError(f'format: expected "{FORMAT_NAME}", got {_short(data.get("format"))}; '
-                         "this is not a neuron-sim network file")
+        raise ModelError('expected "{name}", got {value}; this is not a neuron-sim network file', place="format",
+                         name=FORMAT_NAME, value=_short(data.get("format")))
     version = data.get("version")
     if isinstance(version, float) and version.is_integer():
         version = int(version)
     if isinstance(version, bool) or not isinstance(version, int):
-        raise ModelError(f"version: expected a whole number, got {_short(version)}")
+        raise ModelError("expected a whole number, got {value}", place="version", value=_short(version))
     if version > FORMAT_VERSION:
-        raise ModelError(f"version: {_short(version)} is newer than this neuron-sim reads "
-                         f"(up to {FORMAT_VERSION}); please update neuron-sim")
+        raise ModelError("{value} is newer than this neuron-sim reads (up to {newest}); please update neuron-sim",
+                         place="version", value=_short(version), newest=FORMAT_VERSION)
     if version < 1:
-        raise ModelError(f"version: {version} is not a valid version")
+        raise ModelError("{value} is not a valid version", place="version", value=version)
     unknown = sorted(set(data) - set(_TOP_LEVEL))
     if unknown:
-        raise ModelError(f"unknown field {_short(unknown[0])} at the top level")
+        raise ModelError("unknown field {name} at the top level", name=_short(unknown[0]))
     network = Network(**{key: data[key] for key in ("name", "description", "model", "update", "dt_ms")
                          if key in data})
     neurons_data = _list(data, "neurons", MAX_NEURONS)
@@ -282,17 +287,17 @@ def from_dict(data: Any) -> Network:
     for i, entry in enumerate(neurons_data):
         place = f"neurons[{i}]"
         if not isinstance(entry, dict):
-            raise ModelError(f"{place}: expected an object, got {_type_name(entry)}")
+            raise ModelError("expected an object, got {type:w}", place=place, type=_type_name(entry))
         if "id" not in entry:
-            raise ModelError(f"{place}: the field 'id' is missing")
+            raise ModelError("the field 'id' is missing", place=place)
         nid = validate_id(entry["id"], f"{place}.id")
         if nid in neurons:
-            raise ModelError(f"{place}.id: the id {nid!r} is used twice")
+            raise ModelError("the id {id!r} is used twice", place=f"{place}.id", id=nid)
         fields = {key: value for key, value in entry.items() if key != "id"}
         neuron = _build(Neuron, NEURON_PARAMS, place, fields, nid)
         if neuron.kind == "generator" and network.model != "spiking":
-            raise ModelError(f"{place}.kind: generators belong to spiking networks, and this one is "
-                             f'"{network.model}"')
+            raise ModelError('generators belong to spiking networks, and this one is "{model}"',
+                             place=f"{place}.kind", model=network.model)
         neurons[nid] = neuron
     synapses: dict[tuple[str, str], Synapse] = {}
     kinds = {nid: neuron.kind for nid, neuron in neurons.items()}
@@ -303,22 +308,22 @@ def from_dict(data: Any) -> Network:
             continue
         place = f"synapses[{i}]"
         if not isinstance(entry, dict):
-            raise ModelError(f"{place}: expected an object, got {_type_name(entry)}")
+            raise ModelError("expected an object, got {type:w}", place=place, type=_type_name(entry))
         for end in ("source", "target"):
             if end not in entry:
-                raise ModelError(f"{place}: the field {end!r} is missing")
+                raise ModelError("the field {name!r} is missing", place=place, name=end)
             if not (isinstance(entry[end], str) and entry[end] in neurons):
                 validate_id(entry[end], f"{place}.{end}")  # the wrong type or form, if that is it
-                raise ModelError(f"{place}.{end}: no neuron has the id {entry[end]!r}")
+                raise ModelError("no neuron has the id {id!r}", place=f"{place}.{end}", id=entry[end])
         key = (entry["source"], entry["target"])
         fields = {name: value for name, value in entry.items() if name not in ("source", "target")}
         synapse = _build(Synapse, SYNAPSE_PARAMS, place, fields, *key)
         if key in synapses:
-            raise ModelError(f"{place}: {key[0]} → {key[1]} is connected twice")
+            raise ModelError("{source} → {target} is connected twice", place=place, source=key[0], target=key[1])
         target_kind = neurons[key[1]].kind
         if target_kind != "neuron":
-            raise ModelError(f"{place}.target: {key[1]!r} is {_a(target_kind)}, which cannot receive "
-                             "synapses")
+            raise ModelError("{id!r} is {kind:w}, which cannot receive synapses", place=f"{place}.target",
+                             id=key[1], kind=article(target_kind))
         synapses[key] = synapse
     # Everything Network.add_neuron and .connect would check has been checked above, with the
     # place in the file; filling the fresh network directly spares 100,000s of unheard events.
@@ -354,7 +359,7 @@ def _build(record: type, specs: dict[str, Any], place: str, fields: dict[str, An
     """A Neuron or Synapse from a file's fields, refused with the place of the first bad one."""
     for name in fields:
         if name not in specs:
-            raise ModelError(f"{place}: unknown field {_short(name)}")
+            raise ModelError("unknown field {name}", place=place, name=_short(name))
     try:
         return record(*ids, **fields)  # validates every field once
     except ModelError:
@@ -366,9 +371,10 @@ def _build(record: type, specs: dict[str, Any], place: str, fields: dict[str, An
 def _list(data: dict, key: str, limit: int) -> list:
     value = data.get(key, [])
     if not isinstance(value, list):
-        raise ModelError(f"{key}: expected a list, got {_type_name(value)}")
+        raise ModelError("expected a list, got {type:w}", place=key, type=_type_name(value))
     if len(value) > limit:
-        raise ModelError(f"{key}: {len(value)} entries is more than the {limit:,} a network may hold")
+        raise ModelError("{count} entries is more than the {limit:,} a network may hold", place=key,
+                         count=len(value), limit=limit)
     return value
 
 

@@ -21,6 +21,7 @@ from .entities import (
     Synapse,
     SynapseKey,
 )
+from .messages import article
 
 
 class NetworkEvents(SignalGroup):
@@ -40,10 +41,9 @@ class CycleError(ModelError):
 
     def __init__(self, cycle: list[str]):
         self.cycle = cycle
-        path = " → ".join([*cycle, cycle[0]])
-        super().__init__(
-            f"the network has a loop ({path}), so it has no feedforward order; "
-            "use the synchronous update scheme for networks with loops")
+        super().__init__("the network has a loop ({path}), so it has no feedforward order; "
+                         "use the synchronous update scheme for networks with loops",
+                         path=" → ".join([*cycle, cycle[0]]))
 
 
 class Network:
@@ -77,13 +77,13 @@ class Network:
         try:
             return self._neurons[neuron_id]
         except KeyError:
-            raise ModelError(f"there is no neuron with id {neuron_id!r}") from None
+            raise ModelError("there is no neuron with id {id!r}", id=neuron_id) from None
 
     def synapse(self, key: SynapseKey) -> Synapse:
         try:
             return self._synapses[tuple(key)]
         except KeyError:
-            raise ModelError(f"there is no synapse {key[0]} → {key[1]}") from None
+            raise ModelError("there is no synapse {source} → {target}", source=key[0], target=key[1]) from None
 
     def params(self) -> dict[str, Any]:
         return dict(self._params)
@@ -137,7 +137,7 @@ class Network:
         if not isinstance(neuron, Neuron):
             raise ModelError("add_neuron needs a Neuron")
         if neuron.id in self._neurons:
-            raise ModelError(f"a neuron with id {neuron.id!r} already exists")
+            raise ModelError("a neuron with id {id!r} already exists", id=neuron.id)
         self._check_kind_fits_model(neuron.kind, self.model)
         self._neurons = _inserted(self._neurons, neuron.id, neuron, index)
         self.events.neuron_added.emit(neuron.id)
@@ -157,10 +157,10 @@ class Network:
         source = self.neuron(synapse.source)
         target = self.neuron(synapse.target)
         if synapse.key in self._synapses:
-            raise ModelError(f"{source.label} is already connected to {target.label}")
+            raise ModelError("{source} is already connected to {target}", source=source.label, target=target.label)
         if target.kind != "neuron":
-            raise ModelError(
-                f"{target.label} is {_a(target.kind)}: it has no dendrites, so nothing can connect to it")
+            raise ModelError("{label} is {kind:w}: it has no dendrites, so nothing can connect to it",
+                             label=target.label, kind=article(target.kind))
         self._synapses = _inserted(self._synapses, synapse.key, synapse, index)
         self.events.synapse_added.emit(synapse.key)
         return synapse
@@ -176,16 +176,15 @@ class Network:
         """Set one parameter; returns the old value."""
         neuron = self.neuron(neuron_id)
         if name not in NEURON_PARAMS:
-            raise ModelError(f"neurons have no parameter {name!r}")
+            raise ModelError("neurons have no parameter {name!r}", name=name)
         value = NEURON_PARAMS[name].validate(value, name)
         if name == "label" and not value:
             value = neuron.id
         if name == "kind":
             self._check_kind_fits_model(value, self.model)
             if value != "neuron" and self.incoming(neuron_id):
-                raise ModelError(
-                    f"{neuron.label} has incoming synapses; {_a(value)} cannot receive any. "
-                    "Remove them first")
+                raise ModelError("{label} has incoming synapses; {kind:w} cannot receive any. Remove them first",
+                                 label=neuron.label, kind=article(value))
         old = getattr(neuron, name)
         if old == value:
             return old
@@ -196,7 +195,7 @@ class Network:
     def set_synapse_param(self, key: SynapseKey, name: str, value: Any) -> Any:
         synapse = self.synapse(key)
         if name not in SYNAPSE_PARAMS:
-            raise ModelError(f"synapses have no parameter {name!r}")
+            raise ModelError("synapses have no parameter {name!r}", name=name)
         value = SYNAPSE_PARAMS[name].validate(value, name)
         old = getattr(synapse, name)
         if old == value:
@@ -208,7 +207,7 @@ class Network:
     def set_param(self, name: str, value: Any) -> Any:
         """Set a network-wide parameter (name, description, model, update, dt_ms)."""
         if name not in NETWORK_PARAMS:
-            raise ModelError(f"networks have no parameter {name!r}")
+            raise ModelError("networks have no parameter {name!r}", name=name)
         value = NETWORK_PARAMS[name].validate(value, name)
         if name == "model":
             for neuron in self._neurons.values():
@@ -288,11 +287,6 @@ class Network:
             self.add_neuron(neuron)
         for synapse in synapses:
             self.connect(synapse)
-
-
-def _a(kind: str) -> str:
-    """`an input`, `a generator`: the kind with its article."""
-    return f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"
 
 
 def _inserted(mapping: dict, key: Any, value: Any, index: int | None) -> dict:

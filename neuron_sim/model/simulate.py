@@ -63,11 +63,11 @@ def steps_for_duration(network: Network, duration_ms: float) -> int:
     if network.model != "spiking":
         raise ModelError("--duration-ms is for spiking networks; rate networks count --steps")
     if not math.isfinite(duration_ms) or duration_ms < 0:
-        raise ModelError(f"the duration must be zero or more milliseconds, got {duration_ms:g}")
+        raise ModelError("the duration must be zero or more milliseconds, got {duration:g}", duration=duration_ms)
     steps = duration_ms / network.dt_ms  # may overflow to inf for absurd durations
     if steps > MAX_STEPS:
-        raise ModelError(f"{duration_ms:g} ms is {steps:.3g} steps of {network.dt_ms:g} ms; "
-                         f"the most a run may take is {MAX_STEPS:,} steps")
+        raise ModelError("{duration:g} ms is {steps:.3g} steps of {dt:g} ms; "
+                         "the most a run may take is {limit:,} steps", duration=duration_ms, steps=steps, dt=network.dt_ms, limit=MAX_STEPS)
     return int(round(steps))
 
 
@@ -75,9 +75,11 @@ def simulate(network: Network, steps: int | None = None) -> SimulationResult:
     """Run a fresh engine for `steps` updates (defaults: one pass, 10 ticks or 100 ms)."""
     steps = default_steps(network) if steps is None else steps
     if steps < 0 or steps > MAX_STEPS:
-        raise ModelError(f"the number of steps must be between 0 and {MAX_STEPS:,}, got {steps}")
+        raise ModelError("the number of steps must be between 0 and {limit:,}, got {steps}", limit=MAX_STEPS,
+                         steps=steps)
     if steps * max(len(network), 1) > MAX_CELLS:
-        raise ModelError(f"{steps:,} steps × {len(network):,} neurons is too large a table to print")
+        raise ModelError("{steps:,} steps × {neurons:,} neurons is too large a table to print", steps=steps,
+                         neurons=len(network))
     order = list(network.neurons)
     if network.model == "rate":
         engine = RateEngine(network)
@@ -102,37 +104,35 @@ def apply_assignment(network: Network, text: str) -> None:
     left, equals, raw = text.partition("=")
     left, raw = left.strip(), raw.strip()
     if not equals or not left or not raw:
-        raise ModelError(f"{prefix}: expected ID=VALUE, ID.PARAMETER=VALUE or SOURCE->TARGET.weight=VALUE")
+        raise ModelError("expected ID=VALUE, ID.PARAMETER=VALUE or SOURCE->TARGET.weight=VALUE", place=prefix)
     try:
         if left in network.neurons:
             if network.neurons[left].kind != "input":
-                raise ModelError(f"{left} is not an input; name the parameter, e.g. {left}.threshold=0.5")
+                raise ModelError("{id} is not an input; name the parameter, e.g. {id}.threshold=0.5", id=left)
             target_id, param = left, "value"
         else:
             target_id, dot, param = left.rpartition(".")
             if not dot:
-                raise ModelError(f"there is no neuron with id {left!r}")
+                raise ModelError("there is no neuron with id {id!r}", id=left)
         if "->" in target_id:
             source, _, dest = target_id.partition("->")
             key = (source.strip(), dest.strip())
             network.synapse(key)  # a clear message if there is no such synapse
             spec = SYNAPSE_PARAMS.get(param)
             if spec is None:
-                raise ModelError(f"synapses have no parameter {param!r} "
-                                 f"(they have {', '.join(SYNAPSE_PARAMS)})")
+                raise ModelError("synapses have no parameter {name!r} (they have {names})", name=param,
+                                 names=", ".join(SYNAPSE_PARAMS))
             network.set_synapse_param(key, param, spec.validate(_parse_value(raw, spec), "value"))
         else:
             network.neuron(target_id)
             spec = NEURON_PARAMS.get(param)
             if spec is None:
-                raise ModelError(f"neurons have no parameter {param!r} "
-                                 f"(they have {', '.join(NEURON_PARAMS)})")
+                raise ModelError("neurons have no parameter {name!r} (they have {names})", name=param,
+                                 names=", ".join(NEURON_PARAMS))
             network.set_neuron_param(target_id, param, spec.validate(_parse_value(raw, spec), "value"))
     except ModelError as error:
-        message = str(error)
-        if message.startswith("value: "):  # the place is the assignment itself
-            message = message[len("value: "):]
-        raise ModelError(f"{prefix}: {message}") from None
+        inner = "" if error.place == "value" else error.place  # the place "value" is the assignment itself
+        raise ModelError(error, place=f"{prefix}: {inner}" if inner else prefix) from None
 
 
 def _parse_value(raw: str, spec: ParamSpec) -> Any:

@@ -8,6 +8,7 @@ the same spikes. Inputs fire regularly while their value is not 0 (`source_on`, 
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 import numpy as np
@@ -50,6 +51,17 @@ class SpikeSources:
         self._block_start: int | None = None
         self._block_rows = np.array([], dtype=np.intp)
         self._block_bounds = [0] * (POISSON_BLOCK + 1)
+
+    def continue_from(self, other: SpikeSources) -> None:
+        """Carry on where `other` (the sources of an identical network) is in its schedule,
+        with copies of its Poisson generators, so that both draw the same spikes from now on."""
+        self._emitted = other._emitted.copy()
+        self._next = other._next.copy()
+        self._next_min = other._next_min
+        self._rngs = [copy.deepcopy(rng) for rng in other._rngs]
+        self._block_start = other._block_start
+        self._block_rows = other._block_rows.copy()
+        self._block_bounds = list(other._block_bounds)
 
     def _step_of(self, which: np.ndarray, count: np.ndarray | int) -> np.ndarray:
         """The step of each source's `count`-th scheduled spike (NEVER for a silent source)."""

@@ -516,6 +516,37 @@ class SpikingEngine:
                 self.last_spike_step[i] = step
         self._refreeze()
 
+    def continue_from(self, other: SpikingEngine) -> None:
+        """Take over the whole state of `other`, an engine of an identical network (the same
+        neurons and synapses in the same order, with the same delays: one built from a copy).
+
+        Unlike `restore_state`, nothing is lost: the time, every potential and refractory period,
+        the input still travelling along the synapses (the ring or queue) and where each
+        generator is in its schedule, Poisson draws included. Both engines then spike alike step
+        for step; `other` is only read. ValueError if the networks are wired differently.
+        """
+        if not self.wired_like(other):
+            raise ValueError("continue_from needs an engine of the same network (same neurons, synapses, delays)")
+        self.step_count = other.step_count
+        self.v[:] = other.v  # in place: `_v_cells` is a view of it
+        self.last_spike_step[:] = other.last_spike_step
+        self.spiked = other.spiked.copy()
+        if self._sparse:
+            self._queue = {step: [(targets.copy(), weights.copy()) for targets, weights in parts]
+                           for step, parts in other._queue.items()}
+        else:
+            self._ring[...] = other._ring  # in place: `_ring_flat` and `_ring_rows` are views of it
+        self._pending = other._pending
+        self._refreeze()
+        self._sources.continue_from(other._sources)
+
+    def wired_like(self, other: SpikingEngine) -> bool:
+        """Same neurons in the same order, same synapses with the same delays in steps."""
+        a, b = self.arrays, other.arrays
+        return (self.ids == other.ids and self.n_cells == other.n_cells and self.dt_ms == other.dt_ms
+                and np.array_equal(a.syn_source, b.syn_source) and np.array_equal(a.syn_target, b.syn_target)
+                and np.array_equal(delay_steps(a.syn_delay_ms, self.dt_ms), delay_steps(b.syn_delay_ms, other.dt_ms)))
+
     # ---- live edits ----------------------------------------------------------------------
     def set_neuron_param(self, neuron_id: str, name: str, value) -> bool:
         """Apply an edit in place where it is safe; False means: rebuild the engine."""

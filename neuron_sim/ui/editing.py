@@ -16,6 +16,7 @@ from neuron_sim import commands
 from neuron_sim.model import ModelError, editing, geometry
 
 from .dialogs import AddLayerDialog
+from .errors import error_text
 from .styles import GRID_SIZE
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ class EditActions(QObject):
         return self.scene.push(command)
 
     def _fail(self, error: ModelError) -> None:
-        self.window.show_message(str(error))
+        self.window.show_message(error_text(error))
 
     # ---- clipboard -----------------------------------------------------------------------
     def copy(self) -> None:
@@ -106,10 +107,11 @@ class EditActions(QObject):
         try:
             data = json.loads(raw.decode("utf-8")) if raw else None
             if data is None:
-                raise ModelError(self.tr("the clipboard does not hold neurons"))
+                raise ModelError("the clipboard does not hold neurons")
             self._add_plan(self.tr("Paste"), data)
-        except (ModelError, ValueError, UnicodeDecodeError) as error:
-            self.window.show_message(self.tr("Nothing to paste: %1").replace("%1", str(error)))
+        except (ModelError, ValueError) as error:  # text that is not JSON (or not UTF-8) is no network either
+            reason = error if isinstance(error, ModelError) else ModelError("the clipboard does not hold neurons")
+            self.window.show_message(self.tr("Nothing to paste: %1").replace("%1", error_text(reason)))
 
     def duplicate(self) -> None:
         ids = self.scene.selected_neuron_ids()

@@ -19,6 +19,8 @@ from neuron_sim.model import Network
 from neuron_sim.model.fileformat import NetworkFileError, load
 from neuron_sim.resources_path import examples_dir
 
+from .errors import error_text
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -275,7 +277,7 @@ class ExamplesMenu(QObject):
         try:
             network = load_example(example)
         except NetworkFileError as error:  # a damaged installation: say so, keep the open network
-            window.show_error(self.tr("Could not open the example"), str(error))
+            window.show_error(self.tr("Could not open the example"), error_text(error))
             return False
         window.set_network(network, None)
         window.look_actions[example.look].trigger()

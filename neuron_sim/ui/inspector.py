@@ -37,6 +37,7 @@ from neuron_sim.commands import (
 from neuron_sim.model import ModelError, Network
 from neuron_sim.model.entities import NETWORK_PARAMS, NEURON_PARAMS, SYNAPSE_PARAMS, ParamSpec, SynapseKey
 
+from .errors import error_text
 from .fields import (
     CheckField,
     ChoiceField,
@@ -175,7 +176,7 @@ class Inspector(QWidget):
             elif commands:
                 push(self._stack, macro(self._network, param_text(field.param), commands))
         except ModelError as error:
-            self._refuse(self.tr("Not changed: {reason}").format(reason=error))
+            self._refuse(self.tr("Not changed: {reason}").format(reason=error_text(error)))
             self.restore(field)
             return
         self._set_error("")

@@ -21,6 +21,8 @@ from neuron_sim.model.rate import RateEngine
 from neuron_sim.model.recording import TraceRecorder
 from neuron_sim.model.spiking import SpikingEngine
 
+from .errors import error_text
+
 FRAME_MS = 33  # ~30 frames per second
 RATE_PHASES_PER_SECOND = 1.5  # layers (or ticks) per second at speed 1
 SPIKING_MS_PER_SECOND = 20.0  # simulated milliseconds per real second at speed 1
@@ -39,7 +41,8 @@ class Playback(QObject):
         self._network = network
         self.engine: RateEngine | SpikingEngine | None = None
         self.recorder = TraceRecorder([])
-        self.error = ""
+        self.error = ""  # why the network cannot run, in the interface language ("" when it can)
+        self.failure: ModelError | None = None  # the model's refusal itself (English: str(failure))
         self.speed = 1.0
         self.phase = 0.0  # rate: progress of the current layer/tick, 0 → 1
         self.pulse_keys: list[tuple[str, str]] = []
@@ -112,12 +115,12 @@ class Playback(QObject):
         """A new engine for the current network; neurons that existed before keep their state."""
         old_engine, old_recorder = self.engine, self.recorder
         network = self._network
-        self.error = ""
+        self.error, self.failure = "", None
         try:
             engine = RateEngine(network) if network.model == "rate" else SpikingEngine(network)
         except ModelError as error:
             self.engine = None
-            self.error = str(error)
+            self.error, self.failure = error_text(error), error
             self.pause()
             self.message.emit(self.error)
             self.advanced.emit()
@@ -157,6 +160,28 @@ class Playback(QObject):
             new.restore_state({nid: float(old.v[old.index[nid]]) for nid in shared},
                               {nid: int(old.last_spike_step[old.index[nid]]) for nid in shared},
                               old.step_count)
+
+    def continue_from(self, source: Playback) -> None:
+        """Take over where `source`, a Playback of an identical copy of this network, is now: its
+        engine's state (in a spiking network also the input still travelling along the synapses
+        and the generators' schedules), the rate phase and the pulses on the axons, so that the
+        next frames show what `source` would show. `source` does not move; the recording is not
+        copied. Used by animations, which run on a copy of the window's network."""
+        if source.engine is None or self.engine is None:
+            return
+        if isinstance(self.engine, SpikingEngine) and isinstance(source.engine, SpikingEngine) \
+                and self.engine.wired_like(source.engine):
+            self.engine.continue_from(source.engine)
+        else:  # a rate engine: its arrays are its whole state, carried as after an edit during play
+            self.engine = source.engine  # only read, by the rebuild that replaces it
+            self.rebuild(keep_state=True)
+        self.phase = source.phase
+        self.pulse_keys = list(source.pulse_keys)
+        self._pulse_start = source._pulse_start.copy()
+        self._pulse_delay = source._pulse_delay.copy()
+        self._pulse_weight = source._pulse_weight.copy()
+        self._clear_pulses(keep=True)  # only pulses on synapses this network has
+        self.advanced.emit()
 
     def _carry_recording(self, old: TraceRecorder) -> None:
         times = old.times()

@@ -21,7 +21,9 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QLockFile, QObj
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from neuron_sim.model import Network
-from neuron_sim.model.fileformat import NetworkFileError, from_dict, to_dict
+from neuron_sim.model.fileformat import from_dict, to_dict
+
+from .errors import error_text
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -190,10 +192,8 @@ def _read_copy(path: Path, lock: QLockFile) -> RecoveryCopy:
         original = data.get("original_path")
         copy.original_path = Path(original) if isinstance(original, str) and original else None
         copy.network = from_dict(data.get("network"))
-    except NetworkFileError as error:
-        copy.error = str(error)
-    except (OSError, ValueError, TypeError) as error:  # JSON and UTF-8 errors are ValueErrors
-        copy.error = str(error) or type(error).__name__
+    except (OSError, ValueError, TypeError) as error:  # JSON and UTF-8 errors, and ModelError, are ValueErrors
+        copy.error = error_text(error) or type(error).__name__
     if copy.saved_at is None:
         try:
             copy.saved_at = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)

@@ -14,6 +14,7 @@ from neuron_sim.model import ModelError, Network
 from neuron_sim.model.entities import SynapseKey
 
 from . import styles
+from .errors import error_text
 from .neuron_item import NeuronItem
 from .styles import PALETTE
 from .synapse_layer import SynapseLayer
@@ -270,7 +271,7 @@ class NetworkScene(QGraphicsScene):
         try:
             commands.push(self.undo_stack, command)
         except ModelError as error:
-            self.message.emit(str(error))
+            self.message.emit(error_text(error))
             return False
         return True
 

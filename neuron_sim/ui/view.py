@@ -11,6 +11,7 @@ from neuron_sim.model import ModelError
 from neuron_sim.model.entities import NEURON_PARAMS, SYNAPSE_PARAMS
 
 from . import styles
+from .errors import error_text
 from .scene import NetworkScene
 
 ZOOM_STEP = 1.2
@@ -148,7 +149,8 @@ class NetworkView(QGraphicsView):
         editor = InlineEditor(self.viewport())
         editor.setText(f"{current:g}")
         editor.selectAll()
-        editor.setToolTip(self.tr(EDIT_TITLES.get(what, what)) + self.tr(": type a number, Enter to apply, Esc to cancel"))
+        editor.setToolTip(self.tr("%1: type a number, Enter to apply, Esc to cancel")
+                          .replace("%1", self.tr(EDIT_TITLES.get(what, what))))
         point: QPoint = self.mapFromScene(scene_pos)
         editor.move(point.x() - editor.width() // 2, point.y() - editor.sizeHint().height() // 2)
         editor.committed.connect(lambda text: self._apply_edit(what, target, text))
@@ -165,10 +167,10 @@ class NetworkView(QGraphicsView):
         try:
             value = spec.validate(parse_number(text), self.tr(EDIT_TITLES.get(what, what)))
         except ModelError as error:
-            scene.message.emit(str(error))
+            scene.message.emit(error_text(error))
             if self.editor is not None:
                 self.editor.setStyleSheet("QLineEdit { border: 2px solid #B3261E; }")
-                self.editor.setToolTip(str(error))
+                self.editor.setToolTip(error_text(error))
             return
         if what == "weight":
             command = commands.SetSynapseParamCommand(scene.network, target, "weight", value)

@@ -380,6 +380,10 @@
         <translation>%1을(를) 열었습니다</translation>
     </message>
     <message>
+        <source>%1 is a shipped example: it opened as a copy, and Save asks where to keep it.</source>
+        <translation>%1은(는) 기본 제공 예제입니다. 사본으로 열었으니 저장하면 어디에 둘지 묻습니다.</translation>
+    </message>
+    <message>
         <source>Save network</source>
         <translation>네트워크 저장</translation>
     </message>
@@ -479,10 +483,6 @@ The file on disk is unchanged and your changes are still open here. Use Save As�
         <translation>잘라내기</translation>
     </message>
     <message>
-        <source>the clipboard does not hold neurons</source>
-        <translation>클립보드에 뉴런이 없습니다</translation>
-    </message>
-    <message>
         <source>Paste</source>
         <translation>붙여넣기</translation>
     </message>
@@ -515,6 +515,465 @@ The file on disk is unchanged and your changes are still open here. Use Save As�
         <translation>
             <numerusform>시냅스 %n개를 연결했습니다. 가중치는 모두 1입니다.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ErrorMessages</name>
+    <message>
+        <source>there is no parameter {name!r} to set</source>
+        <translation>설정할 매개변수 {name!r}이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>nothing to add</source>
+        <translation>추가할 것이 없습니다</translation>
+    </message>
+    <message>
+        <source>rate_breakdown needs a rate engine</source>
+        <translation>rate_breakdown에는 발화율 모델 엔진이 필요합니다</translation>
+    </message>
+    <message>
+        <source>there is no neuron with id {id!r} in the running network</source>
+        <translation>실행 중인 네트워크에 id가 {id!r}인 뉴런이 없습니다</translation>
+    </message>
+    <message>
+        <source>spiking_state needs a spiking engine</source>
+        <translation>spiking_state에는 스파이킹 모델 엔진이 필요합니다</translation>
+    </message>
+    <message>
+        <source>the time step and the duration must be positive</source>
+        <translation>시간 간격과 지속 시간은 0보다 커야 합니다</translation>
+    </message>
+    <message>
+        <source>the clipboard does not hold neurons</source>
+        <translation>클립보드에 뉴런이 없습니다</translation>
+    </message>
+    <message>
+        <source>a layer has 1 to 256 neurons, not {count}</source>
+        <translation>층에는 뉴런이 1~256개 있어야 합니다 ({count}개는 안 됩니다)</translation>
+    </message>
+    <message>
+        <source>{label} is {kind:w}: nothing can connect to it</source>
+        <translation>{label}은(는) {kind:w}이므로 아무것도 연결할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>select two groups of neurons side by side (for example 3 inputs and 2 neurons)</source>
+        <translation>나란히 놓인 뉴런 두 무리를 선택하세요 (예: 입력 3개와 뉴런 2개)</translation>
+    </message>
+    <message>
+        <source>the selected neurons stand in one column; select a column to connect from and a column to its right to connect to</source>
+        <translation>선택한 뉴런이 모두 한 열에 있습니다. 연결을 시작할 열과 그 오른쪽에서 연결받을 열을 함께 선택하세요</translation>
+    </message>
+    <message>
+        <source>these neurons are already fully connected</source>
+        <translation>이 뉴런들은 이미 모두 연결되어 있습니다</translation>
+    </message>
+    <message>
+        <source>expected a whole number, got {value}</source>
+        <translation>정수여야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <source>{value} is below the minimum {minimum:g}</source>
+        <translation>{value}은(는) 최솟값 {minimum:g}보다 작습니다</translation>
+    </message>
+    <message>
+        <source>{value} is above the maximum {maximum:g}</source>
+        <translation>{value}은(는) 최댓값 {maximum:g}보다 큽니다</translation>
+    </message>
+    <message>
+        <source>expected true or false, got {value}</source>
+        <translation>true나 false여야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <source>unknown value {value}; expected one of {options}</source>
+        <translation>알 수 없는 값 {value}입니다. 다음 중 하나여야 합니다: {options}</translation>
+    </message>
+    <message>
+        <source>expected text, got {value}</source>
+        <translation>텍스트여야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <source>text longer than {limit} characters</source>
+        <translation>텍스트가 {limit}자보다 깁니다</translation>
+    </message>
+    <message>
+        <source>expected [x, y], got {value}</source>
+        <translation>[x, y] 형식이어야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <source>the text holds an invalid character (U+{code:04X}) at position {position}</source>
+        <translation>텍스트의 {position}번 위치에 쓸 수 없는 문자(U+{code:04X})가 있습니다</translation>
+    </message>
+    <message>
+        <source>expected a number, got {value}</source>
+        <translation>숫자여야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <source>{value} is far too large a number</source>
+        <translation>{value}은(는) 너무 큰 수입니다</translation>
+    </message>
+    <message>
+        <source>expected a finite number, got {value}</source>
+        <translation>유한한 숫자여야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <source>{value} is not a valid id (1-64 letters, digits, &apos;_&apos;, &apos;-&apos;, &apos;.&apos;, &apos;:&apos;)</source>
+        <translation>{value}은(는) 올바른 id가 아닙니다 (글자, 숫자, &apos;_&apos;, &apos;-&apos;, &apos;.&apos;, &apos;:&apos;로 1~64자)</translation>
+    </message>
+    <message>
+        <source>could not save: {reason}</source>
+        <translation>저장할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>is a folder, not a network file</source>
+        <translation>네트워크 파일이 아니라 폴더입니다</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>접근 권한이 없습니다</translation>
+    </message>
+    <message>
+        <source>could not read: {reason}</source>
+        <translation>읽을 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>the file is {size:.0f} MB, far too large to be a network (the limit is {limit} MB)</source>
+        <translation>파일이 {size:.0f} MB로, 네트워크 파일이라기엔 너무 큽니다 (한도 {limit} MB)</translation>
+    </message>
+    <message>
+        <source>the file is far too large to be a network (the limit is {limit} MB)</source>
+        <translation>파일이 네트워크 파일이라기엔 너무 큽니다 (한도 {limit} MB)</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text (bad byte at offset {offset})</source>
+        <translation>UTF-8 텍스트가 아닙니다 (오프셋 {offset}에 잘못된 바이트)</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>파일이 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>not valid JSON at line {line}, column {column}: the file ends too early (truncated?)</source>
+        <translation>{line}번째 줄 {column}번째 칸의 JSON이 올바르지 않습니다: 파일이 너무 일찍 끝납니다 (잘렸나요?)</translation>
+    </message>
+    <message>
+        <source>not valid JSON at line {line}, column {column}: {reason:w}</source>
+        <translation>{line}번째 줄 {column}번째 칸의 JSON이 올바르지 않습니다: {reason:w}</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {reason}</source>
+        <translation>JSON이 올바르지 않습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>the key {key} appears twice in one object</source>
+        <translation>한 객체 안에 키 {key}이(가) 두 번 나옵니다</translation>
+    </message>
+    <message>
+        <source>not valid JSON at line {line}, column {column}: nested more than {limit} levels deep</source>
+        <translation>{line}번째 줄 {column}번째 칸의 JSON이 올바르지 않습니다: {limit}단계보다 깊이 중첩되어 있습니다</translation>
+    </message>
+    <message>
+        <source>not valid JSON: nested more than {limit} levels deep</source>
+        <translation>JSON이 올바르지 않습니다: {limit}단계보다 깊이 중첩되어 있습니다</translation>
+    </message>
+    <message>
+        <source>expected a JSON object at the top, got {type:w}</source>
+        <translation>맨 바깥은 JSON 객체여야 하는데 {type:w}입니다</translation>
+    </message>
+    <message>
+        <source>expected &quot;{name}&quot;, got {value}; this is not a neuron-sim network file</source>
+        <translation>&quot;{name}&quot;이어야 하는데 {value}입니다. neuron-sim 네트워크 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>{value} is newer than this neuron-sim reads (up to {newest}); please update neuron-sim</source>
+        <translation>{value}은(는) 이 neuron-sim이 읽을 수 있는 버전({newest}까지)보다 새 버전입니다. neuron-sim을 업데이트하세요</translation>
+    </message>
+    <message>
+        <source>{value} is not a valid version</source>
+        <translation>{value}은(는) 올바른 버전이 아닙니다</translation>
+    </message>
+    <message>
+        <source>unknown field {name} at the top level</source>
+        <translation>맨 바깥에 알 수 없는 항목 {name}이(가) 있습니다</translation>
+    </message>
+    <message>
+        <source>expected an object, got {type:w}</source>
+        <translation>객체여야 하는데 {type:w}입니다</translation>
+    </message>
+    <message>
+        <source>the field &apos;id&apos; is missing</source>
+        <translation>&apos;id&apos; 항목이 없습니다</translation>
+    </message>
+    <message>
+        <source>the id {id!r} is used twice</source>
+        <translation>id {id!r}이(가) 두 번 쓰였습니다</translation>
+    </message>
+    <message>
+        <source>generators belong to spiking networks, and this one is &quot;{model}&quot;</source>
+        <translation>생성기는 스파이킹 네트워크에만 쓸 수 있는데, 이 네트워크는 &quot;{model}&quot;입니다</translation>
+    </message>
+    <message>
+        <source>the field {name!r} is missing</source>
+        <translation>{name!r} 항목이 없습니다</translation>
+    </message>
+    <message>
+        <source>no neuron has the id {id!r}</source>
+        <translation>id가 {id!r}인 뉴런이 없습니다</translation>
+    </message>
+    <message>
+        <source>{source} → {target} is connected twice</source>
+        <translation>{source} → {target}이(가) 두 번 연결되어 있습니다</translation>
+    </message>
+    <message>
+        <source>{id!r} is {kind:w}, which cannot receive synapses</source>
+        <translation>{id!r}은(는) {kind:w}이므로 시냅스를 받을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>unknown field {name}</source>
+        <translation>알 수 없는 항목 {name}</translation>
+    </message>
+    <message>
+        <source>expected a list, got {type:w}</source>
+        <translation>목록이어야 하는데 {type:w}입니다</translation>
+    </message>
+    <message>
+        <source>{count} entries is more than the {limit:,} a network may hold</source>
+        <translation>항목 {count}개는 네트워크 하나에 담을 수 있는 {limit:,}개보다 많습니다</translation>
+    </message>
+    <message>
+        <source>the network has a loop ({path}), so it has no feedforward order; use the synchronous update scheme for networks with loops</source>
+        <translation>네트워크에 고리({path})가 있어서 순방향 순서를 정할 수 없습니다. 고리가 있는 네트워크에는 동기식 갱신 방식을 쓰세요</translation>
+    </message>
+    <message>
+        <source>there is no neuron with id {id!r}</source>
+        <translation>id가 {id!r}인 뉴런이 없습니다</translation>
+    </message>
+    <message>
+        <source>there is no synapse {source} → {target}</source>
+        <translation>시냅스 {source} → {target}이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>add_neuron needs a Neuron</source>
+        <translation>add_neuron에는 Neuron이 필요합니다</translation>
+    </message>
+    <message>
+        <source>a neuron with id {id!r} already exists</source>
+        <translation>id가 {id!r}인 뉴런이 이미 있습니다</translation>
+    </message>
+    <message>
+        <source>connect needs a Synapse</source>
+        <translation>connect에는 Synapse가 필요합니다</translation>
+    </message>
+    <message>
+        <source>{source} is already connected to {target}</source>
+        <translation>{source}은(는) 이미 {target}에 연결되어 있습니다</translation>
+    </message>
+    <message>
+        <source>{label} is {kind:w}: it has no dendrites, so nothing can connect to it</source>
+        <translation>{label}은(는) {kind:w}이므로 수상돌기가 없어 아무것도 연결할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>neurons have no parameter {name!r}</source>
+        <translation>뉴런에는 매개변수 {name!r}이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>{label} has incoming synapses; {kind:w} cannot receive any. Remove them first</source>
+        <translation>{label}에 들어오는 시냅스가 있는데, {kind:w}은(는) 시냅스를 받을 수 없습니다. 먼저 그 시냅스를 지우세요</translation>
+    </message>
+    <message>
+        <source>synapses have no parameter {name!r}</source>
+        <translation>시냅스에는 매개변수 {name!r}이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>networks have no parameter {name!r}</source>
+        <translation>네트워크에는 매개변수 {name!r}이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>spike generators belong to spiking networks; switch the model to spiking first (or remove the generators before switching to rate)</source>
+        <translation>스파이크 생성기는 스파이킹 네트워크에만 쓸 수 있습니다. 먼저 모델을 스파이킹 모델로 바꾸세요 (발화율 모델로 바꾸려면 먼저 생성기를 지우세요)</translation>
+    </message>
+    <message>
+        <source>this is a spiking network; use the spiking engine</source>
+        <translation>스파이킹 네트워크입니다. 스파이킹 모델 엔진을 쓰세요</translation>
+    </message>
+    <message>
+        <source>the number of steps cannot be negative</source>
+        <translation>단계 수는 음수일 수 없습니다</translation>
+    </message>
+    <message>
+        <source>--duration-ms is for spiking networks; rate networks count --steps</source>
+        <translation>--duration-ms는 스파이킹 네트워크에 씁니다. 발화율 모델 네트워크는 --steps로 단계 수를 정합니다</translation>
+    </message>
+    <message>
+        <source>the duration must be zero or more milliseconds, got {duration:g}</source>
+        <translation>지속 시간은 0 ms 이상이어야 하는데 {duration:g}입니다</translation>
+    </message>
+    <message>
+        <source>{duration:g} ms is {steps:.3g} steps of {dt:g} ms; the most a run may take is {limit:,} steps</source>
+        <translation>{duration:g} ms는 {dt:g} ms 단계 {steps:.3g}개입니다. 한 번에 최대 {limit:,}단계까지 실행할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>the number of steps must be between 0 and {limit:,}, got {steps}</source>
+        <translation>단계 수는 0에서 {limit:,} 사이여야 하는데 {steps}입니다</translation>
+    </message>
+    <message>
+        <source>{steps:,} steps × {neurons:,} neurons is too large a table to print</source>
+        <translation>{steps:,}단계 × 뉴런 {neurons:,}개는 출력하기에 너무 큰 표입니다</translation>
+    </message>
+    <message>
+        <source>expected ID=VALUE, ID.PARAMETER=VALUE or SOURCE-&gt;TARGET.weight=VALUE</source>
+        <translation>ID=VALUE, ID.PARAMETER=VALUE 또는 SOURCE-&gt;TARGET.weight=VALUE 형식이어야 합니다</translation>
+    </message>
+    <message>
+        <source>{id} is not an input; name the parameter, e.g. {id}.threshold=0.5</source>
+        <translation>{id}은(는) 입력이 아닙니다. 매개변수 이름을 붙이세요 (예: {id}.threshold=0.5)</translation>
+    </message>
+    <message>
+        <source>synapses have no parameter {name!r} (they have {names})</source>
+        <translation>시냅스에는 매개변수 {name!r}이(가) 없습니다 (있는 것: {names})</translation>
+    </message>
+    <message>
+        <source>neurons have no parameter {name!r} (they have {names})</source>
+        <translation>뉴런에는 매개변수 {name!r}이(가) 없습니다 (있는 것: {names})</translation>
+    </message>
+    <message>
+        <source>this is a rate network; use the rate engine</source>
+        <translation>발화율 모델 네트워크입니다. 발화율 모델 엔진을 쓰세요</translation>
+    </message>
+    <message>
+        <source>an animation has 1 to {limit} frames, not {frames}</source>
+        <translation>애니메이션은 1~{limit}프레임이어야 합니다 ({frames}프레임은 안 됩니다)</translation>
+    </message>
+    <message>
+        <source>the frame rate must be more than 0 and at most {limit:g} per second</source>
+        <translation>프레임 속도는 0보다 크고 초당 {limit:g} 이하여야 합니다</translation>
+    </message>
+    <message>
+        <source>this network cannot run</source>
+        <translation>이 네트워크는 실행할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the animation has no frames</source>
+        <translation>애니메이션에 프레임이 없습니다</translation>
+    </message>
+    <message>
+        <source>could not write {path}: {reason}</source>
+        <translation>{path}에 쓸 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>could not write {path}</source>
+        <translation>{path}에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>an animation is written as .gif or as numbered .png frames</source>
+        <translation>애니메이션은 .gif나 번호가 붙은 .png 프레임으로 저장합니다</translation>
+    </message>
+    <message>
+        <source>there is no neuron {id!r} in the figure</source>
+        <translation>그림에 뉴런 {id!r}이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>unknown background {name!r}: use white or transparent</source>
+        <translation>알 수 없는 배경 {name!r}입니다. white(흰색)나 transparent(투명)를 쓰세요</translation>
+    </message>
+    <message>
+        <source>unknown scope {scope!r}</source>
+        <translation>알 수 없는 범위 {scope!r}</translation>
+    </message>
+    <message>
+        <source>the scale must be more than 0 and at most {limit:g}, got {scale:g}</source>
+        <translation>배율은 0보다 크고 {limit:g} 이하여야 하는데 {scale:g}입니다</translation>
+    </message>
+    <message>
+        <source>nothing is selected: select neurons to draw, or draw the whole network</source>
+        <translation>선택한 것이 없습니다. 그릴 뉴런을 선택하거나 네트워크 전체를 그리세요</translation>
+    </message>
+    <message>
+        <source>the network is empty: there is nothing to draw</source>
+        <translation>네트워크가 비어 있어 그릴 것이 없습니다</translation>
+    </message>
+    <message>
+        <source>{width} × {height} pixels is too large; choose a smaller scale</source>
+        <translation>{width} × {height} 픽셀은 너무 큽니다. 더 작은 배율을 고르세요</translation>
+    </message>
+    <message>
+        <source>unknown format {format!r}: use one of {formats}</source>
+        <translation>알 수 없는 형식 {format!r}입니다. 다음 중 하나를 쓰세요: {formats}</translation>
+    </message>
+    <message>
+        <source>unknown format {suffix:w}; use .png, .svg or .pdf</source>
+        <translation>알 수 없는 형식 {suffix:w}입니다. .png, .svg, .pdf 중 하나로 저장하세요</translation>
+    </message>
+    <message>
+        <source>an input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>a neuron</source>
+        <translation>뉴런</translation>
+    </message>
+    <message>
+        <source>a generator</source>
+        <translation>생성기</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>객체</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>목록</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>참/거짓(true/false)</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>빈 값(null)</translation>
+    </message>
+    <message>
+        <source>(no suffix)</source>
+        <translation>(확장자 없음)</translation>
+    </message>
+    <message>
+        <source>Expecting value</source>
+        <translation>값이 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation>큰따옴표로 감싼 항목 이름이 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation>&apos;:&apos; 구분 기호가 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation>&apos;,&apos; 구분 기호가 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>Extra data</source>
+        <translation>JSON이 끝난 뒤에 내용이 더 있습니다</translation>
+    </message>
+    <message>
+        <source>Invalid control character at</source>
+        <translation>문자열 안에 쓸 수 없는 제어 문자가 있습니다</translation>
+    </message>
+    <message>
+        <source>Unterminated string starting at</source>
+        <translation>닫히지 않은 문자열이 있습니다</translation>
     </message>
 </context>
 <context>
@@ -828,10 +1287,6 @@ The file on disk is unchanged and your changes are still open here. Use Save As�
         <translation>투명</translation>
     </message>
     <message>
-        <source>The theme&apos;s window colour</source>
-        <translation>테마의 창 색</translation>
-    </message>
-    <message>
         <source>Background:</source>
         <translation>배경:</translation>
     </message>
@@ -955,6 +1410,10 @@ The file on disk is unchanged and your changes are still open here. Use Save As�
         <source>Vector drawing: sharp at any size (the scale sets only its nominal size).</source>
         <translation>벡터 그림: 어떤 크기에서도 선명합니다 (배율은 기본 크기만 정합니다).</translation>
     </message>
+    <message>
+        <source>Transparent suits light slides: the dark text and lines would not show on a dark one.</source>
+        <translation>투명 배경은 밝은 슬라이드에 알맞습니다. 어두운 슬라이드에서는 진한 글자와 선이 잘 보이지 않습니다.</translation>
+    </message>
 </context>
 <context>
     <name>FieldEditor</name>
@@ -984,10 +1443,6 @@ The file on disk is unchanged and your changes are still open here. Use Save As�
     <message>
         <source>Legend</source>
         <translation>범례</translation>
-    </message>
-    <message>
-        <source>there is no neuron %1 in the figure</source>
-        <translation>그림에 뉴런 %1이(가) 없습니다</translation>
     </message>
     <message>
         <source>Input %1</source>
@@ -1551,8 +2006,8 @@ Install one and restart, for example on Debian or Ubuntu:
         <translation>가중치 %1 → %2: %3</translation>
     </message>
     <message>
-        <source>: type a number, Enter to apply, Esc to cancel</source>
-        <translation>: 수를 입력하고 Enter로 적용, Esc로 취소</translation>
+        <source>%1: type a number, Enter to apply, Esc to cancel</source>
+        <translation>%1: 수를 입력하세요. Enter는 적용, Esc는 취소</translation>
     </message>
     <message>
         <source>Editing %1: type a number and press Enter (Esc cancels).</source>
@@ -2062,10 +2517,6 @@ Install one and restart, for example on Debian or Ubuntu:
         <translation>그래프에 보일 최근 기록의 길이</translation>
     </message>
     <message>
-        <source>Export CSV…</source>
-        <translation>CSV 내보내기…</translation>
-    </message>
-    <message>
         <source>Save the recorded traces of the selected neurons (all neurons if none is selected)</source>
         <translation>선택한 뉴런의 기록을 저장합니다 (선택이 없으면 모든 뉴런)</translation>
     </message>
@@ -2116,22 +2567,6 @@ Install one and restart, for example on Debian or Ubuntu:
     <message>
         <source> ticks</source>
         <translation> 틱</translation>
-    </message>
-    <message>
-        <source>Export traces as CSV</source>
-        <translation>트레이스를 CSV로 내보내기</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv);;All files (*)</source>
-        <translation>CSV 파일 (*.csv);;모든 파일 (*)</translation>
-    </message>
-    <message>
-        <source>Export CSV</source>
-        <translation>CSV 내보내기</translation>
-    </message>
-    <message>
-        <source>Could not write {path}: {reason}</source>
-        <translation>{path}에 쓸 수 없습니다: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2552,6 +2987,50 @@ Install one and restart, for example on Debian or Ubuntu:
         <translation>시간 간격 변경</translation>
     </message>
     <message>
+        <source>Set membrane time constant</source>
+        <translation>막 시간 상수 변경</translation>
+    </message>
+    <message>
+        <source>Set resting potential</source>
+        <translation>휴지 전위 변경</translation>
+    </message>
+    <message>
+        <source>Set reset potential</source>
+        <translation>재설정 전위 변경</translation>
+    </message>
+    <message>
+        <source>Set firing threshold</source>
+        <translation>발화 임계값 변경</translation>
+    </message>
+    <message>
+        <source>Set refractory period</source>
+        <translation>불응기 변경</translation>
+    </message>
+    <message>
+        <source>Set constant drive</source>
+        <translation>일정한 구동 입력 변경</translation>
+    </message>
+    <message>
+        <source>Set initial membrane potential</source>
+        <translation>초기 막전위 변경</translation>
+    </message>
+    <message>
+        <source>Set spike pattern</source>
+        <translation>스파이크 패턴 변경</translation>
+    </message>
+    <message>
+        <source>Set firing rate</source>
+        <translation>발화율 변경</translation>
+    </message>
+    <message>
+        <source>Set first spike time</source>
+        <translation>첫 스파이크 시각 변경</translation>
+    </message>
+    <message>
+        <source>Set random seed</source>
+        <translation>난수 시드 변경</translation>
+    </message>
+    <message>
         <source>Set name</source>
         <translation>이름 변경</translation>
     </message>
@@ -2560,8 +3039,8 @@ Install one and restart, for example on Debian or Ubuntu:
         <translation>설명 변경</translation>
     </message>
     <message>
-        <source>Set %s</source>
-        <translation>%s 변경</translation>
+        <source>Set %1</source>
+        <translation>%1 변경</translation>
     </message>
     <message>
         <source>Move %s</source>
@@ -2574,10 +3053,6 @@ Install one and restart, for example on Debian or Ubuntu:
     <message>
         <source>Delete</source>
         <translation>삭제</translation>
-    </message>
-    <message>
-        <source>nothing to add</source>
-        <translation>추가할 것이 없습니다</translation>
     </message>
 </context>
 <context>

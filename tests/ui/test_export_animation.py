@@ -1,4 +1,5 @@
-"""Animated GIFs and numbered PNG frames, computed by the engines from a copy of the current state."""
+"""Animated GIFs and numbered PNG frames, computed by the engines from a copy of the current state
+(spikes in flight included)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from PIL import Image
 
 from neuron_sim.ui.export import FigureError, FigureOptions
 from neuron_sim.ui.export.animation import AnimationOptions, frame_paths, frames_for, write_animation
-from neuron_sim.ui.playback import Playback
+from neuron_sim.ui.playback import RATE_PHASES_PER_SECOND, Playback
 
 from .export_networks import relay, xor
 
@@ -22,9 +23,17 @@ def gif_frames(path) -> list[np.ndarray]:
         return frames
 
 
+def pixels_of(frame: np.ndarray, rgb: tuple[int, int, int]) -> int:
+    return int(np.sum(np.all(np.abs(frame.astype(int) - rgb) <= 12, axis=2)))
+
+
 def lit_pixels(frame: np.ndarray) -> int:
     """Pixels of the active soma colour #FFB000 (styles.PALETTE.soma_active)."""
-    return int(np.sum(np.all(np.abs(frame.astype(int) - (255, 176, 0)) <= 12, axis=2)))
+    return pixels_of(frame, (255, 176, 0))
+
+
+PULSE = (0xFF, 0xD2, 0x3F)  # an excitatory pulse's fill (animation.EXCITATORY_PULSE)
+CHARGE = (0x7C, 0xC4, 0xE8)  # the membrane potential filling a spiking soma (PALETTE.charge)
 
 
 def test_a_gif_has_one_frame_per_tick_and_they_differ(qapp, tmp_path):
@@ -76,6 +85,42 @@ def test_the_window_state_is_the_start_and_is_not_moved(qapp, tmp_path):
     write_animation(rest, network, FigureOptions(scale=1.0), AnimationOptions(frames=1, per_tick=True))
     now_lit, rest_lit = lit_pixels(gif_frames(path)[0]), lit_pixels(gif_frames(rest)[0])
     assert rest_lit > 0 and now_lit / rest_lit == pytest.approx(1.5, rel=0.15)
+
+
+def test_an_animation_started_mid_flight_carries_the_spike_on(qapp, tmp_path):
+    """The relay's generator fires at 0, 10, 20 ms, and its spike needs 1 ms to reach n1. Half way
+    (t = 0.5 ms) the window shows the pulse in the middle of the axon: so must frame 1. Frame 2
+    (1/12 s of playback = 1.7 ms later) can only show n1 charged if that spike, launched before
+    the export began, is delivered in the animation."""
+    network = relay()
+    source = Playback(network)
+    for _ in range(5):
+        source.step()
+    keys, progress, _strength = source.pulses()
+    assert keys == [("g1", "n1")] and progress.tolist() == pytest.approx([0.5])
+    t_before = source.engine.t_ms
+
+    mid = write_animation(tmp_path / "mid.png", network, FigureOptions(scale=1.0), AnimationOptions(frames=2, fps=12),
+                          source)
+    rest = write_animation(tmp_path / "rest.png", network, FigureOptions(scale=1.0), AnimationOptions(frames=2, fps=12))
+    first, second = (np.asarray(Image.open(p).convert("RGB")) for p in mid)
+    width = first.shape[1]
+    between = first[:, width // 4: 3 * width // 4]  # g1 is at the left edge, n1 at the right
+    assert pixels_of(between, PULSE) > 20
+    assert pixels_of(np.asarray(Image.open(rest[0]).convert("RGB")), PULSE) == 0
+    assert pixels_of(first, CHARGE) == 0 and pixels_of(second, CHARGE) > 20
+    assert source.engine.t_ms == t_before and source.pulses()[0] == keys  # the window's run stays put
+
+
+def test_a_rate_animation_started_half_way_through_a_layer_shows_its_pulses(qapp, tmp_path):
+    network = xor()
+    source = Playback(network)
+    source.advance(0.5 / RATE_PHASES_PER_SECOND)  # half a layer: x1's pulses half way to OR and NAND
+    assert source.phase == pytest.approx(0.5) and source.pulses()[0]
+    mid = write_animation(tmp_path / "mid.png", network, FigureOptions(scale=1.0), AnimationOptions(frames=1), source)
+    rest = write_animation(tmp_path / "rest.png", network, FigureOptions(scale=1.0), AnimationOptions(frames=1))
+    assert pixels_of(np.asarray(Image.open(mid[0]).convert("RGB")), PULSE) > 20
+    assert pixels_of(np.asarray(Image.open(rest[0]).convert("RGB")), PULSE) == 0
 
 
 def test_bad_animations_are_refused(qapp, tmp_path):

@@ -14,6 +14,7 @@ from PySide6.QtCore import QMimeData, QObject
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QProgressDialog
 
+from ..errors import error_text
 from .animation import write_animation
 from .dialog import ExportDialog
 from .figure import Figure, FigureError, FigureOptions
@@ -108,7 +109,7 @@ class FigureActions(QObject):
         try:
             dialog.build_figure().save(path, fmt)
         except FigureError as error:
-            self.window.show_error(self.tr("Could not export the figure"), str(error))
+            self.window.show_error(self.tr("Could not export the figure"), error_text(error))
             return
         self.window.show_message(self.tr("Figure saved to %1").replace("%1", path))
 
@@ -136,7 +137,7 @@ class FigureActions(QObject):
             written = write_animation(path, window.network, self.options, options, window.playback,
                                       dialog.selection, dialog.visible_rect(), advance)
         except FigureError as error:
-            self.window.show_error(self.tr("Could not export the animation"), str(error))
+            self.window.show_error(self.tr("Could not export the animation"), error_text(error))
             return
         finally:
             progress.close()
@@ -156,7 +157,7 @@ class FigureActions(QObject):
         try:
             figure = dialog.build_figure()
         except FigureError as error:
-            self.window.show_error(self.tr("Could not copy the figure"), str(error))
+            self.window.show_error(self.tr("Could not copy the figure"), error_text(error))
             return
         self._copy(figure)
 
@@ -173,7 +174,7 @@ class FigureActions(QObject):
         try:
             figure = Figure(self.window.network, options, self.window.playback, selection, visible)
         except FigureError as error:
-            self.window.show_error(self.tr("Could not copy the figure"), str(error))
+            self.window.show_error(self.tr("Could not copy the figure"), error_text(error))
             return
         self._copy(figure)
 

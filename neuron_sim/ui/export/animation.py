@@ -1,7 +1,8 @@
 """Animated figures: an animated GIF (or numbered PNG frames) of what the network does next.
 
 The frames are computed by the model's engines through a Playback of their own, started from
-a copy of the window's current state (the window's simulation does not move). Two ways to step:
+a copy of the window's current state, spikes in flight included (the window's simulation does
+not move). Two ways to step:
 
 - `per_tick`: one frame per tick, what the app's Step does (a layer in feedforward networks,
   a synchronous tick, or one dt of a spiking network); `neuron-sim render --steps N` uses this;
@@ -24,6 +25,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from neuron_sim.model import Network
 
 from ..playback import RATE_PHASES_PER_SECOND, SPIKING_MS_PER_SECOND, Playback
+from ..styles import PALETTE
 from .figure import Figure, FigureError, FigureOptions, background_color, copy_network
 
 MAX_FRAMES = 600
@@ -50,25 +52,26 @@ def frames_for(network: Network, length: float, fps: float, speed: float = 1.0) 
 
 def _check(options: AnimationOptions) -> None:
     if not 1 <= options.frames <= MAX_FRAMES:
-        raise FigureError(f"an animation has 1 to {MAX_FRAMES} frames, not {options.frames}")
+        raise FigureError("an animation has 1 to {limit} frames, not {frames}", limit=MAX_FRAMES, frames=options.frames)
     if not 0 < options.fps <= MAX_FPS:
-        raise FigureError(f"the frame rate must be more than 0 and at most {MAX_FPS:g} per second")
+        raise FigureError("the frame rate must be more than 0 and at most {limit:g} per second", limit=MAX_FPS)
 
 
 def start_playback(network: Network, source: Playback | None, speed: float) -> Playback:
     """A Playback on a copy of `network`, in the state `source` is in now (or at rest).
 
-    The state is carried over the way an edit during play carries it (Playback.rebuild): each
-    neuron's activity or membrane potential and last spike, the tick or time. Spikes still
-    travelling down an axon (not yet delivered) start afresh.
+    Everything the window shows carries over (Playback.continue_from): each neuron's activity
+    or potential, the tick or time, how far the current layer's pulses have travelled, and in a
+    spiking network the spikes still travelling down the axons, which arrive in the animation
+    when they would have arrived on the canvas.
     """
     playback = Playback(copy_network(network))
     if playback.engine is None:
-        raise FigureError(playback.error or "this network cannot run")
-    if source is not None and source.engine is not None:
-        playback.engine = source.engine  # only read, by the rebuild that replaces it
-        playback.rebuild(keep_state=True)
-        playback.phase = source.phase
+        if playback.failure is not None:
+            raise FigureError(playback.failure)  # the model's reason, translated where shown
+        raise FigureError("this network cannot run")
+    if source is not None:
+        playback.continue_from(source)
     playback.set_speed(speed)
     return playback
 
@@ -125,8 +128,8 @@ def write_gif(path: str | Path, frames: Iterator[QImage], frame_ms: int, backgro
     from PIL import Image
 
     # GIF has one-bit transparency: soft edges over "transparent" would be jagged, so the
-    # frames are laid on white instead (or on the theme's colour).
-    fill = background_color(background if background != "transparent" else "white") or QColor("white")
+    # frames are laid on white instead.
+    fill = background_color(background) or QColor(PALETTE.background)
     pictures = []
     for image in frames:
         flat = QImage(image.size(), QImage.Format.Format_RGB32)
@@ -145,7 +148,7 @@ def write_gif(path: str | Path, frames: Iterator[QImage], frame_ms: int, backgro
         pictures[0].save(path, format="GIF", save_all=True, append_images=pictures[1:], duration=frame_ms,
                          loop=0, disposal=1, optimize=False)
     except OSError as error:
-        raise FigureError(f"could not write {path}: {error.strerror or error}") from None
+        raise FigureError("could not write {path}: {reason}", path=path, reason=error.strerror or error) from None
     return len(pictures)
 
 
@@ -161,7 +164,7 @@ def write_png_frames(path: str | Path, frames: Iterator[QImage], count: int) -> 
     written = []
     for target, image in zip(paths, frames):
         if not image.save(str(target), "PNG"):
-            raise FigureError(f"could not write {target}")
+            raise FigureError("could not write {path}", path=target)
         written.append(target)
     return written
 
@@ -173,7 +176,7 @@ def write_animation(path: str | Path, network: Network, figure_options: FigureOp
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".gif", ".png"):
-        raise FigureError(f"{path.name}: an animation is written as .gif or as numbered .png frames")
+        raise FigureError("an animation is written as .gif or as numbered .png frames", place=path.name)
     _check(options)
     frames = animation_frames(network, figure_options, options, source, selection, visible_rect, progress)
     if suffix == ".gif":

@@ -171,7 +171,7 @@ def formula_lines(network: Network, engine, neuron_id: str) -> list[str]:
     """The neuron's computation with its numbers, as a student would write it. Raises ModelError."""
     neuron = network.neurons.get(neuron_id)
     if neuron is None:
-        raise ModelError(QCoreApplication.translate("Figure", "there is no neuron %1 in the figure").replace("%1", repr(neuron_id)))
+        raise ModelError("there is no neuron {id!r} in the figure", id=neuron_id)
     if network.model == "spiking":
         return _spiking_lines(network, engine, neuron_id)
     if engine is None or not isinstance(engine, RateEngine):

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..errors import error_text
 from .animation import MAX_FPS, MAX_FRAMES, AnimationOptions, frames_for
 from .figure import MAX_SCALE, Figure, FigureError, FigureOptions
 
@@ -100,7 +101,6 @@ class ExportDialog(QDialog):
         self.background_box = QComboBox()
         self.background_box.addItem(self.tr("White"), "white")
         self.background_box.addItem(self.tr("Transparent"), "transparent")
-        self.background_box.addItem(self.tr("The theme's window colour"), "theme")
         _select_data(self.background_box, initial.background)
         form.addRow(self.tr("Background:"), self.background_box)
 
@@ -270,7 +270,7 @@ class ExportDialog(QDialog):
             self._figure_ok = False
             self.preview.setPixmap(QPixmap())
             self.pixel_label.setText("")
-            self.message.setText(str(error))
+            self.message.setText(error_text(error))
         else:
             self._figure_ok = True
             size = figure.pixel_size()
@@ -289,9 +289,12 @@ class ExportDialog(QDialog):
         fmt = self.file_format()
         if self.animation and fmt == "gif" and self.background_box.currentData() == "transparent":
             return self.tr("GIF has no soft transparency: the frames are laid on white.")
+        notes = []
         if fmt in ("svg", "pdf"):
-            return self.tr("Vector drawing: sharp at any size (the scale sets only its nominal size).")
-        return ""
+            notes.append(self.tr("Vector drawing: sharp at any size (the scale sets only its nominal size)."))
+        if self.background_box.currentData() == "transparent":
+            notes.append(self.tr("Transparent suits light slides: the dark text and lines would not show on a dark one."))
+        return " ".join(notes)
 
 
 def _select_data(box: QComboBox, data) -> None:

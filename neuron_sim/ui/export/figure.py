@@ -18,12 +18,13 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontInfo, QGuiApplication, QImage, QPageSize, QPainter, QPalette, QPdfWriter, QUndoStack
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontInfo, QGuiApplication, QImage, QPageSize, QPainter, QPdfWriter, QUndoStack
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QApplication, QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem
 
 from neuron_sim.model import ModelError, Network
 from neuron_sim.model.fileformat import from_dict, to_dict
+from neuron_sim.model.messages import MessageError
 
 from ..scene import NetworkScene
 from ..styles import PALETTE
@@ -32,15 +33,18 @@ from .raster import png_bytes
 
 FORMATS = ("png", "svg", "pdf")
 SCOPES = ("network", "selection", "visible")
-BACKGROUNDS = ("white", "transparent", "theme")
+BACKGROUNDS = ("white", "transparent")
 MAX_SCALE = 16.0
 MAX_PIXELS = 400_000_000  # a PNG bigger than this (20,000 × 20,000) is refused, not attempted
 PDF_POINTS_PER_UNIT = 0.75  # one scene unit is one pixel at 96 dpi, as in the 1× PNG
 SCAN_SCALE = 0.5  # resolution of the pass that finds where the drawing ends
 
 
-class FigureError(Exception):
-    """A figure that cannot be made (nothing to draw, too big, a file that cannot be written)."""
+class FigureError(MessageError):
+    """A figure that cannot be made (nothing to draw, too big, a file that cannot be written).
+
+    Raised with a message template and its values (neuron_sim/model/messages.py), which the
+    export dialog shows translated."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,7 @@ class FigureOptions:
     look: str = "biological"
     scope: str = "network"  # "network", "selection" or "visible"
     scale: float = 2.0
-    background: str = "white"  # "white", "transparent" or "theme" (the desktop's window colour)
+    background: str = "white"  # or "transparent"
     show_weights: bool = True
     show_thresholds: bool = True
     show_labels: bool = True  # neuron names
@@ -65,11 +69,13 @@ class FigureOptions:
 
 
 def background_color(name: str) -> QColor | None:
+    """White, or None for transparent. There is no dark background: the network's colours (dark
+    text, brown membranes) are made for white, as slides and worksheets mostly are."""
     if name == "transparent":
         return None
-    if name == "theme":
-        return QApplication.palette().color(QPalette.ColorRole.Window)
-    return QColor(PALETTE.background)
+    if name == "white":
+        return QColor(PALETTE.background)
+    raise FigureError("unknown background {name!r}: use white or transparent", name=name)
 
 
 class FigureScene(NetworkScene):
@@ -117,9 +123,10 @@ class Figure:
     def __init__(self, network: Network, options: FigureOptions, playback=None,
                  selection: tuple[list, list] | None = None, visible_rect: QRectF | None = None):
         if options.scope not in SCOPES:
-            raise FigureError(f"unknown scope {options.scope!r}")
+            raise FigureError("unknown scope {scope!r}", scope=options.scope)
         if not (0 < options.scale <= MAX_SCALE):
-            raise FigureError(f"the scale must be more than 0 and at most {MAX_SCALE:g}, got {options.scale:g}")
+            raise FigureError("the scale must be more than 0 and at most {limit:g}, got {scale:g}", limit=MAX_SCALE,
+                              scale=options.scale)
         self.options = options
         if options.scope == "selection":
             ids, keys = selection or ([], [])
@@ -156,7 +163,7 @@ class Figure:
         try:
             self.decorations = place_decorations(self.scene, self.network, self.options, self.content, engine)
         except ModelError as error:
-            raise FigureError(str(error)) from None
+            raise FigureError(error) from None
         bounds = QRectF(self.content)
         for item in self.decorations:
             bounds = bounds.united(item.sceneBoundingRect())
@@ -216,7 +223,8 @@ class Figure:
         """`pixel_size`, refused with a FigureError when it is too large to draw."""
         size = self.pixel_size(scale)
         if size.width() * size.height() > MAX_PIXELS:
-            raise FigureError(f"{size.width()} × {size.height()} pixels is too large; choose a smaller scale")
+            raise FigureError("{width} × {height} pixels is too large; choose a smaller scale", width=size.width(),
+                              height=size.height())
         return size
 
     # ---- rendering -----------------------------------------------------------------------
@@ -324,15 +332,15 @@ class Figure:
             return self.svg_bytes()
         if fmt == "pdf":
             return self.pdf_bytes()
-        raise FigureError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+        raise FigureError("unknown format {format!r}: use one of {formats}", format=fmt, formats=", ".join(FORMATS))
 
     def save(self, path: str | Path, fmt: str | None = None) -> Path:
         """Write the figure; the format comes from the suffix unless given. Raises FigureError."""
         path = Path(path)
         fmt = (fmt or path.suffix.lstrip(".")).lower()
         if fmt not in FORMATS:
-            raise FigureError(f"{path.name}: unknown format {path.suffix or '(no suffix)'}; "
-                              f"use .png, .svg or .pdf")
+            raise FigureError("unknown format {suffix:w}; use .png, .svg or .pdf", place=path.name,
+                              suffix=path.suffix or "(no suffix)")
         write_bytes(path, self.data(fmt))
         return path
 
@@ -353,7 +361,7 @@ def write_bytes(path: Path, data: bytes) -> None:
     try:
         path.write_bytes(data)
     except OSError as error:
-        raise FigureError(f"could not write {path}: {error.strerror or error}") from None
+        raise FigureError("could not write {path}: {reason}", path=path, reason=error.strerror or error) from None
 
 
 def with_font_fallbacks(svg: bytes) -> bytes:

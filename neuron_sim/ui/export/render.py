@@ -104,7 +104,7 @@ def _played(network, steps: int):
     playback = Playback(network)
     if playback.engine is None:
         if steps:
-            raise CliError(playback.error)
+            raise CliError(str(playback.failure))  # the command line speaks English
         return None  # a network that cannot run is still drawn, at rest
     for _ in range(steps):
         playback.step()
