@@ -19,23 +19,10 @@ def frame_records(sizes=((200, 2000), (1000, 10000)), frames: int = 40) -> Itera
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from neuron_sim.model.generate import layered_network
+    from .bench_window import bench_window, playing_network
 
-    from .application import create_application
-    from .main_window import MainWindow
-
-    create_application()
     for neurons, synapses in sizes:
-        network = layered_network(neurons, synapses, seed=2)
-        network.set_param("update", "synchronous")  # every synapse carries a pulse each tick
-        for nid in list(network.neurons)[: max(1, neurons // 10)]:
-            network.set_neuron_param(nid, "value", 1.0)
-        window = MainWindow()
-        window.ask_to_save = lambda: None
-        window.resize(1600, 1000)
-        window.show()
-        window.set_network(network, None)
-        QApplication.processEvents()
+        window = bench_window(playing_network(neurons, synapses))
         playback = window.playback
         for _ in range(5):  # warm up: caches filled, a few ticks in
             playback.advance(0.4)

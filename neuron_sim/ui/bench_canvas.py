@@ -31,17 +31,9 @@ def interaction_records(neurons: int = 500, synapses: int = 5000, repeats: int =
 
     from neuron_sim.model.generate import layered_network
 
-    from .application import create_application
-    from .main_window import MainWindow
+    from .bench_window import bench_window
 
-    create_application()
-    network = layered_network(neurons, synapses, seed=1)
-    window = MainWindow()
-    window.ask_to_save = lambda: None
-    window.resize(1600, 1000)
-    window.show()
-    window.set_network(network, None)
-    QApplication.processEvents()
+    window = bench_window(layered_network(neurons, synapses, seed=1))
     view, scene = window.view, window.scene
     viewport = view.viewport()
 

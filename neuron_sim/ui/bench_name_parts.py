@@ -23,24 +23,12 @@ def name_parts_benchmarks(quick: bool = False) -> Iterator[dict]:
     from PySide6.QtWidgets import QApplication
 
     from neuron_sim.bench import record
-    from neuron_sim.model.generate import layered_network
 
-    from .application import create_application
-    from .main_window import MainWindow
+    from .bench_window import bench_window, playing_network
 
-    create_application()
     sizes, frames, repeats = (((100, 1000),), 10, 3) if quick else (((200, 2000), (1000, 10000)), 40, 7)
     for neurons, synapses in sizes:
-        network = layered_network(neurons, synapses, seed=2)
-        network.set_param("update", "synchronous")
-        for nid in list(network.neurons)[: max(1, neurons // 10)]:
-            network.set_neuron_param(nid, "value", 1.0)
-        window = MainWindow()
-        window.ask_to_save = lambda: None
-        window.resize(1600, 1000)
-        window.show()
-        window.set_network(network, None)
-        QApplication.processEvents()
+        window = bench_window(playing_network(neurons, synapses))
         playback = window.playback
         name = f"{neurons}/{synapses}"
 
