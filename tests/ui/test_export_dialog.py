@@ -137,3 +137,29 @@ def test_the_dialog_opens_again_after_it_was_closed(window, qtbot):
     second = window.figures.export_animation()
     third = window.figures.export_figure()  # replaces the open one
     assert not second.isVisible() and third.isVisible() and window.figures.dialog is third
+
+
+def test_the_wait_cursor_shows_while_the_figure_is_written_and_goes_after(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from neuron_sim.ui.export import FigureError
+
+    open_xor(window, qtbot)
+    dialog = window.figures.export_figure()
+    window.figures.ask_save_path = lambda *args: str(tmp_path / "fig.png")
+    seen = []
+
+    def save(figure, path, fmt=None):
+        seen.append(QApplication.overrideCursor().shape())
+        if len(seen) == 2:
+            raise FigureError("could not write {path}: {reason}", path=str(path), reason="disk full")
+
+    monkeypatch.setattr(Figure, "save", save)
+    window.show_error = lambda title, text: seen.append(text)
+    dialog.save_button.click()
+    assert seen == [Qt.CursorShape.WaitCursor] and QApplication.overrideCursor() is None
+    dialog = window.figures.export_figure()
+    dialog.save_button.click()  # a failed export gives the cursor back too
+    assert seen[1] == Qt.CursorShape.WaitCursor and "disk full" in seen[2]
+    assert QApplication.overrideCursor() is None

@@ -6,11 +6,12 @@ choices made in the export dialog are kept for the rest of the session: Copy fig
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QObject
+from PySide6.QtCore import QMimeData, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QProgressDialog
 
@@ -107,7 +108,8 @@ class FigureActions(QObject):
         if Path(path).suffix.lower() != "." + fmt:
             path += "." + fmt
         try:
-            dialog.build_figure().save(path, fmt)
+            with busy():  # a 4× PNG of a large network takes seconds
+                dialog.build_figure().save(path, fmt)
         except FigureError as error:
             self.window.show_error(self.tr("Could not export the figure"), error_text(error))
             return
@@ -183,3 +185,13 @@ class FigureActions(QObject):
         QGuiApplication.clipboard().setMimeData(figure_mime_data(figure))
         self.window.show_message(self.tr("Figure copied (%1 × %2 pixels): paste it into a slide")
                                  .replace("%1", str(size.width())).replace("%2", str(size.height())))
+
+
+@contextmanager
+def busy():
+    """The wait cursor while the app draws and writes, so that it does not look frozen."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
