@@ -63,6 +63,34 @@ class SpikeSources:
         self._block_rows = other._block_rows.copy()
         self._block_bounds = list(other._block_bounds)
 
+    def carry_over(self, other: SpikeSources, matches: np.ndarray) -> None:
+        """Carry on `other`'s schedules after an edit: `matches[j]` is the source of `other` that
+        source j is (the same id, the same pattern, rate, start and seed), or -1 for a source
+        that is new or changed. A matched source goes on exactly as in `other` (a Poisson one
+        with a copy of its generator, also for the rest of the block already drawn); the others
+        start their schedules as a rebuilt engine does. Call on fresh sources, before `spikes`."""
+        matched = np.flatnonzero(matches >= 0)
+        self._emitted[matched] = other._emitted[matches[matched]]
+        self._next[matched] = other._next[matches[matched]]
+        self._next_min = int(self._next[self._regular].min()) if self._regular.size else NEVER
+        if not self._poisson.size or other._block_start is None:
+            return
+        other_row = {int(source): row for row, source in enumerate(other._poisson.tolist())}
+        rows_of_other = [other_row.get(int(matches[source]), -1) for source in self._poisson.tolist()]
+        for row, old_row in enumerate(rows_of_other):
+            if old_row >= 0:
+                self._rngs[row] = copy.deepcopy(other._rngs[old_row])
+        # the block `other` is in: its rows for matched sources, fresh draws for the others
+        old_block = np.zeros((other._poisson.size, POISSON_BLOCK), dtype=bool)
+        counts = np.diff(np.asarray(other._block_bounds))
+        old_block[other._block_rows, np.repeat(np.arange(POISSON_BLOCK), counts)] = True
+        block = np.zeros((self._poisson.size, POISSON_BLOCK), dtype=bool)
+        fresh = [row for row, old_row in enumerate(rows_of_other) if old_row < 0]
+        kept = [row for row, old_row in enumerate(rows_of_other) if old_row >= 0]
+        block[kept] = old_block[[rows_of_other[row] for row in kept]]
+        block[fresh] = self._draw_rows(fresh, other._block_start)
+        self._set_block(block, other._block_start)
+
     def _step_of(self, which: np.ndarray, count: np.ndarray | int) -> np.ndarray:
         """The step of each source's `count`-th scheduled spike (NEVER for a silent source)."""
         a = self.arrays
@@ -117,13 +145,22 @@ class SpikeSources:
 
     def _draw_block(self, block_start: int) -> None:
         """Each Poisson source draws from its own seeded generator, block by block."""
+        self._set_block(self._draw_rows(range(self._poisson.size), block_start), block_start)
+
+    def _draw_rows(self, rows, block_start: int) -> np.ndarray:
+        """(rows, POISSON_BLOCK) spikes of the Poisson sources `rows` (positions in `_poisson`)."""
+        rows = list(rows)
         a = self.arrays
+        which = self._poisson[rows]
         steps = np.arange(block_start, block_start + POISSON_BLOCK)
-        start_steps = timestep(a.source_start_ms[self._poisson], self.dt_ms)
-        p = np.minimum(a.source_rate_hz[self._poisson] * self.dt_ms * 1e-3, 1.0)
-        block = np.zeros((self._poisson.size, POISSON_BLOCK), dtype=bool)
-        for row, rng in enumerate(self._rngs):
-            block[row] = (rng.random(POISSON_BLOCK) < p[row]) & (steps >= start_steps[row])
+        start_steps = timestep(a.source_start_ms[which], self.dt_ms)
+        p = np.minimum(a.source_rate_hz[which] * self.dt_ms * 1e-3, 1.0)
+        block = np.zeros((len(rows), POISSON_BLOCK), dtype=bool)
+        for place, row in enumerate(rows):
+            block[place] = (self._rngs[row].random(POISSON_BLOCK) < p[place]) & (steps >= start_steps[place])
+        return block
+
+    def _set_block(self, block: np.ndarray, block_start: int) -> None:
         # spikes of the block ordered by step, then source; bounds[j]:bounds[j+1] is step j's share
         at_step, rows = np.nonzero(block.T)
         self._block_rows = rows

@@ -30,8 +30,9 @@ calls, and work only for what happened in it.
   - Networks whose delays would make the ring too large use a sparse queue (a dict of steps).
 
 Cells (kind `neuron`) come first in the internal arrays and sources (generators and spiking inputs)
-after them, so the hot loop works on slices rather than masks. When sources fire is decided in
-sources.py.
+after them, so the hot loop works on slices rather than masks. Where the pieces live: the cells,
+their refractory periods and the step here; the synaptic delays (ring buffer, sparse queue) in
+synaptic_delay.py; when sources fire in sources.py; going on through an edit in spiking_carry.py.
 """
 
 from __future__ import annotations
@@ -46,18 +47,10 @@ from .network import Network
 from .sources import NEVER as _NEVER
 from .sources import SpikeSources, timestep
 from .sources import no_spikes as _no_spikes
+from .spiking_carry import carry_over, record_weight_edit
+from .synaptic_delay import SynapticDelays, delay_steps
 
 __all__ = ["SpikingArrays", "SpikingEngine", "delay_steps", "timestep"]
-
-
-def delay_steps(delay_ms: np.ndarray, dt_ms: float) -> np.ndarray:
-    """Synaptic delay → whole steps, as Brian2's (C++) spike queue rounds it: halves go up.
-
-    brian2/synapses/cspikequeue.cpp, used by Brian2's numpy and cython targets alike:
-    `delays[i] = (int)(real_delays[i] / _dt + 0.5)` in seconds. (Its pure-Python fallback queue
-    uses `np.round`, which would send 2.5 steps to 2; the C++ queue sends them to 3.)
-    """
-    return ((np.asarray(delay_ms, dtype=float) * 1e-3) / (dt_ms * 1e-3) + 0.5).astype(np.int64)
 
 
 @dataclass
@@ -119,18 +112,8 @@ class SpikingArrays:
         )
 
 
-class SpikingEngine:
+class SpikingEngine(SynapticDelays):
     """Advances a spiking network by dt per `step()`; reads: `v`, `spiked`, `t_ms`."""
-
-    #: Above this many (delay slot × cell) entries, or delays longer than MAX_RING_DELAY steps,
-    #: delayed input waits in a sparse queue instead of a ring buffer (very long delays at a fine
-    #: dt would otherwise need gigabytes).
-    MAX_RING_ENTRIES = 8_000_000
-    MAX_RING_DELAY = 4096
-    #: Synapse tables are padded to the largest fan-out if that takes at most PADDING_FACTOR times
-    #: the entries of the synapses themselves, or at most PADDING_ALLOWANCE entries.
-    PADDING_FACTOR = 2
-    PADDING_ALLOWANCE = 4096
 
     def __init__(self, network: Network | SpikingArrays):
         arrays = network if isinstance(network, SpikingArrays) else SpikingArrays.from_network(network)
@@ -161,79 +144,6 @@ class SpikingEngine:
         # test leave refractory cells out explicitly (held at v_reset < v_threshold, they never pass).
         self._reset_reaches_threshold = bool(np.any(a.v_reset >= a.v_threshold))
 
-    def _compile_synapses(self) -> None:
-        a = self.arrays
-        nc = self.n_cells
-        order = np.argsort(a.syn_source, kind="stable")
-        self._syn_order = order
-        self._syn_position_cache: dict[tuple[str, str], int] | None = None
-        target = a.syn_target[order].astype(np.intp)
-        delay = delay_steps(a.syn_delay_ms[order], self.dt_ms)
-        self._indptr = np.zeros(self.n + 1, dtype=np.intp)
-        np.cumsum(np.bincount(a.syn_source, minlength=self.n), out=self._indptr[1:])
-        self._max_delay = int(delay.max()) if delay.size else 0
-        # The ring has a power of two of slots (≥ longest delay + 1), each a power of two of
-        # entries (≥ n_cells; the rest unused), so that wrapping an index is one bitwise and.
-        self._ring_length = 1 << self._max_delay.bit_length()
-        self._ring_width = 1 << max(nc - 1, 0).bit_length()
-        self._ring_mask = self._ring_length * self._ring_width - 1
-        self._sparse = (self._ring_length * self._ring_width > self.MAX_RING_ENTRIES
-                        or self._max_delay > self.MAX_RING_DELAY)
-        # A synapse's key is where its input lands in the flattened ring (delay·width + target;
-        # the delay alone for the sparse queue). Gathering the keys and weights of the cells that
-        # spiked is one fancy index per table when every neuron has about as many synapses: the
-        # (neuron, width) tables are padded with key 0, weight 0.0, which adds nothing. Otherwise
-        # each synapse is a (key, weight-as-int64-bits) pair, and one concatenation of the
-        # neurons' runs gathers them.
-        counts = np.diff(self._indptr)
-        width = int(counts.max()) if counts.size else 0
-        self._padded = (not self._sparse and width > 0
-                        and self.n * width <= max(self.PADDING_FACTOR * delay.size, self.PADDING_ALLOWANCE))
-        keys = delay if self._sparse else delay * self._ring_width + target
-        bounds = self._indptr.tolist()
-        if self._padded:
-            rows = np.repeat(np.arange(self.n), counts)
-            columns = np.arange(delay.size) - self._indptr[rows]
-            self._key_table = np.zeros((self.n, width), dtype=np.int64)
-            self._key_table[rows, columns] = keys
-            self._weights = np.zeros((self.n, width))
-            self._weights[rows, columns] = a.syn_weight[order]
-            self._weight_at = (rows, columns)  # CSR position → place in _weights
-        else:
-            pairs = np.empty((delay.size, 2), dtype=np.int64)
-            pairs[:, 0] = keys
-            pairs[:, 1] = a.syn_weight[order].astype(np.float64).view(np.int64)
-            self._pair_rows = [pairs[bounds[i]:bounds[i + 1]] for i in range(self.n)]
-            self._weights = pairs[:, 1].view(np.float64)
-            self._weight_at = None
-        self._target_rows = ([target[bounds[i]:bounds[i + 1]] for i in range(self.n)]
-                             if self._sparse else None)
-        # bit d of _delay_bits[i]: neuron i has a synapse with a delay of d steps; _all_delay_bits
-        # is their union (used when many cells spike at once)
-        self._delay_bits = [0] * self.n
-        self._all_delay_bits = 0
-        if not self._sparse:
-            for i in np.flatnonzero(counts).tolist():
-                bits = 0
-                for d in np.unique(delay[bounds[i]:bounds[i + 1]]).tolist():
-                    bits |= 1 << d
-                self._delay_bits[i] = bits
-                self._all_delay_bits |= bits
-
-    def _set_weight(self, position: int, value: float) -> None:
-        if self._weight_at is None:
-            self._weights[position] = value
-        else:
-            self._weights[self._weight_at[0][position], self._weight_at[1][position]] = value
-
-    @property
-    def _syn_position(self) -> dict[tuple[str, str], int]:
-        """Synapse key → position in the CSR arrays (built on first use)."""
-        if self._syn_position_cache is None:
-            inverse = np.argsort(self._syn_order)
-            self._syn_position_cache = {key: int(p) for p, key in zip(inverse, self.arrays.syn_keys)}
-        return self._syn_position_cache
-
     # ---- state ---------------------------------------------------------------------------
     def reset(self) -> None:
         a = self.arrays
@@ -244,17 +154,15 @@ class SpikingEngine:
         self._v_cells = self.v[:nc]
         self.last_spike_step = np.full(self.n, -_NEVER, dtype=np.int64)
         self._above = np.empty(nc, dtype=bool)
-        if self._sparse:
-            self._queue: dict[int, list[tuple[np.ndarray, np.ndarray]]] = {}
-        else:
-            self._ring = np.zeros((self._ring_length, self._ring_width))
-            self._ring_flat = self._ring.reshape(-1)
-            self._ring_rows = [row[:nc] for row in self._ring]
-        self._pending = 0  # bit j: input is waiting for step step_count + j (ring only)
+        self._reset_delivery()
         self.spiked = _no_spikes()
         self._refreeze()
         self._sources = SpikeSources(self.arrays, self.dt_ms, self.n_cells)
         self._has_sources = self._sources.count > 0
+        # What an edit during a run needs to know of the input in flight (spiking_carry.py):
+        # since when each synapse exists, and its weight and delay before each change.
+        self._synapse_born: dict[tuple[str, str], int] = {}
+        self._synapse_edits: dict[tuple[str, str], list[tuple[int, float, int]]] = {}
 
     def _refreeze(self) -> None:
         """Derive the refractory state from the last spikes (after a reset or a parameter edit).
@@ -331,6 +239,7 @@ class SpikingEngine:
         # refractory cells drop it (put back again), cells that spiked lose it to their reset
         if spiked.size:
             self._schedule(spiked, k)
+            self._spike_log.append((k, spiked))
         if self._sparse:
             if self._queue and self._deliver_sparse(k) and held.size:
                 v[held] = self._hold
@@ -425,54 +334,6 @@ class SpikingEngine:
             self._next_release = until
         self._ends.append((until, count))
 
-    def _schedule(self, spiked: np.ndarray, k: int) -> None:
-        rows = spiked.tolist()
-        fresh = False  # True when `keys` is a copy that may be changed in place
-        if self._padded:
-            if len(rows) == 1:
-                keys, weights = self._key_table[rows[0]], self._weights[rows[0]]
-            else:  # (spikes, width) copies, raveled (np.add.at is much slower with 2-d indices);
-                # the take method is several times faster than fancy indexing for this
-                keys = self._key_table.take(spiked, axis=0).ravel()
-                weights = self._weights.take(spiked, axis=0).ravel()
-                fresh = True
-        else:
-            pairs = (self._pair_rows[rows[0]] if len(rows) == 1 else
-                     np.concatenate([self._pair_rows[i] for i in rows]))  # (synapses, 2)
-            if not pairs.size:
-                return
-            keys, weights = pairs[:, 0], pairs[:, 1].view(np.float64)
-        if self._sparse:
-            self._queue_sparse(rows, keys, weights, k)
-            return
-        if len(rows) <= 8:
-            bits = 0
-            for i in rows:
-                bits |= self._delay_bits[i]
-            self._pending |= bits
-        else:
-            self._pending |= self._all_delay_bits
-        # keys are delay·width + target: the entry for step k + delay is k·width + key, wrapped
-        flat = np.add(keys, (k & (self._ring_length - 1)) * self._ring_width, out=keys if fresh else None)
-        np.bitwise_and(flat, self._ring_mask, out=flat)
-        np.add.at(self._ring_flat, flat, weights)
-
-    def _queue_sparse(self, rows: list[int], delays: np.ndarray, weights: np.ndarray, k: int) -> None:
-        targets = (self._target_rows[rows[0]] if len(rows) == 1 else
-                   np.concatenate([self._target_rows[i] for i in rows]))
-        for delay in np.unique(delays).tolist():
-            chosen = delays == delay
-            self._queue.setdefault(k + delay, []).append((targets[chosen], weights[chosen]))
-
-    def _deliver_sparse(self, k: int) -> bool:
-        due = self._queue.pop(k, None)
-        if due is None:
-            return False
-        targets = np.concatenate([t for t, _ in due])
-        weights = np.concatenate([w for _, w in due])
-        np.add.at(self._v_cells, targets, weights)
-        return True
-
     # ---- runs and reading ----------------------------------------------------------------
     def run(self, steps: int, record: bool = True) -> tuple[np.ndarray | None, list[tuple[int, int]]]:
         """Run `steps` steps. Returns (activity rows or None, [(step, index), ...] of spikes).
@@ -531,14 +392,21 @@ class SpikingEngine:
         self.v[:] = other.v  # in place: `_v_cells` is a view of it
         self.last_spike_step[:] = other.last_spike_step
         self.spiked = other.spiked.copy()
-        if self._sparse:
-            self._queue = {step: [(targets.copy(), weights.copy()) for targets, weights in parts]
-                           for step, parts in other._queue.items()}
-        else:
-            self._ring[...] = other._ring  # in place: `_ring_flat` and `_ring_rows` are views of it
-        self._pending = other._pending
+        if other._max_delay != self._max_delay:  # `other` was carried over an edit: reach as far
+            self._compile_synapses(other._max_delay)
+        self._reset_delivery(other._spike_log.maxlen)
+        self._load_in_flight(other._in_flight())
+        self._spike_log.extend(other._spike_log)
+        self._synapse_born = dict(other._synapse_born)
+        self._synapse_edits = {key: list(edits) for key, edits in other._synapse_edits.items()}
         self._refreeze()
         self._sources.continue_from(other._sources)
+
+    def continue_after_edit(self, other: SpikingEngine) -> None:
+        """Go on from `other`, the engine of this network before an edit (spiking_carry.py):
+        what the neurons and synapses that are still there were doing carries over by id and
+        synapse key, input in flight included; what was deleted is dropped with it."""
+        carry_over(self, other)
 
     def wired_like(self, other: SpikingEngine) -> bool:
         """Same neurons in the same order, same synapses with the same delays in steps."""
@@ -574,6 +442,8 @@ class SpikingEngine:
         if position is None:
             return False
         if name == "weight":
+            delay = delay_steps(self.arrays.syn_delay_ms[self._syn_order[position]], self.dt_ms)
+            record_weight_edit(self, tuple(key), self._weight(position), int(delay))
             self._set_weight(position, value)
             return True
         return False  # a new delay changes the ring buffer: rebuild

@@ -6,7 +6,8 @@ Spiking networks run in simulated time: a spike launches a pulse down every outg
 arrives when the synaptic delay has passed.
 
 Edits while playing take effect at once: parameter edits go into the running engine; structural
-edits rebuild it, keeping the other neurons' state.
+edits rebuild it, keeping the other neurons' state (in a spiking network also the input still
+travelling along the synapses that remain, and the generators' schedules).
 """
 
 from __future__ import annotations
@@ -156,10 +157,8 @@ class Playback(QObject):
                 new.weighted_sum[new_idx] = old.weighted_sum[old_idx]
             new.tick = old.tick
             new.layer_cursor = min(old.layer_cursor, max(len(new.layers) - 1, 0))
-        else:
-            new.restore_state({nid: float(old.v[old.index[nid]]) for nid in shared},
-                              {nid: int(old.last_spike_step[old.index[nid]]) for nid in shared},
-                              old.step_count)
+        else:  # input in flight and generator schedules too (model/spiking_carry.py)
+            new.continue_after_edit(old)
 
     def continue_from(self, source: Playback) -> None:
         """Take over where `source`, a Playback of an identical copy of this network, is now: its
@@ -184,11 +183,19 @@ class Playback(QObject):
         self.advanced.emit()
 
     def _carry_recording(self, old: TraceRecorder) -> None:
+        """The samples and spikes recorded so far, for the neurons that are still there."""
         times = old.times()
         columns = [old.index.get(nid) for nid in self.recorder.ids]
         values = old.values()
-        for t, row in zip(times, values):
-            self.recorder.append(t, np.array([row[c] if c is not None else 0.0 for c in columns]))
+        spikes_at: dict[float, list[int]] = {}
+        spike_times, spike_columns = old.spikes()
+        for t, column in zip(spike_times.tolist(), spike_columns.tolist()):
+            position = self.recorder.index.get(old.ids[column])
+            if position is not None:
+                spikes_at.setdefault(t, []).append(position)
+        for t, row in zip(times.tolist(), values):
+            self.recorder.append(t, np.array([row[c] if c is not None else 0.0 for c in columns]),
+                                 spikes_at.get(t))
 
     # ---- controls ------------------------------------------------------------------------
     @property

@@ -59,7 +59,8 @@ def test_a_continued_engine_spikes_as_the_uninterrupted_run(delay_ms):
 
 
 def test_restoring_only_the_potentials_would_lose_the_input_in_flight():
-    """Why `continue_from` exists: `restore_state` (used after an edit) starts the synapses empty."""
+    """Why `continue_from` exists: `restore_state` (potentials and last spikes only) starts the
+    synapses empty. (After an edit, `continue_after_edit` carries them: test_spiking_edits.py.)"""
     network = chain()
     rows, _ = SpikingEngine(network).run(800)
     first = SpikingEngine(network)

@@ -183,3 +183,56 @@ def test_instruments_are_docked_and_trace_opens_on_first_play(window, and_gate):
     window.playback.play()
     assert instruments.trace_dock.isVisible()
     window.playback.pause()
+
+
+def relay_with_a_bystander() -> Network:
+    """g fires every 25 ms; each spike makes a fire 8 ms later and b 8 ms after that. The
+    bystander x → z has nothing to do with them."""
+    network = Network(model="spiking")
+    network.add_all(
+        [Neuron("g", kind="generator", rate_hz=40.0, start_ms=2.0, position=(0, 0)),
+         Neuron("a", position=(200, 0)), Neuron("b", position=(400, 0)),
+         Neuron("x", kind="generator", pattern="poisson", rate_hz=200.0, seed=5, position=(0, 200)),
+         Neuron("z", position=(200, 200))],
+        [Synapse("g", "a", weight=30.0, delay_ms=8.0), Synapse("a", "b", weight=30.0, delay_ms=8.0),
+         Synapse("x", "z", weight=2.0, delay_ms=8.0)])
+    return network
+
+
+@pytest.mark.parametrize("edit", ["add a neuron", "delete the bystander's synapse", "lengthen a delay"])
+def test_an_edit_while_playing_does_not_lose_the_spikes_travelling_on_the_axons(window, edit):
+    """Edited at 14 ms, while a's first spike (at 10.1 ms) is on its way to b: b still fires
+    8 ms after it, when the pulse drawn on the axon arrives, and the run goes on as without the edit.
+    Oracle: the model's own run of the unedited network (simulate)."""
+    from neuron_sim import commands
+    from neuron_sim.model.simulate import simulate
+
+    network = relay_with_a_bystander()
+    expected = simulate(network.copy(), steps=600).spikes
+    sent = expected["a"][0]  # 10.1 ms: the step in which a reaches its threshold
+    assert 10.0 <= sent < 14.0 and sent + 8.0 < expected["b"][0] < sent + 8.5  # fires as it arrives
+    window.set_network(network, None)
+    playback = window.playback
+    playback.play()
+    while playback.engine.t_ms < 14.0:
+        playback.advance(0.01)
+    assert ("a", "b") in playback.pulses()[0]
+    stack = window.undo_stack
+    if edit == "add a neuron":
+        commands.push(stack, commands.AddNeuronCommand(window.network, Neuron("n", position=(400, 200))))
+    elif edit == "delete the bystander's synapse":
+        commands.push(stack, commands.DisconnectCommand(window.network, ("x", "z")))
+    else:  # only spikes sent from now on take the longer way: b's first spike stays put
+        commands.push(stack, commands.SetSynapseParamCommand(window.network, ("a", "b"), "delay_ms", 9.0))
+    progress = dict(zip(*playback.pulses()[:2]))[("a", "b")]
+    assert progress == pytest.approx((playback.engine.t_ms - sent) / 8.0)  # the pulse goes on
+    while playback.engine.t_ms < 60.0:
+        playback.advance(0.01)
+    playback.pause()
+    recorded = {nid: playback.recorder.spike_times(nid).tolist() for nid in ("g", "a", "b")}
+    assert recorded["g"] == pytest.approx([t for t in expected["g"] if t < 60.0])
+    assert recorded["a"] == pytest.approx([t for t in expected["a"] if t < 60.0])
+    b_times = [t for t in expected["b"] if t < 60.0]
+    if edit == "lengthen a delay":
+        b_times = [b_times[0]] + [t + 1.0 for t in b_times[1:]]
+    assert recorded["b"] == pytest.approx(b_times) and len(b_times) == 2

@@ -1,0 +1,230 @@
+"""Synaptic delays: the input each spike sends along the synapses waits here until it is due.
+
+The synapse side of the spiking engine (spiking.py), as a mixin of SpikingEngine so that the
+engine's step keeps its few inline operations (PERFORMANCE-NOTES.md, docs/performance.md):
+
+  - compilation of the synapses into per-neuron tables (`_compile_synapses`);
+  - a ring buffer of (delay slot × cell) sums: `_schedule` adds the weights of the synapses of
+    every cell that spiked with one `np.add.at`; the engine's step delivers a whole row at once
+    and a bit mask (`_pending`) skips empty slots;
+  - a sparse queue (a dict of steps) for networks whose delays would make the ring too large;
+  - the input still in flight as plain data (`_in_flight`, `_load_in_flight`), so that an engine
+    can take it over from another (continue_from, spiking_carry.py).
+
+It uses the engine's `arrays`, `n`, `n_cells`, `dt_ms` and `step_count`.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+import numpy as np
+
+
+def delay_steps(delay_ms: np.ndarray, dt_ms: float) -> np.ndarray:
+    """Synaptic delay → whole steps, as Brian2's (C++) spike queue rounds it: halves go up.
+
+    brian2/synapses/cspikequeue.cpp, used by Brian2's numpy and cython targets alike:
+    `delays[i] = (int)(real_delays[i] / _dt + 0.5)` in seconds. (Its pure-Python fallback queue
+    uses `np.round`, which would send 2.5 steps to 2; the C++ queue sends them to 3.)
+    """
+    return ((np.asarray(delay_ms, dtype=float) * 1e-3) / (dt_ms * 1e-3) + 0.5).astype(np.int64)
+
+
+class SynapticDelays:
+    """Delayed synaptic input of a SpikingEngine: a ring buffer, or a sparse queue."""
+
+    #: Above this many (delay slot × cell) entries, or delays longer than MAX_RING_DELAY steps,
+    #: delayed input waits in a sparse queue instead of a ring buffer (very long delays at a fine
+    #: dt would otherwise need gigabytes).
+    MAX_RING_ENTRIES = 8_000_000
+    MAX_RING_DELAY = 4096
+    #: Synapse tables are padded to the largest fan-out if that takes at most PADDING_FACTOR times
+    #: the entries of the synapses themselves, or at most PADDING_ALLOWANCE entries.
+    PADDING_FACTOR = 2
+    PADDING_ALLOWANCE = 4096
+
+    def _compile_synapses(self, reach: int = 0) -> None:
+        """`reach`: steps ahead the delay buffers must hold at least (input carried over an edit
+        may be due later than the longest delay of the network now)."""
+        a = self.arrays
+        nc = self.n_cells
+        order = np.argsort(a.syn_source, kind="stable")
+        self._syn_order = order
+        self._syn_position_cache: dict[tuple[str, str], int] | None = None
+        target = a.syn_target[order].astype(np.intp)
+        delay = delay_steps(a.syn_delay_ms[order], self.dt_ms)
+        self._indptr = np.zeros(self.n + 1, dtype=np.intp)
+        np.cumsum(np.bincount(a.syn_source, minlength=self.n), out=self._indptr[1:])
+        self._max_delay = max(int(delay.max()) if delay.size else 0, reach)
+        # The ring has a power of two of slots (≥ longest delay + 1), each a power of two of
+        # entries (≥ n_cells; the rest unused), so that wrapping an index is one bitwise and.
+        self._ring_length = 1 << self._max_delay.bit_length()
+        self._ring_width = 1 << max(nc - 1, 0).bit_length()
+        self._ring_mask = self._ring_length * self._ring_width - 1
+        self._sparse = (self._ring_length * self._ring_width > self.MAX_RING_ENTRIES
+                        or self._max_delay > self.MAX_RING_DELAY)
+        # A synapse's key is where its input lands in the flattened ring (delay·width + target;
+        # the delay alone for the sparse queue). Gathering the keys and weights of the cells that
+        # spiked is one fancy index per table when every neuron has about as many synapses: the
+        # (neuron, width) tables are padded with key 0, weight 0.0, which adds nothing. Otherwise
+        # each synapse is a (key, weight-as-int64-bits) pair, and one concatenation of the
+        # neurons' runs gathers them.
+        counts = np.diff(self._indptr)
+        width = int(counts.max()) if counts.size else 0
+        self._padded = (not self._sparse and width > 0
+                        and self.n * width <= max(self.PADDING_FACTOR * delay.size, self.PADDING_ALLOWANCE))
+        keys = delay if self._sparse else delay * self._ring_width + target
+        bounds = self._indptr.tolist()
+        if self._padded:
+            rows = np.repeat(np.arange(self.n), counts)
+            columns = np.arange(delay.size) - self._indptr[rows]
+            self._key_table = np.zeros((self.n, width), dtype=np.int64)
+            self._key_table[rows, columns] = keys
+            self._weights = np.zeros((self.n, width))
+            self._weights[rows, columns] = a.syn_weight[order]
+            self._weight_at = (rows, columns)  # CSR position → place in _weights
+        else:
+            pairs = np.empty((delay.size, 2), dtype=np.int64)
+            pairs[:, 0] = keys
+            pairs[:, 1] = a.syn_weight[order].astype(np.float64).view(np.int64)
+            self._pair_rows = [pairs[bounds[i]:bounds[i + 1]] for i in range(self.n)]
+            self._weights = pairs[:, 1].view(np.float64)
+            self._weight_at = None
+        self._target_rows = ([target[bounds[i]:bounds[i + 1]] for i in range(self.n)]
+                             if self._sparse else None)
+        # bit d of _delay_bits[i]: neuron i has a synapse with a delay of d steps; _all_delay_bits
+        # is their union (used when many cells spike at once)
+        self._delay_bits = [0] * self.n
+        self._all_delay_bits = 0
+        if not self._sparse:
+            for i in np.flatnonzero(counts).tolist():
+                bits = 0
+                for d in np.unique(delay[bounds[i]:bounds[i + 1]]).tolist():
+                    bits |= 1 << d
+                self._delay_bits[i] = bits
+                self._all_delay_bits |= bits
+
+    def _weight(self, position: int) -> float:
+        if self._weight_at is None:
+            return float(self._weights[position])
+        return float(self._weights[self._weight_at[0][position], self._weight_at[1][position]])
+
+    def _set_weight(self, position: int, value: float) -> None:
+        if self._weight_at is None:
+            self._weights[position] = value
+        else:
+            self._weights[self._weight_at[0][position], self._weight_at[1][position]] = value
+
+    def synapse_weights(self) -> np.ndarray:
+        """Each synapse's weight now (live edits included), in the order of `arrays.syn_keys`."""
+        csr = self._weights[self._weight_at] if self._weight_at is not None else self._weights
+        weights = np.empty(csr.size)
+        weights[self._syn_order] = csr
+        return weights
+
+    def synapse_delay_steps(self) -> np.ndarray:
+        """Each synapse's delay in steps, in the order of `arrays.syn_keys`."""
+        return delay_steps(self.arrays.syn_delay_ms, self.dt_ms)
+
+    @property
+    def _syn_position(self) -> dict[tuple[str, str], int]:
+        """Synapse key → position in the CSR arrays (built on first use)."""
+        if self._syn_position_cache is None:
+            inverse = np.argsort(self._syn_order)
+            self._syn_position_cache = {key: int(p) for p, key in zip(inverse, self.arrays.syn_keys)}
+        return self._syn_position_cache
+
+    def _reset_delivery(self, log_length: int = 0) -> None:
+        """Empty delay buffers, and a log of the spikes that may still be in flight."""
+        nc = self.n_cells
+        if self._sparse:
+            self._queue: dict[int, list[tuple[np.ndarray, np.ndarray]]] = {}
+        else:
+            self._ring = np.zeros((self._ring_length, self._ring_width))
+            self._ring_flat = self._ring.reshape(-1)
+            self._ring_rows = [row[:nc] for row in self._ring]
+        self._pending = 0  # bit j: input is waiting for step step_count + j (ring only)
+        # (step, indices that spiked) for the last steps with spikes: at most one entry per step,
+        # so the longest delay's worth of entries covers every spike still travelling
+        self._spike_log: deque[tuple[int, np.ndarray]] = deque(maxlen=max(self._max_delay, log_length))
+
+
+    def _schedule(self, spiked: np.ndarray, k: int) -> None:
+        rows = spiked.tolist()
+        fresh = False  # True when `keys` is a copy that may be changed in place
+        if self._padded:
+            if len(rows) == 1:
+                keys, weights = self._key_table[rows[0]], self._weights[rows[0]]
+            else:  # (spikes, width) copies, raveled (np.add.at is much slower with 2-d indices);
+                # the take method is several times faster than fancy indexing for this
+                keys = self._key_table.take(spiked, axis=0).ravel()
+                weights = self._weights.take(spiked, axis=0).ravel()
+                fresh = True
+        else:
+            pairs = (self._pair_rows[rows[0]] if len(rows) == 1 else
+                     np.concatenate([self._pair_rows[i] for i in rows]))  # (synapses, 2)
+            if not pairs.size:
+                return
+            keys, weights = pairs[:, 0], pairs[:, 1].view(np.float64)
+        if self._sparse:
+            self._queue_sparse(rows, keys, weights, k)
+            return
+        if len(rows) <= 8:
+            bits = 0
+            for i in rows:
+                bits |= self._delay_bits[i]
+            self._pending |= bits
+        else:
+            self._pending |= self._all_delay_bits
+        # keys are delay·width + target: the entry for step k + delay is k·width + key, wrapped
+        flat = np.add(keys, (k & (self._ring_length - 1)) * self._ring_width, out=keys if fresh else None)
+        np.bitwise_and(flat, self._ring_mask, out=flat)
+        np.add.at(self._ring_flat, flat, weights)
+
+    def _queue_sparse(self, rows: list[int], delays: np.ndarray, weights: np.ndarray, k: int) -> None:
+        targets = (self._target_rows[rows[0]] if len(rows) == 1 else
+                   np.concatenate([self._target_rows[i] for i in rows]))
+        for delay in np.unique(delays).tolist():
+            chosen = delays == delay
+            self._queue.setdefault(k + delay, []).append((targets[chosen], weights[chosen]))
+
+    def _deliver_sparse(self, k: int) -> bool:
+        due = self._queue.pop(k, None)
+        if due is None:
+            return False
+        targets = np.concatenate([t for t, _ in due])
+        weights = np.concatenate([w for _, w in due])
+        np.add.at(self._v_cells, targets, weights)
+        return True
+
+    def _in_flight(self) -> dict[int, list[tuple[np.ndarray, np.ndarray]]]:
+        """The input still to arrive, by the step it arrives in: [(cell indices, mV), ...]."""
+        if self._sparse:
+            return {step: list(parts) for step, parts in self._queue.items()}
+        k, due = self.step_count, {}
+        pending, ahead = self._pending, 0
+        while pending:
+            if pending & 1:
+                row = self._ring_rows[(k + ahead) & (self._ring_length - 1)]
+                cells = np.flatnonzero(row)
+                if cells.size:
+                    due[k + ahead] = [(cells, row[cells].copy())]
+            pending >>= 1
+            ahead += 1
+        return due
+
+    def _load_in_flight(self, due: dict[int, list[tuple[np.ndarray, np.ndarray]]]) -> None:
+        """Fill empty delay buffers (`_reset_delivery`) with `due`, as `_in_flight` gives it; the
+        buffers must reach the last step in it. Parts due in one step stay apart in the sparse
+        queue, so that delivery adds them in the same order; the ring holds their sum."""
+        k = self.step_count
+        for step in sorted(due):
+            parts = due[step]
+            if self._sparse:
+                self._queue[step] = [(targets.copy(), weights.copy()) for targets, weights in parts]
+                continue
+            row = self._ring_rows[step & (self._ring_length - 1)]
+            for targets, weights in parts:
+                np.add.at(row, targets, weights)
+            self._pending |= 1 << (step - k)
