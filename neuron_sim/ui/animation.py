@@ -28,7 +28,7 @@ class PulseLayer(QGraphicsItem):
 
     def __init__(self):
         super().__init__()
-        self.setZValue(5)  # above the synapses, below the cells
+        self.setZValue(5)  # above the synapses, below their weight labels (6) and the cells (10)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.positions = np.zeros((0, 2))
         self.radii = np.zeros(0)
@@ -77,6 +77,7 @@ class CanvasAnimator(QObject):
         self.pulse_layer = PulseLayer()
         scene.addItem(self.pulse_layer)
         scene.synapse_layer.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        scene.synapse_layer.label_layer.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         playback.advanced.connect(self.show_state)
 
     def show_state(self) -> None:

@@ -43,6 +43,7 @@ class NetworkScene(QGraphicsScene):
         self.annotations: list[QGraphicsItem] = []  # drawn over the network and framed with it (Name the parts)
         self.synapse_layer = SynapseLayer()
         self.addItem(self.synapse_layer)
+        self.addItem(self.synapse_layer.label_layer)  # the weight labels, above the pulses
         self.tool = None
         self._relayout_timer = QTimer(self)
         self._relayout_timer.setSingleShot(True)

@@ -1,4 +1,5 @@
-"""All synapses in one item: axon branches, dendrites, boutons or arrowheads, and weight labels.
+"""All synapses in one item: axon branches, dendrites, boutons or arrowheads; their weight labels'
+places (drawn above the pulses by a second item, weight_labels.WeightLabelLayer, that the scene adds).
 
 One item for thousands of connections (docs/performance.md has the measurements):
 - the layout (numpy) is recomputed when the network or a position changes, coalesced per event-loop turn;
@@ -23,6 +24,7 @@ from neuron_sim.model.entities import SynapseKey
 
 from . import styles
 from .styles import PALETTE
+from .weight_labels import WeightLabelLayer
 
 if TYPE_CHECKING:
     from .scene import NetworkScene
@@ -54,6 +56,7 @@ class SynapseLayer(QGraphicsItem):
         self._details: tuple[list[QPainterPath], list[QPainterPath], np.ndarray] | None = None
         self._labels: list[tuple[float, float, str, float]] | None = None
         self._dirty = True
+        self.label_layer = WeightLabelLayer(self)  # the scene adds it next to this item
 
     def network_scene(self) -> NetworkScene:
         return self.scene()  # type: ignore[return-value]
@@ -98,6 +101,7 @@ class SynapseLayer(QGraphicsItem):
             self._bounds = bounds
         self._dirty = False
         self.update()
+        self.label_layer.sync()
 
     def _reusable_layout(self, look: str) -> tuple[list, np.ndarray, list, np.ndarray] | None:
         """What the last rebuild made, if the next one may reuse paths from it."""
@@ -307,8 +311,6 @@ class SynapseLayer(QGraphicsItem):
                 painter.strokePath(endings[i], bar_pen)
             else:
                 painter.fillPath(endings[i], fills[signs[i]])
-        if painter.worldTransform().m11() >= styles.LABELS_HIDDEN_BELOW_ZOOM or for_export:
-            self._paint_labels(painter, exposed)
 
     def _paint_overview(self, painter: QPainter, visible: np.ndarray) -> None:
         """Hairlines in each synapse's colour (selected ones in blue): Qt's fast path for many lines."""
@@ -328,26 +330,6 @@ class SynapseLayer(QGraphicsItem):
                 painter.setPen(selected_pen if g == len(pens) else pens[g])
                 current = g
             painter.drawPath(self._curves[i])
-
-    def _paint_labels(self, painter: QPainter, exposed: QRectF) -> None:
-        """The weight labels that cross `exposed` (a label may lie beyond its curve's box)."""
-        labels = self.labels()
-        if not labels:
-            return
-        font = styles.weight_font()
-        painter.setFont(font)
-        height = QFontMetricsF(font).height() + 2
-        xs, ys, halves = (np.array(column, dtype=float) for column in zip(*((x, y, h) for x, y, _t, h in labels)))
-        reach_x, reach_y = halves + 1.0, height / 2 + 1.0  # the box's outline is drawn half outside it
-        crossing = np.flatnonzero((xs - reach_x <= exposed.right()) & (xs + reach_x >= exposed.left())
-                                  & (ys - reach_y <= exposed.bottom()) & (ys + reach_y >= exposed.top()))
-        for i in crossing.tolist():
-            x, y, text, half_width = labels[i]
-            rect = QRectF(x - half_width, y - height / 2, 2 * half_width, height)
-            painter.setPen(QPen(styles.sign_color(self.weights[i]), 1.0))
-            painter.setBrush(QBrush(PALETTE.label_box))
-            painter.drawRoundedRect(rect, 4, 4)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
 
 def _rect_tuple(rect: QRectF) -> tuple[float, float, float, float]:
