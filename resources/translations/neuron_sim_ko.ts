@@ -2204,6 +2204,18 @@ Install one and restart, for example on Debian or Ubuntu:
 <context>
     <name>PlotDock</name>
     <message>
+        <source>Not following the newest data</source>
+        <translation>최신 데이터를 따라가지 않는 중</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>따라가기</translation>
+    </message>
+    <message>
+        <source>Keep the newest data in view. Zooming (mouse wheel) or dragging the plot stops following; click here or double-click the plot to follow again.</source>
+        <translation>가장 최근 데이터를 계속 보여 줍니다. 그래프를 확대/축소(휠)하거나 끌면 따라가기를 멈춥니다. 다시 따라가려면 여기를 누르거나 그래프를 더블클릭하세요.</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>

@@ -231,7 +231,7 @@ def test_the_export_menu_is_the_one_way_to_save_traces(make, tmp_path):
     playback, dock = make(TraceDock, relay(), ["n1"])
     run(playback, 20)
     buttons = [b.text() for b in dock.findChildren(QAbstractButton) if b.text()]
-    assert buttons == ["Export"]
+    assert buttons == ["Follow", "Export"]  # Follow moves the view back to the newest data
     path = tmp_path / "v.csv"
     dock.ask_path = lambda title, suggested, file_filter: str(path)
     dock.export_data_action.trigger()

@@ -5,13 +5,18 @@ at load time: a dock builds its plot the first time it is shown (or refreshed on
 `pyqtgraph()` does the import then. Redraws follow `playback.advanced` through a ThrottledRedraw:
 at most 30 a second and never while the dock is hidden (closed, or a tab behind another); a
 hidden dock catches up when it is shown again.
+
+Docks that scroll with the recording (traces, raster) follow the newest data until the user zooms
+or drags the plot; the view then stays where they put it, and the dock's Follow button (or a
+double-click on the plot, or pyqtgraph's "A" corner button) goes back to following.
 """
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -92,6 +97,8 @@ class PlotDock(QDockWidget):
     with the Export menu at its right). The main window calls `show_selection`.
     """
 
+    FOLLOWS_NEWEST = False  # docks whose view scrolls with the recording set this
+
     def __init__(self, playback, title: str, object_name: str, parent: QWidget | None = None):
         super().__init__(title, parent)
         self.setObjectName(object_name)
@@ -99,6 +106,9 @@ class PlotDock(QDockWidget):
         self.neuron_ids: list[str] = []
         self.synapse_keys: list[tuple[str, str]] = []
         self.built = False
+        self.following = True  # False once the user has zoomed or dragged the plot
+        # The network (weakly: a replaced one must be freed) and time unit the view was set for.
+        self._axes_of: tuple[weakref.ref, str] | None = None
         # `self._draw()` looked up at each call, so a subclass's (or a test's) replacement is used.
         self.redraws = ThrottledRedraw(self, lambda: self._draw(),
                                        can_draw=lambda: self.built and self.isVisible())
@@ -111,6 +121,13 @@ class PlotDock(QDockWidget):
         self.toolbar.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         row.addLayout(self.toolbar, 1)
+        if self.FOLLOWS_NEWEST:
+            self._held_note = QLabel(self.tr("Not following the newest data"))
+            self._held_note.setObjectName("plot_held_note")
+            self._held_note.setStyleSheet(f"color: {PALETTE.muted_text.name()};")
+            self._held_note.hide()
+            row.addWidget(self._held_note)
+            row.addWidget(self._follow_button())
         row.addWidget(self._export_menu_button())
         layout.addLayout(row)
         self._stack = QStackedWidget()
@@ -161,11 +178,65 @@ class PlotDock(QDockWidget):
             self._page = self._build(pyqtgraph())
             self._stack.addWidget(self._page)
             self.built = True
+            if self.FOLLOWS_NEWEST:
+                self._watch_the_users_view()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
         if not self.built or self.redraws.dirty:
             self.refresh()
+
+    # ---- following the newest data ------------------------------------------------------
+    def _follow_button(self) -> QToolButton:
+        button = self.follow_button = QToolButton()
+        button.setObjectName("plot_follow_button")
+        button.setText(self.tr("Follow"))
+        button.setCheckable(True)
+        button.setChecked(True)
+        button.setToolTip(self.tr("Keep the newest data in view. Zooming (mouse wheel) or dragging the "
+                                  "plot stops following; click here or double-click the plot to follow again."))
+        button.toggled.connect(self.set_following)
+        return button
+
+    def _watch_the_users_view(self) -> None:
+        """The mouse zooms and drags the plot's view (pyqtgraph's ViewBox): stop following then."""
+        item = self.plot_item()
+        item.getViewBox().sigRangeChangedManually.connect(self._view_moved_by_hand)
+        item.scene().sigMouseClicked.connect(self._plot_clicked)
+        if item.autoBtn is not None:  # pyqtgraph's "A" button restores its own autorange: follow instead
+            item.autoBtn.clicked.connect(lambda: self.set_following(True))
+
+    def _view_moved_by_hand(self, _axes=None) -> None:
+        self.set_following(False)
+        self.view_moved()
+
+    def view_moved(self) -> None:
+        """The user zoomed or dragged the plot (a dock that draws only what is in view redraws)."""
+
+    def _plot_clicked(self, event) -> None:
+        if event.double() and event.button() == Qt.MouseButton.LeftButton:
+            event.accept()
+            self.set_following(True)
+
+    def set_following(self, on: bool, redraw: bool = True) -> None:
+        """Follow the newest data (the dock sets the view at each redraw) or leave the view alone."""
+        self.following = on = bool(on)
+        if self.FOLLOWS_NEWEST:
+            with QSignalBlocker(self.follow_button):
+                self.follow_button.setChecked(on)
+            self._held_note.setVisible(not on)
+        if on and self.built:
+            self.plot_item().enableAutoRange(x=False, y=False)  # the dock sets the ranges, not pyqtgraph
+            if redraw and self.isVisible():
+                self.refresh()
+
+    def follow_new_axes(self, unit: str) -> None:
+        """Follow again when what the axes mean has changed: another network, or another unit."""
+        network = self.playback.network
+        if self._axes_of is None or self._axes_of[0]() is not network or self._axes_of[1] != unit:
+            if self._axes_of is not None and not self.following:
+                self.set_following(True, redraw=False)
+            self._axes_of = (weakref.ref(network), unit)
 
     # ---- export ---------------------------------------------------------------------------
     def _export_menu_button(self) -> QToolButton:

@@ -17,6 +17,8 @@ TICK_HALF_HEIGHT = 0.4
 
 
 class RasterDock(PlotDock):
+    FOLLOWS_NEWEST = True  # the whole recording, widening as it grows, until the user zooms
+
     def __init__(self, playback, parent: QWidget | None = None):
         super().__init__(playback, "", "raster-dock", parent)
         self.setWindowTitle(self.tr("Spike raster"))
@@ -63,6 +65,7 @@ class RasterDock(PlotDock):
                                    "spiking (integrate-and-fire) to see a raster."))
             return
         self.show_plot()
+        self.follow_new_axes(recorder.unit)
         ids = recorder.ids
         labels = [self.label_of(nid) for nid in ids]
         key = tuple(labels)
@@ -78,7 +81,7 @@ class RasterDock(PlotDock):
         self._all.setData(*_ticks(times[~chosen], rows[~chosen]))
         self._selected.setData(*_ticks(times[chosen], rows[chosen]))
         samples = recorder.times()
-        if samples.size:
+        if samples.size and self.following:
             start = min(float(samples[0]), float(times[0]) if times.size else float(samples[0]))
             end = float(samples[-1])
             self._item.setXRange(start, max(end, start + 1.0), padding=0.01)

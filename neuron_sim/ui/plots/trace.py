@@ -47,8 +47,13 @@ def trace_y_range(natural: Sequence[tuple[float, float]], values: np.ndarray) ->
 
 
 class TraceDock(PlotDock):
-    """One coloured line per selected neuron (at most MAX_TRACES), a legend of their labels."""
+    """One coloured line per selected neuron (at most MAX_TRACES), a legend of their labels.
 
+    While following (base.py) the plot shows the last `window` of the recording on the natural
+    y range; after a zoom or a drag it shows what the recorder holds around the user's view.
+    """
+
+    FOLLOWS_NEWEST = True
     MAX_TRACES = 12
     DEFAULT_WINDOW = {"ms": 200.0, "tick": 40.0}
 
@@ -108,6 +113,7 @@ class TraceDock(PlotDock):
             shown=len(shown), count=len(selected)) if len(selected) > len(shown) else "")
         spiking = recorder.unit == "ms"
         self._sync_unit(recorder.unit)
+        self.follow_new_axes(recorder.unit)
         network = self.playback.network
         kinds = tuple(network.neurons[nid].kind for nid in shown)
         key = (recorder.unit, tuple(shown), tuple(self.label_of(nid) for nid in shown), kinds,
@@ -121,12 +127,19 @@ class TraceDock(PlotDock):
         window = self._window_box.value()
         end = float(times[-1]) if times.size else 0.0
         first = float(times[0]) if times.size else 0.0
-        start = end - window
+        if self.following:
+            start, stop = end - window, np.inf
+        else:  # the user's view, and as much again either side: a drag shows data at once
+            view_left, view_right = self._item.viewRange()[0]
+            span = view_right - view_left
+            start, stop = view_left - span, view_right + span
         lo = int(np.searchsorted(times, start, side="left"))
-        t = times[lo:]
-        rows = recorder.values()[lo:] if self._curves else None  # one copy for all the curves
+        hi = int(np.searchsorted(times, stop, side="right"))
+        t = times[lo:hi]
+        rows = recorder.values()[lo:hi] if self._curves else None  # one copy for all the curves
         columns = [recorder.index[nid] for nid in self._curves]
-        self._set_y_range(trace_y_range(self._natural, rows[:, columns] if columns else np.zeros(0)))
+        if self.following:
+            self._set_y_range(trace_y_range(self._natural, rows[:, columns] if columns else np.zeros(0)))
         for nid in shown:
             curve = self._curves.get(nid)
             if curve is not None:
@@ -134,11 +147,15 @@ class TraceDock(PlotDock):
             ticks = self._ticks.get(nid)
             if ticks is not None:
                 spikes = recorder.spike_times(nid)
-                spikes = spikes[spikes >= start]
+                spikes = spikes[(spikes >= start) & (spikes <= stop)]
                 y0, y1 = self._tick_span[nid]
                 ticks.setData(np.repeat(spikes, 2), np.tile([y0, y1], spikes.size))
-        left = max(first, start)
-        self._item.setXRange(left, max(end, left + window), padding=0)
+        if self.following:
+            left = max(first, start)
+            self._item.setXRange(left, max(end, left + window), padding=0)
+
+    def view_moved(self) -> None:
+        self.redraws.request()  # the data around the new view
 
     def _rebuild_items(self, shown: list[str], kinds: tuple[str, ...], spiking: bool) -> None:
         pg = self._pg
@@ -238,6 +255,7 @@ class TraceDock(PlotDock):
 
     def _window_changed(self, value: float) -> None:
         self._windows[self._unit] = value
+        self.set_following(True, redraw=False)  # a new window asks for the newest data
         if self.built and self.isVisible():
             self.refresh()
 
