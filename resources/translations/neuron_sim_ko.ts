@@ -2208,6 +2208,10 @@ Install one and restart, for example on Debian or Ubuntu:
         <translation>최신 데이터를 따라가지 않는 중</translation>
     </message>
     <message>
+        <source>Follow the newest data</source>
+        <translation>최신 데이터 따라가기</translation>
+    </message>
+    <message>
         <source>Follow</source>
         <translation>따라가기</translation>
     </message>

@@ -204,3 +204,30 @@ def test_a_zoomed_raster_stays_zoomed_until_follow(make):
     low, high = x_range(dock)
     assert low <= samples[0] + 1.0 and high >= samples[-1]  # the whole recording again
     assert np.isclose(high - low, (samples[-1] - min(samples[0], times.min())) * 1.02, rtol=0.05)
+
+
+def right_click(dock) -> None:
+    """The context-menu event a right-click makes on the plot."""
+    from PySide6.QtGui import QContextMenuEvent
+
+    target = viewport(dock)
+    at = view_centre(dock)
+    QApplication.sendEvent(target, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, target.mapToGlobal(at)))
+
+
+def test_right_click_offers_the_docks_own_menu_not_pyqtgraphs(make):
+    playback, dock = playing_trace(make)
+    assert not dock.plot_item().menuEnabled()  # pyqtgraph's English power-user menu is off
+    right_click(dock)
+    menu = dock.last_plot_menu
+    assert menu is not None and menu.isVisible()
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts == ["Follow the newest data", "Plot as PNG image…", "Plot as SVG drawing…", "Data as CSV…"]
+    menu.close()
+    wheel(dock, 3)
+    right_click(dock)
+    follow = dock.last_plot_menu.actions()[0]
+    assert not follow.isChecked()
+    follow.trigger()  # back to following, as the Follow button does
+    assert_follows_the_newest(dock, playback)
+    dock.last_plot_menu.close()

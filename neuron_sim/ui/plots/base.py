@@ -107,6 +107,7 @@ class PlotDock(QDockWidget):
         self.synapse_keys: list[tuple[str, str]] = []
         self.built = False
         self.following = True  # False once the user has zoomed or dragged the plot
+        self.last_plot_menu: QMenu | None = None  # the right-click menu shown last (tests read it)
         # The network (weakly: a replaced one must be freed) and time unit the view was set for.
         self._axes_of: tuple[weakref.ref, str] | None = None
         # `self._draw()` looked up at each call, so a subclass's (or a test's) replacement is used.
@@ -178,8 +179,32 @@ class PlotDock(QDockWidget):
             self._page = self._build(pyqtgraph())
             self._stack.addWidget(self._page)
             self.built = True
+            self._replace_plot_menu()
             if self.FOLLOWS_NEWEST:
                 self._watch_the_users_view()
+
+    def _replace_plot_menu(self) -> None:
+        """pyqtgraph's own right-click menu is English and made for power users (mouse modes,
+        FFT, log axes): a right-click on the plot offers the dock's own actions instead."""
+        item = self.plot_item()
+        item.setMenuEnabled(False)
+        view = item.getViewWidget()
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(lambda pos: self.plot_menu().popup(view.viewport().mapToGlobal(pos)))
+
+    def plot_menu(self) -> QMenu:
+        """The plot's right-click menu: follow the newest data (docks that scroll), then export."""
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if self.FOLLOWS_NEWEST:
+            follow = menu.addAction(self.tr("Follow the newest data"))
+            follow.setCheckable(True)
+            follow.setChecked(self.following)
+            follow.toggled.connect(self.set_following)
+            menu.addSeparator()
+        menu.addActions([self.export_png_action, self.export_svg_action, self.export_data_action])
+        self.last_plot_menu = menu
+        return menu
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
