@@ -12,13 +12,11 @@ than bitmaps, and so that a 4× PNG is drawn at 4×, not scaled up from a 1× ca
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import numpy as np
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontInfo, QGuiApplication, QImage, QPageSize, QPainter, QPdfWriter, QUndoStack
+from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPdfWriter, QUndoStack
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -29,6 +27,7 @@ from neuron_sim.model.messages import MessageError
 from ..scene import NetworkScene
 from ..styles import PALETTE
 from .decorations import place_decorations
+from .painting import content_rect, disable_caches, layout_dpi, set_dpi, with_font_fallbacks
 from .raster import png_bytes
 
 FORMATS = ("png", "svg", "pdf")
@@ -37,7 +36,6 @@ BACKGROUNDS = ("white", "transparent")
 MAX_SCALE = 16.0
 MAX_PIXELS = 400_000_000  # a PNG bigger than this (20,000 × 20,000) is refused, not attempted
 PDF_POINTS_PER_UNIT = 0.75  # one scene unit is one pixel at 96 dpi, as in the 1× PNG
-SCAN_SCALE = 0.5  # resolution of the pass that finds where the drawing ends
 
 
 class FigureError(MessageError):
@@ -271,13 +269,13 @@ class Figure:
         s = self.options.scale if scale is None else scale
         size = self.raster_size(s)
         image.fill(self.scene.background if self.is_opaque() else QColor(0, 0, 0, 0))
-        _set_dpi(image, layout_dpi())  # text is laid out at the screen's DPI: paint at the same
+        set_dpi(image, layout_dpi())  # text is laid out at the screen's DPI: paint at the same
         painter = QPainter(image)
         try:
             self.paint(painter, QRectF(0, -top, size.width(), size.height()))
         finally:
             painter.end()
-        _set_dpi(image, 96.0 * s)  # then the same printed size at every scale
+        set_dpi(image, 96.0 * s)  # then the same printed size at every scale
 
     def svg_bytes(self, title: str = "") -> bytes:
         buffer = QBuffer()
@@ -345,92 +343,8 @@ class Figure:
         return path
 
 
-def layout_dpi() -> float:
-    """The DPI that text sizes were measured at (QFontMetricsF without a device: the screen's)."""
-    screen = QGuiApplication.primaryScreen()
-    return screen.logicalDotsPerInchY() if screen is not None else 96.0
-
-
-def _set_dpi(image: QImage, dpi: float) -> None:
-    dots_per_meter = round(dpi / 0.0254)
-    image.setDotsPerMeterX(dots_per_meter)
-    image.setDotsPerMeterY(dots_per_meter)
-
-
 def write_bytes(path: Path, data: bytes) -> None:
     try:
         path.write_bytes(data)
     except OSError as error:
         raise FigureError("could not write {path}: {reason}", path=path, reason=error.strerror or error) from None
-
-
-def with_font_fallbacks(svg: bytes) -> bytes:
-    """Name real fonts after Qt's family names in an SVG.
-
-    Qt writes the family it was given ("Sans Serif" is a fontconfig alias that browsers do not
-    know, and fall back to a serif font for): add the family it resolved to, one with Hangul,
-    and the generic sans-serif.
-    """
-    text = svg.decode("utf-8")
-    families = set(re.findall(r'font-family="([^"]*)"', text))
-    for family in families:
-        names = [family, QFontInfo(QFont(family)).family(), *hangul_families()[:1], "sans-serif"]
-        chain = ", ".join(dict.fromkeys(n for n in names if n))
-        text = text.replace(f'font-family="{family}"', f'font-family="{chain}"')
-    return text.encode("utf-8")
-
-
-def hangul_families() -> list[str]:
-    return QFontDatabase.families(QFontDatabase.WritingSystem.Korean)
-
-
-def disable_caches(scene) -> None:
-    """Paint every item directly: caches would put bitmaps in SVG/PDF and blur large PNGs."""
-    for item in scene.items():
-        if item.cacheMode() != QGraphicsItem.CacheMode.NoCache:
-            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
-
-
-def content_rect(scene: FigureScene, loose: QRectF) -> QRectF:
-    """The tight rectangle of what is drawn inside `loose` (items' bounds include generous padding).
-
-    A small transparent render of `loose`; the rows and columns holding any ink bound the drawing.
-    """
-    if loose.isEmpty():
-        return QRectF(loose)
-    width = max(1, int(np.ceil(loose.width() * SCAN_SCALE)))
-    height = max(1, int(np.ceil(loose.height() * SCAN_SCALE)))
-    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(0)
-    _set_dpi(image, layout_dpi())
-    background, scene.background = scene.background, None
-    disable_caches(scene)
-    painter = QPainter(image)
-    try:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        scene.render(painter, QRectF(0, 0, width, height), loose)
-    finally:
-        painter.end()
-        scene.background = background
-    alpha = alpha_channel(image)
-    rows = np.flatnonzero(alpha.any(axis=1))
-    cols = np.flatnonzero(alpha.any(axis=0))
-    if not rows.size:
-        return QRectF(loose)
-    step = 1.0 / SCAN_SCALE
-    sx = loose.width() / width
-    sy = loose.height() / height
-    left = loose.left() + cols[0] * sx - step
-    top = loose.top() + rows[0] * sy - step
-    right = loose.left() + (cols[-1] + 1) * sx + step
-    bottom = loose.top() + (rows[-1] + 1) * sy + step
-    return QRectF(left, top, right - left, bottom - top).intersected(loose)
-
-
-def alpha_channel(image: QImage) -> np.ndarray:
-    """(height, width) uint8 alpha of an ARGB32 image."""
-    image = image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
-    data = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.sizeInBytes())
-    rows = data.reshape(image.height(), image.bytesPerLine())[:, : image.width() * 4]
-    # BGRA in memory (little endian); copied, as the image's memory goes with the image
-    return rows.reshape(image.height(), image.width(), 4)[:, :, 3].copy()
