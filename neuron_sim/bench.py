@@ -62,6 +62,16 @@ def _round(x: float) -> float:
 
 
 # ---- timing helpers ----------------------------------------------------------------------------
+def median_seconds(action: Callable[[], Any], repeats: int) -> float:
+    """Median wall time of `repeats` calls (the UI benchmarks: what a person waits for)."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
 def _timed(action: Callable[[], Any]) -> float:
     """Wall time of one call, with the garbage collector held off."""
     enabled = gc.isenabled()

@@ -12,28 +12,18 @@ import statistics
 import time
 from collections.abc import Iterator
 
-FRAME_SECONDS = 1 / 30
-
 
 def frame_records(sizes=((200, 2000), (1000, 10000)), frames: int = 40) -> Iterator[dict]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from .bench_window import bench_window, playing_network
+    from .bench_window import bench_window, median_frame_ms, playing_network, warm_up
 
     for neurons, synapses in sizes:
         window = bench_window(playing_network(neurons, synapses))
         playback = window.playback
-        for _ in range(5):  # warm up: caches filled, a few ticks in
-            playback.advance(0.4)
-            QApplication.processEvents()
-        times = []
-        for _ in range(frames):
-            start = time.perf_counter()
-            playback.advance(FRAME_SECONDS)
-            QApplication.processEvents()
-            times.append(time.perf_counter() - start)
-        frame_ms = statistics.median(times) * 1000
+        warm_up(playback)
+        frame_ms = median_frame_ms(playback, frames)
         floor_ms = _floor_ms(window, frames=max(5, frames // 4))
         name = f"{neurons}/{synapses}"
         yield {"name": f"animation frame {name}", "value": round(frame_ms, 3), "unit": "ms",

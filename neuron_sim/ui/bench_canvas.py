@@ -8,18 +8,9 @@ from __future__ import annotations
 import os
 import statistics
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 INTERACTION_GOAL_MS = 100.0
-
-
-def _median_ms(action: Callable[[], None], repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000.0)
-    return statistics.median(times)
 
 
 def interaction_records(neurons: int = 500, synapses: int = 5000, repeats: int = 5) -> Iterator[dict]:
@@ -30,6 +21,8 @@ def interaction_records(neurons: int = 500, synapses: int = 5000, repeats: int =
     from PySide6.QtWidgets import QApplication
 
     from neuron_sim.model.generate import layered_network
+
+    from neuron_sim.bench import median_seconds
 
     from .bench_window import bench_window
 
@@ -54,7 +47,7 @@ def interaction_records(neurons: int = 500, synapses: int = 5000, repeats: int =
     for _ in range(repeats):
         scene.select()
         settle()
-        times.append(_median_ms(select_all, 1))
+        times.append(median_seconds(select_all, 1) * 1000)
     yield _record(f"canvas select all {name}", statistics.median(times))
 
     press_at = view.mapFromScene(first.scenePos())
@@ -69,7 +62,7 @@ def interaction_records(neurons: int = 500, synapses: int = 5000, repeats: int =
     settle()
     QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, press_at)
     drag_step()  # the first move only starts the drag
-    drag_ms = _median_ms(drag_step, repeats * 2)
+    drag_ms = median_seconds(drag_step, repeats * 2) * 1000
     yield _record(f"canvas drag step, all selected {name}", drag_ms)
 
     start = time.perf_counter()
@@ -85,7 +78,7 @@ def interaction_records(neurons: int = 500, synapses: int = 5000, repeats: int =
         window.redo_action.trigger()
         settle()
 
-    yield _record(f"canvas undo or redo move {name}", _median_ms(undo_redo, repeats) / 2)
+    yield _record(f"canvas undo or redo move {name}", median_seconds(undo_redo, repeats) * 1000 / 2)
     window.undo_stack.setClean()
     window.close()
     window.deleteLater()

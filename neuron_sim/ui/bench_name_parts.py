@@ -11,49 +11,33 @@ Two figures per network size, each against a baseline measured in the same run:
 from __future__ import annotations
 
 import os
-import statistics
-import time
 from collections.abc import Iterator
-
-FRAME_SECONDS = 1 / 30
 
 
 def name_parts_benchmarks(quick: bool = False) -> Iterator[dict]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from neuron_sim.bench import record
+    from neuron_sim.bench import median_seconds, record
 
-    from .bench_window import bench_window, playing_network
+    from .bench_window import bench_window, median_frame_ms, playing_network, warm_up
 
     sizes, frames, repeats = (((100, 1000),), 10, 3) if quick else (((200, 2000), (1000, 10000)), 40, 7)
     for neurons, synapses in sizes:
         window = bench_window(playing_network(neurons, synapses))
         playback = window.playback
         name = f"{neurons}/{synapses}"
-
-        def frame_ms() -> float:
-            times = []
-            for _ in range(frames):
-                start = time.perf_counter()
-                playback.advance(FRAME_SECONDS)
-                QApplication.processEvents()
-                times.append(time.perf_counter() - start)
-            return statistics.median(times) * 1000
-
-        for _ in range(5):  # warm up: caches filled, a few ticks in
-            playback.advance(0.4)
-            QApplication.processEvents()
-        without = frame_ms()
+        warm_up(playback)
+        without = median_frame_ms(playback, frames)
         window.name_parts.action.setChecked(True)
         QApplication.processEvents()
-        shown = frame_ms()
+        shown = median_frame_ms(playback, frames)
         yield record(f"animation frame, Name the parts shown, {name}", shown, "ms", without,
                      "the same frames without the callouts (same run)")
 
         overlay, layer = window.name_parts.overlay, window.scene.synapse_layer
-        relayout_ms = _median_ms(overlay.relayout, repeats)
-        rebuild_ms = _median_ms(layer.rebuild, repeats)
+        relayout_ms = median_seconds(overlay.relayout, repeats) * 1000
+        rebuild_ms = median_seconds(layer.rebuild, repeats) * 1000
         yield record(f"Name the parts layout, {name}", relayout_ms, "ms", rebuild_ms,
                      "laying out every synapse of the network (same run)")
         window.name_parts.action.setChecked(False)
@@ -61,12 +45,3 @@ def name_parts_benchmarks(quick: bool = False) -> Iterator[dict]:
         window.close()
         window.deleteLater()
         QApplication.processEvents()
-
-
-def _median_ms(action, repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000

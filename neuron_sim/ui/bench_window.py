@@ -6,6 +6,8 @@ Imported only inside the benchmark functions, so `neuron_sim/bench.py` never imp
 from __future__ import annotations
 
 import os
+import statistics
+import time
 
 from neuron_sim.model import Network
 
@@ -37,3 +39,28 @@ def bench_window(network: Network):
     window.set_network(network, None)
     QApplication.processEvents()
     return window
+
+
+FRAME_SECONDS = 1 / 30
+
+
+def warm_up(playback) -> None:
+    """A few ticks in, so that the caches are filled before anything is timed."""
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(5):
+        playback.advance(0.4)
+        QApplication.processEvents()
+
+
+def median_frame_ms(playback, frames: int) -> float:
+    """Median time of what the playback timer does per frame: advance 1/30 s, then repaint."""
+    from PySide6.QtWidgets import QApplication
+
+    times = []
+    for _ in range(frames):
+        start = time.perf_counter()
+        playback.advance(FRAME_SECONDS)
+        QApplication.processEvents()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000

@@ -8,27 +8,17 @@ the PNG also against a floor measured in the same run: Qt drawing the built figu
 from __future__ import annotations
 
 import os
-import statistics
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 EXPORT_GOAL_S = 2.0
 
 
-def _median_s(action, repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def export_benchmarks(quick: bool = False) -> Iterator[dict]:
     """`neuron-sim bench` entry: PNG at 4× and SVG of a layered network (quick: 40 neurons, 1×)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from neuron_sim.bench import median_seconds
     from neuron_sim.model.generate import layered_network
 
     from ..application import create_application
@@ -43,10 +33,10 @@ def export_benchmarks(quick: bool = False) -> Iterator[dict]:
         svg = Path(folder) / "figure.svg"
         built = Figure(network, FigureOptions(scale=scale))
         size = built.pixel_size()
-        png_s = _median_s(lambda: Figure(network, FigureOptions(scale=scale)).save(png), repeats)
-        svg_s = _median_s(lambda: Figure(network, FigureOptions(scale=scale)).save(svg), repeats)
+        png_s = median_seconds(lambda: Figure(network, FigureOptions(scale=scale)).save(png), repeats)
+        svg_s = median_seconds(lambda: Figure(network, FigureOptions(scale=scale)).save(svg), repeats)
         # The floor: Qt drawing the built figure into one image, no building, no encoding, no file.
-        floor_s = _median_s(built.image, repeats)
+        floor_s = median_seconds(built.image, repeats)
     pixels = f"{size.width()} × {size.height()} px"
     yield _record(f"export PNG {scale:g}× ({pixels}), {name}", png_s)
     yield _record(f"export SVG, {name}", svg_s)
