@@ -60,15 +60,21 @@ def networks() -> dict[str, tuple[Network, list[str], list[tuple[str, str]], lis
     }
 
 
-@pytest.mark.parametrize("case", list(networks()))
-def test_random_text_in_a_number_field_is_refused_or_taken_exactly(qtbot, case):
-    network, neuron_ids, synapse_keys, keys = networks()[case]
+def shown_inspector(qtbot, network, neuron_ids, synapse_keys):
+    """An inspector on `network` with its own undo stack, showing the given selection."""
     stack = QUndoStack()
     inspector = Inspector()
     qtbot.addWidget(inspector)
     inspector.set_document(network, stack)
     inspector.show()
     inspector.show_selection(neuron_ids, synapse_keys)
+    return inspector, stack
+
+
+@pytest.mark.parametrize("case", list(networks()))
+def test_random_text_in_a_number_field_is_refused_or_taken_exactly(qtbot, case):
+    network, neuron_ids, synapse_keys, keys = networks()[case]
+    inspector, stack = shown_inspector(qtbot, network, neuron_ids, synapse_keys)
     start = to_dict(network)
     outcomes = {"refused": 0, "taken": 0}
 
@@ -123,12 +129,7 @@ def _target(network, neuron_ids, synapse_keys):
 
 def test_words_typed_into_a_number_field_are_refused_with_their_text(qtbot):
     network, neuron_ids, synapse_keys, _ = networks()["rate neuron"]
-    stack = QUndoStack()
-    inspector = Inspector()
-    qtbot.addWidget(inspector)
-    inspector.set_document(network, stack)
-    inspector.show()
-    inspector.show_selection(neuron_ids, synapse_keys)
+    inspector, stack = shown_inspector(qtbot, network, neuron_ids, synapse_keys)
     before = to_dict(network)
     for text in ["abc", "1..2", "가나", "1e400", "nan", "1,5"]:  # 1,5 was taken as 15
         box = inspector.field("threshold").box
