@@ -50,7 +50,7 @@ class PulseLayer(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         if not len(self.positions):
             return
-        painter.setClipRect(option.exposedRect if not option.exposedRect.isEmpty() else self._bounds)
+        painter.setClipRect(styles.exposed_rect(painter, option, self._bounds))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         styles_by_sign = {
             1: (QPen(PALETTE.excitatory, 2.0), QBrush(EXCITATORY_PULSE)),

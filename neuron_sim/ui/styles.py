@@ -9,8 +9,9 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 from neuron_sim.model import geometry
 
@@ -116,6 +117,18 @@ def pen(color: QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine)
     p.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     p.setCosmetic(False)
     return p
+
+
+def exposed_rect(painter: QPainter, option: QStyleOptionGraphicsItem, bounds: QRectF) -> QRectF:
+    """The part of an item (in its coordinates) that this paint can touch: the exposed rectangle,
+    cut to the paint device. QGraphicsScene.render exposes an item's whole bounds however small
+    the image is, so a band of a large figure would otherwise stroke every curve of the network."""
+    exposed = option.exposedRect if not option.exposedRect.isEmpty() else QRectF(bounds)
+    device = painter.device()
+    inverse, invertible = painter.worldTransform().inverted()
+    if device is not None and invertible:
+        exposed = exposed.intersected(inverse.mapRect(QRectF(0, 0, device.width(), device.height())))
+    return exposed
 
 
 def format_number(value: float) -> str:

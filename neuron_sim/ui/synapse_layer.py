@@ -265,7 +265,7 @@ class SynapseLayer(QGraphicsItem):
         return self._bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        exposed = option.exposedRect if not option.exposedRect.isEmpty() else self._bounds
+        exposed = styles.exposed_rect(painter, option, self._bounds)
         painter.setClipRect(exposed)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if not self._curves:

@@ -53,7 +53,7 @@ class WeightLabelLayer(QGraphicsItem):
             return
         if painter.worldTransform().m11() < styles.LABELS_HIDDEN_BELOW_ZOOM and not scene.for_export:
             return
-        exposed = option.exposedRect if not option.exposedRect.isEmpty() else self._bounds
+        exposed = styles.exposed_rect(painter, option, self._bounds)
         painter.setClipRect(exposed)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._paint_labels(painter, exposed)

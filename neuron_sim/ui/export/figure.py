@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPdfWriter, QUndoStack
+from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPdfWriter, QTransform, QUndoStack
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -27,7 +27,7 @@ from neuron_sim.model.messages import MessageError
 from ..scene import NetworkScene
 from ..styles import PALETTE
 from .decorations import place_decorations
-from .painting import content_rect, disable_caches, layout_dpi, set_dpi, with_font_fallbacks
+from .painting import content_rect, disable_caches, layout_dpi, render_region, set_dpi, with_font_fallbacks
 from .raster import png_bytes
 
 FORMATS = ("png", "svg", "pdf")
@@ -265,16 +265,23 @@ class Figure:
 
     def draw_rows(self, image: QImage, top: int, scale: float | None = None) -> None:
         """Draw the rows of the figure at `scale` that start at row `top` into `image` (of the
-        figure's width); rows drawn in bands are the same pixels as rows of a whole image."""
+        figure's width); rows drawn in bands are the same pixels as rows of a whole image.
+
+        Only the items that cross the band are painted (`render_region`): a band of a large
+        figure skips the cells and labels of the other bands instead of drawing them outside it.
+        """
         s = self.options.scale if scale is None else scale
         size = self.raster_size(s)
         image.fill(self.scene.background if self.is_opaque() else QColor(0, 0, 0, 0))
         set_dpi(image, layout_dpi())  # text is laid out at the screen's DPI: paint at the same
-        painter = QPainter(image)
+        sx = size.width() / self.bounds.width()
+        sy = size.height() / self.bounds.height()
+        transform = QTransform(sx, 0, 0, sy, -sx * self.bounds.left(), -sy * self.bounds.top() - top)
+        background, self.scene.background = self.scene.background, None  # the fill above is the background
         try:
-            self.paint(painter, QRectF(0, -top, size.width(), size.height()))
+            render_region(self.scene, image, transform, self.content if self.clip_to_content else None)
         finally:
-            painter.end()
+            self.scene.background = background
         set_dpi(image, 96.0 * s)  # then the same printed size at every scale
 
     def svg_bytes(self, title: str = "") -> bytes:

@@ -7,14 +7,15 @@ import re
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication, QImage, QPainter
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication, QImage, QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
 if TYPE_CHECKING:
     from .figure import FigureScene
 
 SCAN_SCALE = 0.5  # resolution of the pass that finds where the drawing ends
+SCAN_STRIP = 32  # its first strip along each edge, in its pixels (the padding is usually less)
 
 
 def layout_dpi() -> float:
@@ -56,40 +57,79 @@ def disable_caches(scene) -> None:
             item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
 
 
+def render_region(scene, image: QImage, transform: QTransform, clip: QRectF | None = None) -> None:
+    """Paint `scene` into `image` under `transform` (scene units to the image's pixels).
+
+    Only the items that cross the image are painted: the scene renders the image's own scene
+    rectangle onto itself, a transform of exactly 1, so a part of a drawing (a band, a strip) gets
+    the same transform, and the same pixels, as the whole. `clip`, in scene units, limits the ink.
+    """
+    inverse, _ = transform.inverted()
+    region = inverse.mapRect(QRectF(0, 0, image.width(), image.height())).adjusted(-1, -1, 1, 1)
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.setWorldTransform(transform)
+        if clip is not None:
+            painter.setClipRect(clip)
+        scene.render(painter, region, region, Qt.AspectRatioMode.IgnoreAspectRatio)
+    finally:
+        painter.end()
+
+
 def content_rect(scene: FigureScene, loose: QRectF) -> QRectF:
     """The tight rectangle of what is drawn inside `loose` (items' bounds include generous padding).
 
-    A small transparent render of `loose`; the rows and columns holding any ink bound the drawing.
+    A small transparent render of `loose`, scanned strip by strip from each edge inwards: the
+    first rows and columns holding any ink bound the drawing, and the middle is never drawn.
     """
     if loose.isEmpty():
         return QRectF(loose)
     width = max(1, int(np.ceil(loose.width() * SCAN_SCALE)))
     height = max(1, int(np.ceil(loose.height() * SCAN_SCALE)))
-    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(0)
-    set_dpi(image, layout_dpi())
+    kx, ky = width / loose.width(), height / loose.height()
+
+    def alpha(x: int, y: int, w: int, h: int) -> np.ndarray:
+        """The alpha of the scan's pixels x..x+w, y..y+h."""
+        image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(0)
+        set_dpi(image, layout_dpi())
+        render_region(scene, image, QTransform(kx, 0, 0, ky, -kx * loose.left() - x, -ky * loose.top() - y))
+        return alpha_channel(image)
+
     background, scene.background = scene.background, None
     disable_caches(scene)
-    painter = QPainter(image)
     try:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        scene.render(painter, QRectF(0, 0, width, height), loose)
+        top = first_ink(lambda a, b: alpha(0, a, width, b - a).any(axis=1), height)
+        if top is None:
+            return QRectF(loose)
+        bottom = height - 1 - first_ink(lambda a, b: alpha(0, height - b, width, b - a).any(axis=1)[::-1], height)
+        rows = bottom - top + 1
+        left = first_ink(lambda a, b: alpha(a, top, b - a, rows).any(axis=0), width)
+        right = width - 1 - first_ink(lambda a, b: alpha(width - b, top, b - a, rows).any(axis=0)[::-1], width)
     finally:
-        painter.end()
         scene.background = background
-    alpha = alpha_channel(image)
-    rows = np.flatnonzero(alpha.any(axis=1))
-    cols = np.flatnonzero(alpha.any(axis=0))
-    if not rows.size:
-        return QRectF(loose)
     step = 1.0 / SCAN_SCALE
-    sx = loose.width() / width
-    sy = loose.height() / height
-    left = loose.left() + cols[0] * sx - step
-    top = loose.top() + rows[0] * sy - step
-    right = loose.left() + (cols[-1] + 1) * sx + step
-    bottom = loose.top() + (rows[-1] + 1) * sy + step
-    return QRectF(left, top, right - left, bottom - top).intersected(loose)
+    x0 = loose.left() + left / kx - step
+    y0 = loose.top() + top / ky - step
+    x1 = loose.left() + (right + 1) / kx + step
+    y1 = loose.top() + (bottom + 1) / ky + step
+    return QRectF(x0, y0, x1 - x0, y1 - y0).intersected(loose)
+
+
+def first_ink(has_ink, length: int) -> int | None:
+    """The first of `length` lines with ink, asking `has_ink(a, b)` (a bool per line a..b) about
+    strips that double in size from line 0 on; None if there is no ink at all."""
+    start, step = 0, SCAN_STRIP
+    while start < length:
+        end = min(length, start + step)
+        hits = np.flatnonzero(has_ink(start, end))
+        if hits.size:
+            return start + int(hits[0])
+        start, step = end, step * 2
+    return None
 
 
 def alpha_channel(image: QImage) -> np.ndarray:
