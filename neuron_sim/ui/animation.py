@@ -23,8 +23,16 @@ EXCITATORY_PULSE = QColor("#FFD23F")
 INHIBITORY_PULSE = QColor("#9ED8FF")
 
 
+HALO_GROWTH = 3.0  # how far a lit weight label's halo reaches beyond its box
+
+
 class PulseLayer(QGraphicsItem):
-    """Every travelling pulse, drawn from arrays: positions (P, 2), radii (P,), signs (P,)."""
+    """Every travelling pulse, drawn from arrays: positions (P, 2), radii (P,), signs (P,).
+
+    A pulse passing under its synapse's weight label (which sits above this layer, so that the
+    number stays readable) lights a halo around the label's box instead of vanishing: the signal
+    is seen to go through the weight. `halos` (H, 4) are those boxes, `halo_signs` (H,) their signs.
+    """
 
     def __init__(self):
         super().__init__()
@@ -33,14 +41,20 @@ class PulseLayer(QGraphicsItem):
         self.positions = np.zeros((0, 2))
         self.radii = np.zeros(0)
         self.signs = np.zeros(0)
+        self.halos = np.zeros((0, 4))
+        self.halo_signs = np.zeros(0)
         self._bounds = QRectF()
 
-    def set_pulses(self, positions: np.ndarray, radii: np.ndarray, signs: np.ndarray, bounds: QRectF) -> None:
+    def set_pulses(self, positions: np.ndarray, radii: np.ndarray, signs: np.ndarray, bounds: QRectF,
+                   halos: np.ndarray | None = None, halo_signs: np.ndarray | None = None) -> None:
+        bounds = QRectF(bounds).adjusted(-HALO_GROWTH - 1, -HALO_GROWTH - 1, HALO_GROWTH + 1, HALO_GROWTH + 1)
         if bounds != self._bounds:
             self.prepareGeometryChange()
-            self._bounds = QRectF(bounds)
+            self._bounds = bounds
         had = len(self.positions) > 0
         self.positions, self.radii, self.signs = positions, radii, signs
+        self.halos = np.zeros((0, 4)) if halos is None else halos
+        self.halo_signs = np.zeros(0) if halo_signs is None else halo_signs
         if had or len(positions):
             self.update()
 
@@ -56,7 +70,21 @@ class PulseLayer(QGraphicsItem):
             1: (QPen(PALETTE.excitatory, 2.0), QBrush(EXCITATORY_PULSE)),
             -1: (QPen(PALETTE.inhibitory, 2.0), QBrush(INHIBITORY_PULSE)),
         }
+        scene = self.scene()
+        labels_shown = (painter.worldTransform().m11() >= styles.LABELS_HIDDEN_BELOW_ZOOM
+                        or getattr(scene, "for_export", False))
         current = None
+        if labels_shown:
+            for (left, top, right, bottom), s in zip(self.halos.tolist(), self.halo_signs.tolist()):
+                sign = 1 if s >= 0 else -1
+                if sign != current:
+                    pen, brush = styles_by_sign[sign]
+                    painter.setPen(pen)
+                    painter.setBrush(brush)
+                    current = sign
+                box = QRectF(left, top, right - left, bottom - top)
+                grow = HALO_GROWTH
+                painter.drawRoundedRect(box.adjusted(-grow, -grow, grow, grow), 4 + grow, 4 + grow)
         for (x, y), r, s in zip(self.positions.tolist(), self.radii.tolist(), self.signs.tolist()):
             sign = 1 if s >= 0 else -1
             if sign != current:
@@ -121,5 +149,14 @@ class CanvasAnimator(QObject):
             radii = 4.0 + 1.5 * np.log1p(magnitude)
         else:
             radii = 3.0 + 4.0 * np.minimum(magnitude, 2.0)
-        self.pulse_layer.set_pulses(positions, np.minimum(radii, 11.0), np.sign(np.asarray(strength)[keep]),
-                                    layer.boundingRect())
+        radii = np.minimum(radii, 11.0)
+        signs = np.sign(np.asarray(strength)[keep])
+        halos, halo_signs = np.zeros((0, 4)), np.zeros(0)
+        boxes = layer.label_boxes() if self.scene.show_weights else np.zeros((0, 4))
+        if len(boxes):
+            own = boxes[rows]  # each pulse's own synapse's label
+            x, y = positions[:, 0], positions[:, 1]
+            under = ((x + radii > own[:, 0]) & (x - radii < own[:, 2])
+                     & (y + radii > own[:, 1]) & (y - radii < own[:, 3]))
+            halos, halo_signs = own[under], signs[under]
+        self.pulse_layer.set_pulses(positions, radii, signs, layer.boundingRect(), halos, halo_signs)

@@ -55,6 +55,7 @@ class SynapseLayer(QGraphicsItem):
         self._curves: list[QPainterPath] = []
         self._details: tuple[list[QPainterPath], list[QPainterPath], np.ndarray] | None = None
         self._labels: list[tuple[float, float, str, float]] | None = None
+        self._label_boxes: tuple[list | None, np.ndarray] = (None, np.zeros((0, 4)))
         self._dirty = True
         self.label_layer = WeightLabelLayer(self)  # the scene adds it next to this item
 
@@ -242,6 +243,19 @@ class SynapseLayer(QGraphicsItem):
             self._labels = [(c[0], c[1], t, s[0] / 2)
                             for c, t, s in zip(centres.tolist(), texts, sizes.tolist())]
         return self._labels
+
+    def label_boxes(self) -> np.ndarray:
+        """(n, 4) left, top, right, bottom of each weight label's box, in the order of `labels()`."""
+        labels = self.labels()
+        if self._label_boxes[0] is not labels:  # placed again since they were last measured
+            if labels:
+                height = QFontMetricsF(styles.weight_font()).height() + 2
+                xs, ys, halves = (np.array(column, dtype=float) for column in zip(*((x, y, h) for x, y, _t, h in labels)))
+                boxes = np.column_stack([xs - halves, ys - height / 2, xs + halves, ys + height / 2])
+            else:
+                boxes = np.zeros((0, 4))
+            self._label_boxes = (labels, boxes)
+        return self._label_boxes[1]
 
     # ---- queries -------------------------------------------------------------------------
     def synapse_at(self, point: QPointF, tolerance: float = HIT_TOLERANCE) -> SynapseKey | None:

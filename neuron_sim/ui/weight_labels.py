@@ -2,7 +2,8 @@
 
 A pulse passes the middle of its axon, where the label usually sits: drawn by the synapse layer
 (z 0) under the pulses (z 5), the number was hidden for a moment on every tick. Here the labels
-sit between the pulses and the cells (z 10), so a pulse slides under the number. The item holds
+sit between the pulses and the cells (z 10), so a pulse slides under the number, and the pulse
+layer lights a halo around the label's box meanwhile (animation.PulseLayer). The item holds
 no data of its own: the synapse layer places the labels (`SynapseLayer.labels()`, also used for
 hit tests) and tells this item when they change. While playing it is a cached pixmap like the
 synapse layer, so a moving pulse costs a blit of it, never a redraw of the text.
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QBrush, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from . import styles
@@ -64,17 +65,15 @@ class WeightLabelLayer(QGraphicsItem):
         if not labels:
             return
         weights = self.synapses.weights
-        font = styles.weight_font()
-        painter.setFont(font)
-        height = QFontMetricsF(font).height() + 2
-        xs, ys, halves = (np.array(column, dtype=float) for column in zip(*((x, y, h) for x, y, _t, h in labels)))
-        reach_x, reach_y = halves + 1.0, height / 2 + 1.0  # the box's outline is drawn half outside it
-        crossing = np.flatnonzero((xs - reach_x <= exposed.right()) & (xs + reach_x >= exposed.left())
-                                  & (ys - reach_y <= exposed.bottom()) & (ys + reach_y >= exposed.top()))
+        painter.setFont(styles.weight_font())
+        boxes = self.synapses.label_boxes()
+        reach = 1.0  # the box's outline is drawn half outside it
+        crossing = np.flatnonzero((boxes[:, 0] - reach <= exposed.right()) & (boxes[:, 2] + reach >= exposed.left())
+                                  & (boxes[:, 1] - reach <= exposed.bottom()) & (boxes[:, 3] + reach >= exposed.top()))
         painter.setBrush(QBrush(PALETTE.label_box))
         for i in crossing.tolist():
-            x, y, text, half_width = labels[i]
-            rect = QRectF(x - half_width, y - height / 2, 2 * half_width, height)
+            left, top, right, bottom = boxes[i].tolist()
+            rect = QRectF(left, top, right - left, bottom - top)
             painter.setPen(QPen(styles.sign_color(weights[i]), 1.0))
             painter.drawRoundedRect(rect, 4, 4)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, labels[i][2])

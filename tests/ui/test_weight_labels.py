@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from neuron_sim.model import Network, Neuron, Synapse
+from neuron_sim.model import Network, Neuron, Synapse, geometry
 from neuron_sim.ui.animation import EXCITATORY_PULSE
 from neuron_sim.ui.export import Figure, FigureOptions
 from neuron_sim.ui.playback import Playback
@@ -148,3 +148,33 @@ def test_the_label_layer_lies_between_the_pulses_and_the_cells(qtbot, window):
     if cell is not None:
         assert label_layer.zValue() < cell.zValue()
     assert QRectF(label_layer.boundingRect()) == scene.synapse_layer.boundingRect()
+
+
+def progress_at(layer, x: float, y: float) -> float:
+    """How far along the synapse's curve the point nearest (x, y) lies."""
+    ts = np.linspace(0, 1, 2001)
+    points = geometry.point_on_curves(np.repeat(layer.layout_.control, ts.size, axis=0), ts)
+    return float(ts[np.argmin(np.hypot(points[:, 0] - x, points[:, 1] - y))])
+
+
+@pytest.mark.parametrize("where, lit", [("label", True), ("start", False)])
+def test_a_pulse_under_the_weight_label_lights_a_halo_around_it(qapp, monkeypatch, where, lit):
+    """The pulse does not just vanish under the number: the label's box glows in the pulse's colour."""
+    network = one_synapse()
+    playback = Playback(network)
+    figure = Figure(network, FigureOptions(), playback)
+    layer = figure.scene.synapse_layer
+    x, y, _text, half_width = label_of(layer)
+    progress = progress_at(layer, x, y) if where == "label" else 0.05
+    monkeypatch.setattr(playback, "pulses", lambda: ([("x1", "y")], np.array([progress]), np.array([0.75])))
+    figure.animator.show_state()
+    scale = 2.0
+    image = rgb(figure.image(scale))
+    left, top, right, bottom = layer.label_boxes()[0]
+    ring = [(left - 1.5, y), (right + 1.5, y), (x, top - 1.5), (x, bottom + 1.5)]  # just outside the box
+    pulse = np.array([EXCITATORY_PULSE.red(), EXCITATORY_PULSE.green(), EXCITATORY_PULSE.blue()])
+    colours = [image[int((py - figure.bounds.top()) * scale), int((px - figure.bounds.left()) * scale)]
+               for px, py in ring]
+    glowing = [bool(np.abs(c - pulse).max() < 40) for c in colours]
+    assert glowing == [lit] * 4
+    assert len(figure.animator.pulse_layer.halos) == int(lit)
