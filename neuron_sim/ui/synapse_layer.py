@@ -292,9 +292,15 @@ class SynapseLayer(QGraphicsItem):
             self._paint_overview(painter, visible)
             return
         curves = self._curves
-        halos = [(PALETTE.selection_halo, [self._index[k] for k in self.selected if k in self._index])]
-        if self.hovered in self._index and self.hovered not in self.selected:
-            halos.append((PALETTE.hover_halo, [self._index[self.hovered]]))
+        in_view = np.zeros(len(curves), dtype=bool)
+        in_view[visible] = True
+        # Only the halos of curves in view: all of them stroked 500 wide halos outside the window
+        # after Select all at 100 %.
+        chosen = [i for i in (self._index.get(k) for k in self.selected) if i is not None and in_view[i]]
+        halos = [(PALETTE.selection_halo, chosen)]
+        hovered = self._index.get(self.hovered) if self.hovered is not None else None
+        if hovered is not None and self.hovered not in self.selected and in_view[hovered]:
+            halos.append((PALETTE.hover_halo, [hovered]))
         for color, indices in halos:
             if indices:
                 painter.setPen(styles.pen(color, 10.0))

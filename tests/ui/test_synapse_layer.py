@@ -45,3 +45,24 @@ def test_overview_and_detail_painting_do_not_fail(qtbot, window):
         window.scene.select_all()
         image = window.view.viewport().grab()
         assert not image.isNull()
+
+
+def test_selection_halos_are_stroked_only_for_the_curves_in_view(qtbot, window, monkeypatch):
+    """After Select all at 100 %, the halos of curves outside the window are not stroked."""
+    from PySide6.QtGui import QPainter
+
+    window.set_network(layered_network(100, 500, seed=1), None)
+    window.view.set_zoom(1.0)
+    window.view.centerOn(window.scene.neuron_items[next(iter(window.network.neurons))])
+    window.edit.select_all_action.trigger()
+    window.scene.flush()
+    layer = window.scene.synapse_layer
+    assert len(layer.selected) == len(layer.keys) == 500
+    halo_width = 10.0
+    stroked = []
+    original = QPainter.drawPath
+    monkeypatch.setattr(QPainter, "drawPath", lambda painter, path: (
+        stroked.append(painter.pen().widthF()), original(painter, path)))
+    window.view.viewport().grab()
+    halos = stroked.count(halo_width)
+    assert 0 < halos < len(layer.keys) / 2
