@@ -108,9 +108,9 @@ def save(network: Network, path: str | os.PathLike) -> None:
     try:
         write_atomically(path, dumps(network).encode("utf-8"))
     except OSError as error:
-        raise NetworkFileError("could not save: {reason}", path, reason=error.strerror or error) from error
+        raise NetworkFileError("could not save: {reason:w}", path, reason=error.strerror or error) from error
     except ValueError as error:  # e.g. a NUL character in the path
-        raise NetworkFileError("could not save: {reason}", path, reason=error) from error
+        raise NetworkFileError("could not save: {reason:w}", path, reason=error) from error
 
 
 # ---- reading -----------------------------------------------------------------------------------
@@ -131,9 +131,9 @@ def load(path: str | os.PathLike) -> Network:
     except PermissionError:
         raise NetworkFileError("permission denied", path) from None
     except OSError as error:
-        raise NetworkFileError("could not read: {reason}", path, reason=error.strerror or error) from None
+        raise NetworkFileError("could not read: {reason:w}", path, reason=error.strerror or error) from None
     except ValueError as error:  # e.g. a NUL character in the path
-        raise NetworkFileError("could not read: {reason}", path, reason=error) from None
+        raise NetworkFileError("could not read: {reason:w}", path, reason=error) from None
     if len(raw) > MAX_FILE_BYTES:
         raise _too_large(None, path)
     return loads(raw, path)

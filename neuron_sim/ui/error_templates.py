@@ -46,11 +46,11 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("ErrorMessages", "expected a finite number, got {value}"),
     QT_TRANSLATE_NOOP("ErrorMessages", "{value} is not a valid id (1-64 letters, digits, '_', '-', '.', ':')"),
     # model/fileformat.py
-    QT_TRANSLATE_NOOP("ErrorMessages", "could not save: {reason}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "could not save: {reason:w}"),
     QT_TRANSLATE_NOOP("ErrorMessages", "is a folder, not a network file"),
     QT_TRANSLATE_NOOP("ErrorMessages", "no such file"),
     QT_TRANSLATE_NOOP("ErrorMessages", "permission denied"),
-    QT_TRANSLATE_NOOP("ErrorMessages", "could not read: {reason}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "could not read: {reason:w}"),
     QT_TRANSLATE_NOOP("ErrorMessages", "the file is {size:.0f} MB, far too large to be a network (the limit is "
                                        "{limit} MB)"),
     QT_TRANSLATE_NOOP("ErrorMessages", "the file is far too large to be a network (the limit is {limit} MB)"),
@@ -118,7 +118,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("ErrorMessages", "the frame rate must be more than 0 and at most {limit:g} per second"),
     QT_TRANSLATE_NOOP("ErrorMessages", "this network cannot run"),
     QT_TRANSLATE_NOOP("ErrorMessages", "the animation has no frames"),
-    QT_TRANSLATE_NOOP("ErrorMessages", "could not write {path}: {reason}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "could not write {path}: {reason:w}"),
     QT_TRANSLATE_NOOP("ErrorMessages", "could not write {path}"),
     QT_TRANSLATE_NOOP("ErrorMessages", "an animation is written as .gif or as numbered .png frames"),
     # ui/export/decorations.py
@@ -158,4 +158,28 @@ WORDS = (
     QT_TRANSLATE_NOOP("ErrorMessages", "Extra data"),
     QT_TRANSLATE_NOOP("ErrorMessages", "Invalid control character at"),
     QT_TRANSLATE_NOOP("ErrorMessages", "Unterminated string starting at"),
+    # why a file could not be read or written: the operating system's reason (OSError.strerror),
+    # the common ones on Linux, macOS and Windows (the rarer ones stay in English)
+    QT_TRANSLATE_NOOP("ErrorMessages", "No such file or directory"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Permission denied"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Operation not permitted"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Read-only file system"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "No space left on device"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Disk quota exceeded"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Disc quota exceeded"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Is a directory"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Not a directory"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "File exists"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "File name too long"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Input/output error"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Too many levels of symbolic links"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Device or resource busy"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Resource busy"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Stale file handle"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Access is denied"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "The system cannot find the path specified"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "The process cannot access the file because it is being used by another "
+                                       "process"),
+    # a path Python refuses before asking the system (ValueError)
+    QT_TRANSLATE_NOOP("ErrorMessages", "embedded null byte"),
 )

@@ -620,8 +620,8 @@ The file on disk is unchanged and your changes are still open here. Use Save As�
         <translation>{value}은(는) 올바른 id가 아닙니다 (글자, 숫자, &apos;_&apos;, &apos;-&apos;, &apos;.&apos;, &apos;:&apos;로 1~64자)</translation>
     </message>
     <message>
-        <source>could not save: {reason}</source>
-        <translation>저장할 수 없습니다: {reason}</translation>
+        <source>could not save: {reason:w}</source>
+        <translation>저장할 수 없습니다: {reason:w}</translation>
     </message>
     <message>
         <source>is a folder, not a network file</source>
@@ -636,8 +636,8 @@ The file on disk is unchanged and your changes are still open here. Use Save As�
         <translation>접근 권한이 없습니다</translation>
     </message>
     <message>
-        <source>could not read: {reason}</source>
-        <translation>읽을 수 없습니다: {reason}</translation>
+        <source>could not read: {reason:w}</source>
+        <translation>읽을 수 없습니다: {reason:w}</translation>
     </message>
     <message>
         <source>the file is {size:.0f} MB, far too large to be a network (the limit is {limit} MB)</source>
@@ -860,8 +860,8 @@ The file on disk is unchanged and your changes are still open here. Use Save As�
         <translation>애니메이션에 프레임이 없습니다</translation>
     </message>
     <message>
-        <source>could not write {path}: {reason}</source>
-        <translation>{path}에 쓸 수 없습니다: {reason}</translation>
+        <source>could not write {path}: {reason:w}</source>
+        <translation>{path}에 쓸 수 없습니다: {reason:w}</translation>
     </message>
     <message>
         <source>could not write {path}</source>
@@ -974,6 +974,86 @@ The file on disk is unchanged and your changes are still open here. Use Save As�
     <message>
         <source>Unterminated string starting at</source>
         <translation>닫히지 않은 문자열이 있습니다</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>파일이나 폴더가 없습니다</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>권한이 없습니다</translation>
+    </message>
+    <message>
+        <source>Operation not permitted</source>
+        <translation>허용되지 않는 작업입니다</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>읽기 전용 파일 시스템입니다</translation>
+    </message>
+    <message>
+        <source>No space left on device</source>
+        <translation>디스크 공간이 부족합니다</translation>
+    </message>
+    <message>
+        <source>Disk quota exceeded</source>
+        <translation>디스크 할당량을 넘었습니다</translation>
+    </message>
+    <message>
+        <source>Disc quota exceeded</source>
+        <translation>디스크 할당량을 넘었습니다</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>폴더입니다</translation>
+    </message>
+    <message>
+        <source>Not a directory</source>
+        <translation>폴더가 아닙니다</translation>
+    </message>
+    <message>
+        <source>File exists</source>
+        <translation>파일이 이미 있습니다</translation>
+    </message>
+    <message>
+        <source>File name too long</source>
+        <translation>파일 이름이 너무 깁니다</translation>
+    </message>
+    <message>
+        <source>Input/output error</source>
+        <translation>입출력 오류가 났습니다</translation>
+    </message>
+    <message>
+        <source>Too many levels of symbolic links</source>
+        <translation>심볼릭 링크가 너무 여러 번 이어집니다</translation>
+    </message>
+    <message>
+        <source>Device or resource busy</source>
+        <translation>장치나 자원이 사용 중입니다</translation>
+    </message>
+    <message>
+        <source>Resource busy</source>
+        <translation>자원이 사용 중입니다</translation>
+    </message>
+    <message>
+        <source>Stale file handle</source>
+        <translation>파일 핸들이 더 이상 유효하지 않습니다(네트워크 드라이브)</translation>
+    </message>
+    <message>
+        <source>Access is denied</source>
+        <translation>접근이 거부되었습니다</translation>
+    </message>
+    <message>
+        <source>The system cannot find the path specified</source>
+        <translation>지정한 경로를 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The process cannot access the file because it is being used by another process</source>
+        <translation>다른 프로그램이 파일을 사용 중이어서 접근할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>embedded null byte</source>
+        <translation>경로에 NUL 문자가 들어 있습니다</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,9 @@ from the raise sites, and every Korean template must fill without error.
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
 import string
 
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import QMessageBox
 from neuron_sim import commands
 from neuron_sim.model import ModelError, Network, Neuron, Synapse
 from neuron_sim.model.entities import NEURON_KINDS
-from neuron_sim.model.fileformat import NetworkFileError, _type_name, load, loads
+from neuron_sim.model.fileformat import NetworkFileError, _type_name, load, loads, save
 from neuron_sim.model.messages import WORD, article, fill
 from neuron_sim.ui import errors
 from neuron_sim.ui.error_templates import CONTEXT, TEMPLATES, WORDS
@@ -68,7 +70,26 @@ def test_every_vocabulary_word_is_listed():
         except json.JSONDecodeError as error:
             words.add(error.msg)
     words.add("(no suffix)")
+    # the operating system's reasons a file could not be read or written, as this system words them
+    words |= {os.strerror(getattr(errno, name)) for name in OS_REASONS if hasattr(errno, name)}
+    try:
+        open("a\0b")
+    except ValueError as error:
+        words.add(str(error))
     assert words <= set(WORDS), sorted(words - set(WORDS))
+
+
+OS_REASONS = ("ENOENT", "EACCES", "EPERM", "EROFS", "ENOSPC", "EDQUOT", "EISDIR", "ENOTDIR", "EEXIST",
+              "ENAMETOOLONG", "EIO", "ELOOP", "EBUSY", "ESTALE")
+
+
+def test_the_reason_a_file_could_not_be_saved_is_in_korean(korean, tmp_path):
+    network = Network()
+    network.add_neuron(Neuron("x1", kind="input"))
+    with pytest.raises(NetworkFileError) as caught:
+        save(network, tmp_path / "없는 폴더" / "수업.json")
+    assert str(caught.value).endswith("could not save: No such file or directory")  # English stays
+    assert error_text(caught.value).endswith("저장할 수 없습니다: 파일이나 폴더가 없습니다")
 
 
 # ---- Korean ------------------------------------------------------------------------------------

@@ -148,7 +148,7 @@ def write_gif(path: str | Path, frames: Iterator[QImage], frame_ms: int, backgro
         pictures[0].save(path, format="GIF", save_all=True, append_images=pictures[1:], duration=frame_ms,
                          loop=0, disposal=1, optimize=False)
     except OSError as error:
-        raise FigureError("could not write {path}: {reason}", path=path, reason=error.strerror or error) from None
+        raise FigureError("could not write {path}: {reason:w}", path=path, reason=error.strerror or error) from None
     return len(pictures)
 
 

@@ -354,4 +354,4 @@ def write_bytes(path: Path, data: bytes) -> None:
     try:
         path.write_bytes(data)
     except OSError as error:
-        raise FigureError("could not write {path}: {reason}", path=path, reason=error.strerror or error) from None
+        raise FigureError("could not write {path}: {reason:w}", path=path, reason=error.strerror or error) from None
