@@ -66,33 +66,39 @@ class PulseLayer(QGraphicsItem):
             return
         painter.setClipRect(styles.exposed_rect(painter, option, self._bounds))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        styles_by_sign = {
-            1: (QPen(PALETTE.excitatory, 2.0), QBrush(EXCITATORY_PULSE)),
-            -1: (QPen(PALETTE.inhibitory, 2.0), QBrush(INHIBITORY_PULSE)),
-        }
         scene = self.scene()
         labels_shown = (painter.worldTransform().m11() >= styles.LABELS_HIDDEN_BELOW_ZOOM
                         or getattr(scene, "for_export", False))
-        current = None
+        colours = _SignColours(painter)
         if labels_shown:
+            grow = HALO_GROWTH
             for (left, top, right, bottom), s in zip(self.halos.tolist(), self.halo_signs.tolist()):
-                sign = 1 if s >= 0 else -1
-                if sign != current:
-                    pen, brush = styles_by_sign[sign]
-                    painter.setPen(pen)
-                    painter.setBrush(brush)
-                    current = sign
-                box = QRectF(left, top, right - left, bottom - top)
-                grow = HALO_GROWTH
-                painter.drawRoundedRect(box.adjusted(-grow, -grow, grow, grow), 4 + grow, 4 + grow)
+                colours.use(s)
+                box = QRectF(left, top, right - left, bottom - top).adjusted(-grow, -grow, grow, grow)
+                painter.drawRoundedRect(box, 4 + grow, 4 + grow)
         for (x, y), r, s in zip(self.positions.tolist(), self.radii.tolist(), self.signs.tolist()):
-            sign = 1 if s >= 0 else -1
-            if sign != current:
-                pen, brush = styles_by_sign[sign]
-                painter.setPen(pen)
-                painter.setBrush(brush)
-                current = sign
+            colours.use(s)
             painter.drawEllipse(QPointF(x, y), r, r)
+
+
+class _SignColours:
+    """Sets a painter's pen and brush for an excitatory (≥ 0) or inhibitory pulse, only on a change."""
+
+    def __init__(self, painter: QPainter):
+        self.painter = painter
+        self.current = 0
+        self.by_sign = {
+            1: (QPen(PALETTE.excitatory, 2.0), QBrush(EXCITATORY_PULSE)),
+            -1: (QPen(PALETTE.inhibitory, 2.0), QBrush(INHIBITORY_PULSE)),
+        }
+
+    def use(self, strength: float) -> None:
+        sign = 1 if strength >= 0 else -1
+        if sign != self.current:
+            pen, brush = self.by_sign[sign]
+            self.painter.setPen(pen)
+            self.painter.setBrush(brush)
+            self.current = sign
 
 
 class CanvasAnimator(QObject):
