@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSize, QSizeF
 from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPdfWriter, QTransform, QUndoStack
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
@@ -226,29 +226,21 @@ class Figure:
         return size
 
     # ---- rendering -----------------------------------------------------------------------
-    def paint(self, painter: QPainter, target: QRectF) -> None:
-        """Draw the figure into `target` (device coordinates), background first."""
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        background = self.scene.background
-        if background is not None:
-            painter.fillRect(target, background)
-        self.scene.background = None  # filled once, over the margins too
+    def paint_into(self, device, width: float, height: float, top: float = 0.0) -> None:
+        """Draw the figure scaled to `width` × `height` device units and shifted up by `top` (a band
+        of rows), its background first. Only the items that cross the device are painted
+        (`render_region`): a band of a large figure skips the cells and labels of the other bands."""
+        sx, sy = width / self.bounds.width(), height / self.bounds.height()
+        transform = QTransform(sx, 0, 0, sy, -sx * self.bounds.left(), -sy * self.bounds.top() - top)
+        painter = QPainter(device)
+        background, self.scene.background = self.scene.background, None  # filled once, over the margins too
         try:
-            if self.clip_to_content:
-                painter.save()
-                s = target.width() / self.bounds.width()
-                inner = QRectF(target.left() + (self.content.left() - self.bounds.left()) * s,
-                               target.top() + (self.content.top() - self.bounds.top()) * s,
-                               self.content.width() * s, self.content.height() * s)
-                painter.setClipRect(inner)
-                self.scene.render(painter, target, self.bounds, Qt.AspectRatioMode.IgnoreAspectRatio)
-                painter.restore()
-            else:
-                self.scene.render(painter, target, self.bounds, Qt.AspectRatioMode.IgnoreAspectRatio)
+            if background is not None:
+                painter.fillRect(QRectF(0, -top, width, height), background)
+            render_region(self.scene, painter, transform, self.content if self.clip_to_content else None)
         finally:
             self.scene.background = background
+            painter.end()
 
     def image(self, scale: float | None = None) -> QImage:
         s = self.options.scale if scale is None else scale
@@ -265,23 +257,13 @@ class Figure:
 
     def draw_rows(self, image: QImage, top: int, scale: float | None = None) -> None:
         """Draw the rows of the figure at `scale` that start at row `top` into `image` (of the
-        figure's width); rows drawn in bands are the same pixels as rows of a whole image.
-
-        Only the items that cross the band are painted (`render_region`): a band of a large
-        figure skips the cells and labels of the other bands instead of drawing them outside it.
-        """
+        figure's width); rows drawn in bands are the same pixels as rows of a whole image."""
         s = self.options.scale if scale is None else scale
         size = self.raster_size(s)
-        image.fill(self.scene.background if self.is_opaque() else QColor(0, 0, 0, 0))
+        if not self.is_opaque():
+            image.fill(QColor(0, 0, 0, 0))
         set_dpi(image, layout_dpi())  # text is laid out at the screen's DPI: paint at the same
-        sx = size.width() / self.bounds.width()
-        sy = size.height() / self.bounds.height()
-        transform = QTransform(sx, 0, 0, sy, -sx * self.bounds.left(), -sy * self.bounds.top() - top)
-        background, self.scene.background = self.scene.background, None  # the fill above is the background
-        try:
-            render_region(self.scene, image, transform, self.content if self.clip_to_content else None)
-        finally:
-            self.scene.background = background
+        self.paint_into(image, size.width(), size.height(), top)
         set_dpi(image, 96.0 * s)  # then the same printed size at every scale
 
     def svg_bytes(self, title: str = "") -> bytes:
@@ -300,11 +282,7 @@ class Figure:
         generator.setResolution(round(layout_dpi()))
         generator.setTitle(title or self.options.title or self.network.name or "neuron-sim")
         generator.setDescription("neuron-sim figure")
-        painter = QPainter(generator)
-        try:
-            self.paint(painter, QRectF(0, 0, size.width(), size.height()))
-        finally:
-            painter.end()
+        self.paint_into(generator, size.width(), size.height())
 
     def pdf_bytes(self) -> bytes:
         buffer = QBuffer()
@@ -321,13 +299,8 @@ class Figure:
         writer.setResolution(round(layout_dpi()))  # vectors: the resolution only sizes the text
         writer.setTitle(self.options.title or self.network.name or "neuron-sim")
         writer.setCreator("neuron-sim")
-        painter = QPainter(writer)
-        try:
-            width = writer.width()
-            height = width * self.bounds.height() / self.bounds.width()
-            self.paint(painter, QRectF(0, 0, width, height))
-        finally:
-            painter.end()
+        width = writer.width()
+        self.paint_into(writer, width, width * self.bounds.height() / self.bounds.width())
 
     def data(self, fmt: str) -> bytes:
         """The figure as the bytes of a PNG, SVG or PDF file."""

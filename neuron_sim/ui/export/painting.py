@@ -57,16 +57,17 @@ def disable_caches(scene) -> None:
             item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
 
 
-def render_region(scene, image: QImage, transform: QTransform, clip: QRectF | None = None) -> None:
-    """Paint `scene` into `image` under `transform` (scene units to the image's pixels).
+def render_region(scene, painter: QPainter, transform: QTransform, clip: QRectF | None = None) -> None:
+    """Paint `scene` with `painter` under `transform` (scene units to the device's units).
 
-    Only the items that cross the image are painted: the scene renders the image's own scene
+    Only the items that cross the device are painted: the scene renders the device's own scene
     rectangle onto itself, a transform of exactly 1, so a part of a drawing (a band, a strip) gets
     the same transform, and the same pixels, as the whole. `clip`, in scene units, limits the ink.
     """
+    device = painter.device()
     inverse, _ = transform.inverted()
-    region = inverse.mapRect(QRectF(0, 0, image.width(), image.height())).adjusted(-1, -1, 1, 1)
-    painter = QPainter(image)
+    region = inverse.mapRect(QRectF(0, 0, device.width(), device.height())).adjusted(-1, -1, 1, 1)
+    painter.save()
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
@@ -76,7 +77,7 @@ def render_region(scene, image: QImage, transform: QTransform, clip: QRectF | No
             painter.setClipRect(clip)
         scene.render(painter, region, region, Qt.AspectRatioMode.IgnoreAspectRatio)
     finally:
-        painter.end()
+        painter.restore()
 
 
 def content_rect(scene: FigureScene, loose: QRectF) -> QRectF:
@@ -96,7 +97,11 @@ def content_rect(scene: FigureScene, loose: QRectF) -> QRectF:
         image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(0)
         set_dpi(image, layout_dpi())
-        render_region(scene, image, QTransform(kx, 0, 0, ky, -kx * loose.left() - x, -ky * loose.top() - y))
+        painter = QPainter(image)
+        try:
+            render_region(scene, painter, QTransform(kx, 0, 0, ky, -kx * loose.left() - x, -ky * loose.top() - y))
+        finally:
+            painter.end()
         return alpha_channel(image)
 
     background, scene.background = scene.background, None
