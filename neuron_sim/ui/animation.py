@@ -66,11 +66,9 @@ class PulseLayer(QGraphicsItem):
             return
         painter.setClipRect(styles.exposed_rect(painter, option, self._bounds))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        scene = self.scene()
-        labels_shown = (painter.worldTransform().m11() >= styles.LABELS_HIDDEN_BELOW_ZOOM
-                        or getattr(scene, "for_export", False))
         colours = _SignColours(painter)
-        if labels_shown:
+        scene = self.scene()
+        if scene is not None and scene.synapse_layer.label_layer.drawn_by(painter):
             grow = HALO_GROWTH
             for (left, top, right, bottom), s in zip(self.halos.tolist(), self.halo_signs.tolist()):
                 colours.use(s)
@@ -158,7 +156,7 @@ class CanvasAnimator(QObject):
         radii = np.minimum(radii, 11.0)
         signs = np.sign(np.asarray(strength)[keep])
         halos, halo_signs = np.zeros((0, 4)), np.zeros(0)
-        boxes = layer.label_boxes() if self.scene.show_weights else np.zeros((0, 4))
+        boxes = layer.label_boxes()  # none while the weights are hidden
         if len(boxes):
             own = boxes[rows]  # each pulse's own synapse's label
             x, y = positions[:, 0], positions[:, 1]

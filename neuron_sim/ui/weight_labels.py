@@ -48,11 +48,16 @@ class WeightLabelLayer(QGraphicsItem):
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
         return self._bounds
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def drawn_by(self, painter: QPainter) -> bool:
+        """Whether the labels show with this painter: weights on, and readable at its zoom (always
+        in a figure)."""
         scene = self.synapses.network_scene()
         if scene is None or not scene.show_weights:
-            return
-        if painter.worldTransform().m11() < styles.LABELS_HIDDEN_BELOW_ZOOM and not scene.for_export:
+            return False
+        return painter.worldTransform().m11() >= styles.LABELS_HIDDEN_BELOW_ZOOM or scene.for_export
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if not self.drawn_by(painter):
             return
         exposed = styles.exposed_rect(painter, option, self._bounds)
         painter.setClipRect(exposed)
