@@ -4,6 +4,9 @@ import pytest
 
 # Qt tests run without a display; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# As create_application does (pytest-qt makes the application here): large fills stay on the
+# painting thread, so the PNG export's forked helper process can draw (export/band_helper.py).
+os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
 
 _exit_status = {"value": None}
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtWidgets import QApplication
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
+    # Before anything is painted: Qt's raster engine would hand large fills to its GUI thread pool,
+    # which a forked export helper (export/band_helper.py) does not have. Measured: no slower.
+    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("neuron-sim")
     app.setOrganizationName("neuron-sim")

@@ -78,17 +78,24 @@ def deflate_band(band: QImage, alpha: bool, last: bool) -> DeflatedBand:
 
 
 def assemble_png(width: int, height: int, alpha: bool, dpi: float, bands: Iterable[DeflatedBand]) -> bytes:
-    """The PNG file from its deflated bands, in order (the last one made with `last=True`)."""
+    """The PNG file from its deflated bands, in order (the last one made with `last=True`).
+
+    The bands are copied once, into the file's bytes: a 4× figure's stream is tens of megabytes,
+    and joining it, then the chunk, then the file took a tenth of a second."""
     checksum = 1
-    parts = []
+    stream = [b"\x78\x01"]
     for band in bands:
         checksum = adler32_combine(checksum, band.adler, band.length)
-        parts.append(band.data)
-    stream = b"\x78\x01" + b"".join(parts) + struct.pack(">I", checksum)
+        stream.append(band.data)
+    stream.append(struct.pack(">I", checksum))
+    crc = isal_zlib.crc32(b"IDAT")
+    for part in stream:
+        crc = isal_zlib.crc32(part, crc)
     header = struct.pack(">IIBBBBB", width, height, 8, 6 if alpha else 2, 0, 0, 0)
     per_meter = round(dpi / 0.0254)
-    return (SIGNATURE + _chunk(b"IHDR", header) + _chunk(b"pHYs", struct.pack(">IIB", per_meter, per_meter, 1))
-            + _chunk(b"IDAT", stream) + _chunk(b"IEND", b""))
+    idat = [struct.pack(">I", sum(len(part) for part in stream)) + b"IDAT", *stream, struct.pack(">I", crc & 0xFFFFFFFF)]
+    return b"".join([SIGNATURE, _chunk(b"IHDR", header), _chunk(b"pHYs", struct.pack(">IIB", per_meter, per_meter, 1)),
+                     *idat, _chunk(b"IEND", b"")])
 
 
 def band_rows(width: int, bytes_per_pixel: int = 4) -> int:
