@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from neuron_sim.model import Network, Neuron, Synapse
 from neuron_sim.model.fileformat import save
+from neuron_sim.ui.playback import Playback
 
 
 @pytest.fixture(autouse=True)
@@ -42,3 +43,25 @@ def lesson(tmp_path) -> Path:
     path = tmp_path / "lesson.json"
     save(network, path)
     return path
+
+
+@pytest.fixture
+def make(qtbot):
+    """make(DockClass, network, selection, show): a dock on its own playback (paused afterwards)."""
+    playbacks = []
+
+    def build(cls, network: Network, selection=(), show: bool = True):
+        playback = Playback(network)
+        playbacks.append(playback)
+        dock = cls(playback)
+        qtbot.addWidget(dock)
+        dock.resize(700, 420)
+        dock.show_selection(list(selection), [])
+        if show:
+            dock.show()
+            qtbot.waitExposed(dock)
+        return playback, dock
+
+    yield build
+    for playback in playbacks:
+        playback.pause()

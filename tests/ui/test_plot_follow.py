@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from neuron_sim.ui.plots import RasterDock, TraceDock
 
-from .test_plots import and_gate, make, relay, run  # noqa: F401 (make is a fixture)
+from .plot_helpers import and_gate, relay, run
 
 WINDOW_MS = 20.0
 

@@ -14,54 +14,10 @@ import pytest
 from neuron_sim.model import Network, Neuron, Synapse
 from neuron_sim.model.activations import sigmoid
 from neuron_sim.model.analysis import fi_curve
-from neuron_sim.ui.playback import Playback
 from neuron_sim.ui.plots import ActivationDock, RasterDock, TraceDock, create_plot_docks
 from neuron_sim.ui.styles import format_number
 
-
-def and_gate(x1: float = 1.0, x2: float = 1.0) -> Network:
-    network = Network(name="AND")
-    network.add_neuron(Neuron("x1", kind="input", value=x1))
-    network.add_neuron(Neuron("x2", kind="input", value=x2))
-    network.add_neuron(Neuron("y", label="AND", activation="step", threshold=1.5))
-    network.connect(Synapse("x1", "y", weight=1.0))
-    network.connect(Synapse("x2", "y", weight=1.0))
-    return network
-
-
-def relay(drive: float = 0.0) -> Network:
-    network = Network(model="spiking", dt_ms=0.1)
-    network.add_neuron(Neuron("g1", kind="generator", rate_hz=100.0))
-    network.add_neuron(Neuron("n1", label="cell", drive_mV=drive))
-    network.add_neuron(Neuron("n2", label="quiet"))
-    network.connect(Synapse("g1", "n1", weight=20.0, delay_ms=1.0))
-    return network
-
-
-@pytest.fixture
-def make(qtbot):
-    playbacks = []
-
-    def build(cls, network: Network, selection=(), show: bool = True):
-        playback = Playback(network)
-        playbacks.append(playback)
-        dock = cls(playback)
-        qtbot.addWidget(dock)
-        dock.resize(700, 420)
-        dock.show_selection(list(selection), [])
-        if show:
-            dock.show()
-            qtbot.waitExposed(dock)
-        return playback, dock
-
-    yield build
-    for playback in playbacks:
-        playback.pause()
-
-
-def run(playback: Playback, steps: int) -> None:
-    for _ in range(steps):
-        playback.step()
+from .plot_helpers import and_gate, relay, run
 
 
 def test_importing_the_instruments_does_not_import_pyqtgraph():
