@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from neuron_sim import bench
+from neuron_sim import bench, bench_engines
 from neuron_sim.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,10 +48,10 @@ def test_quick_json_is_one_record_per_line(quick_json_lines):
 
 def test_quick_json_covers_rate_and_spiking_networks(quick_json_lines):
     records = {r["name"]: r for r in map(json.loads, quick_json_lines)}
-    for n in bench.RATE_QUICK_SIZES:
+    for n in bench_engines.RATE_QUICK_SIZES:
         rate = records[f"rate feedforward pass, N={n:,}"]
         assert rate["unit"] == "us" and rate["baseline"] is not None  # numpy dense, same run
-    for n in bench.SPIKING_QUICK_SIZES:
+    for n in bench_engines.SPIKING_QUICK_SIZES:
         assert records[f"spiking step, N={n:,}"]["unit"] == "us"
         assert records[f"spiking firing rate, N={n:,}"]["unit"] == "Hz"
 
@@ -107,14 +107,14 @@ def test_cli_passes_its_flags(monkeypatch):
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # Brian2 2.9 on pyparsing 3.3
 def test_brian2_baseline_falls_back_to_numpy_when_cython_fails(monkeypatch):
     pytest.importorskip("brian2")
-    real = bench.brian2_network
+    real = bench_engines.brian2_network
 
     def no_cython(arrays, target):
         if target == "cython":
             raise RuntimeError("no compiler")
         return real(arrays, target)
 
-    monkeypatch.setattr(bench, "brian2_network", no_cython)
-    brian = bench._Brian2(quick=False)
+    monkeypatch.setattr(bench_engines, "brian2_network", no_cython)
+    brian = bench_engines._Brian2(quick=False)
     assert brian.target == "numpy"
     assert "numpy" in brian.label and "cython failed" in brian.label
