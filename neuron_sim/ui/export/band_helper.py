@@ -54,7 +54,6 @@ class BandHelper:
     def __init__(self, count: int, draw: Callable[[Iterator[int], Callable[[int, DeflatedBand], None]], None]):
         if count > MAX_BANDS:
             raise ValueError(f"{count} bands: at most {MAX_BANDS}")
-        self.count = count
         self.received: dict[int, DeflatedBand] = {}
         claims_in, claims_out = os.pipe()
         with os.fdopen(claims_out, "wb") as out:  # all the numbers first: a pipe holds 64 KB

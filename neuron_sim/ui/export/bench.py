@@ -19,11 +19,12 @@ EXPORT_GOAL_S = 2.0
 def export_benchmarks(quick: bool = False) -> Iterator[dict]:
     """`neuron-sim bench` entry: PNG at 4× and SVG of a layered network (quick: 40 neurons, 1×)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from neuron_sim.bench import median_seconds
+    from neuron_sim.bench import median_seconds, record
     from neuron_sim.model.generate import layered_network
 
     from ..application import create_application
     from .figure import Figure, FigureOptions
+    from .raster import shares_with_helper
 
     create_application()
     neurons, synapses, scale, repeats = (40, 200, 1.0, 1) if quick else (200, 1000, 4.0, 3)
@@ -38,14 +39,10 @@ def export_benchmarks(quick: bool = False) -> Iterator[dict]:
         svg_s = median_seconds(lambda: Figure(network, FigureOptions(scale=scale)).save(svg), repeats)
         # The floor: Qt drawing the built figure into one image, no building, no encoding, no file.
         floor_s = median_seconds(built.image, repeats)
-    from .band_helper import helper_available
-
-    processes = "2 processes" if helper_available() else "1 process"
+    processes = "2 processes" if shares_with_helper(size.width(), size.height()) else "1 process"
     pixels = f"{size.width()} × {size.height()} px, {processes}"
     yield _record(f"export PNG {scale:g}× ({pixels}), {name}", png_s)
     yield _record(f"export SVG, {name}", svg_s)
-    from neuron_sim.bench import record
-
     yield record(f"export PNG {scale:g}× vs drawing it, {name}", png_s, "s", floor_s,
                  "Qt drawing the same figure into one image (same run)")
 

@@ -83,23 +83,30 @@ def band_plan(figure: Figure, scale: float) -> BandPlan:
     size = figure.raster_size(scale)
     width, height = size.width(), size.height()
     rows = band_rows(width)
-    if width * height >= HELPER_MIN_PIXELS:
+    if _large(width, height):
         rows = min(rows, max(1, math.ceil(height / (2 * BANDS_PER_PROCESS))))
     return BandPlan(figure, scale, width, height, not figure.is_opaque(), rows)
 
 
+def _large(width: int, height: int) -> bool:
+    return width * height >= HELPER_MIN_PIXELS
+
+
+def shares_with_helper(width: int, height: int) -> bool:
+    """Whether a PNG of this many pixels is drawn by two processes here."""
+    return _large(width, height) and band_helper.helper_available()
+
+
 def png_bytes(figure: Figure, scale: float | None = None) -> bytes:
     s = figure.options.scale if scale is None else scale
-    size = figure.raster_size(s)
-    share = size.width() * size.height() >= HELPER_MIN_PIXELS and band_helper.helper_available()
     plan = band_plan(figure, s)
     bands: dict[int, DeflatedBand] = {}
     helper = None
-    if share:
+    if shares_with_helper(plan.width, plan.height):
         try:
             helper = band_helper.BandHelper(plan.count, plan.draw)
         except OSError:  # no process to spare (memory, process limit): draw every band here
-            helper = None
+            pass
     if helper is not None:
         started = time.perf_counter()
         try:
