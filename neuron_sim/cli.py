@@ -74,8 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from neuron_sim.ui.export.render import run_render
             return run_render(args)
         if args.command == "bench":
-            from neuron_sim.bench import run_bench
-            return run_bench(json_output=args.json, quick=args.quick)
+            from neuron_sim import bench
+            return bench.run(json_output=args.json, quick=args.quick)
         from neuron_sim.app import run_app
         return run_app(args.file, look=args.look, play=args.play, select=args.select, lang=args.lang,
                        example=args.example, start_page=args.start_page)

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .activations import ACTIVATIONS, FORMULAS
-from .entities import ModelError, Neuron
-from .network import Network
-from .rate import RateEngine
-from .spiking import SpikingArrays, SpikingEngine, timestep
+from neuron_sim.model.activations import ACTIVATIONS, FORMULAS
+from neuron_sim.model.entities import ModelError, Neuron
+from neuron_sim.model.network import Network
+from neuron_sim.model.rate import RateEngine
+from neuron_sim.model.spiking import SpikingArrays, SpikingEngine, timestep
 
 
 @dataclass(frozen=True)

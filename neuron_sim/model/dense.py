@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .network import CycleError, Network
+from neuron_sim.model.network import CycleError, Network
 
 # Keras's name for each activation; None: Keras has no such activation (the step function).
 KERAS_ACTIVATIONS = {"linear": "linear", "sigmoid": "sigmoid", "tanh": "tanh", "relu": "relu", "step": None}

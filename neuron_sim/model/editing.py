@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .entities import ModelError, Neuron, Synapse
-from .fileformat import FORMAT_NAME, from_dict, to_dict
-from .geometry import column_positions, split_columns
-from .messages import article
-from .network import Network
+from neuron_sim.model.entities import ModelError, Neuron, Synapse
+from neuron_sim.model.fileformat import FORMAT_NAME, from_dict, to_dict
+from neuron_sim.model.geometry import column_positions, split_columns
+from neuron_sim.model.messages import article
+from neuron_sim.model.network import Network
 
 CLIPBOARD_MIME = "application/x-neuron-sim"
 MAX_ID_LENGTH = 64  # as entities.validate_id allows

@@ -13,8 +13,8 @@ import reprlib
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from .activations import ACTIVATIONS
-from .messages import MessageError
+from neuron_sim.model.activations import ACTIVATIONS
+from neuron_sim.model.messages import MessageError
 
 
 class ModelError(MessageError, ValueError):

@@ -13,10 +13,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .atomic_write import write_atomically
-from .entities import NETWORK_PARAMS, NEURON_PARAMS, SYNAPSE_PARAMS, ModelError, Neuron, Synapse, _show, validate_id
-from .messages import MessageError, article
-from .network import Network
+from neuron_sim.model.atomic_write import write_atomically
+from neuron_sim.model.entities import NETWORK_PARAMS, NEURON_PARAMS, SYNAPSE_PARAMS, ModelError, Neuron, Synapse, _show, validate_id
+from neuron_sim.model.messages import MessageError, article
+from neuron_sim.model.network import Network
 
 FORMAT_NAME = "neuron-sim"
 FORMAT_VERSION = 1

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .entities import Neuron, Synapse
-from .network import Network
+from neuron_sim.model.entities import Neuron, Synapse
+from neuron_sim.model.network import Network
 
 
 def layered_network(neurons: int, synapses: int, seed: int = 0, model: str = "rate",

@@ -6,9 +6,9 @@ it. A raise site names the values instead of building an f-string:
     raise ModelError("{number:g} is below the minimum {minimum:g}", place=place, number=x, minimum=low)
 
 `str(error)` is "neurons[2].threshold: -2e+06 is below the minimum -1e+06" as before, and the UI
-(neuron_sim/ui/errors.py) looks the template up in the translations and fills in the same values.
+(neuron_sim/ui/i18n/errors.py) looks the template up in the translations and fills in the same values.
 A template is a literal string (tests/model/test_messages.py reads every raise site and keeps the
-list lupdate sees, neuron_sim/ui/error_templates.py, equal to them). Placeholders use Python's format
+list lupdate sees, neuron_sim/ui/i18n/error_templates.py, equal to them). Placeholders use Python's format
 syntax, with one addition: `{type:w}` marks a word from the model's fixed vocabulary ("an input",
 "a list"), which the UI translates; English shows it as it is.
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from psygnal import Signal, SignalGroup
 
-from .entities import (
+from neuron_sim.model.entities import (
     NETWORK_PARAMS,
     NEURON_PARAMS,
     SYNAPSE_PARAMS,
@@ -21,7 +21,7 @@ from .entities import (
     Synapse,
     SynapseKey,
 )
-from .messages import article
+from neuron_sim.model.messages import article
 
 
 class NetworkEvents(SignalGroup):

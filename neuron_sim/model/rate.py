@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .activations import ACTIVATIONS
-from .entities import ModelError
-from .network import Network
+from neuron_sim.model.activations import ACTIVATIONS
+from neuron_sim.model.entities import ModelError
+from neuron_sim.model.network import Network
 
 #: Outputs are clipped to ±MAX_ACTIVITY, so that a linear or relu loop that grows without end
 #: (a = 2·a each tick) levels off instead of overflowing to infinity and then NaN. Any weighted sum

@@ -43,13 +43,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .entities import ModelError
-from .network import Network
-from .sources import NEVER as _NEVER
-from .sources import SpikeSources, timestep
-from .sources import no_spikes as _no_spikes
-from .spiking_live import LiveSpiking
-from .synaptic_delay import SynapticDelays, delay_steps
+from neuron_sim.model.entities import ModelError
+from neuron_sim.model.network import Network
+from neuron_sim.model.sources import NEVER as _NEVER
+from neuron_sim.model.sources import SpikeSources, timestep
+from neuron_sim.model.sources import no_spikes as _no_spikes
+from neuron_sim.model.spiking_live import LiveSpiking
+from neuron_sim.model.synaptic_delay import SynapticDelays, delay_steps
 
 __all__ = ["SpikingArrays", "SpikingEngine", "delay_steps", "timestep"]
 

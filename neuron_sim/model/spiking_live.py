@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .spiking_carry import carry_over, record_weight_edit
-from .synaptic_delay import delay_steps
+from neuron_sim.model.spiking_carry import carry_over, record_weight_edit
+from neuron_sim.model.synaptic_delay import delay_steps
 
 if TYPE_CHECKING:
-    from .spiking import SpikingEngine
+    from neuron_sim.model.spiking import SpikingEngine
 
 
 class LiveSpiking:

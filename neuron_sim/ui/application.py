@@ -24,7 +24,7 @@ def install_translator(app: QApplication, language: str | None = None) -> str:
 
     Returns the language actually used (English when Korean was asked for but no font has Hangul).
     """
-    from .language import apply_language
+    from neuron_sim.ui.i18n.language import apply_language
 
     return apply_language(app, language)
 
@@ -34,8 +34,8 @@ def run(path: str | None = None, look: str | None = None, play: bool = False,
         example: str | None = None, start_page: bool = False) -> int:
     app = create_application()
     install_translator(app, lang)
-    from .main_window import MainWindow
-    from .preferences import default_look, show_language_notices_when_shown
+    from neuron_sim.ui.window.main_window import MainWindow
+    from neuron_sim.ui.window.preferences import default_look, show_language_notices_when_shown
 
     window = MainWindow()
     asked_look = look  # on the command line: it wins over a shipped example's own look (below)
@@ -65,7 +65,7 @@ def offer_recovery_when_shown(window) -> None:
     Asked now, not from a timer: the start page and notices queued after it then see the
     restored network, and cannot open over the question.
     """
-    from .recovery import offer_recovery
+    from neuron_sim.ui.window.recovery import offer_recovery
 
     offer_recovery(window)
 

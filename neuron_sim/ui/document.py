@@ -21,11 +21,11 @@ from neuron_sim.model import Network
 from neuron_sim.model.fileformat import NetworkFileError, load, save
 from neuron_sim.resources_path import examples_dir
 
-from .errors import error_text
-from .examples import all_examples
+from neuron_sim.ui.i18n.errors import error_text
+from neuron_sim.ui.window.examples import all_examples
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from neuron_sim.ui.window.main_window import MainWindow
 
 MAX_RECENT = 8
 

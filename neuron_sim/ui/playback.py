@@ -22,7 +22,7 @@ from neuron_sim.model.rate import RateEngine
 from neuron_sim.model.recording import TraceRecorder
 from neuron_sim.model.spiking import SpikingEngine
 
-from .errors import error_text
+from neuron_sim.ui.i18n.errors import error_text
 
 FRAME_MS = 33  # ~30 frames per second
 RATE_PHASES_PER_SECOND = 1.5  # layers (or ticks) per second at speed 1

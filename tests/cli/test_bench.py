@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from neuron_sim import bench, bench_engines
+import neuron_sim.bench
+from neuron_sim.bench import core as bench
+
+from neuron_sim.bench import engines as bench_engines
 from neuron_sim.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -85,20 +88,14 @@ def test_a_failing_benchmark_does_not_hide_the_others(capsys):
     assert "broken failed: RuntimeError: no display" in err
 
 
-def test_benchmarks_can_be_registered_by_name(capsys):
-    status = bench.run_bench(json_output=True, quick=True,
-                             benchmarks=["tests.cli.test_bench:_registered_by_name"])
-    assert status == 0
-    check_record(json.loads(capsys.readouterr().out))
-
-
-def _registered_by_name(quick: bool):
-    yield bench.record("from a string", 5.0, "ms", 10.0, "goal")
+def test_every_benchmark_is_listed_once():
+    assert len(set(neuron_sim.bench.BENCHMARKS)) == len(neuron_sim.bench.BENCHMARKS) == 6
+    assert all(callable(b) for b in neuron_sim.bench.BENCHMARKS)
 
 
 def test_cli_passes_its_flags(monkeypatch):
     seen = {}
-    monkeypatch.setattr(bench, "run_bench", lambda json_output, quick: seen.update(
+    monkeypatch.setattr(neuron_sim.bench, "run", lambda json_output, quick: seen.update(
         json_output=json_output, quick=quick) or 0)
     assert main(["bench", "--json", "--quick"]) == 0
     assert seen == {"json_output": True, "quick": True}

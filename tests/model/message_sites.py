@@ -12,7 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "neuron_sim"
-TEMPLATE_LIST = PACKAGE / "ui" / "error_templates.py"
+TEMPLATE_LIST = PACKAGE / "ui" / "i18n" / "error_templates.py"
 
 # Errors whose first argument is a message template (neuron_sim/model/messages.py). CycleError is one
 # too, but takes the loop: its template is in its super().__init__ call, found as such.
@@ -83,7 +83,7 @@ def templates_in_code() -> set[str]:
 
 
 def templates_listed() -> list[str]:
-    """The texts of the QT_TRANSLATE_NOOP calls in neuron_sim/ui/error_templates.py's TEMPLATES."""
+    """The texts of the QT_TRANSLATE_NOOP calls in neuron_sim/ui/i18n/error_templates.py's TEMPLATES."""
     tree = ast.parse(TEMPLATE_LIST.read_text(encoding="utf-8"))
     found: dict[str, list[str]] = {}
     for node in tree.body:

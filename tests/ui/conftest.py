@@ -20,7 +20,7 @@ def isolated_settings(tmp_path_factory):
 
 @pytest.fixture
 def window(qtbot):
-    from neuron_sim.ui.main_window import MainWindow
+    from neuron_sim.ui.window.main_window import MainWindow
 
     win = MainWindow()
     qtbot.addWidget(win)

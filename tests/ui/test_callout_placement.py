@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from neuron_sim.ui.callout_placement import (
+from neuron_sim.model.callout_placement import (
     DISTANCES,
     Obstacles,
     leader_end,

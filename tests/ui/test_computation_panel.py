@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from neuron_sim.model import Network, Neuron, Synapse
-from neuron_sim.ui.computation_panel import ComputationPanel
+from neuron_sim.ui.panels.computation_panel import ComputationPanel
 from neuron_sim.ui.playback import Playback
 
 
@@ -181,7 +181,7 @@ def test_redraws_are_throttled_and_skipped_while_hidden(qtbot, make):
 # ---- the inputs table: columns as wide as their headers, scrolling when the dock is narrow ----
 @pytest.fixture(params=["en", "ko"])
 def language(request, qapp):
-    from neuron_sim.ui import language
+    from neuron_sim.ui.i18n import language
 
     language.apply_language(qapp, request.param, font_check=lambda: True)
     yield request.param

@@ -1,7 +1,7 @@
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from neuron_sim.ui.dialogs import AddLayerDialog, AddLayerResult
+from neuron_sim.ui.window.dialogs import AddLayerDialog, AddLayerResult
 
 
 def test_add_layer_dialog_returns_what_was_entered(qtbot):

@@ -1,6 +1,6 @@
 """Errors in the interface language: a Korean teacher reads why a file or an edit was refused.
 
-The model speaks English (str(error), the command line); neuron_sim/ui/errors.py translates the
+The model speaks English (str(error), the command line); neuron_sim/ui/i18n/errors.py translates the
 template and fills in the same values. The list lupdate reads (error_templates.py) cannot drift
 from the raise sites, and every Korean template must fill without error.
 """
@@ -23,9 +23,9 @@ from neuron_sim.model import ModelError, Network, Neuron, Synapse
 from neuron_sim.model.entities import NEURON_KINDS
 from neuron_sim.model.fileformat import NetworkFileError, _type_name, load, loads, save
 from neuron_sim.model.messages import WORD, article, fill
-from neuron_sim.ui import errors
-from neuron_sim.ui.error_templates import CONTEXT, TEMPLATES, WORDS
-from neuron_sim.ui.errors import error_text
+from neuron_sim.ui.i18n import errors
+from neuron_sim.ui.i18n.error_templates import CONTEXT, TEMPLATES, WORDS
+from neuron_sim.ui.i18n.errors import error_text
 from neuron_sim.ui.export import Figure, FigureError, FigureOptions
 from neuron_sim.ui.export.animation import start_playback
 from neuron_sim.ui.playback import Playback
@@ -38,7 +38,7 @@ BAD_WEIGHT = ('{"format": "neuron-sim", "version": 1, "neurons": [{"id": "x", "k
 
 @pytest.fixture
 def korean(qapp):
-    from neuron_sim.ui import language
+    from neuron_sim.ui.i18n import language
 
     assert language.apply_language(qapp, "ko", font_check=lambda: True) == "ko"
     yield
@@ -53,7 +53,7 @@ def test_the_template_list_holds_exactly_the_templates_of_the_code():
     missing = [site for site in raise_sites() if site.template in used - set(listed)]
     lines = sorted({f'    QT_TRANSLATE_NOOP("{CONTEXT}", {json.dumps(s.template, ensure_ascii=False)}),  # {s.path}'
                     for s in missing})
-    assert not missing, ("templates raised but not in neuron_sim/ui/error_templates.py (add these lines, then "
+    assert not missing, ("templates raised but not in neuron_sim/ui/i18n/error_templates.py (add these lines, then "
                          "run tools/update-translations.sh and translate them):\n" + "\n".join(lines))
     gone = set(listed) - used
     assert not gone, f"templates in error_templates.py that nothing raises any more: {sorted(gone)}"

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QMessageBox
 from neuron_sim import commands
 from neuron_sim.model.fileformat import load
 from neuron_sim.resources_path import examples_dir
-from neuron_sim.ui.examples import SHOW_START_PAGE_KEY, all_examples, catalogue
-from neuron_sim.ui.start_page import StartPage, example_thumbnail
+from neuron_sim.ui.window.examples import SHOW_START_PAGE_KEY, all_examples, catalogue
+from neuron_sim.ui.window.start_page import StartPage, example_thumbnail
 from neuron_sim.ui.styles import PALETTE
 
 SHIPPED = sorted(path.name for path in examples_dir().glob("*.json"))

@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage
 
 from neuron_sim.model.activations import ACTIVATIONS
 from neuron_sim.ui.playback import Playback
-from neuron_sim.ui.plots import ActivationDock, RasterDock, TraceDock
+from neuron_sim.ui.panels.plots import ActivationDock, RasterDock, TraceDock
 
 from .export_networks import relay, xor
 

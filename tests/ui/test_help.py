@@ -6,7 +6,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QColor, QImage, QKeySequence, QTextDocument
 from PySide6.QtWidgets import QMessageBox
 
-from neuron_sim.ui.help import render_named_neuron, shortcut_rows
+from neuron_sim.ui.window.help import render_named_neuron, shortcut_rows
 
 
 def _non_white_fraction(image: QImage) -> float:

@@ -18,7 +18,7 @@ from PySide6.QtGui import QUndoStack
 
 from neuron_sim.model import Network, Neuron, Synapse
 from neuron_sim.model.fileformat import to_dict
-from neuron_sim.ui.inspector import Inspector
+from neuron_sim.ui.panels.inspector import Inspector
 
 FUZZ = settings(max_examples=40, derandomize=True, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

@@ -169,7 +169,7 @@ def test_replacing_the_network_disconnects_the_window(window, examples):
 
 
 def test_a_closed_window_lets_go_of_its_network(qtbot, examples):
-    from neuron_sim.ui.main_window import MainWindow
+    from neuron_sim.ui.window.main_window import MainWindow
 
     window = MainWindow()
     window.open_file(examples[0])

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from neuron_sim.commands import move_command, push
 from neuron_sim.model import Network, Neuron, Synapse, geometry
-from neuron_sim.ui.help import example_neuron
+from neuron_sim.ui.window.help import example_neuron
 
 BIOLOGICAL_PARTS = ["dendrites", "synapse", "soma", "hillock", "axon"]
 SCHEMATIC_PARTS = ["inputs", "sum", "activation", "output"]
@@ -173,7 +173,7 @@ def test_turning_it_off_removes_the_callouts(window):
 
 
 def test_korean_callouts(window, qapp):
-    from neuron_sim.ui import language
+    from neuron_sim.ui.i18n import language
 
     language.apply_language(qapp, "ko", font_check=lambda: True)
     try:
@@ -293,8 +293,8 @@ def test_leaving_far_cells_out_changes_no_box(window):
     """Only cells, labels and curves near the annotated neuron are read; the oracle places the
     same callouts against every cell, label and curve of the network."""
     from neuron_sim.model.generate import layered_network
-    from neuron_sim.ui.callout_placement import GAP, place_boxes
-    from neuron_sim.ui.name_parts import PADDING, _subtitle_font, _title_font
+    from neuron_sim.model.callout_placement import GAP, place_boxes
+    from neuron_sim.ui.canvas.name_parts import PADDING, _subtitle_font, _title_font
 
     overlay = _show(window, layered_network(150, 600, seed=4))
     scene, item = window.scene, window.scene.neuron_items[overlay.neuron_id]

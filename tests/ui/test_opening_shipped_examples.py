@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from neuron_sim.model import fileformat
 from neuron_sim.resources_path import examples_dir
-from neuron_sim.ui.examples import all_examples
+from neuron_sim.ui.window.examples import all_examples
 
 XOR = examples_dir() / "xor.json"
 XOR_TITLE_IN_FILE = "XOR needs a hidden layer"  # resources/examples/xor.json's "name"
@@ -91,7 +91,7 @@ def test_cancelling_the_question_keeps_the_open_network(window):
 
 
 def test_a_file_given_on_the_command_line_opens_as_a_copy(qtbot):
-    from neuron_sim.ui.main_window import application_window
+    from neuron_sim.ui.window.main_window import application_window
 
     window = application_window(str(XOR))  # what `neuron-sim resources/examples/xor.json` does
     qtbot.addWidget(window)
@@ -147,7 +147,7 @@ def test_a_shipped_file_that_is_not_in_the_examples_menu_opens_as_a_copy(window,
 
 def test_save_never_writes_back_into_the_examples_folder(window, tmp_path, monkeypatch):
     """Recovered work remembers the file it came from; an example's must not be saved over it."""
-    from neuron_sim.ui.recovery import RecoveryCopy, restore
+    from neuron_sim.ui.window.recovery import RecoveryCopy, restore
 
     before = XOR.read_bytes()
     lock = QLockFile(str(tmp_path / "copy.lock"))

@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QLabel
 
-from neuron_sim.ui.plots import RasterDock, TraceDock
+from neuron_sim.ui.panels.plots import RasterDock, TraceDock
 
 from .plot_helpers import and_gate, relay, run
 

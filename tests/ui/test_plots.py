@@ -14,7 +14,7 @@ import pytest
 from neuron_sim.model import Network, Neuron, Synapse
 from neuron_sim.model.activations import sigmoid
 from neuron_sim.model.analysis import fi_curve
-from neuron_sim.ui.plots import ActivationDock, RasterDock, TraceDock, create_plot_docks
+from neuron_sim.ui.panels.plots import ActivationDock, RasterDock, TraceDock, create_plot_docks
 from neuron_sim.ui.styles import format_number
 
 from .plot_helpers import and_gate, relay, run
@@ -23,14 +23,14 @@ from .plot_helpers import and_gate, relay, run
 def test_importing_the_instruments_does_not_import_pyqtgraph():
     code = textwrap.dedent("""
         import sys
-        import neuron_sim.ui.plots, neuron_sim.ui.plots.trace, neuron_sim.ui.computation_panel
+        import neuron_sim.ui.panels.plots, neuron_sim.ui.panels.plots.trace, neuron_sim.ui.panels.computation_panel
         assert "pyqtgraph" not in sys.modules, "imported at module load"
         from PySide6.QtWidgets import QApplication
         app = QApplication([])
         from neuron_sim.model import Network, Neuron
         from neuron_sim.ui.playback import Playback
-        from neuron_sim.ui.plots import create_plot_docks
-        from neuron_sim.ui.computation_panel import ComputationPanel
+        from neuron_sim.ui.panels.plots import create_plot_docks
+        from neuron_sim.ui.panels.computation_panel import ComputationPanel
         network = Network()
         network.add_neuron(Neuron("n"))
         playback = Playback(network)
@@ -145,13 +145,13 @@ def test_a_quiet_spiking_cell_shows_reset_to_threshold_in_mV(make):
                                             ("relu", (0.0, 1.0)), ("tanh", (-1.0, 1.0)),
                                             ("linear", (-1.0, 1.0))])
 def test_each_activation_has_a_natural_output_range(name, expected):
-    from neuron_sim.ui.plots.trace import activation_range
+    from neuron_sim.ui.panels.plots.trace import activation_range
 
     assert activation_range(name) == pytest.approx(expected)
 
 
 def test_the_y_range_covers_natural_ranges_and_finite_values():
-    from neuron_sim.ui.plots.trace import trace_y_range
+    from neuron_sim.ui.panels.plots.trace import trace_y_range
 
     low, high = trace_y_range([(0.0, 1.0)], np.array([[0.0], [np.nan], [np.inf]]))
     assert low == pytest.approx(-0.06) and high == pytest.approx(1.06)

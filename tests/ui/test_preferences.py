@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
 
-from neuron_sim.ui import language
-from neuron_sim.ui.preferences import (
+from neuron_sim.ui.i18n import language
+from neuron_sim.ui.window.preferences import (
     DEFAULT_LOOK_KEY,
     START_PAGE_KEY,
     PreferencesDialog,
@@ -104,10 +104,10 @@ def test_default_look_is_used_at_start(monkeypatch, qapp):
     language.settings().setValue(DEFAULT_LOOK_KEY, "schematic")
     shown = []
     monkeypatch.setattr(application.QApplication, "exec", lambda self=None: 0)
-    monkeypatch.setattr("neuron_sim.ui.preferences.show_language_notices_when_shown", lambda w: None)
+    monkeypatch.setattr("neuron_sim.ui.window.preferences.show_language_notices_when_shown", lambda w: None)
     for later in ("offer_recovery_when_shown", "show_start_page_when_shown"):  # not what this test is about
         monkeypatch.setattr(application, later, lambda *args, **kwargs: None, raising=False)
-    from neuron_sim.ui import main_window
+    from neuron_sim.ui.window import main_window
 
     real = main_window.MainWindow
 

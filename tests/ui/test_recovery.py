@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from neuron_sim.model import Network, Neuron
 from neuron_sim.model.fileformat import from_dict, load
-from neuron_sim.ui import recovery
-from neuron_sim.ui.recovery import DISCARD, LATER, RESTORE, find_orphaned_copies, offer_recovery, recovery_folder
+from neuron_sim.ui.window import recovery
+from neuron_sim.ui.window.recovery import DISCARD, LATER, RESTORE, find_orphaned_copies, offer_recovery, recovery_folder
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -36,7 +36,7 @@ def app_names(qapp):
 
 
 def _new_window(qtbot, interval_ms: int = 30_000):
-    from neuron_sim.ui.main_window import MainWindow
+    from neuron_sim.ui.window.main_window import MainWindow
 
     window = MainWindow()
     qtbot.addWidget(window)
@@ -147,7 +147,7 @@ def test_a_running_processs_copy_is_never_offered(qtbot):
     child = subprocess.Popen([sys.executable, "-c", textwrap.dedent("""
         import sys
         from neuron_sim.ui.application import create_application
-        from neuron_sim.ui.main_window import MainWindow
+        from neuron_sim.ui.window.main_window import MainWindow
         app = create_application(["neuron-sim"])
         window = MainWindow()
         window.edit.add_layer_with(1, "neuron", "sigmoid")
@@ -175,7 +175,7 @@ CRASHING_SESSION = """
     import json, os, sys, time
     from neuron_sim.model.fileformat import to_dict
     from neuron_sim.ui.application import create_application
-    from neuron_sim.ui.main_window import MainWindow
+    from neuron_sim.ui.window.main_window import MainWindow
 
     app = create_application(["neuron-sim"])
     window = MainWindow()
@@ -331,7 +331,7 @@ EXITING_SESSION = """
     from PySide6.QtWidgets import QApplication, QMessageBox
     from neuron_sim import cli
     from neuron_sim.ui.application import create_application
-    from neuron_sim.ui.main_window import MainWindow
+    from neuron_sim.ui.window.main_window import MainWindow
 
     def quit_like_a_person():
         window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))

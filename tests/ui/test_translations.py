@@ -187,7 +187,7 @@ def test_lupdate_sees_every_string_the_code_translates(extracted):
 
 def test_every_parameter_doc_is_marked_for_translation():
     from neuron_sim.model.entities import NETWORK_PARAMS, NEURON_PARAMS, SYNAPSE_PARAMS
-    from neuron_sim.ui.vocabulary import PARAM_DOCS
+    from neuron_sim.ui.i18n.vocabulary import PARAM_DOCS
 
     docs = {spec.doc for table in (NEURON_PARAMS, SYNAPSE_PARAMS, NETWORK_PARAMS)
             for spec in table.values() if spec.doc}
@@ -197,7 +197,7 @@ def test_every_parameter_doc_is_marked_for_translation():
 # ---- the running app ------------------------------------------------------------------------
 @pytest.fixture
 def korean(qapp):
-    from neuron_sim.ui import language
+    from neuron_sim.ui.i18n import language
 
     assert language.apply_language(qapp, "ko", font_check=lambda: True) == "ko"
     yield
@@ -218,7 +218,7 @@ def test_the_window_speaks_korean(korean, window):
     assert not english, f"untranslated menu entries: {english}"
     assert "파일(&F)" in texts and "편집(&E)" in texts and "보기(&V)" in texts
     assert window.tool_actions["neuron"].text() == "뉴런 추가"
-    from neuron_sim.ui.help import example_neuron
+    from neuron_sim.ui.window.help import example_neuron
 
     window.set_network(example_neuron(), None)
     window.scene.select(["y"])
@@ -237,7 +237,7 @@ def test_qt_dialog_buttons_are_korean(korean, qtbot):
 
 
 def test_english_is_the_source_language(qapp, window):
-    from neuron_sim.ui import language
+    from neuron_sim.ui.i18n import language
 
     assert language.apply_language(qapp, "en") == "en"
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
@@ -245,7 +245,7 @@ def test_english_is_the_source_language(qapp, window):
 
 
 def test_language_follows_the_system_locale_unless_chosen(qapp, monkeypatch):
-    from neuron_sim.ui import language
+    from neuron_sim.ui.i18n import language
 
     monkeypatch.setattr(language, "system_language", lambda: "ko")
     assert language.preferred_language() == "ko"
@@ -258,7 +258,7 @@ def test_language_follows_the_system_locale_unless_chosen(qapp, monkeypatch):
 
 
 def test_system_language_reads_the_locale(monkeypatch):
-    from neuron_sim.ui import language
+    from neuron_sim.ui.i18n import language
 
     monkeypatch.setattr(language.QLocale, "system", staticmethod(lambda: QLocale("ko_KR")))
     assert language.system_language() == "ko"
@@ -267,7 +267,7 @@ def test_system_language_reads_the_locale(monkeypatch):
 
 
 def test_without_a_hangul_font_the_app_says_so_once_and_uses_english(qapp, monkeypatch):
-    from neuron_sim.ui import language
+    from neuron_sim.ui.i18n import language
 
     shown = []
     monkeypatch.setattr(language.QMessageBox, "information", lambda *args: shown.append(args[2]))
@@ -283,7 +283,7 @@ def test_without_a_hangul_font_the_app_says_so_once_and_uses_english(qapp, monke
 
 @pytest.mark.skipif(not shutil.which("fc-list"), reason="fontconfig's fc-list is the oracle")
 def test_hangul_font_check_agrees_with_fontconfig(qapp):
-    from neuron_sim.ui import language
+    from neuron_sim.ui.i18n import language
 
     fontconfig_has_korean = bool(subprocess.run(["fc-list", ":lang=ko"], capture_output=True, text=True).stdout.strip())
     assert language.hangul_font_available() == fontconfig_has_korean

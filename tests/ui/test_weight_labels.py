@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from neuron_sim.model import Network, Neuron, Synapse, geometry
-from neuron_sim.ui.animation import EXCITATORY_PULSE
+from neuron_sim.ui.canvas.animation import EXCITATORY_PULSE
 from neuron_sim.ui.export import Figure, FigureOptions
 from neuron_sim.ui.playback import Playback
 

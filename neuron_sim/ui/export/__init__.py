@@ -7,6 +7,6 @@
 `Figure` (figure.py) and `write_animation` (animation.py).
 """
 
-from .figure import BACKGROUNDS, FORMATS, SCOPES, Figure, FigureError, FigureOptions
+from neuron_sim.ui.export.figure import BACKGROUNDS, FORMATS, SCOPES, Figure, FigureError, FigureOptions
 
 __all__ = ["BACKGROUNDS", "FORMATS", "SCOPES", "Figure", "FigureError", "FigureOptions"]

@@ -15,13 +15,13 @@ from PySide6.QtCore import QMimeData, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QProgressDialog
 
-from ..errors import error_text
-from .animation import write_animation
-from .dialog import ExportDialog
-from .figure import Figure, FigureError, FigureOptions
+from neuron_sim.ui.i18n.errors import error_text
+from neuron_sim.ui.export.animation import write_animation
+from neuron_sim.ui.export.dialog import ExportDialog
+from neuron_sim.ui.export.figure import Figure, FigureError, FigureOptions
 
 if TYPE_CHECKING:
-    from ..main_window import MainWindow
+    from neuron_sim.ui.window.main_window import MainWindow
 
 
 def figure_mime_data(figure: Figure) -> QMimeData:

@@ -24,9 +24,9 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from neuron_sim.model import Network
 
-from ..playback import RATE_PHASES_PER_SECOND, SPIKING_MS_PER_SECOND, Playback
-from ..styles import PALETTE
-from .figure import Figure, FigureError, FigureOptions, background_color, copy_network
+from neuron_sim.ui.playback import RATE_PHASES_PER_SECOND, SPIKING_MS_PER_SECOND, Playback
+from neuron_sim.ui.styles import PALETTE
+from neuron_sim.ui.export.figure import Figure, FigureError, FigureOptions, background_color, copy_network
 
 MAX_FRAMES = 600
 MAX_FPS = 50.0  # GIF viewers slow anything faster down

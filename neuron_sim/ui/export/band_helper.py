@@ -27,7 +27,7 @@ import traceback
 import warnings
 from collections.abc import Callable, Iterator
 
-from .png import DeflatedBand
+from neuron_sim.ui.export.png import DeflatedBand
 
 CLAIM = struct.Struct(">H")  # a band's number, in the claims pipe
 HEADER = struct.Struct(">HIQI")  # band number, Adler-32, length of its rows, length of its data

@@ -16,8 +16,8 @@ from neuron_sim.model.analysis import rate_breakdown, spiking_state
 from neuron_sim.model.rate import RateEngine
 from neuron_sim.model.spiking import SpikingEngine
 
-from .. import styles
-from ..styles import PALETTE
+from neuron_sim.ui import styles
+from neuron_sim.ui.styles import PALETTE
 
 GAP = 18.0  # between the network and the items around it
 LEGEND_WEIGHTS = (0.5, 1.0, 2.0, 4.0)  # rate networks; spiking weights are these × 10 mV

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..errors import error_text
-from .animation import MAX_FPS, MAX_FRAMES, AnimationOptions, frames_for
-from .figure import MAX_SCALE, Figure, FigureError, FigureOptions
+from neuron_sim.ui.i18n.errors import error_text
+from neuron_sim.ui.export.animation import MAX_FPS, MAX_FRAMES, AnimationOptions, frames_for
+from neuron_sim.ui.export.figure import MAX_SCALE, Figure, FigureError, FigureOptions
 
 PREVIEW_SIZE = (420, 240)
 BASE_DPI = 96.0  # 1× is one pixel per canvas unit, 96 dots per inch

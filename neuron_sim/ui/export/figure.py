@@ -24,11 +24,11 @@ from neuron_sim.model import ModelError, Network
 from neuron_sim.model.fileformat import from_dict, to_dict
 from neuron_sim.model.messages import MessageError
 
-from ..scene import NetworkScene
-from ..styles import PALETTE
-from .decorations import place_decorations
-from .painting import content_rect, disable_caches, layout_dpi, render_region, set_dpi, with_font_fallbacks
-from .raster import png_bytes
+from neuron_sim.ui.canvas.scene import NetworkScene
+from neuron_sim.ui.styles import PALETTE
+from neuron_sim.ui.export.decorations import place_decorations
+from neuron_sim.ui.export.painting import content_rect, disable_caches, layout_dpi, render_region, set_dpi, with_font_fallbacks
+from neuron_sim.ui.export.raster import png_bytes
 
 FORMATS = ("png", "svg", "pdf")
 SCOPES = ("network", "selection", "visible")
@@ -187,7 +187,7 @@ class Figure:
     def show_state_of(self, playback, follow: bool = False) -> None:
         """Light the figure as `playback` is now (somas, a = …, pulses); with `follow`, keep
         following it as it advances (animations), until `detach`."""
-        from ..animation import CanvasAnimator
+        from neuron_sim.ui.canvas.animation import CanvasAnimator
 
         self.animator = CanvasAnimator(self.scene, playback)
         self.animator.show_state()

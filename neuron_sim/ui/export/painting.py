@@ -12,7 +12,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication, QIma
 from PySide6.QtWidgets import QGraphicsItem
 
 if TYPE_CHECKING:
-    from .figure import FigureScene
+    from neuron_sim.ui.export.figure import FigureScene
 
 SCAN_SCALE = 0.5  # resolution of the pass that finds where the drawing ends
 SCAN_STRIP = 32  # its first strip along each edge, in its pixels (the padding is usually less)

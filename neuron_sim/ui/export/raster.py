@@ -23,11 +23,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QImage
 
-from . import band_helper
-from .png import DeflatedBand, assemble_png, band_rows, deflate_band
+from neuron_sim.ui.export import band_helper
+from neuron_sim.ui.export.png import DeflatedBand, assemble_png, band_rows, deflate_band
 
 if TYPE_CHECKING:
-    from .figure import Figure
+    from neuron_sim.ui.export.figure import Figure
 
 BUFFERS = 2  # one band being drawn, one being encoded
 HELPER_MIN_PIXELS = 16_000_000  # smaller figures take under ~0.3 s: not worth a process

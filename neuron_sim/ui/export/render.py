@@ -39,13 +39,13 @@ def run_render(args: argparse.Namespace) -> int:
         raise CliError(f"--formula: no neuron has the id {args.formula!r}")
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display is needed, or wanted
-    from ..application import create_application, install_translator
+    from neuron_sim.ui.application import create_application, install_translator
 
     app = create_application()
     if args.lang:
         install_translator(app, args.lang)
-    from .animation import MAX_FRAMES, AnimationOptions, write_animation
-    from .figure import Figure, FigureError, FigureOptions
+    from neuron_sim.ui.export.animation import MAX_FRAMES, AnimationOptions, write_animation
+    from neuron_sim.ui.export.figure import Figure, FigureError, FigureOptions
 
     options = FigureOptions(look=args.style, scale=args.scale,
                             background="transparent" if args.transparent else "white",
@@ -99,7 +99,7 @@ def _default_frames(network) -> int:
 
 def _played(network, steps: int):
     """A Playback of `network` after `steps` ticks (the figure reads its state)."""
-    from ..playback import Playback
+    from neuron_sim.ui.playback import Playback
 
     playback = Playback(network)
     if playback.engine is None:

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtGui import QUndoStack
 
 from neuron_sim.model import Network
-from neuron_sim.ui.inspector import Inspector
+from neuron_sim.ui.panels.inspector import Inspector
 
 from .helpers import rate_network
 

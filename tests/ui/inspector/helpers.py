@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from neuron_sim.model import Network, Neuron, Synapse
-from neuron_sim.ui.inspector import Inspector
+from neuron_sim.ui.panels.inspector import Inspector
 
 
 def rate_network() -> Network:

@@ -13,7 +13,7 @@ from neuron_sim.commands import (
     delete_command,
     push,
 )
-from neuron_sim.ui.inspector import Inspector
+from neuron_sim.ui.panels.inspector import Inspector
 
 from .helpers import box, spiking_network, type_into
 

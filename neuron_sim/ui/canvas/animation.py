@@ -1,0 +1,166 @@
+"""What moves on the canvas: pulses along axons (one item for all of them) and lit somas.
+
+The CanvasAnimator reads the playback's state once per frame and hands it to the items; nothing
+here writes to the model, and the static network is not repainted (both the synapse layer and the
+neuron items are cached pixmaps; only neurons whose state changed are redrawn).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from neuron_sim.model import geometry
+
+from neuron_sim.ui import styles
+from neuron_sim.ui.playback import Playback
+from neuron_sim.ui.canvas.scene import NetworkScene
+from neuron_sim.ui.styles import PALETTE
+
+EXCITATORY_PULSE = QColor("#FFD23F")
+INHIBITORY_PULSE = QColor("#9ED8FF")
+
+
+HALO_GROWTH = 3.0  # how far a lit weight label's halo reaches beyond its box
+
+
+class PulseLayer(QGraphicsItem):
+    """Every travelling pulse, drawn from arrays: positions (P, 2), radii (P,), signs (P,).
+
+    A pulse passing under its synapse's weight label (which sits above this layer, so that the
+    number stays readable) lights a halo around the label's box instead of vanishing: the signal
+    is seen to go through the weight. `halos` (H, 4) are those boxes, `halo_signs` (H,) their signs.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.setZValue(5)  # above the synapses, below their weight labels (6) and the cells (10)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.positions = np.zeros((0, 2))
+        self.radii = np.zeros(0)
+        self.signs = np.zeros(0)
+        self.halos = np.zeros((0, 4))
+        self.halo_signs = np.zeros(0)
+        self._bounds = QRectF()
+
+    def set_pulses(self, positions: np.ndarray, radii: np.ndarray, signs: np.ndarray, bounds: QRectF,
+                   halos: np.ndarray | None = None, halo_signs: np.ndarray | None = None) -> None:
+        bounds = QRectF(bounds).adjusted(-HALO_GROWTH - 1, -HALO_GROWTH - 1, HALO_GROWTH + 1, HALO_GROWTH + 1)
+        if bounds != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = bounds
+        had = len(self.positions) > 0
+        self.positions, self.radii, self.signs = positions, radii, signs
+        self.halos = np.zeros((0, 4)) if halos is None else halos
+        self.halo_signs = np.zeros(0) if halo_signs is None else halo_signs
+        if had or len(positions):
+            self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if not len(self.positions):
+            return
+        painter.setClipRect(styles.exposed_rect(painter, option, self._bounds))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colours = _SignColours(painter)
+        scene = self.scene()
+        if scene is not None and scene.synapse_layer.label_layer.drawn_by(painter):
+            grow = HALO_GROWTH
+            for (left, top, right, bottom), s in zip(self.halos.tolist(), self.halo_signs.tolist()):
+                colours.use(s)
+                box = QRectF(left, top, right - left, bottom - top).adjusted(-grow, -grow, grow, grow)
+                painter.drawRoundedRect(box, 4 + grow, 4 + grow)
+        for (x, y), r, s in zip(self.positions.tolist(), self.radii.tolist(), self.signs.tolist()):
+            colours.use(s)
+            painter.drawEllipse(QPointF(x, y), r, r)
+
+
+class _SignColours:
+    """Sets a painter's pen and brush for an excitatory (≥ 0) or inhibitory pulse, only on a change."""
+
+    def __init__(self, painter: QPainter):
+        self.painter = painter
+        self.current = 0
+        self.by_sign = {
+            1: (QPen(PALETTE.excitatory, 2.0), QBrush(EXCITATORY_PULSE)),
+            -1: (QPen(PALETTE.inhibitory, 2.0), QBrush(INHIBITORY_PULSE)),
+        }
+
+    def use(self, strength: float) -> None:
+        sign = 1 if strength >= 0 else -1
+        if sign != self.current:
+            pen, brush = self.by_sign[sign]
+            self.painter.setPen(pen)
+            self.painter.setBrush(brush)
+            self.current = sign
+
+
+class CanvasAnimator(QObject):
+    """Connects a Playback to a NetworkScene: per frame, pulses and neuron states."""
+
+    def __init__(self, scene: NetworkScene, playback: Playback):
+        super().__init__(scene)
+        self.scene = scene
+        self.playback = playback
+        self.pulse_layer = PulseLayer()
+        scene.addItem(self.pulse_layer)
+        scene.synapse_layer.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        scene.synapse_layer.label_layer.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        playback.advanced.connect(self.show_state)
+
+    def show_state(self) -> None:
+        scene, playback = self.scene, self.playback
+        levels = playback.neuron_levels()
+        spiking = scene.network.model == "spiking"
+        rate_engine = playback.engine if not spiking else None
+        computed = self._computed(rate_engine)
+        for nid, item in scene.neuron_items.items():
+            level, fired, refractory = levels.get(nid, (0.0, False, False))
+            text = ""
+            if rate_engine is not None and nid in computed and item.neuron.kind == "neuron":
+                text = "a = " + styles.format_number(float(rate_engine.activity[rate_engine.index[nid]]))
+            item.set_state(level, fired, refractory, spiking, text)
+        self._show_pulses()
+
+    @staticmethod
+    def _computed(engine) -> set[str]:
+        """Rate neurons whose output has been computed since the last reset (their a = … is real)."""
+        if engine is None:
+            return set()
+        if engine.tick > 0:
+            return set(engine.ids)
+        done = [i for layer in engine.layers[:engine.layer_cursor] for i in layer.members.tolist()]
+        return {engine.ids[i] for i in done}
+
+    def _show_pulses(self) -> None:
+        layer = self.scene.synapse_layer
+        layer.ensure_layout()
+        keys, progress, strength = self.playback.pulses()
+        index = [layer._index.get(tuple(k)) for k in keys]
+        keep = [i for i, j in enumerate(index) if j is not None]
+        if not keep or layer.layout_ is None:
+            self.pulse_layer.set_pulses(np.zeros((0, 2)), np.zeros(0), np.zeros(0), layer.boundingRect())
+            return
+        rows = np.array([index[i] for i in keep], dtype=np.intp)
+        control = layer.layout_.control[rows]
+        positions = geometry.point_on_curves(control, np.asarray(progress)[keep])
+        magnitude = np.abs(np.asarray(strength)[keep])
+        if self.scene.network.model == "spiking":
+            radii = 4.0 + 1.5 * np.log1p(magnitude)
+        else:
+            radii = 3.0 + 4.0 * np.minimum(magnitude, 2.0)
+        radii = np.minimum(radii, 11.0)
+        signs = np.sign(np.asarray(strength)[keep])
+        halos, halo_signs = np.zeros((0, 4)), np.zeros(0)
+        boxes = layer.label_boxes()  # none while the weights are hidden
+        if len(boxes):
+            own = boxes[rows]  # each pulse's own synapse's label
+            x, y = positions[:, 0], positions[:, 1]
+            under = ((x + radii > own[:, 0]) & (x - radii < own[:, 2])
+                     & (y + radii > own[:, 1]) & (y - radii < own[:, 3]))
+            halos, halo_signs = own[under], signs[under]
+        self.pulse_layer.set_pulses(positions, radii, signs, layer.boundingRect(), halos, halo_signs)

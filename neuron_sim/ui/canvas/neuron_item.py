@@ -1,0 +1,369 @@
+"""One neuron on the canvas: a cell (soma, hillock, axon stub), a sensor (input) or a spike generator.
+
+Items only draw and report geometry changes; they never write to the model. The look
+("biological" or "schematic") and all colours come from the scene and styles.py.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from neuron_sim.model import geometry
+from neuron_sim.model.entities import Neuron
+
+from neuron_sim.ui import styles
+from neuron_sim.ui.styles import PALETTE
+
+if TYPE_CHECKING:
+    from neuron_sim.ui.canvas.scene import NetworkScene
+
+R = styles.SOMA_RADIUS
+S = styles.SENSOR_HALF
+SR = styles.SCHEMATIC_RADIUS
+AXON_HANDLE_RADIUS = 7.0
+
+
+class NeuronItem(QGraphicsItem):
+    """Draws one Neuron record (the model's own object, which the model edits in place)."""
+
+    def __init__(self, neuron: Neuron):
+        super().__init__()
+        self.neuron = neuron
+        self.neuron_id = neuron.id
+        # What the scene says about how to draw, copied so that an item removed from the scene
+        # (or outliving its network) can still answer Qt's geometry questions.
+        self.look = "biological"
+        self.model = "rate"
+        self.show_thresholds = True
+        self.for_export = False
+        self.show_label = True  # figures may leave the names out
+        self.activity = 0.0  # 0..1: rate, how strongly the soma is lit; spiking, how full the "vessel" is
+        self.fired = False  # spiking: the soma flashes just after a spike
+        self.refractory = False
+        self.spiking = False
+        self.value_text = ""  # the output a = … shown while a rate network plays
+        self._state: tuple = ()
+        self.hovered = False
+        self.connect_target = False  # highlighted as the target of a connection being drawn
+        self.has_inputs = False  # set by the scene: decorative dendrites when nothing arrives
+        self._label_rect = QRectF()
+        self._bounds = QRectF()  # cached: Qt asks for it many times per move
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(10)
+        # Moving a cached item repaints nothing: dragging hundreds of neurons stays smooth.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    # ---- model access --------------------------------------------------------------------
+    def network_scene(self) -> NetworkScene:
+        return self.scene()  # type: ignore[return-value]
+
+    @property
+    def is_sensor(self) -> bool:
+        return self.neuron.kind != "neuron"
+
+    def refresh(self, look: str, model: str, show_thresholds: bool) -> None:
+        """Re-read the model (label, kind, parameters) and the scene's drawing options; redraw."""
+        self.prepareGeometryChange()
+        self.look, self.model, self.show_thresholds = look, model, show_thresholds
+        self._label_rect = QRectF()
+        self._bounds = QRectF()
+        self.setToolTip(self._tooltip())
+        self.update()
+
+    def _tooltip(self) -> str:
+        n = self.neuron
+        if n.kind == "input":
+            return QCoreApplication.translate("NeuronItem", "Input %1 = %2 (click to switch 0/1, double-click to type)") \
+                .replace("%1", n.label).replace("%2", styles.format_number(n.value))
+        if n.kind == "generator":
+            return QCoreApplication.translate("NeuronItem", "Spike generator %1: %2 Hz").replace("%1", n.label) \
+                .replace("%2", styles.format_number(n.rate_hz))
+        return QCoreApplication.translate("NeuronItem", "Neuron %1 (double-click to type its threshold)").replace("%1", n.label)
+
+    def set_state(self, level: float, fired: bool, refractory: bool, spiking: bool, text: str) -> None:
+        """Playback state for this frame; redraws only if something visible changed."""
+        state = (round(level, 3), fired, refractory, spiking, text)
+        if state == self._state:
+            return
+        if text != self.value_text:
+            self.prepareGeometryChange()
+            self._label_rect = QRectF()
+            self._bounds = QRectF()
+        self._state = state
+        self.activity, self.fired, self.refractory, self.spiking, self.value_text = level, fired, refractory, spiking, text
+        self.update()
+
+    # ---- geometry ------------------------------------------------------------------------
+    def body_rect(self) -> QRectF:
+        if self.look == "schematic":
+            return QRectF(-SR, -SR, 2 * SR, 2 * SR)
+        if self.is_sensor:
+            return QRectF(-S, -S, 2 * S, 2 * S)
+        return QRectF(-R, -R, 2 * R, 2 * R)
+
+    def axon_handle(self) -> QPointF:
+        """Where a drag starts a new connection (the end of the axon stub)."""
+        if self.look == "schematic":
+            return QPointF(SR, 0)
+        x = (S + geometry.AXON_STUB * 0.6) if self.is_sensor else (R + geometry.AXON_STUB)
+        return QPointF(x, 0)
+
+    def text_lines(self) -> list[tuple[str, bool]]:
+        """(text, is_main_label) shown under the body."""
+        n = self.neuron
+        model = self.model
+        lines: list[tuple[str, bool]] = []
+        if self.show_label and not (self.look == "schematic" and n.kind == "input"):
+            lines.append((n.label, True))
+        if not self.show_thresholds:
+            return lines
+        if n.kind == "neuron":
+            if model == "rate":
+                lines.append(("θ = " + styles.format_number(n.threshold), False))
+            else:
+                lines.append(("θ = " + styles.format_number(n.v_threshold_mV) + " mV", False))
+        elif n.kind == "generator" or model == "spiking":
+            lines.append((styles.format_number(n.rate_hz) + " Hz", False))
+        elif self.look == "schematic":
+            lines.append(("= " + styles.format_number(n.value), False))
+        if self.value_text:
+            lines.append((self.value_text, False))
+        return lines
+
+    def label_rect(self) -> QRectF:
+        if self._label_rect.isNull():
+            top = self.body_rect().bottom() + 3
+            width, height = 0.0, 0.0
+            for text, main in self.text_lines():
+                metrics = QFontMetricsF(styles.label_font() if main else styles.small_font())
+                width = max(width, metrics.horizontalAdvance(text))
+                height += metrics.height()
+            self._label_rect = QRectF(-width / 2 + self._label_shift(), top, width, height)
+        return self._label_rect
+
+    def _label_shift(self) -> float:
+        # Biological cells receive dendrites on the lower left: nudge text right, away from them.
+        return 6.0 if self.look == "biological" and not self.is_sensor else 0.0
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
+        if self._bounds.isNull():
+            body = self.body_rect().adjusted(-8, -8, 8, 8)
+            if self.look == "biological":
+                body = body.adjusted(-16, 0, geometry.AXON_STUB + 4, 0)
+            self._bounds = body.united(self.label_rect().adjusted(-3, -2, 3, 3))
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        body = self.body_rect()
+        if self.is_sensor and self.look == "biological":
+            path.addRoundedRect(body, 7, 7)
+        else:
+            path.addEllipse(body)
+        path.addRect(self.label_rect())
+        if self.look == "biological":
+            handle = self.axon_handle()
+            path.addEllipse(handle, AXON_HANDLE_RADIUS + 2, AXON_HANDLE_RADIUS + 2)
+            path.addRect(QRectF(body.right() - 2, -4, handle.x() - body.right() + 2, 8))
+        return path
+
+    def near_axon_handle(self, local: QPointF) -> bool:
+        d = local - self.axon_handle()
+        return (d.x() ** 2 + d.y() ** 2) <= (AXON_HANDLE_RADIUS + 3) ** 2
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value):  # noqa: N802
+        scene = self.scene()
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and scene is not None:
+            if scene.snap_to_grid and not scene.placing_from_model:
+                x, y = geometry.snap((value.x(), value.y()), styles.GRID_SIZE)
+                return QPointF(x, y)
+        elif change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and scene is not None:
+            scene.neuron_item_moved(self)
+        return super().itemChange(change, value)
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802
+        self.hovered = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event) -> None:  # noqa: N802
+        self.hovered = False
+        self.update()
+        super().hoverLeaveEvent(event)
+
+    # ---- painting ------------------------------------------------------------------------
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        n = self.neuron
+        body = self.body_rect()
+        if painter.worldTransform().m11() < styles.OVERVIEW_ZOOM and not self.for_export:
+            self._paint_overview(painter, n, body)
+            return
+        if self.isSelected() or self.hovered or self.connect_target:
+            color = (PALETTE.connect_ok if self.connect_target else
+                     PALETTE.selection_halo if self.isSelected() else PALETTE.hover_halo)
+            painter.setPen(QPen(color, 7 if self.isSelected() or self.connect_target else 5))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            if self.is_sensor and self.look == "biological":
+                painter.drawRoundedRect(body.adjusted(-3, -3, 3, 3), 9, 9)
+            else:
+                painter.drawEllipse(body.adjusted(-3, -3, 3, 3))
+        if self.look == "schematic":
+            self._paint_schematic(painter, n, body)
+        elif n.kind == "input":
+            self._paint_sensor(painter, n, body)
+        elif n.kind == "generator":
+            self._paint_generator(painter, body)
+        else:
+            self._paint_cell(painter, body)
+        if (self.hovered or self.isSelected()) and not self.for_export:
+            painter.setPen(QPen(PALETTE.selection, 1.5))
+            painter.setBrush(QBrush(PALETTE.background))
+            painter.drawEllipse(self.axon_handle(), 4.0, 4.0)
+        if painter.worldTransform().m11() >= styles.LABELS_HIDDEN_BELOW_ZOOM or self.for_export:
+            self._paint_text(painter)
+
+    def _paint_overview(self, painter: QPainter, n: Neuron, body: QRectF) -> None:
+        """Zoomed far out: just the body, filled, and a selection ring (details are invisible anyway)."""
+        if n.kind == "input":
+            fill = styles.activity_color(min(abs(n.value), 1.0), PALETTE.sensor_rest, PALETTE.sensor_on)
+        elif n.kind == "generator":
+            fill = PALETTE.generator_fill
+        else:
+            fill = styles.activity_color(self.activity, PALETTE.soma_rest, PALETTE.soma_active)
+        painter.setPen(QPen(PALETTE.selection if self.isSelected() else PALETTE.membrane,
+                            6.0 if self.isSelected() else 2.0))
+        painter.setBrush(QBrush(fill))
+        painter.drawEllipse(body)
+
+    def _paint_cell(self, painter: QPainter, body: QRectF) -> None:
+        membrane = QPen(PALETTE.membrane, 2.0)
+        if not self.has_inputs:  # a few short dendrites so an unconnected cell still reads as a cell
+            painter.setPen(styles.pen(PALETTE.dendrite, 3.0))
+            for dx, dy in ((-0.87, -0.5), (-1.0, 0.0), (-0.87, 0.5)):
+                painter.drawLine(QPointF(dx * R, dy * R), QPointF(dx * (R + 13), dy * (R + 13)))
+        hillock = QPolygonF([QPointF(R * 0.8, -8), QPointF(R + 7, -2.2), QPointF(R + 7, 2.2), QPointF(R * 0.8, 8)])
+        painter.setPen(membrane)
+        painter.setBrush(QBrush(PALETTE.soma_rest))
+        painter.drawPolygon(hillock)
+        painter.setPen(styles.pen(PALETTE.membrane, 3.2))
+        painter.drawLine(QPointF(R + 6, 0), QPointF(R + geometry.AXON_STUB, 0))
+        if self.spiking:
+            self._paint_vessel(painter, body)
+        else:
+            painter.setPen(membrane)
+            painter.setBrush(QBrush(styles.activity_color(self.activity, PALETTE.soma_rest, PALETTE.soma_active)))
+            painter.drawEllipse(body)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(PALETTE.nucleus))
+            painter.drawEllipse(QPointF(-4, -3), 7.5, 6.5)
+
+    def _paint_vessel(self, painter: QPainter, body: QRectF) -> None:
+        """Spiking soma: the membrane potential fills it like water up to the threshold line."""
+        soma = QPainterPath()
+        soma.addEllipse(body)
+        fill = PALETTE.soma_active if self.fired else PALETTE.refractory if self.refractory else PALETTE.soma_rest
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(fill))
+        painter.drawPath(soma)
+        top = body.top() + body.height() * 0.12  # the threshold: where the vessel overflows
+        if not self.fired:
+            level = min(max(self.activity, 0.0), 1.0)
+            surface = body.bottom() - (body.bottom() - top) * level
+            painter.save()
+            painter.setClipPath(soma)
+            painter.fillRect(QRectF(body.left(), surface, body.width(), body.bottom() - surface),
+                             QBrush(PALETTE.charge))
+            painter.restore()
+        painter.setPen(QPen(PALETTE.threshold_line, 1.6, Qt.PenStyle.DashLine))
+        half = (body.width() / 2) * 0.78
+        painter.drawLine(QPointF(-half, top + 2), QPointF(half, top + 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(PALETTE.soma_active if self.fired else PALETTE.membrane, 3.5 if self.fired else 2.0))
+        painter.drawPath(soma)
+
+    def _paint_sensor(self, painter: QPainter, n: Neuron, body: QRectF) -> None:
+        painter.setPen(styles.pen(PALETTE.sensor_outline, 3.0))
+        painter.drawLine(QPointF(S, 0), QPointF(S + geometry.AXON_STUB * 0.6, 0))
+        for dy in (-10.0, 0.0, 10.0):  # sensory endings on the receiving side
+            painter.drawLine(QPointF(-S, dy), QPointF(-S - 7, dy * 1.3))
+        level = min(max(abs(n.value), 0.0), 1.0)
+        painter.setPen(QPen(PALETTE.sensor_outline, 2.0))
+        painter.setBrush(QBrush(styles.activity_color(level, PALETTE.sensor_rest, PALETTE.sensor_on)))
+        painter.drawRoundedRect(body, 7, 7)
+        font = styles.label_font()
+        font.setPointSizeF(13)
+        painter.setFont(font)
+        painter.setPen(PALETTE.text)
+        painter.drawText(body, Qt.AlignmentFlag.AlignCenter, styles.format_number(n.value))
+
+    def _paint_generator(self, painter: QPainter, body: QRectF) -> None:
+        painter.setPen(styles.pen(PALETTE.generator_outline, 3.0))
+        painter.drawLine(QPointF(S, 0), QPointF(S + geometry.AXON_STUB * 0.6, 0))
+        painter.setPen(QPen(PALETTE.generator_outline, 2.0))
+        painter.setBrush(QBrush(PALETTE.soma_active if self.fired else PALETTE.generator_fill))
+        painter.drawRoundedRect(body, 7, 7)
+        painter.setPen(styles.pen(PALETTE.generator_outline, 2.0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(_spike_train_glyph(body.adjusted(7, 9, -7, -9)))
+
+    def _paint_schematic(self, painter: QPainter, n: Neuron, body: QRectF) -> None:
+        fill = PALETTE.sensor_rest if n.kind == "input" else PALETTE.generator_fill if n.kind == "generator" \
+            else styles.activity_color(self.activity, PALETTE.background, PALETTE.soma_active)
+        if n.kind == "input":
+            fill = styles.activity_color(min(abs(n.value), 1.0) * 0.6, PALETTE.sensor_rest, PALETTE.sensor_on)
+        if n.kind == "neuron" and self.spiking:
+            fill = PALETTE.soma_active if self.fired else styles.activity_color(
+                self.activity * 0.7, PALETTE.background, PALETTE.charge)
+        elif n.kind == "generator" and self.fired:
+            fill = PALETTE.soma_active
+        painter.setPen(QPen(PALETTE.text, 1.8))
+        painter.setBrush(QBrush(fill))
+        painter.drawEllipse(body)
+        font = styles.label_font()
+        font.setPointSizeF(12)
+        painter.setFont(font)
+        if n.kind == "input":
+            painter.drawText(body, Qt.AlignmentFlag.AlignCenter, n.label)
+        elif n.kind == "generator":
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(_spike_train_glyph(body.adjusted(10, 14, -10, -14)))
+        else:
+            painter.drawLine(QPointF(0, -SR), QPointF(0, SR))
+            left = QRectF(-SR, -SR, SR, 2 * SR)
+            right = QRectF(0, -SR, SR, 2 * SR)
+            painter.drawText(left, Qt.AlignmentFlag.AlignCenter, "Σ")
+            font.setItalic(True)
+            painter.setFont(font)
+            painter.drawText(right, Qt.AlignmentFlag.AlignCenter, "f")
+
+    def _paint_text(self, painter: QPainter) -> None:
+        rect = self.label_rect()
+        y = rect.top()
+        for text, main in self.text_lines():
+            font = styles.label_font() if main else styles.small_font()
+            metrics = QFontMetricsF(font)
+            painter.setFont(font)
+            painter.setPen(PALETTE.text if main else PALETTE.muted_text)
+            line = QRectF(rect.left() - 20, y, rect.width() + 40, metrics.height())
+            painter.drawText(line, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
+            y += metrics.height()
+
+
+def _spike_train_glyph(rect: QRectF) -> QPainterPath:
+    """A little train of spikes: the symbol of a generator."""
+    path = QPainterPath(QPointF(rect.left(), rect.bottom()))
+    for i, fraction in enumerate((0.22, 0.5, 0.78)):
+        x = rect.left() + rect.width() * fraction
+        path.lineTo(QPointF(x - 3, rect.bottom()))
+        path.lineTo(QPointF(x, rect.top()))
+        path.lineTo(QPointF(x + 3, rect.bottom()))
+    path.lineTo(QPointF(rect.right(), rect.bottom()))
+    return path

@@ -1,0 +1,356 @@
+"""All synapses in one item: axon branches, dendrites, boutons or arrowheads; their weight labels'
+places (drawn above the pulses by a second item, weight_labels.WeightLabelLayer, that the scene adds).
+
+One item for thousands of connections (docs/performance.md has the measurements):
+- the layout (numpy) is recomputed when the network or a position changes, coalesced per event-loop turn;
+- each synapse gets its own small path: stroking one path of many overlapping curves is ~100×
+  slower in Qt's raster engine than stroking the curves one by one;
+- details (dendrites, boutons, labels) are built only when they are drawn, and only the synapses
+  that cross the exposed rectangle are painted;
+- zoomed far out, synapses are hairlines, which Qt draws on its fast path.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from neuron_sim.model import geometry
+from neuron_sim.model.entities import SynapseKey
+
+from neuron_sim.ui import styles
+from neuron_sim.ui.styles import PALETTE
+from neuron_sim.ui.canvas.weight_labels import WeightLabelLayer
+
+if TYPE_CHECKING:
+    from neuron_sim.ui.canvas.scene import NetworkScene
+
+HIT_TOLERANCE = 6.0
+MAX_LABELS_PLACED_CAREFULLY = 600  # beyond this labels sit mid-curve (such networks are not figures)
+OVERVIEW_ZOOM = styles.OVERVIEW_ZOOM  # below this zoom: hairlines, no boutons, dendrites or labels
+
+
+class SynapseLayer(QGraphicsItem):
+    def __init__(self):
+        super().__init__()
+        self.setZValue(0)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # the scene's tools do the hit tests
+        # Without this flag Qt reports the whole bounding rectangle as exposed, and nothing is culled.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        self.keys: list[SynapseKey] = []
+        self.weights = np.zeros(0)
+        self.layout_: geometry.Layout | None = None
+        self.selected: set[SynapseKey] = set()
+        self.hovered: SynapseKey | None = None
+        self._index: dict[SynapseKey, int] = {}
+        self._look = "biological"
+        self._bounds = QRectF()
+        self._boxes = np.zeros((0, 4))
+        self._pens: list[QPen] = []
+        self._pen_index = np.zeros(0, dtype=np.intp)
+        self._curves: list[QPainterPath] = []
+        self._details: tuple[list[QPainterPath], list[QPainterPath], np.ndarray] | None = None
+        self._labels: list[tuple[float, float, str, float]] | None = None
+        self._label_boxes: tuple[list | None, np.ndarray] = (None, np.zeros((0, 4)))
+        self._dirty = True
+        self.label_layer = WeightLabelLayer(self)  # the scene adds it next to this item
+
+    def network_scene(self) -> NetworkScene:
+        return self.scene()  # type: ignore[return-value]
+
+    # ---- rebuilding ----------------------------------------------------------------------
+    def invalidate(self) -> None:
+        self._dirty = True
+
+    def ensure_layout(self) -> None:
+        if self._dirty:
+            self.rebuild()
+
+    def rebuild(self) -> None:
+        scene = self.network_scene()
+        previous = self._reusable_layout(scene.look)
+        network = scene.network
+        items = scene.neuron_items
+        index = {nid: i for i, nid in enumerate(items)}
+        positions = np.array([(item.x(), item.y()) for item in items.values()], dtype=float).reshape(-1, 2)
+        is_sensor = np.array([item.neuron.kind != "neuron" for item in items.values()], dtype=bool)
+        synapses = [s for s in network.synapses.values() if s.source in index and s.target in index]
+        self.keys = [s.key for s in synapses]
+        self._index = {key: i for i, key in enumerate(self.keys)}
+        self.weights = np.array([s.weight for s in synapses], dtype=float)
+        source = np.array([index[s.source] for s in synapses], dtype=np.intp)
+        target = np.array([index[s.target] for s in synapses], dtype=np.intp)
+        self._look = scene.look
+        self.layout_ = geometry.layout(positions, source, target, is_sensor, scene.look)
+        receiving = set(target.tolist())
+        for i, item in enumerate(items.values()):
+            has = i in receiving
+            if item.has_inputs != has:
+                item.has_inputs = has
+                item.update()
+        self.selected &= set(self.keys)
+        self._build_curves(previous)
+        self._details = None
+        self._labels = None
+        bounds = self._curve_bounds()
+        if bounds != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = bounds
+        self._dirty = False
+        self.update()
+        self.label_layer.sync()
+
+    def _reusable_layout(self, look: str) -> tuple[list, np.ndarray, list, np.ndarray] | None:
+        """What the last rebuild made, if the next one may reuse paths from it."""
+        if self.layout_ is None or look != self._look or not self._curves:
+            return None
+        return (self.keys, self.weights, self._curves, self.layout_.control)
+
+    def _build_curves(self, previous=None) -> None:
+        control = self.layout_.control
+        signs = np.sign(self.weights).astype(int)
+        # Spiking weights are millivolts (tens, not ones): scale them to the same line widths.
+        scale = styles.SPIKING_WEIGHT_SCALE if self.network_scene().network.model == "spiking" else 1.0
+        widths = styles.width_buckets(self.weights * scale)
+        groups: dict[tuple[int, float], int] = {}
+        self._pens = []
+        pen_index = np.empty(len(self.keys), dtype=np.intp)
+        for i, group in enumerate(zip(signs.tolist(), widths.tolist())):
+            pen_id = groups.get(group)
+            if pen_id is None:
+                sign, width = group
+                color = PALETTE.excitatory if sign > 0 else PALETTE.inhibitory if sign < 0 else PALETTE.silent
+                style = Qt.PenStyle.DashLine if sign == 0 else Qt.PenStyle.SolidLine
+                pen_id = groups[group] = len(self._pens)
+                self._pens.append(styles.pen(color, width, style))
+            pen_index[i] = pen_id
+        self._pen_index = pen_index
+        # A curve whose four control points all moved by the same offset (both its neurons were
+        # dragged together) is translated, not rebuilt: moving a whole selection stays cheap.
+        n = len(self.keys)
+        if previous is not None and previous[0] == self.keys and np.array_equal(previous[1], self.weights):
+            moved = control - previous[3]
+            rigid = np.all(np.abs(moved - moved[:, :1]) < 1e-6, axis=(1, 2))
+            curves = list(previous[2])
+            shifted = np.flatnonzero(rigid & np.any(moved[:, 0] != 0.0, axis=1))
+            for i, (dx, dy) in zip(shifted.tolist(), moved[shifted, 0].tolist()):
+                curves[i].translate(dx, dy)
+            rebuild = np.flatnonzero(~rigid)
+        else:
+            curves = [None] * n
+            rebuild = np.arange(n)
+        # plain floats from tolist(): ~10x faster than indexing numpy scalars
+        for i, (p0, p1, p2, p3) in zip(rebuild.tolist(), control[rebuild].tolist()):
+            path = QPainterPath(QPointF(*p0))
+            path.cubicTo(p1[0], p1[1], p2[0], p2[1], p3[0], p3[1])
+            curves[i] = path
+        self._curves = curves
+        lows = control.min(axis=1) - 28.0
+        highs = control.max(axis=1) + 28.0
+        if self._look == "biological" and len(control):
+            lows = np.minimum(lows, self.layout_.dendrite_base - 16.0)
+            highs = np.maximum(highs, self.layout_.dendrite_base + 16.0)
+        self._boxes = np.hstack([lows, highs]) if len(control) else np.zeros((0, 4))
+
+    def _curve_bounds(self) -> QRectF:
+        if not self.keys:
+            return QRectF()
+        x0, y0 = self._boxes[:, :2].min(axis=0)
+        x1, y1 = self._boxes[:, 2:].max(axis=0)
+        return QRectF(x0, y0, x1 - x0, y1 - y0).adjusted(-30, -30, 30, 30)
+
+    def _build_details(self) -> tuple[list[QPainterPath], list[QPainterPath], np.ndarray]:
+        """Dendrite branches (biological look) and synapse endings, vectorised then drawn as paths."""
+        layout = self.layout_
+        n = len(self.keys)
+        end = layout.end
+        tangent = layout.tangent_at_end()
+        normal = np.stack([-tangent[:, 1], tangent[:, 0]], axis=1)
+        signs = np.sign(self.weights)
+        endings: list[QPainterPath] = []
+        biological = self._look == "biological"
+        half_bar = 7.0 if biological else 6.0
+        bar_a = (end + normal * half_bar).tolist()
+        bar_b = (end - normal * half_bar).tolist()
+        bouton = (end - tangent * 2.0).tolist()
+        size = 11.0
+        arrow_l = (end - tangent * size + normal * size * 0.45).tolist()
+        arrow_r = (end - tangent * size - normal * size * 0.45).tolist()
+        end_list = end.tolist()
+        for i in range(n):
+            path = QPainterPath()
+            if signs[i] < 0:
+                path.moveTo(*bar_a[i])
+                path.lineTo(*bar_b[i])
+            elif biological:
+                path.addEllipse(QPointF(*bouton[i]), 5.2, 5.2)
+            else:
+                path.moveTo(*end_list[i])
+                path.lineTo(*arrow_l[i])
+                path.lineTo(*arrow_r[i])
+                path.closeSubpath()
+            endings.append(path)
+        dendrites = self._dendrite_paths() if biological else []
+        return dendrites, endings, signs
+
+    def _dendrite_paths(self) -> list[QPainterPath]:
+        """Tapered branches from each target's soma to where each synapse lands, with two twigs."""
+        base = self.layout_.dendrite_base
+        tip = self.layout_.end
+        d = tip - base
+        length = np.maximum(np.hypot(d[:, 0], d[:, 1]), 1e-9)[:, None]
+        u = d / length
+        nrm = np.stack([-u[:, 1], u[:, 0]], axis=1)
+        wide, narrow = 4.2, 1.2
+        outline = [base + nrm * wide, tip + nrm * narrow, tip - nrm * narrow, base - nrm * wide]
+        twigs = []
+        for along, side, reach in ((0.45, 1.0, 13.0), (0.7, -1.0, 10.0)):
+            mid = base + d * along + nrm * side * (wide + (narrow - wide) * along) * 0.2
+            twigs.append([mid - u * 2.5, mid + (u * 0.75 + nrm * side * 0.66) * reach, mid + u * 3.5])
+        shapes = [[p.tolist() for p in outline]] + [[p.tolist() for p in twig] for twig in twigs]
+        paths = []
+        for i in range(len(self.keys)):
+            path = QPainterPath()
+            path.setFillRule(Qt.FillRule.WindingFill)
+            for shape in shapes:
+                path.moveTo(*shape[0][i])
+                for corner in shape[1:]:
+                    path.lineTo(*corner[i])
+                path.closeSubpath()
+            paths.append(path)
+        return paths
+
+    def labels(self) -> list[tuple[float, float, str, float]]:
+        """(x, y, text, half width) of each weight label, placed so that labels do not collide."""
+        if self._labels is None:
+            scene = self.network_scene()
+            if not scene.show_weights or not self.keys:
+                self._labels = []
+                return self._labels
+            metrics = QFontMetricsF(styles.weight_font())
+            texts = [styles.format_number(w) for w in self.weights.tolist()]
+            sizes = np.array([(metrics.horizontalAdvance(t) + 8, metrics.height() + 2) for t in texts])
+            if len(texts) <= MAX_LABELS_PLACED_CAREFULLY:
+                obstacles = np.array([_rect_tuple(item.sceneBoundingRect().adjusted(4, 4, -4, -4))
+                                      for item in scene.neuron_items.values()]).reshape(-1, 4)
+                centres = geometry.place_labels(self.layout_.control, sizes, obstacles)
+            else:
+                centres = geometry.point_on_curves(self.layout_.control, 0.5)
+            self._labels = [(c[0], c[1], t, s[0] / 2)
+                            for c, t, s in zip(centres.tolist(), texts, sizes.tolist())]
+        return self._labels
+
+    def label_boxes(self) -> np.ndarray:
+        """(n, 4) left, top, right, bottom of each weight label's box, in the order of `labels()`."""
+        labels = self.labels()
+        if self._label_boxes[0] is not labels:  # placed again since they were last measured
+            if labels:
+                height = QFontMetricsF(styles.weight_font()).height() + 2
+                xs, ys, halves = (np.array(column, dtype=float) for column in zip(*((x, y, h) for x, y, _t, h in labels)))
+                boxes = np.column_stack([xs - halves, ys - height / 2, xs + halves, ys + height / 2])
+            else:
+                boxes = np.zeros((0, 4))
+            self._label_boxes = (labels, boxes)
+        return self._label_boxes[1]
+
+    # ---- queries -------------------------------------------------------------------------
+    def synapse_at(self, point: QPointF, tolerance: float = HIT_TOLERANCE) -> SynapseKey | None:
+        """The synapse whose curve or weight label is under `point`."""
+        self.ensure_layout()
+        if self.layout_ is None or not self.keys:
+            return None
+        for (x, y, _text, half_width), key in zip(self.labels(), self.keys):
+            if abs(point.x() - x) <= half_width and abs(point.y() - y) <= 9:
+                return key
+        i = geometry.nearest_curve((point.x(), point.y()), self.layout_.control, tolerance)
+        return None if i is None else self.keys[i]
+
+    def curve_of(self, key: SynapseKey) -> np.ndarray | None:
+        self.ensure_layout()
+        i = self._index.get(tuple(key))
+        return None if i is None or self.layout_ is None else self.layout_.control[i]
+
+    # ---- painting ------------------------------------------------------------------------
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        exposed = styles.exposed_rect(painter, option, self._bounds)
+        painter.setClipRect(exposed)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if not self._curves:
+            return
+        boxes = self._boxes
+        visible = np.flatnonzero((boxes[:, 0] <= exposed.right()) & (boxes[:, 2] >= exposed.left())
+                                 & (boxes[:, 1] <= exposed.bottom()) & (boxes[:, 3] >= exposed.top()))
+        for_export = self.network_scene().for_export
+        if painter.worldTransform().m11() < OVERVIEW_ZOOM and not for_export:
+            self._paint_overview(painter, visible)
+            return
+        curves = self._curves
+        in_view = np.zeros(len(curves), dtype=bool)
+        in_view[visible] = True
+        # Only the halos of curves in view: all of them stroked 500 wide halos outside the window
+        # after Select all at 100 %.
+        chosen = [i for i in (self._index.get(k) for k in self.selected) if i is not None and in_view[i]]
+        halos = [(PALETTE.selection_halo, chosen)]
+        hovered = self._index.get(self.hovered) if self.hovered is not None else None
+        if hovered is not None and self.hovered not in self.selected and in_view[hovered]:
+            halos.append((PALETTE.hover_halo, [hovered]))
+        for color, indices in halos:
+            if indices:
+                painter.setPen(styles.pen(color, 10.0))
+                for i in indices:
+                    painter.drawPath(curves[i])
+        if self._details is None:
+            self._details = self._build_details()
+        dendrites, endings, signs = self._details
+        visible_list = visible.tolist()
+        if dendrites:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(PALETTE.dendrite))
+            for i in visible_list:
+                painter.drawPath(dendrites[i])
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        order = visible[np.argsort(self._pen_index[visible], kind="stable")]
+        current = -1
+        for i in order.tolist():
+            pen_id = self._pen_index[i]
+            if pen_id != current:
+                painter.setPen(self._pens[pen_id])
+                current = pen_id
+            painter.drawPath(curves[i])
+        bar_pen = styles.pen(PALETTE.inhibitory, 4.0)
+        fills = {1.0: QBrush(PALETTE.excitatory), 0.0: QBrush(PALETTE.silent)}
+        for i in visible_list:
+            if signs[i] < 0:
+                painter.strokePath(endings[i], bar_pen)
+            else:
+                painter.fillPath(endings[i], fills[signs[i]])
+
+    def _paint_overview(self, painter: QPainter, visible: np.ndarray) -> None:
+        """Hairlines in each synapse's colour (selected ones in blue): Qt's fast path for many lines."""
+        pens = [QPen(pen.color(), 0) for pen in self._pens]
+        selected_pen = QPen(PALETTE.selection, 0)
+        chosen = np.zeros(len(self._curves), dtype=bool)
+        for key in self.selected:
+            i = self._index.get(key)
+            if i is not None:
+                chosen[i] = True
+        group = np.where(chosen, len(pens), self._pen_index)
+        order = visible[np.argsort(group[visible], kind="stable")]
+        current = -1
+        for i in order.tolist():
+            g = group[i]
+            if g != current:
+                painter.setPen(selected_pen if g == len(pens) else pens[g])
+                current = g
+            painter.drawPath(self._curves[i])
+
+
+def _rect_tuple(rect: QRectF) -> tuple[float, float, float, float]:
+    return (rect.left(), rect.top(), rect.right(), rect.bottom())

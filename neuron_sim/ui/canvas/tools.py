@@ -1,0 +1,304 @@
+"""Canvas tools: Select/Move, Add (neuron, input, generator) and Connect.
+
+A tool gets the scene's mouse events first and returns True when it used one. Tools turn
+gestures into commands; a drag is one command pushed on release; Esc cancels what is in progress.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTimer
+from PySide6.QtGui import QPainterPath, QPen
+from PySide6.QtWidgets import QApplication, QGraphicsPathItem, QGraphicsSceneMouseEvent
+
+from neuron_sim import commands
+from neuron_sim.model import Neuron, Synapse, geometry
+
+from neuron_sim.ui.canvas.neuron_item import NeuronItem
+from neuron_sim.ui.canvas.scene import NetworkScene
+from neuron_sim.ui.styles import GRID_SIZE, PALETTE
+
+ID_PREFIXES = {"input": "x", "neuron": "y", "generator": "g"}
+CLICK_SLOP = 4.0  # pixels a click may wander and still be a click, not a drag
+
+
+class Tool:
+    name = ""
+
+    def __init__(self, scene: NetworkScene):
+        self.scene = scene
+        self.drag: ConnectionDrag | None = None  # a connection being drawn, if any
+
+    def hint(self) -> str:
+        return ""
+
+    def press(self, event: QGraphicsSceneMouseEvent) -> bool:
+        return False
+
+    def move(self, event: QGraphicsSceneMouseEvent) -> bool:
+        if self.drag is not None:
+            self.drag.move(event.scenePos())
+            return True
+        return False
+
+    def release(self, event: QGraphicsSceneMouseEvent) -> bool:
+        if self.drag is not None:
+            drag, self.drag = self.drag, None
+            drag.finish(event.scenePos())
+            return True
+        return False
+
+    def cancel_drag(self) -> bool:
+        if self.drag is None:
+            return False
+        self.drag.cancel()
+        self.drag = None
+        self.scene.message.emit(QCoreApplication.translate("tools", "Connection cancelled."))
+        return True
+
+    def after_release(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.commit_moves()
+
+    def commit_moves(self) -> bool:
+        """Neurons the scene moved itself (a drag on a neuron, whatever the tool) become one move command."""
+        network = self.scene.network
+        moved = {}
+        for nid, item in self.scene.neuron_items.items():
+            position = (item.x(), item.y())
+            if position != network.neurons[nid].position:
+                moved[nid] = position
+        return bool(moved) and self.scene.push(commands.move_command(network, moved))
+
+    def cancel(self) -> bool:
+        """Abandon what is in progress; True if there was something."""
+        return False
+
+    def double_click(self, event: QGraphicsSceneMouseEvent) -> bool:
+        """Double-click edits in place: a synapse's weight, a neuron's threshold, an input's value."""
+        if event.button() != Qt.MouseButton.LeftButton:
+            return False
+        pos = event.scenePos()
+        item = self.scene.neuron_item_at(pos)
+        if item is not None:
+            neuron = item.neuron
+            if neuron.kind == "input":
+                what = "value"
+            elif neuron.kind == "generator":
+                what = "rate_hz"
+            else:
+                what = "threshold" if self.scene.network.model == "rate" else "v_threshold_mV"
+            self.scene.edit_requested.emit(what, neuron.id, pos)
+            return True
+        key = self.scene.synapse_at(pos)
+        if key is not None:
+            self.scene.edit_requested.emit("weight", key, pos)
+            return True
+        return False
+
+
+class ConnectionDrag:
+    """A live axon that follows the mouse from a source neuron; dropping it on a neuron connects."""
+
+    def __init__(self, scene: NetworkScene, source: NeuronItem, press_pos: QPointF):
+        self.scene = scene
+        self.source = source
+        self.press_pos = press_pos
+        self.left_source = False  # a self-loop needs the mouse to leave the cell and come back
+        self.target: NeuronItem | None = None
+        self.ghost = QGraphicsPathItem()
+        pen = QPen(PALETTE.selection, 2.0, Qt.PenStyle.DashLine)
+        self.ghost.setPen(pen)
+        self.ghost.setZValue(100)
+        scene.addItem(self.ghost)
+        self.move(press_pos)
+
+    def move(self, pos: QPointF) -> None:
+        start = self.source.mapToScene(self.source.axon_handle())
+        reach = max(40.0, abs(pos.x() - start.x()) * 0.45)
+        path = QPainterPath(start)
+        path.cubicTo(start + QPointF(reach, 0), pos - QPointF(reach, 0), pos)
+        self.ghost.setPath(path)
+        if (pos - self.press_pos).manhattanLength() > 12 and self.scene.neuron_item_at(pos) is not self.source:
+            self.left_source = True
+        item = self.scene.neuron_item_at(pos)
+        if item is self.source and not self.left_source:
+            item = None
+        if item is not None and item.neuron.kind != "neuron":
+            item = None  # inputs and generators have no dendrites
+        if item is not self.target:
+            if self.target is not None:
+                self.target.connect_target = False
+                self.target.update()
+            self.target = item
+            if item is not None:
+                item.connect_target = True
+                item.update()
+
+    def finish(self, pos: QPointF) -> bool:
+        self.move(pos)
+        target = self.target
+        self.cancel()
+        if target is None:
+            self.scene.message.emit(QCoreApplication.translate("tools", "Connection cancelled: release on a neuron to connect."))
+            return False
+        synapse = Synapse(self.source.neuron_id, target.neuron_id, weight=1.0)
+        if self.scene.push(commands.ConnectCommand(self.scene.network, synapse)):
+            self.scene.message.emit(QCoreApplication.translate("tools", "Connected %1 → %2 with weight 1. Double-click the synapse to change it.")
+                                    .replace("%1", self.source.neuron.label).replace("%2", target.neuron.label))
+            return True
+        return False
+
+    def cancel(self) -> None:
+        if self.target is not None:
+            self.target.connect_target = False
+            self.target.update()
+            self.target = None
+        if self.ghost.scene() is not None:
+            self.scene.removeItem(self.ghost)
+
+
+class SelectTool(Tool):
+    name = "select"
+
+    def __init__(self, scene: NetworkScene):
+        super().__init__(scene)
+        self._press_item: NeuronItem | None = None
+        self._press_pos = QPointF()
+        self._toggle_timer = QTimer()
+        self._toggle_timer.setSingleShot(True)
+        self._toggle_timer.timeout.connect(self._toggle_pending_input)
+        self._pending_toggle: str | None = None
+
+    def hint(self) -> str:
+        return QCoreApplication.translate("tools", "Select and move: click or drag a box to select, drag to move, drag from an axon's end "
+                  "to connect, double-click to edit, click an input to switch it 0/1.")
+
+    def press(self, event: QGraphicsSceneMouseEvent) -> bool:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return False
+        pos = event.scenePos()
+        item = self.scene.neuron_item_at(pos)
+        self._press_item = item
+        self._press_pos = pos
+        if item is not None:
+            if item.near_axon_handle(item.mapFromScene(pos)):
+                self.drag = ConnectionDrag(self.scene, item, pos)
+                return True
+            if not item.isSelected() or event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                # a plain click on an unselected neuron also drops any selected synapses
+                if not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier):
+                    self.scene.synapse_layer.selected.clear()
+                    self.scene.synapse_layer.update()
+            return False
+        key = self.scene.synapse_at(pos)
+        if key is not None:
+            if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier):
+                self.scene.toggle_synapse_selection(key)
+            else:
+                self.scene.select((), [key])
+            return True
+        if not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier):
+            self.scene.select()
+        return False  # the view starts a rubber band
+
+    def after_release(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        if self.commit_moves():
+            pass
+        elif (self._press_item is not None and self._press_item.scene() is self.scene
+              and self._press_item.neuron.kind == "input"
+              and (event.scenePos() - self._press_pos).manhattanLength() <= CLICK_SLOP
+              and not event.modifiers()):
+            # Wait for a possible double-click, which types a value instead of toggling.
+            self._pending_toggle = self._press_item.neuron_id
+            self._toggle_timer.start(QApplication.doubleClickInterval())
+        self._press_item = None
+
+    def _toggle_pending_input(self) -> None:
+        nid, self._pending_toggle = self._pending_toggle, None
+        if nid is None or nid not in self.scene.network.neurons:
+            return
+        neuron = self.scene.network.neurons[nid]
+        new_value = 0.0 if neuron.value != 0 else 1.0
+        self.scene.push(commands.SetNeuronParamCommand(self.scene.network, nid, "value", new_value,
+                                                       text=QCoreApplication.translate("tools", "Switch input %1").replace("%1", neuron.label)))
+
+    def toggle_now(self) -> None:
+        """Apply a pending input toggle at once (used by tests and when focus moves on)."""
+        if self._toggle_timer.isActive():
+            self._toggle_timer.stop()
+            self._toggle_pending_input()
+
+    def double_click(self, event: QGraphicsSceneMouseEvent) -> bool:
+        self._toggle_timer.stop()
+        self._pending_toggle = None
+        return super().double_click(event)
+
+    def cancel(self) -> bool:
+        self._toggle_timer.stop()
+        self._pending_toggle = None
+        return self.cancel_drag()
+
+
+class AddNeuronTool(Tool):
+    """A click on empty canvas places a neuron, an input or a generator there."""
+
+    def __init__(self, scene: NetworkScene, kind: str):
+        super().__init__(scene)
+        self.kind = kind
+        self.name = f"add-{kind}"
+
+    def hint(self) -> str:
+        return {
+            "input": QCoreApplication.translate("tools", "Add input: click on empty canvas to place an input (a sensor whose value you set)."),
+            "neuron": QCoreApplication.translate("tools", "Add neuron: click on empty canvas to place a neuron. Esc returns to Select."),
+            "generator": QCoreApplication.translate("tools", "Add generator: click on empty canvas to place a spike generator (spiking networks)."),
+        }[self.kind]
+
+    def press(self, event: QGraphicsSceneMouseEvent) -> bool:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return False
+        pos = event.scenePos()
+        if self.scene.neuron_item_at(pos) is not None:
+            return False  # clicking a neuron selects it, as anywhere else
+        self.add_at(pos)
+        return True
+
+    def add_at(self, pos: QPointF) -> str | None:
+        network = self.scene.network
+        point = (pos.x(), pos.y())
+        if self.scene.snap_to_grid:
+            point = geometry.snap(point, GRID_SIZE)
+        neuron_id = network.new_id(ID_PREFIXES[self.kind])
+        extra = {"activation": "step"} if self.kind == "neuron" and network.model == "rate" else {}
+        neuron = Neuron(neuron_id, kind=self.kind, position=point, **extra)
+        if self.scene.push(commands.AddNeuronCommand(network, neuron)):
+            self.scene.select([neuron_id])
+            return neuron_id
+        return None
+
+
+class ConnectTool(Tool):
+    """Press on a neuron, drag to another, release: a synapse with weight 1."""
+
+    name = "connect"
+
+    def hint(self) -> str:
+        return QCoreApplication.translate("tools", "Connect: press on a neuron, drag to the neuron it should excite, release. "
+                  "Release on empty canvas or press Esc to cancel.")
+
+    def press(self, event: QGraphicsSceneMouseEvent) -> bool:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return False
+        item = self.scene.neuron_item_at(event.scenePos())
+        if item is None:
+            return True
+        self.drag = ConnectionDrag(self.scene, item, event.scenePos())
+        return True
+
+    def release(self, event: QGraphicsSceneMouseEvent) -> bool:
+        return super().release(event) or event.button() == Qt.MouseButton.LeftButton
+
+    def cancel(self) -> bool:
+        return self.cancel_drag()

@@ -1,0 +1,196 @@
+"""The canvas widget: zoom, rubber-band selection, Ctrl+wheel weight nudges and in-place editors."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QWheelEvent
+from PySide6.QtWidgets import QGraphicsView, QLineEdit, QWidget
+
+from neuron_sim import commands
+from neuron_sim.model import ModelError
+from neuron_sim.model.entities import NEURON_PARAMS, SYNAPSE_PARAMS
+
+from neuron_sim.ui import styles
+from neuron_sim.ui.i18n.errors import error_text
+from neuron_sim.ui.canvas.scene import NetworkScene
+
+ZOOM_STEP = 1.2
+MIN_ZOOM, MAX_ZOOM = 0.1, 6.0
+FIT_MAX_ZOOM = 1.75
+WEIGHT_NUDGE = 0.1
+NUDGE_BURST_MS = 900  # Ctrl+wheel notches closer together than this merge into one undo step
+
+# Marked for lupdate; NetworkView.tr() translates them where they are shown.
+EDIT_TITLES = {"weight": QT_TRANSLATE_NOOP("NetworkView", "Weight"),
+               "threshold": QT_TRANSLATE_NOOP("NetworkView", "Threshold θ"),
+               "v_threshold_mV": QT_TRANSLATE_NOOP("NetworkView", "Threshold (mV)"),
+               "value": QT_TRANSLATE_NOOP("NetworkView", "Input value"),
+               "rate_hz": QT_TRANSLATE_NOOP("NetworkView", "Rate (Hz)")}
+
+
+class InlineEditor(QLineEdit):
+    """A small text field over the canvas: Enter applies, Esc or clicking away cancels."""
+
+    committed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setFixedWidth(96)
+        self.returnPressed.connect(self._commit)
+
+    def _commit(self) -> None:
+        self.committed.emit(self.text())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancelled.emit()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        if self.isVisible():  # clicking elsewhere abandons the edit, as Esc does
+            self.cancelled.emit()
+
+
+class NetworkView(QGraphicsView):
+    zoom_changed = Signal(float)
+
+    def __init__(self, scene: NetworkScene, parent: QWidget | None = None):
+        super().__init__(scene, parent)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setMouseTracking(True)
+        self.editor: InlineEditor | None = None
+        self._nudge_key: object | None = None
+        self._nudge_timer = QTimer(self)
+        self._nudge_timer.setSingleShot(True)
+        self._nudge_timer.timeout.connect(self._end_nudge_burst)
+        scene.edit_requested.connect(self.open_editor)
+
+    def network_scene(self) -> NetworkScene:
+        return self.scene()  # type: ignore[return-value]
+
+    # ---- zoom ----------------------------------------------------------------------------
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, factor: float) -> None:
+        factor = min(max(factor, MIN_ZOOM), MAX_ZOOM)
+        scale = factor / self.zoom()
+        self.scale(scale, scale)
+        self.zoom_changed.emit(self.zoom())
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom() * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom() / ZOOM_STEP)
+
+    def reset_zoom(self) -> None:
+        self.set_zoom(1.0)
+
+    def fit(self) -> None:
+        rect = self.network_scene().framed_rect()
+        if rect.isEmpty():
+            self.reset_zoom()
+            self.centerOn(0, 0)
+            return
+        self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom() > FIT_MAX_ZOOM:  # a tiny network is not blown up to poster size
+            self.set_zoom(FIT_MAX_ZOOM)
+            self.centerOn(rect.center())
+        self.zoom_changed.emit(self.zoom())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        steps = event.angleDelta().y() / 120.0
+        if steps == 0:
+            return
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            scene_pos = self.mapToScene(event.position().toPoint())
+            key = self.network_scene().synapse_at(scene_pos)
+            if key is not None:
+                self.nudge_weight(key, WEIGHT_NUDGE * steps)
+                event.accept()
+                return
+        self.set_zoom(self.zoom() * (ZOOM_STEP ** steps))
+        event.accept()
+
+    # ---- weight nudges -------------------------------------------------------------------
+    def nudge_weight(self, key, delta: float) -> None:
+        scene = self.network_scene()
+        synapse = scene.network.synapses.get(tuple(key))
+        if synapse is None:
+            return
+        if self._nudge_key is None:
+            self._nudge_key = object()
+        self._nudge_timer.start(NUDGE_BURST_MS)
+        new = round(synapse.weight + delta, 6)
+        if scene.push(commands.SetSynapseParamCommand(scene.network, key, "weight", new,
+                                                      merge_key=self._nudge_key)):
+            scene.message.emit(self.tr("Weight %1 → %2: %3").replace("%1", key[0]).replace("%2", key[1])
+                               .replace("%3", styles.format_number(new)))
+
+    def _end_nudge_burst(self) -> None:
+        self._nudge_key = None
+
+    # ---- in-place editing ----------------------------------------------------------------
+    def open_editor(self, what: str, target, scene_pos: QPointF) -> None:
+        self.close_editor()
+        scene = self.network_scene()
+        if what == "weight":
+            current = scene.network.synapse(target).weight
+        else:
+            current = getattr(scene.network.neuron(target), what)
+        editor = InlineEditor(self.viewport())
+        editor.setText(f"{current:g}")
+        editor.selectAll()
+        editor.setToolTip(self.tr("%1: type a number, Enter to apply, Esc to cancel")
+                          .replace("%1", self.tr(EDIT_TITLES.get(what, what))))
+        point: QPoint = self.mapFromScene(scene_pos)
+        editor.move(point.x() - editor.width() // 2, point.y() - editor.sizeHint().height() // 2)
+        editor.committed.connect(lambda text: self._apply_edit(what, target, text))
+        editor.cancelled.connect(self.close_editor)
+        editor.show()
+        editor.setFocus()
+        self.editor = editor
+        scene.message.emit(self.tr("Editing %1: type a number and press Enter (Esc cancels).")
+                           .replace("%1", self.tr(EDIT_TITLES.get(what, what))))
+
+    def _apply_edit(self, what: str, target, text: str) -> None:
+        scene = self.network_scene()
+        spec = SYNAPSE_PARAMS[what] if what == "weight" else NEURON_PARAMS[what]
+        try:
+            value = spec.validate(parse_number(text), self.tr(EDIT_TITLES.get(what, what)))
+        except ModelError as error:
+            scene.message.emit(error_text(error))
+            if self.editor is not None:
+                self.editor.setStyleSheet("QLineEdit { border: 2px solid #B3261E; }")
+                self.editor.setToolTip(error_text(error))
+            return
+        if what == "weight":
+            command = commands.SetSynapseParamCommand(scene.network, target, "weight", value)
+        else:
+            command = commands.SetNeuronParamCommand(scene.network, target, what, value)
+        if scene.push(command):
+            self.close_editor()
+
+    def close_editor(self) -> None:
+        editor, self.editor = self.editor, None
+        if editor is not None:
+            editor.hide()
+            editor.deleteLater()
+            self.setFocus()
+
+
+def parse_number(text: str):
+    """A number typed by a person: accepts a comma as decimal point and the minus sign '−'."""
+    cleaned = text.strip().replace("\u2212", "-").replace(",", ".")
+    try:
+        return float(cleaned)
+    except ValueError:
+        return text.strip()  # the validator then says "expected a number, got ..."

@@ -1,0 +1,185 @@
+"""Every error message template of the model (and of the UI's own errors), for lupdate.
+
+The model is Qt-free, so its ModelError / NetworkFileError templates (neuron_sim/model/messages.py)
+are English text at the raise site; they are marked here so that pyside6-lupdate extracts them
+into the translations, under the context "ErrorMessages", and neuron_sim/ui/i18n/errors.py translates
+them when shown. tests/ui/test_errors.py keeps this list equal to the templates in the code (and
+prints the lines to add when a new raise site appears).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+CONTEXT = "ErrorMessages"
+
+TEMPLATES = (
+    # commands.py
+    QT_TRANSLATE_NOOP("ErrorMessages", "there is no parameter {name!r} to set"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "nothing to add"),
+    # model/analysis.py
+    QT_TRANSLATE_NOOP("ErrorMessages", "rate_breakdown needs a rate engine"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "there is no neuron with id {id!r} in the running network"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "spiking_state needs a spiking engine"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the time step and the duration must be positive"),
+    # model/editing.py
+    QT_TRANSLATE_NOOP("ErrorMessages", "the clipboard does not hold neurons"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "a layer has 1 to 256 neurons, not {count}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{label} is {kind:w}: nothing can connect to it"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "select two groups of neurons side by side (for example 3 inputs and 2 "
+                                       "neurons)"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the selected neurons stand in one column; select a column to connect from and "
+                                       "a column to its right to connect to"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "these neurons are already fully connected"),
+    # model/entities.py
+    QT_TRANSLATE_NOOP("ErrorMessages", "expected a whole number, got {value}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{value} is below the minimum {minimum:g}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{value} is above the maximum {maximum:g}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "expected true or false, got {value}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "unknown value {value}; expected one of {options}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "expected text, got {value}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "text longer than {limit} characters"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "expected [x, y], got {value}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the text holds an invalid character (U+{code:04X}) at position {position}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "expected a number, got {value}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{value} is far too large a number"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "expected a finite number, got {value}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{value} is not a valid id (1-64 letters, digits, '_', '-', '.', ':')"),
+    # model/fileformat.py
+    QT_TRANSLATE_NOOP("ErrorMessages", "could not save: {reason:w}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "is a folder, not a network file"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "no such file"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "permission denied"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "could not read: {reason:w}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the file is {size:.0f} MB, far too large to be a network (the limit is "
+                                       "{limit} MB)"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the file is far too large to be a network (the limit is {limit} MB)"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "not UTF-8 text (bad byte at offset {offset})"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the file is empty"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "not valid JSON at line {line}, column {column}: the file ends too early "
+                                       "(truncated?)"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "not valid JSON at line {line}, column {column}: {reason:w}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "not valid JSON: {reason}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the key {key} appears twice in one object"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "not valid JSON at line {line}, column {column}: nested more than {limit} "
+                                       "levels deep"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "not valid JSON: nested more than {limit} levels deep"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "expected a JSON object at the top, got {type:w}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", 'expected "{name}", got {value}; this is not a neuron-sim network file'),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{value} is newer than this neuron-sim reads (up to {newest}); please update "
+                                       "neuron-sim"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{value} is not a valid version"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "unknown field {name} at the top level"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "expected an object, got {type:w}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the field 'id' is missing"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the id {id!r} is used twice"),
+    QT_TRANSLATE_NOOP("ErrorMessages", 'generators belong to spiking networks, and this one is "{model}"'),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the field {name!r} is missing"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "no neuron has the id {id!r}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{source} → {target} is connected twice"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{id!r} is {kind:w}, which cannot receive synapses"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "unknown field {name}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "expected a list, got {type:w}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{count} entries is more than the {limit:,} a network may hold"),
+    # model/network.py
+    QT_TRANSLATE_NOOP("ErrorMessages", "the network has a loop ({path}), so it has no feedforward order; use the "
+                                       "synchronous update scheme for networks with loops"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "there is no neuron with id {id!r}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "there is no synapse {source} → {target}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "add_neuron needs a Neuron"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "a neuron with id {id!r} already exists"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "connect needs a Synapse"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{source} is already connected to {target}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{label} is {kind:w}: it has no dendrites, so nothing can connect to it"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "neurons have no parameter {name!r}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{label} has incoming synapses; {kind:w} cannot receive any. Remove them first"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "synapses have no parameter {name!r}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "networks have no parameter {name!r}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "spike generators belong to spiking networks; switch the model to spiking "
+                                       "first (or remove the generators before switching to rate)"),
+    # model/rate.py
+    QT_TRANSLATE_NOOP("ErrorMessages", "this is a spiking network; use the spiking engine"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the number of steps cannot be negative"),
+    # model/simulate.py
+    QT_TRANSLATE_NOOP("ErrorMessages", "--duration-ms is for spiking networks; rate networks count --steps"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the duration must be zero or more milliseconds, got {duration:g}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{duration:g} ms is {steps:.3g} steps of {dt:g} ms; the most a run may take is "
+                                       "{limit:,} steps"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the number of steps must be between 0 and {limit:,}, got {steps}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{steps:,} steps × {neurons:,} neurons is too large a table to print"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "expected ID=VALUE, ID.PARAMETER=VALUE or SOURCE->TARGET.weight=VALUE"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{id} is not an input; name the parameter, e.g. {id}.threshold=0.5"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "synapses have no parameter {name!r} (they have {names})"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "neurons have no parameter {name!r} (they have {names})"),
+    # model/spiking.py
+    QT_TRANSLATE_NOOP("ErrorMessages", "this is a rate network; use the rate engine"),
+    # ui/export/animation.py
+    QT_TRANSLATE_NOOP("ErrorMessages", "an animation has 1 to {limit} frames, not {frames}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the frame rate must be more than 0 and at most {limit:g} per second"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "this network cannot run"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the animation has no frames"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "could not write {path}: {reason:w}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "could not write {path}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "an animation is written as .gif or as numbered .png frames"),
+    # ui/export/decorations.py
+    QT_TRANSLATE_NOOP("ErrorMessages", "there is no neuron {id!r} in the figure"),
+    # ui/export/figure.py
+    QT_TRANSLATE_NOOP("ErrorMessages", "unknown background {name!r}: use white or transparent"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "unknown scope {scope!r}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the scale must be more than 0 and at most {limit:g}, got {scale:g}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "nothing is selected: select neurons to draw, or draw the whole network"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the network is empty: there is nothing to draw"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{width} × {height} pixels is too large; choose a smaller scale"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "unknown format {format!r}: use one of {formats}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "unknown format {suffix:w}; use .png, .svg or .pdf"),
+)
+
+# Values shown through a `{name:w}` placeholder: words of the model's fixed vocabulary, translated
+# on their own (English keeps them as they are). Python's own JSON messages are among them.
+WORDS = (
+    # the kinds of neuron, with the article the English sentence needs (messages.article)
+    QT_TRANSLATE_NOOP("ErrorMessages", "an input"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "a neuron"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "a generator"),
+    # what a JSON value is (fileformat._type_name)
+    QT_TRANSLATE_NOOP("ErrorMessages", "an object"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "a list"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "text"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "a number"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "true/false"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "null"),
+    # a file name without a suffix (export)
+    QT_TRANSLATE_NOOP("ErrorMessages", "(no suffix)"),
+    # json.JSONDecodeError.msg, the ones a damaged file gives (the rarer ones stay in English)
+    QT_TRANSLATE_NOOP("ErrorMessages", "Expecting value"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Expecting property name enclosed in double quotes"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Expecting ':' delimiter"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Expecting ',' delimiter"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Extra data"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Invalid control character at"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Unterminated string starting at"),
+    # why a file could not be read or written: the operating system's reason (OSError.strerror),
+    # the common ones on Linux, macOS and Windows (the rarer ones stay in English)
+    QT_TRANSLATE_NOOP("ErrorMessages", "No such file or directory"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Permission denied"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Operation not permitted"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Read-only file system"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "No space left on device"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Disk quota exceeded"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Disc quota exceeded"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Is a directory"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Not a directory"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "File exists"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "File name too long"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Input/output error"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Too many levels of symbolic links"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Device or resource busy"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Resource busy"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Stale file handle"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Access is denied"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "The system cannot find the path specified"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "The process cannot access the file because it is being used by another "
+                                       "process"),
+    # a path Python refuses before asking the system (ValueError)
+    QT_TRANSLATE_NOOP("ErrorMessages", "embedded null byte"),
+)

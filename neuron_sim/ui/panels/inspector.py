@@ -1,0 +1,379 @@
+"""The property editor: shows the selection's parameters and edits them through undo commands.
+
+The inspector never writes to the model: an edit becomes a command pushed on the undo stack, and
+the fields follow the model's events (under blocked signals, so a model update never pushes a
+command). A selection is shown as sections (network, neurons, synapses) of fields; each field
+(`neuron_sim.ui.panels.fields`) ties one ParamSpec to one widget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from neuron_sim.commands import (
+    ModelCommand,
+    SetNetworkParamCommand,
+    SetNeuronParamCommand,
+    SetSynapseParamCommand,
+    macro,
+    param_text,
+    push,
+)
+from neuron_sim.model import ModelError, Network
+from neuron_sim.model.entities import NETWORK_PARAMS, NEURON_PARAMS, SYNAPSE_PARAMS, ParamSpec, SynapseKey
+
+from neuron_sim.ui.i18n.errors import error_text
+from neuron_sim.ui.panels.fields import (
+    CheckField,
+    ChoiceField,
+    Field,
+    FloatField,
+    LongTextField,
+    ReadOnlyField,
+    SliderFloatField,
+    TextField,
+    ToggleFloatField,
+)
+from neuron_sim.ui.i18n.vocabulary import Vocabulary
+
+# Which fields a neuron shows, by (network model, neuron kind), after id / label / kind.
+NEURON_FIELDS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("rate", "neuron"): ("activation", "threshold", "bias"),
+    ("rate", "input"): ("value",),
+    ("spiking", "neuron"): ("tau_ms", "v_rest_mV", "v_reset_mV", "v_threshold_mV", "refractory_ms",
+                            "drive_mV", "v_mV"),
+    ("spiking", "generator"): ("pattern", "rate_hz", "start_ms", "seed"),
+    ("spiking", "input"): ("sensor", "rate_hz", "start_ms"),
+}
+STEPS = {"weight": 0.1, "threshold": 0.1, "bias": 0.1, "value": 0.1, "refractory_ms": 0.5,
+         "delay_ms": 0.5, "dt_ms": 0.01}
+WEIGHT_SLIDER_RANGE = (-5.0, 5.0)
+ERROR_STYLE = "color: #c62828; font-weight: bold;"
+
+
+def _spec(key: str) -> ParamSpec:
+    for table in (NEURON_PARAMS, SYNAPSE_PARAMS, NETWORK_PARAMS):
+        if key in table:
+            return table[key]
+    raise KeyError(key)
+
+
+def _unlink(links: list[tuple[Any, Callable[..., Any]]], *_: Any) -> None:
+    while links:
+        signal, slot = links.pop()
+        signal.disconnect(slot)
+
+
+class _Section:
+    """A titled group of fields that edit the same targets (neuron ids, synapse keys or the network)."""
+
+    def __init__(self, kind: str, targets: list[Any], title: str):
+        self.kind = kind  # "network", "neuron" or "synapse"
+        self.targets = targets
+        self.title = title
+        self.fields: list[Field] = []
+
+
+class Inspector(QWidget):
+    """Property editor dock content. `message` carries refusals for the status bar."""
+
+    message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._network: Network | None = None
+        self._stack: QUndoStack | None = None
+        self._neuron_ids: list[str] = []
+        self._synapse_keys: list[SynapseKey] = []
+        self._sections: list[_Section] = []
+        self._links: list[tuple[Any, Callable[..., Any]]] = []
+        self._words = Vocabulary(self)
+        self.destroyed.connect(partial(_unlink, self._links))  # holds the list, not self
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self._error = QLabel()
+        self._error.setObjectName("inspector_error")
+        self._error.setWordWrap(True)
+        self._error.setStyleSheet(ERROR_STYLE)
+        self._error.hide()
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self._error)
+        layout.addWidget(self._scroll, 1)
+        self._rebuild()
+
+    # ---- public API ---------------------------------------------------------------------
+    def set_document(self, network: Network, undo_stack: QUndoStack) -> None:
+        """Follow a new network (New / Open); forget the old one's events and the selection."""
+        _unlink(self._links)
+        self._network, self._stack = network, undo_stack
+        events = network.events
+        for signal, slot in ((events.neuron_changed, self._on_neuron_changed),
+                             (events.neuron_removed, self._on_neuron_removed),
+                             (events.synapse_changed, self._on_synapse_changed),
+                             (events.synapse_removed, self._on_synapse_removed),
+                             (events.network_changed, self._on_network_changed)):
+            signal.connect(slot)
+            self._links.append((signal, slot))
+        self._neuron_ids, self._synapse_keys = [], []
+        self._set_error("")
+        self._rebuild()
+
+    def show_selection(self, neuron_ids: list[str], synapse_keys: list[tuple[str, str]]) -> None:
+        network = self._network
+        ids = [nid for nid in dict.fromkeys(neuron_ids) if network is not None and nid in network.neurons]
+        keys = [key for key in dict.fromkeys(tuple(k) for k in synapse_keys)
+                if network is not None and key in network.synapses]
+        if (ids, keys) == (self._neuron_ids, self._synapse_keys) and self._sections:
+            return  # keep the widgets, the focus and what is being typed; events keep them current
+        self._neuron_ids, self._synapse_keys = ids, keys
+        self._set_error("")
+        self._rebuild()
+
+    def field(self, key: str) -> Field | None:
+        """The field editing `key` ("threshold", "bias", "weight", "name" …), if shown."""
+        return next((f for s in self._sections for f in s.fields if f.key == key), None)
+
+    def field_keys(self) -> list[str]:
+        return [f.key for s in self._sections for f in s.fields]
+
+    def section_titles(self) -> list[str]:
+        return [s.title for s in self._sections]
+
+    def error_text(self) -> str:
+        return self._error.text() if self._error.isVisibleTo(self) else ""
+
+    # ---- FieldSink: what the fields report ----------------------------------------------
+    def commit(self, field: Field, value: Any, merge_key: object | None) -> None:
+        section = self._section_of(field)
+        if section is None or self._network is None or self._stack is None:
+            return
+        commands: list[ModelCommand] = []
+        try:
+            for target, obj in zip(section.targets, self._objects(section)):
+                if field.read(obj) != value:
+                    commands.append(self._command(section.kind, target, field.param, value, merge_key))
+            if len(commands) == 1:
+                push(self._stack, commands[0])
+            elif commands:
+                push(self._stack, macro(self._network, param_text(field.param), commands))
+        except ModelError as error:
+            self._refuse(self.tr("Not changed: {reason}").format(reason=error_text(error)))
+            self.restore(field)
+            return
+        self._set_error("")
+        self.restore(field)  # redraw what was typed even when the model changed nothing (or less)
+
+    def reject(self, field: Field, text: str) -> None:
+        low, high = field.view_range() if isinstance(field, FloatField) else (0.0, 0.0)
+        self._refuse(self.tr("“{text}” is not a number from {low:g} to {high:g}.")
+                     .format(text=text, low=low, high=high))
+        self.restore(field)
+
+    def restore(self, field: Field) -> None:
+        section = self._section_of(field)
+        if section is not None:
+            field.show(self._values(section, field))
+
+    # ---- model events -------------------------------------------------------------------
+    def _on_neuron_changed(self, neuron_id: str, name: str, _value: Any) -> None:
+        if not isValid(self):
+            return
+        if neuron_id in self._neuron_ids:
+            if name == "kind":
+                self._rebuild()
+                return
+            self._refresh("neuron", name)
+        if name == "label" and any(neuron_id in key for key in self._synapse_keys):
+            self._refresh("synapse", "ends")
+
+    def _on_neuron_removed(self, neuron_id: str) -> None:
+        if isValid(self) and neuron_id in self._neuron_ids:
+            self._neuron_ids.remove(neuron_id)
+            self._rebuild()
+
+    def _on_synapse_changed(self, key: SynapseKey, name: str, _value: Any) -> None:
+        if isValid(self) and tuple(key) in self._synapse_keys:
+            self._refresh("synapse", name)
+
+    def _on_synapse_removed(self, key: SynapseKey) -> None:
+        if isValid(self) and tuple(key) in self._synapse_keys:
+            self._synapse_keys.remove(tuple(key))
+            self._rebuild()
+
+    def _on_network_changed(self, name: str, _value: Any) -> None:
+        if not isValid(self):
+            return
+        if name == "model":  # every section's fields depend on the model
+            self._rebuild()
+        else:
+            self._refresh("network", name)
+
+    def _refresh(self, kind: str, param: str) -> None:
+        for section in self._sections:
+            if section.kind == kind:
+                for field in section.fields:
+                    if field.param == param or field.key == param:
+                        field.show(self._values(section, field))
+
+    # ---- building -----------------------------------------------------------------------
+    def _rebuild(self) -> None:
+        for section in self._sections:
+            for field in section.fields:
+                field.sink = None  # late signals from the old widgets are ignored
+        old = self._scroll.takeWidget()
+        if old is not None:
+            old.deleteLater()  # not deleted now: we may be inside one of its signals
+        body = QWidget()
+        column = QVBoxLayout(body)
+        self._sections = self._make_sections()
+        if self._network is None:
+            column.addWidget(QLabel(self.tr("No network is open.")))
+        for section in self._sections:
+            group = QGroupBox(section.title)
+            form = QFormLayout(group)
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            for field in section.fields:
+                field.sink = self
+                if isinstance(field, SliderFloatField):
+                    field.live = len(section.targets) == 1
+                tip = self._tooltip(field)
+                field.set_tooltip(tip)
+                label = QLabel(self._words.label(field.key))
+                label.setToolTip(tip)
+                label.setBuddy(field.widget)
+                form.addRow(label, field.widget)
+                field.show(self._values(section, field))
+            column.addWidget(group)
+        column.addStretch(1)
+        self._scroll.setWidget(body)
+
+    def _make_sections(self) -> list[_Section]:
+        network = self._network
+        if network is None:
+            return []
+        if not self._neuron_ids and not self._synapse_keys:
+            section = _Section("network", [None], self.tr("Network"))
+            keys = ["name", "description", "model", "update" if network.model == "rate" else "dt_ms"]
+            section.fields = [self._make_field(key) for key in keys]
+            return [section]
+        sections = []
+        if self._neuron_ids:
+            sections.append(self._neuron_section(network))
+        if self._synapse_keys:
+            count = len(self._synapse_keys)
+            title = (self.tr("Synapse (connection)") if count == 1
+                     else self.tr("%n synapses (connections)", "", count))
+            section = _Section("synapse", list(self._synapse_keys), title)
+            keys = ["ends"] if count == 1 else []
+            keys += ["weight"] + (["delay_ms"] if network.model == "spiking" else [])
+            section.fields = [self._make_field(key) for key in keys]
+            sections.append(section)
+        return sections
+
+    def _neuron_section(self, network: Network) -> _Section:
+        neurons = [network.neuron(nid) for nid in self._neuron_ids]
+        kinds = [NEURON_FIELDS.get((network.model, n.kind), ()) for n in neurons]
+        shared = [key for key in kinds[0] if all(key in other for other in kinds[1:])]
+        if len(neurons) == 1:
+            title = self._words.neuron_title(neurons[0].kind, neurons[0].label)
+            keys = ["id", "label", "kind", *shared]
+        else:
+            title = self.tr("%n neurons", "", len(neurons))
+            keys = ["kind", *shared]
+        section = _Section("neuron", list(self._neuron_ids), title)
+        section.fields = [self._make_field(key) for key in keys]
+        return section
+
+    def _make_field(self, key: str) -> Field:
+        if key == "id":
+            return ReadOnlyField("id", lambda neuron: neuron.id)
+        if key == "ends":
+            return ReadOnlyField("ends", self._ends_text)
+        if key == "bias":
+            return FloatField("bias", NEURON_PARAMS["threshold"], "threshold", step=STEPS["bias"], sign=-1.0)
+        if key == "sensor":
+            return CheckField("sensor", NEURON_PARAMS["value"], "value", text=self.tr("on (fires)"))
+        spec = _spec(key)
+        if spec.kind == "choice":
+            return ChoiceField(key, spec, [(c, self._words.choice(key, c)) for c in self._choices(key)])
+        if spec.kind == "str":
+            return LongTextField(key, spec) if key == "description" else TextField(key, spec)
+        if key == "weight":
+            return SliderFloatField(key, spec, slider_range=WEIGHT_SLIDER_RANGE, step=STEPS[key])
+        if key == "value":
+            return ToggleFloatField(key, spec, step=STEPS[key])
+        if key == "v_mV":
+            return FloatField(key, spec, none_text=self.tr("at rest"))
+        return FloatField(key, spec, step=STEPS.get(key, 1.0), whole=spec.kind == "int")
+
+    def _choices(self, key: str) -> tuple[str, ...]:
+        choices = _spec(key).choices
+        if key == "kind" and self._network is not None and self._network.model != "spiking":
+            return tuple(c for c in choices if c != "generator")
+        return choices
+
+    # ---- reading the model --------------------------------------------------------------
+    def _section_of(self, field: Field) -> _Section | None:
+        return next((s for s in self._sections if field in s.fields), None)
+
+    def _objects(self, section: _Section) -> list[Any]:
+        network = self._network
+        assert network is not None
+        if section.kind == "network":
+            return [network]
+        if section.kind == "neuron":
+            return [network.neuron(nid) for nid in section.targets]
+        return [network.synapse(key) for key in section.targets]
+
+    def _values(self, section: _Section, field: Field) -> list[Any]:
+        return [field.read(obj) for obj in self._objects(section)]
+
+    def _command(self, kind: str, target: Any, name: str, value: Any,
+                 merge_key: object | None) -> ModelCommand:
+        network = self._network
+        assert network is not None
+        if kind == "neuron":
+            return SetNeuronParamCommand(network, target, name, value, merge_key=merge_key)
+        if kind == "synapse":
+            return SetSynapseParamCommand(network, target, name, value, merge_key=merge_key)
+        return SetNetworkParamCommand(network, name, value, merge_key=merge_key)
+
+    def _ends_text(self, synapse: Any) -> str:
+        network = self._network
+        assert network is not None
+        return f"{network.neuron(synapse.source).label} → {network.neuron(synapse.target).label}"
+
+    # ---- messages -----------------------------------------------------------------------
+    def _refuse(self, text: str) -> None:
+        self._set_error(text)
+        self.message.emit(text)
+
+    def _set_error(self, text: str) -> None:
+        self._error.setText(text)
+        self._error.setVisible(bool(text))
+
+    def _tooltip(self, field: Field) -> str:
+        if isinstance(field, FloatField):
+            low, high = field.view_range()
+            return self._words.help(field.key, field.spec.doc, low, high, field.spec.unit)
+        return self._words.help(field.key, field.spec.doc)

@@ -1,0 +1,72 @@
+"""Docks the instruments into the main window: computation panel, trace, activation, raster.
+
+The plot docks start hidden (pyqtgraph is imported only when one is first shown); the trace dock
+opens by itself the first time the network plays.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtWidgets import QDockWidget, QFrame, QMenu, QScrollArea
+
+from neuron_sim.ui.panels.computation_panel import ComputationPanel
+from neuron_sim.ui.panels.plots import create_plot_docks
+
+if TYPE_CHECKING:
+    from neuron_sim.ui.window.main_window import MainWindow
+
+
+class _FittingScrollArea(QScrollArea):
+    """A scroll area that asks for its content's full size, so docks are laid out to show it all."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        content = self.widget()
+        return content.sizeHint() if content is not None else super().sizeHint()
+
+
+class Instruments(QObject):
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        playback = window.playback
+        self.panel = ComputationPanel(playback)
+        self.panel_dock = QDockWidget(self.tr("What the neuron computes"), window)
+        self.panel_dock.setObjectName("computation-dock")
+        # Scrolls rather than squeezes: a short dock must never clip a row (two-line Korean rows).
+        scroller = _FittingScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(self.panel)
+        self.panel_dock.setWidget(scroller)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel_dock)
+        window.splitDockWidget(window.inspector_dock, self.panel_dock, Qt.Orientation.Vertical)
+        # The computation has more rows than the inspector usually shows: give it the larger share.
+        window.resizeDocks([window.inspector_dock, self.panel_dock], [2, 3], Qt.Orientation.Vertical)
+        # The right column (inspector, computation) runs the full height; plots sit under the canvas.
+        window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.plot_docks = create_plot_docks(playback, window)
+        for dock in self.plot_docks:
+            window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        for dock in self.plot_docks[1:]:
+            window.tabifyDockWidget(self.plot_docks[0], dock)
+        for dock in self.plot_docks:
+            dock.hide()
+        self.trace_dock = self.plot_docks[0]
+        for widget in (self.panel, *self.plot_docks):
+            window.scene.selection_changed_to.connect(widget.show_selection)
+        self._opened_on_play = False
+        playback.playing_changed.connect(self._first_play)
+
+    def add_to_menu(self, menu: QMenu) -> None:
+        menu.addAction(self.panel_dock.toggleViewAction())
+        for dock in self.plot_docks:
+            menu.addAction(dock.toggleViewAction())
+
+    def _first_play(self, playing: bool) -> None:
+        if playing and not self._opened_on_play:
+            self._opened_on_play = True
+            self.trace_dock.show()
+            self.trace_dock.raise_()
+            self.window.resizeDocks([self.trace_dock], [260], Qt.Orientation.Vertical)

@@ -1,0 +1,65 @@
+"""Play/Pause, Step, Reset and speed: the playback tool bar and its Simulation-menu entries."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QToolBar
+
+from neuron_sim.ui.canvas.animation import CanvasAnimator
+from neuron_sim.ui.playback import SPEEDS, Playback
+
+if TYPE_CHECKING:
+    from neuron_sim.ui.window.main_window import MainWindow
+
+
+class PlaybackControls(QObject):
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.playback = Playback(window.network, window)
+        self.animator = CanvasAnimator(window.scene, self.playback)
+        act = window._action
+        self.play_action = act(self.tr("Play"), self.playback.toggle, QKeySequence(Qt.Key.Key_Space),
+                               self.tr("Play or pause the simulation (Space)"))
+        self.step_action = act(self.tr("Step"), self.playback.step, QKeySequence("Ctrl+Right"),
+                               self.tr("One step: the next layer (feedforward), one tick, or one dt (Ctrl+→)"))
+        self.reset_action = act(self.tr("Reset"), self.playback.reset, QKeySequence("Ctrl+Backspace"),
+                                self.tr("Back to the start: every neuron at rest (Ctrl+Backspace)"))
+        self.speed_box = QComboBox()
+        self.speed_box.setToolTip(self.tr("Playback speed"))
+        for speed in SPEEDS:
+            self.speed_box.addItem(f"×{speed:g}", speed)
+        self.speed_box.setCurrentIndex(SPEEDS.index(1.0))
+        self.speed_box.currentIndexChanged.connect(lambda i: self.playback.set_speed(self.speed_box.itemData(i)))
+        self.time_label = QLabel()
+        self.time_label.setMinimumWidth(180)
+        window.statusBar().addPermanentWidget(self.time_label)
+        toolbar = QToolBar(self.tr("Playback"), window)
+        toolbar.setObjectName("playback-toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions([self.play_action, self.step_action, self.reset_action])
+        toolbar.addWidget(QLabel(" " + self.tr("Speed") + " "))
+        toolbar.addWidget(self.speed_box)
+        self.toolbar = toolbar
+        self.playback.playing_changed.connect(self._playing_changed)
+        self.playback.advanced.connect(self._advanced)
+        self.playback.message.connect(window.show_message)
+        self._advanced()
+
+    def add_to_menu(self, menu: QMenu) -> None:
+        menu.addActions([self.play_action, self.step_action, self.reset_action])
+
+    def set_network(self, network) -> None:
+        self.playback.set_network(network)
+
+    def _playing_changed(self, playing: bool) -> None:
+        self.play_action.setText(self.tr("Pause") if playing else self.tr("Play"))
+
+    def _advanced(self) -> None:
+        self.time_label.setText(self.playback.time_text())
+        can_run = self.playback.engine is not None
+        self.play_action.setEnabled(can_run)
+        self.step_action.setEnabled(can_run)

@@ -1,0 +1,191 @@
+"""The start page: every classroom example as a card with a picture the app draws from the file itself.
+
+Shown at launch (unless "Show at start" is turned off; QSettings key `show_start_page`) and from
+Help → Start page or the Examples menu. Choosing a card opens that example as an untitled copy.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from neuron_sim.ui.window.examples import SHOW_START_PAGE_KEY, Example, catalogue, load_example
+from neuron_sim.ui.styles import PALETTE
+
+THUMBNAIL_SIZE = QSize(264, 170)
+COLUMNS = 3
+_thumbnails: dict[tuple, QImage] = {}
+
+
+def example_thumbnail(example: Example, size: QSize = THUMBNAIL_SIZE) -> QImage:
+    """The example drawn by the canvas itself, small; cached per file, look, size and file version."""
+    path = example.path
+    key = (str(path), path.stat().st_mtime_ns, example.look, size.width(), size.height(),
+           tuple(sorted(example.labels.items())))
+    image = _thumbnails.get(key)
+    if image is None:
+        image = _render(example, size)
+        _thumbnails[key] = image
+    return image
+
+
+def _render(example: Example, size: QSize) -> QImage:
+    from neuron_sim.ui.canvas.scene import throwaway_scene
+
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(PALETTE.background)
+    with throwaway_scene(load_example(example)) as scene:
+        scene.for_export = True  # the network, not the editor: no grid, no handles, labels at any scale
+        scene.set_show_weights(False)  # at thumbnail size the numbers are noise; the shapes tell the story
+        scene.set_look(example.look)
+        source = scene.network_rect()
+        margin = max(source.width(), source.height()) * 0.06
+        source.adjust(-margin, -margin, margin, margin)
+        painter = QPainter(image)
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+                               | QPainter.RenderHint.SmoothPixmapTransform)
+        scale = min(size.width() / source.width(), size.height() / source.height())
+        target = QRectF(0, 0, source.width() * scale, source.height() * scale)
+        target.moveCenter(QRectF(image.rect()).center())  # centred: render() alone aligns to the top left
+        scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
+        painter.end()
+    return image
+
+
+class ExampleCard(QFrame):
+    """A picture, a title and the "what to try" text; a click (or Enter) opens the example."""
+
+    chosen = Signal(object)
+
+    def __init__(self, example: Example, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.example = example
+        self.setObjectName("example-card")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(self.tr("Open “%1” as a new, untitled network").replace("%1", example.title))
+        self.picture = QLabel()
+        self.picture.setPixmap(QPixmap.fromImage(example_thumbnail(example)))
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title = QLabel(example.title)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.text = QLabel(example.what_to_try)
+        self.text.setWordWrap(True)
+        small = self.text.font()
+        small.setPointSizeF(small.pointSizeF() * 0.92)
+        self.text.setFont(small)
+        self.text.setStyleSheet("color: #4A5260;")
+        column = QVBoxLayout(self)
+        column.setContentsMargins(10, 10, 10, 10)
+        column.setSpacing(6)
+        column.addWidget(self.picture)
+        column.addWidget(self.title)
+        column.addWidget(self.text)
+        column.addStretch(1)
+        self.setFixedWidth(THUMBNAIL_SIZE.width() + 22)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.chosen.emit(self.example)
+        else:
+            super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.chosen.emit(self.example)
+        else:
+            super().keyPressEvent(event)
+
+
+class StartPage(QDialog):
+    example_chosen = Signal(object)
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self.setObjectName("start-page")
+        self.setWindowTitle(self.tr("Start — neuron-sim"))
+        self.setStyleSheet(
+            "#example-card { background: #FFFFFF; border: 1px solid #D5DAE1; border-radius: 6px; }"
+            "#example-card:hover, #example-card:focus { border: 2px solid #1A73E8; }"
+            "#cards { background: #F4F6F9; }")
+        heading = QLabel(self.tr("How a neuron works: choose an example"))
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        heading.setFont(font)
+        intro = QLabel(self.tr("Each example opens as a copy you can change and play; a bar above the canvas "
+                               "says what to try. Examples are also in the Examples menu."))
+        intro.setWordWrap(True)
+        cards = QWidget()
+        cards.setObjectName("cards")
+        grid = QVBoxLayout(cards)
+        grid.setContentsMargins(16, 8, 16, 16)
+        self.cards: list[ExampleCard] = []
+        for topic in catalogue():
+            label = QLabel(topic.title)
+            topic_font = label.font()
+            topic_font.setPointSizeF(topic_font.pointSizeF() * 1.2)
+            topic_font.setBold(True)
+            label.setFont(topic_font)
+            grid.addSpacing(8)
+            grid.addWidget(label)
+            row_widget = QWidget()
+            rows = QGridLayout(row_widget)
+            rows.setContentsMargins(0, 0, 0, 0)
+            rows.setSpacing(12)
+            for k, example in enumerate(topic.examples):
+                card = ExampleCard(example)
+                card.chosen.connect(self._choose)
+                rows.addWidget(card, k // COLUMNS, k % COLUMNS, Qt.AlignmentFlag.AlignTop)
+                self.cards.append(card)
+            rows.setColumnStretch(COLUMNS, 1)
+            grid.addWidget(row_widget)
+        grid.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(cards)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.show_at_start = QCheckBox(self.tr("Show at start"))
+        self.show_at_start.setToolTip(self.tr("Show this page each time neuron-sim starts without a file"))
+        self.show_at_start.setChecked(bool(settings.value(SHOW_START_PAGE_KEY, True, type=bool)))
+        self.show_at_start.toggled.connect(lambda on: self.settings.setValue(SHOW_START_PAGE_KEY, on))
+        buttons = QDialogButtonBox()
+        self.empty_button = QPushButton(self.tr("Empty network"))
+        self.empty_button.setToolTip(self.tr("Close this page and build a network yourself"))
+        buttons.addButton(self.empty_button, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addWidget(scroll, 1)
+        bottom = QGridLayout()
+        bottom.addWidget(self.show_at_start, 0, 0)
+        bottom.addWidget(buttons, 0, 1)
+        layout.addLayout(bottom)
+        self.resize(COLUMNS * (THUMBNAIL_SIZE.width() + 34) + 80, 760)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        # The Preferences dialog may have changed the setting since this page was built.
+        self.show_at_start.setChecked(bool(self.settings.value(SHOW_START_PAGE_KEY, True, type=bool)))
+        super().showEvent(event)
+
+    def _choose(self, example: Example) -> None:
+        self.accept()
+        self.example_chosen.emit(example)
+
