@@ -71,8 +71,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "simulate":
             return _simulate(args)
         if args.command == "render":
-            from neuron_sim.ui.export.render import run_render
-            return run_render(args)
+            from neuron_sim.ui.export.render import RenderError, run_render
+            try:
+                return run_render(args)
+            except RenderError as error:
+                raise CliError(str(error)) from None
         if args.command == "bench":
             from neuron_sim import bench
             return bench.run(json_output=args.json, quick=args.quick)

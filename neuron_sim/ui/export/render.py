@@ -5,7 +5,8 @@
 
 `--steps N` renders the state after N ticks (a tick is what the app's Step does: one layer of a
 feedforward pass, one synchronous tick, or one dt of a spiking network); for a GIF, the N frames
-after each tick. Every problem is a CliError: one line, exit status 2.
+after each tick. Every problem is a RenderError, which the command line prints as one line with exit
+status 2.
 """
 
 from __future__ import annotations
@@ -14,29 +15,31 @@ import argparse
 import os
 from pathlib import Path
 
-from neuron_sim.cli import CliError
-
 OUTPUTS = (".png", ".svg", ".pdf", ".gif")  # the options are in cli.py (its parser imports no Qt)
 MAX_STILL_STEPS = 1_000_000
 DEFAULT_TICK_FPS = {"rate": 2.0, "spiking": 25.0}
+
+
+class RenderError(Exception):
+    """A bad option or file for `render`."""
 
 
 def run_render(args: argparse.Namespace) -> int:
     output = Path(args.output)
     suffix = output.suffix.lower()
     if suffix not in OUTPUTS:
-        raise CliError(f"{args.output}: the output must end in .png, .svg, .pdf or .gif")
+        raise RenderError(f"{args.output}: the output must end in .png, .svg, .pdf or .gif")
     if not output.parent.is_dir():
-        raise CliError(f"{args.output}: the folder {output.parent} does not exist")
+        raise RenderError(f"{args.output}: the folder {output.parent} does not exist")
     if not 0 < args.scale <= 16:
-        raise CliError(f"--scale must be more than 0 and at most 16, got {args.scale:g}")
+        raise RenderError(f"--scale must be more than 0 and at most 16, got {args.scale:g}")
     if args.steps is not None and args.steps < (1 if suffix == ".gif" else 0):
-        raise CliError(f"--steps must be {'1' if suffix == '.gif' else '0'} or more, got {args.steps}")
+        raise RenderError(f"--steps must be {'1' if suffix == '.gif' else '0'} or more, got {args.steps}")
     if args.steps is not None and args.steps > MAX_STILL_STEPS:
-        raise CliError(f"--steps may be at most {MAX_STILL_STEPS:,}")
+        raise RenderError(f"--steps may be at most {MAX_STILL_STEPS:,}")
     network = _load(args)
     if args.formula is not None and args.formula not in network.neurons:
-        raise CliError(f"--formula: no neuron has the id {args.formula!r}")
+        raise RenderError(f"--formula: no neuron has the id {args.formula!r}")
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display is needed, or wanted
     from neuron_sim.ui.application import create_application, install_translator
@@ -55,16 +58,16 @@ def run_render(args: argparse.Namespace) -> int:
         if suffix == ".gif":
             frames = args.steps if args.steps is not None else _default_frames(network)
             if frames > MAX_FRAMES:
-                raise CliError(f"a GIF has at most {MAX_FRAMES} frames; --steps {frames} is too many")
+                raise RenderError(f"a GIF has at most {MAX_FRAMES} frames; --steps {frames} is too many")
             fps = args.fps if args.fps is not None else DEFAULT_TICK_FPS[network.model]
             write_animation(output, network, options, AnimationOptions(frames=frames, fps=fps, per_tick=True))
         else:
             if args.fps is not None:
-                raise CliError("--fps is for .gif output")
+                raise RenderError("--fps is for .gif output")
             playback = _played(network, args.steps or 0)
             Figure(network, options, playback).save(output)
     except FigureError as error:
-        raise CliError(str(error)) from None
+        raise RenderError(str(error)) from None
     print(output)
     return 0
 
@@ -79,7 +82,7 @@ def _load(args: argparse.Namespace):
         for assignment in args.set:
             apply_assignment(network, assignment)
     except (NetworkFileError, ModelError) as error:
-        raise CliError(str(error)) from None
+        raise RenderError(str(error)) from None
     return network
 
 
@@ -93,7 +96,7 @@ def _default_frames(network) -> int:
         try:
             return max(1, len(RateEngine(network).layers))  # one pass, a frame per layer
         except ModelError as error:
-            raise CliError(str(error)) from None
+            raise RenderError(str(error)) from None
     return 10
 
 
@@ -104,7 +107,7 @@ def _played(network, steps: int):
     playback = Playback(network)
     if playback.engine is None:
         if steps:
-            raise CliError(str(playback.failure))  # the command line speaks English
+            raise RenderError(str(playback.failure))  # the command line speaks English
         return None  # a network that cannot run is still drawn, at rest
     for _ in range(steps):
         playback.step()
