@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Regenerates every image in docs/images/: the network figures (tools/figures.sh, `neuron-sim render`),
 # then the window screenshots: the real app on a virtual X screen (Xvfb).
-# Needs ../shared/tools/app-screenshot.sh (it installs Xvfb, ImageMagick and fonts when missing).
+# Uses tools/app-window-shot.sh (Xvfb, ImageMagick and fonts from Debian's packages).
 #   usage: tools/screenshots.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-shooter=../shared/tools/app-screenshot.sh
+shooter=tools/app-window-shot.sh
 mkdir -p docs/images
 
 shot() {  # shot OUT.png ARGS... : screenshot of `neuron-sim ARGS...`, cropped to the window
