@@ -30,7 +30,7 @@ def frame_records(sizes=((200, 2000), (1000, 10000)), frames: int = 40) -> Itera
         yield record(f"animation frame {name}", frame_ms, "ms", floor_ms, "bare QPainter, same primitives")
         yield record(f"animation frames per second {name}", 1000 / frame_ms, "fps", 30.0, "goal")
         playback.pause()
-        window.undo_stack.setClean()
+        window.document.undo_stack.setClean()
         window.close()
         window.deleteLater()
         QApplication.processEvents()

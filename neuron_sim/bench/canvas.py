@@ -85,7 +85,7 @@ def interaction_records(neurons: int = 500, synapses: int = 5000, repeats: int =
         settle()
 
     yield _record(f"canvas undo or redo move {name}", median_seconds(undo_redo, repeats) * 1000 / 2)
-    window.undo_stack.setClean()
+    window.document.undo_stack.setClean()
     window.close()
     window.deleteLater()
     QApplication.processEvents()

@@ -41,7 +41,7 @@ def name_parts_benchmarks(quick: bool = False) -> Iterator[dict]:
         yield record(f"Name the parts layout, {name}", relayout_ms, "ms", rebuild_ms,
                      "laying out every synapse of the network (same run)")
         window.name_parts.action.setChecked(False)
-        window.undo_stack.setClean()
+        window.document.undo_stack.setClean()
         window.close()
         window.deleteLater()
         QApplication.processEvents()

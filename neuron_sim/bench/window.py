@@ -33,10 +33,10 @@ def bench_window(network: Network):
 
     create_application()
     window = MainWindow()
-    window.ask_to_save = lambda: None  # a benchmark never asks
+    window.files.ask_to_save = lambda: None  # a benchmark never asks
     window.resize(1600, 1000)
     window.show()
-    window.set_network(network, None)
+    window.document.replace(network)
     QApplication.processEvents()
     return window
 

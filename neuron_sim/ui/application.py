@@ -34,6 +34,14 @@ def run(path: str | None = None, look: str | None = None, play: bool = False,
         example: str | None = None, start_page: bool = False) -> int:
     app = create_application()
     install_translator(app, lang)
+    window = open_window(path, look=look, play=play, select=select, example=example, start_page=start_page)
+    return app.exec()
+
+
+def open_window(path: str | None = None, look: str | None = None, play: bool = False,
+                select: list[str] | None = None, example: str | None = None, start_page: bool = False):
+    """The main window as `neuron-sim [FILE] [--look …] [--play] [--select …] [--example …]` shows it,
+    with the recovery question, the language notices and the start page queued after it is shown."""
     from neuron_sim.ui.window.main_window import MainWindow
     from neuron_sim.ui.window.preferences import default_look, show_language_notices_when_shown
 
@@ -44,7 +52,7 @@ def run(path: str | None = None, look: str | None = None, play: bool = False,
         window.look_actions[look].trigger()
     window.show()
     if path:
-        window.open_file(path)
+        window.files.open(path)
     if example:
         window.examples.open_example_named(example)
     if asked_look and (path or example):
@@ -56,7 +64,7 @@ def run(path: str | None = None, look: str | None = None, play: bool = False,
     offer_recovery_when_shown(window)
     show_language_notices_when_shown(window)
     show_start_page_when_shown(window, always=start_page)
-    return app.exec()
+    return window
 
 
 def offer_recovery_when_shown(window) -> None:
@@ -65,9 +73,7 @@ def offer_recovery_when_shown(window) -> None:
     Asked now, not from a timer: the start page and notices queued after it then see the
     restored network, and cannot open over the question.
     """
-    from neuron_sim.ui.window.recovery import offer_recovery
-
-    offer_recovery(window)
+    window.offer_recovery()
 
 
 def show_start_page_when_shown(window, always: bool = False) -> None:
@@ -77,7 +83,7 @@ def show_start_page_when_shown(window, always: bool = False) -> None:
     def show() -> None:
         if always:
             window.examples.show_start_page()
-        elif window.path is None and len(window.network) == 0:
+        elif window.document.path is None and len(window.network) == 0:
             window.examples.show_start_page_if_wanted()
 
     QTimer.singleShot(0, window, show)

@@ -354,59 +354,6 @@
     </message>
 </context>
 <context>
-    <name>DocumentFiles</name>
-    <message>
-        <source>Neuron networks (*.json);;All files (*)</source>
-        <translation>뉴런 네트워크 (*.json);;모든 파일 (*)</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>저장하지 않은 변경 사항</translation>
-    </message>
-    <message>
-        <source>The network has changes that are not saved. Save them first?</source>
-        <translation>네트워크에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
-    </message>
-    <message>
-        <source>Open network</source>
-        <translation>네트워크 열기</translation>
-    </message>
-    <message>
-        <source>Could not open the file</source>
-        <translation>파일을 열 수 없습니다</translation>
-    </message>
-    <message>
-        <source>Opened %1</source>
-        <translation>%1을(를) 열었습니다</translation>
-    </message>
-    <message>
-        <source>%1 is a shipped example: it opened as a copy, and Save asks where to keep it.</source>
-        <translation>%1은(는) 기본 제공 예제입니다. 사본으로 열었으니 저장하면 어디에 둘지 묻습니다.</translation>
-    </message>
-    <message>
-        <source>Save network</source>
-        <translation>네트워크 저장</translation>
-    </message>
-    <message>
-        <source>Could not save</source>
-        <translation>저장할 수 없습니다</translation>
-    </message>
-    <message>
-        <source>The network was not saved to %1:
-%2.
-
-The file on disk is unchanged and your changes are still open here. Use Save As… to save them somewhere else.</source>
-        <translation>네트워크를 %1에 저장하지 못했습니다:
-%2.
-
-디스크의 파일은 바뀌지 않았고 변경 사항은 여기에 그대로 열려 있습니다. 다른 곳에 저장하려면 다른 이름으로 저장…을 사용하세요.</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>%1에 저장했습니다</translation>
-    </message>
-</context>
-<context>
     <name>EditActions</name>
     <message>
         <source>Cu&amp;t</source>
@@ -1276,14 +1223,6 @@ The file on disk is unchanged and your changes are still open here. Use Save As�
         <translation>예제(&amp;X)</translation>
     </message>
     <message>
-        <source>Could not open the example</source>
-        <translation>예제를 열 수 없습니다</translation>
-    </message>
-    <message>
-        <source>Example: %1. It is a copy: Save asks where to keep it.</source>
-        <translation>예제: %1. 사본이므로 저장하면 어디에 둘지 묻습니다.</translation>
-    </message>
-    <message>
         <source>No such example</source>
         <translation>그런 예제가 없습니다</translation>
     </message>
@@ -1634,6 +1573,67 @@ The file on disk is unchanged and your changes are still open here. Use Save As�
     <message>
         <source>Figure copied (%1 × %2 pixels): paste it into a slide</source>
         <translation>그림을 복사했습니다 (%1 × %2 픽셀): 슬라이드에 붙여넣으세요</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <source>Neuron networks (*.json);;All files (*)</source>
+        <translation>뉴런 네트워크 (*.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>저장하지 않은 변경 사항</translation>
+    </message>
+    <message>
+        <source>The network has changes that are not saved. Save them first?</source>
+        <translation>네트워크에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
+    </message>
+    <message>
+        <source>Open network</source>
+        <translation>네트워크 열기</translation>
+    </message>
+    <message>
+        <source>Could not open the file</source>
+        <translation>파일을 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1을(를) 열었습니다</translation>
+    </message>
+    <message>
+        <source>%1 is a shipped example: it opened as a copy, and Save asks where to keep it.</source>
+        <translation>%1은(는) 기본 제공 예제입니다. 사본으로 열었으니 저장하면 어디에 둘지 묻습니다.</translation>
+    </message>
+    <message>
+        <source>Could not open the example</source>
+        <translation>예제를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Example: %1. It is a copy: Save asks where to keep it.</source>
+        <translation>예제: %1. 사본이므로 저장하면 어디에 둘지 묻습니다.</translation>
+    </message>
+    <message>
+        <source>Save network</source>
+        <translation>네트워크 저장</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The network was not saved to %1:
+%2.
+
+The file on disk is unchanged and your changes are still open here. Use Save As… to save them somewhere else.</source>
+        <translation>네트워크를 %1에 저장하지 못했습니다:
+%2.
+
+디스크의 파일은 바뀌지 않았고 변경 사항은 여기에 그대로 열려 있습니다. 다른 곳에 저장하려면 다른 이름으로 저장…을 사용하세요.</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1에 저장했습니다</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,7 @@ def window(qtbot):
 
     win = MainWindow()
     qtbot.addWidget(win)
-    win.ask_to_save = lambda: QMessageBox.StandardButton.Discard  # no modal dialogs in tests
+    win.files.ask_to_save = lambda: QMessageBox.StandardButton.Discard  # no modal dialogs in tests
     win.resize(1200, 800)
     win.show()
     qtbot.waitExposed(win)

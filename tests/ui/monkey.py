@@ -212,7 +212,7 @@ class Monkey:
         network_before = self.window.network
         example = self.rng.choice(self.examples)
         self.note("open " + example.name)
-        self.window.open_file(example)
+        self.window.files.open(example)
         if self.window.network is not network_before:
             self.replaced_networks.append(weakref.ref(network_before))
 

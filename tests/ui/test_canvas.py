@@ -51,7 +51,7 @@ def test_in_place_weight_and_threshold_then_undo_all_and_redo(qtbot, window):
     qtbot.keyClicks(editor, "-0.5")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert window.network.synapse(("x1", "y1")).weight == -0.5
-    assert window.undo_stack.undoText() == "Set weight"
+    assert window.document.undo_stack.undoText() == "Set weight"
 
     double_click(qtbot, window, *NEURONS[1])
     editor = window.view.editor
@@ -62,13 +62,13 @@ def test_in_place_weight_and_threshold_then_undo_all_and_redo(qtbot, window):
     assert window.undo_action.text() == "Undo Set threshold"
 
     end_state = window.network.copy()
-    steps = window.undo_stack.count()
+    steps = window.document.undo_stack.count()
     assert steps == 3 + 2 + 6 + 2  # every click, every drag and every edit is one step
-    while window.undo_stack.canUndo():
+    while window.document.undo_stack.canUndo():
         window.undo_action.trigger()
     assert len(window.network) == 0 and not window.network.synapses
     assert window.scene.neuron_items == {}
-    while window.undo_stack.canRedo():
+    while window.document.undo_stack.canRedo():
         window.redo_action.trigger()
     assert window.network == end_state
     assert set(window.scene.neuron_items) == set(end_state.neurons)
@@ -106,13 +106,13 @@ def test_delete_neuron_takes_its_synapses(qtbot, window):
 def test_save_and_reopen_gives_the_same_network(qtbot, window, tmp_path):
     build_dense_layer(qtbot, window)
     path = tmp_path / "dense.json"
-    assert window._save_to(path)
+    assert window.files.save_to(path)
     assert not window.isWindowModified()
     assert "dense.json" in window.windowTitle()
     saved = window.network.copy()
-    window.new_file()
+    window.files.new()
     assert len(window.network) == 0
-    assert window.open_file(path)
+    assert window.files.open(path)
     assert window.network == saved
     assert load(path) == saved
 
@@ -120,11 +120,11 @@ def test_save_and_reopen_gives_the_same_network(qtbot, window, tmp_path):
 def test_ctrl_wheel_nudges_a_weight_in_one_step(qtbot, window):
     build_dense_layer(qtbot, window)
     x, y = synapse_midpoint(window, ("x3", "y1"))
-    steps = window.undo_stack.count()
+    steps = window.document.undo_stack.count()
     for _ in range(3):
         wheel(window, x, y, 1)
     assert abs(window.network.synapse(("x3", "y1")).weight - 1.3) < 1e-9
-    assert window.undo_stack.count() == steps + 1  # a burst of notches is one undo step
+    assert window.document.undo_stack.count() == steps + 1  # a burst of notches is one undo step
     wheel(window, x, y, -1)
     assert abs(window.network.synapse(("x3", "y1")).weight - 1.2) < 1e-9
     window.undo_action.trigger()
@@ -143,7 +143,7 @@ def test_clicking_an_input_toggles_it(qtbot, window):
     click(qtbot, window, *INPUTS[1])
     qtbot.waitUntil(lambda: window.network.neuron("x2").value == 1.0,
                     timeout=QApplication.doubleClickInterval() + 2000)
-    assert window.undo_stack.undoText() == "Switch input x2"
+    assert window.document.undo_stack.undoText() == "Switch input x2"
     click(qtbot, window, *INPUTS[1])
     qtbot.waitUntil(lambda: window.network.neuron("x2").value == 0.0,
                     timeout=QApplication.doubleClickInterval() + 2000)
@@ -162,10 +162,10 @@ def test_double_click_on_input_types_its_value_without_toggling(qtbot, window):
 
 def test_drag_moves_neuron_in_one_undo_step(qtbot, window):
     build_dense_layer(qtbot, window)
-    steps = window.undo_stack.count()
+    steps = window.document.undo_stack.count()
     drag(qtbot, window, (300, 60), (340, 20))
     assert window.network.neuron("y1").position == (340.0, 20.0)
-    assert window.undo_stack.count() == steps + 1
+    assert window.document.undo_stack.count() == steps + 1
     window.undo_action.trigger()
     assert window.network.neuron("y1").position == (300.0, 60.0)
     assert (window.scene.neuron_items["y1"].x(), window.scene.neuron_items["y1"].y()) == (300.0, 60.0)

@@ -169,7 +169,7 @@ def test_opening_a_bad_file_says_why_in_korean(korean, window, tmp_path, monkeyp
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append((args[1], args[2])))
     bad = tmp_path / "bad.json"
     bad.write_text(BAD_WEIGHT, encoding="utf-8")
-    assert not window.open_file(bad)
+    assert not window.files.open(bad)
     title, text = shown[-1]
     assert HANGUL.search(title) and "bad.json" in text and "synapses[0].weight" in text
     assert '숫자여야 하는데 "abc"입니다' in text

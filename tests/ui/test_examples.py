@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QMessageBox
 from neuron_sim import commands
 from neuron_sim.model.fileformat import load
 from neuron_sim.resources_path import examples_dir
-from neuron_sim.ui.window.examples import SHOW_START_PAGE_KEY, all_examples, catalogue
+from neuron_sim.ui.examples import all_examples, catalogue
+from neuron_sim.ui.window.preferences import START_PAGE_KEY
 from neuron_sim.ui.window.start_page import StartPage, example_thumbnail
 from neuron_sim.ui.styles import PALETTE
 
@@ -58,10 +59,10 @@ def test_menu_opens_an_example_as_an_untitled_copy(window, monkeypatch):
     example = by_file("xor.json")
     before = example.path.read_bytes()
     menu_action(window, "xor.json").trigger()
-    assert window.path is None
+    assert window.document.path is None
     assert window.network.name == example.title
     assert window.windowTitle().startswith(example.title)
-    assert not window.isWindowModified() and window.undo_stack.count() == 0
+    assert not window.isWindowModified() and window.document.undo_stack.count() == 0
     shipped = load(example.path)
     assert list(window.network.neurons) == list(shipped.neurons)
     assert {k: s.weight for k, s in window.network.synapses.items()} == \
@@ -69,10 +70,10 @@ def test_menu_opens_an_example_as_an_untitled_copy(window, monkeypatch):
     assert window.scene.selected_neuron_ids() == ["y"]
     # Save asks for a name: nothing is ever written into resources/
     asked = []
-    monkeypatch.setattr("neuron_sim.ui.document.QFileDialog.getSaveFileName",
+    monkeypatch.setattr("neuron_sim.ui.window.files.QFileDialog.getSaveFileName",
                         lambda parent, caption, start, filters: (asked.append(start), ("", ""))[1])
     window.network.set_neuron_param("x2", "value", 1.0)
-    assert not window.save_file()
+    assert not window.files.save()
     assert asked == [example.title + ".json"]
     assert example.path.read_bytes() == before
 
@@ -95,19 +96,19 @@ def test_info_bar_shows_what_to_try_and_closes(window, qtbot):
 def test_opening_another_network_hides_the_example_text(window, tmp_path):
     window.examples.example_actions["and-gate.json"].trigger()
     assert window.examples.info_bar.isVisible()
-    window.new_file()
+    window.files.new()
     assert not window.examples.info_bar.isVisible()
     window.examples.example_actions["and-gate.json"].trigger()
     path = tmp_path / "mine.json"
     path.write_text((examples_dir() / "or-gate.json").read_text(encoding="utf-8"), encoding="utf-8")
-    assert window.open_file(path)
+    assert window.files.open(path)
     assert not window.examples.info_bar.isVisible()
 
 
 def test_unsaved_work_is_asked_about_first(window):
     window.examples.example_actions["and-gate.json"].trigger()
-    window.undo_stack.push(commands.SetNeuronParamCommand(window.network, "y", "threshold", 0.7))
-    window.ask_to_save = lambda: QMessageBox.StandardButton.Cancel
+    window.document.undo_stack.push(commands.SetNeuronParamCommand(window.network, "y", "threshold", 0.7))
+    window.files.ask_to_save = lambda: QMessageBox.StandardButton.Cancel
     assert not window.examples.open_example(by_file("xor.json"))
     assert window.network.neurons["y"].threshold == 0.7  # kept
 
@@ -134,9 +135,9 @@ def test_dense_example_shows_keras_line_and_matrix_from_real_weights(window):
     assert "Dense(2, input_shape=(3,))" in html
     assert "W (3 × 2)" in html
     assert ">0.8<" in html and ">−0.6<" in html and ">1.2<" in html
-    window.undo_stack.push(commands.SetSynapseParamCommand(window.network, ("x1", "y2"), "weight", 2.25))
+    window.document.undo_stack.push(commands.SetSynapseParamCommand(window.network, ("x1", "y2"), "weight", 2.25))
     assert ">2.25<" in keras.text() and ">1.2<" not in keras.text()
-    window.undo_stack.undo()
+    window.document.undo_stack.undo()
     assert ">1.2<" in keras.text()
 
 
@@ -145,7 +146,7 @@ def test_dense_panel_says_when_the_network_is_no_longer_dense(window):
     keras = window.examples.info_bar.keras_label
     assert "Dense(4, input_shape=(3,), activation='relu')" in keras.text()
     assert "Dense(2, activation='sigmoid')" in keras.text()
-    window.undo_stack.push(commands.ConnectCommand(
+    window.document.undo_stack.push(commands.ConnectCommand(
         window.network, type(next(iter(window.network.synapses.values())))("x0", "y1", 1.0)))
     assert "no longer" in keras.text()
 
@@ -154,7 +155,7 @@ def test_dense_panel_says_when_the_network_is_no_longer_dense(window):
 def test_start_page_appears_at_first_launch_and_not_after_it_is_turned_off(window, qtbot):
     from neuron_sim.ui.application import show_start_page_when_shown
 
-    assert QSettings("neuron-sim", "neuron-sim").value(SHOW_START_PAGE_KEY) is None  # a first run
+    assert QSettings("neuron-sim", "neuron-sim").value(START_PAGE_KEY) is None  # a first run
     show_start_page_when_shown(window)
     qtbot.waitUntil(lambda: window.examples.start_page is not None and window.examples.start_page.isVisible())
     page = window.examples.start_page
@@ -162,7 +163,7 @@ def test_start_page_appears_at_first_launch_and_not_after_it_is_turned_off(windo
     assert page.show_at_start.isChecked()
     page.show_at_start.click()  # the teacher turns it off
     page.reject()
-    assert QSettings("neuron-sim", "neuron-sim").value(SHOW_START_PAGE_KEY, type=bool) is False
+    assert QSettings("neuron-sim", "neuron-sim").value(START_PAGE_KEY, type=bool) is False
     window.examples.start_page = None
     window.examples.show_start_page_if_wanted()
     assert window.examples.start_page is None  # not shown again
@@ -192,7 +193,7 @@ def test_clicking_a_card_opens_its_example(window, qtbot):
     card = next(card for card in page.cards if card.example.file == "spiking-chain.json")
     qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
     assert not page.isVisible()
-    assert window.network.name == by_file("spiking-chain.json").title and window.path is None
+    assert window.network.name == by_file("spiking-chain.json").title and window.document.path is None
     assert window.examples.info_bar.isVisible()
 
 
@@ -231,7 +232,7 @@ def test_thumbnails_differ_between_examples(qapp):
 # ---- the command line ---------------------------------------------------------------------------
 def test_open_example_by_name_as_the_command_line_does(window, monkeypatch):
     assert window.examples.open_example_named("dense-layer")
-    assert window.network.name == by_file("dense-layer.json").title and window.path is None
+    assert window.network.name == by_file("dense-layer.json").title and window.document.path is None
     errors = []
     monkeypatch.setattr(window, "show_error", lambda title, text: errors.append(text))
     assert not window.examples.open_example_named("no-such-example")

@@ -39,7 +39,7 @@ def test_a_figure_on_a_dark_desktop_is_white_with_dark_text(dark_desktop):
 
 
 def test_the_dialog_offers_white_and_transparent(window, dark_desktop):
-    window.set_network(xor(), None)
+    window.document.replace(xor())
     dialog = window.figures.export_figure()
     box = dialog.background_box
     assert [box.itemData(i) for i in range(box.count())] == list(BACKGROUNDS) == ["white", "transparent"]

@@ -18,7 +18,7 @@ def file_menu_actions(window):
 
 
 def open_xor(window, qtbot):
-    window.set_network(xor(), None)
+    window.document.replace(xor())
     qtbot.wait(1)
 
 

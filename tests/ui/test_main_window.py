@@ -28,7 +28,7 @@ def and_gate(tmp_path):
 
 def test_title_shows_file_and_unsaved_mark(window, and_gate):
     path, _ = and_gate
-    assert window.open_file(path)
+    assert window.files.open(path)
     assert window.windowTitle().startswith("and.json")
     assert not window.isWindowModified()
     window.edit.add_layer_with(2, "neuron", "sigmoid")
@@ -48,15 +48,15 @@ def test_unsaved_changes_are_asked_about_on_new_open_and_close(window, and_gate)
         return ask
 
     window.edit.add_layer_with(1, "input", "sigmoid")
-    window.ask_to_save = answer(QMessageBox.StandardButton.Cancel)
-    window.new_file()
+    window.files.ask_to_save = answer(QMessageBox.StandardButton.Cancel)
+    window.files.new()
     assert len(window.network) == 1  # cancelled: nothing lost
-    assert not window.open_file(path)
+    assert not window.files.open(path)
     assert len(window.network) == 1
     assert not window.close()
     assert asked == [QMessageBox.StandardButton.Cancel] * 3
-    window.ask_to_save = answer(QMessageBox.StandardButton.Discard)
-    assert window.open_file(path)
+    window.files.ask_to_save = answer(QMessageBox.StandardButton.Discard)
+    assert window.files.open(path)
     assert list(window.network.neurons) == ["x1", "x2", "y"]
 
 
@@ -64,11 +64,11 @@ def test_opening_a_bad_file_keeps_the_open_network(window, tmp_path, monkeypatch
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
     window.edit.add_layer_with(2, "input", "sigmoid")
-    window.undo_stack.setClean()
+    window.document.undo_stack.setClean()
     before = window.network.copy()
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "neuron-sim", "version": 1, "neurons": [{"id": "a", "threshold": "abc"}]}')
-    assert not window.open_file(bad)
+    assert not window.files.open(bad)
     assert window.network == before
     assert shown and "neurons[0].threshold" in shown[0] and "bad.json" in shown[0]
 
@@ -77,15 +77,15 @@ def test_save_failure_keeps_network_marked_unsaved(window, tmp_path, monkeypatch
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
     window.edit.add_layer_with(2, "input", "sigmoid")
-    assert not window._save_to(tmp_path / "missing-folder" / "x.json")
+    assert not window.files.save_to(tmp_path / "missing-folder" / "x.json")
     assert window.isWindowModified()
     assert shown and "not saved" in shown[0] and "x.json" in shown[0]
 
 
 def test_recent_files_menu_reopens(window, and_gate):
     path, network = and_gate
-    window.open_file(path)
-    window.new_file()
+    window.files.open(path)
+    window.files.new()
     actions = window.recent_menu.actions()
     assert actions and actions[0].text() == "and.json"
     actions[0].trigger()
@@ -94,7 +94,7 @@ def test_recent_files_menu_reopens(window, and_gate):
 
 def test_copy_paste_and_duplicate_keep_inner_synapses(window, and_gate):
     path, _ = and_gate
-    window.open_file(path)
+    window.files.open(path)
     window.scene.select(["x1", "y"])
     window.edit.copy_action.trigger()
     window.edit.paste_action.trigger()
@@ -104,7 +104,7 @@ def test_copy_paste_and_duplicate_keep_inner_synapses(window, and_gate):
     assert len(new_ids) == 2 and not set(new_ids) & {"x1", "x2", "y"}
     assert (new_ids[0], new_ids[1]) in net.synapses  # x1 → y came along; x2 → y did not
     assert len(net.synapses) == 3
-    assert window.undo_stack.undoText() == "Paste"
+    assert window.document.undo_stack.undoText() == "Paste"
     window.edit.duplicate_action.trigger()
     assert len(net) == 7 and len(net.synapses) == 4
     window.undo_action.trigger()
@@ -127,14 +127,14 @@ def test_add_layer_and_connect_all_build_a_dense_layer_in_two_steps(window):
     window.scene.select(inputs + outputs)
     window.edit.connect_all_action.trigger()
     assert len(window.network.synapses) == 6
-    assert window.undo_stack.undoText() == "Connect all (6 synapses)"
+    assert window.document.undo_stack.undoText() == "Connect all (6 synapses)"
     window.undo_action.trigger()
     assert not window.network.synapses
 
 
 def test_select_all_and_delete(window, and_gate):
     path, _ = and_gate
-    window.open_file(path)
+    window.files.open(path)
     window.edit.select_all_action.trigger()
     assert window.scene.selected_neuron_ids() == ["x1", "x2", "y"]
     window.edit.delete_action.trigger()
@@ -147,7 +147,7 @@ def test_arrow_keys_nudge_the_selection(qtbot, window, and_gate):
     from PySide6.QtCore import Qt
 
     path, _ = and_gate
-    window.open_file(path)
+    window.files.open(path)
     window.scene.select(["y"])
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_Right)
@@ -157,7 +157,7 @@ def test_arrow_keys_nudge_the_selection(qtbot, window, and_gate):
 
 def test_model_menu_switches_to_spiking_and_back(qtbot, window, and_gate):
     path, _ = and_gate
-    window.open_file(path)
+    window.files.open(path)
     window.view.reset_zoom()
     window.model_actions["spiking"].trigger()
     assert window.network.model == "spiking"
@@ -173,7 +173,7 @@ def test_model_menu_switches_to_spiking_and_back(qtbot, window, and_gate):
 
 def test_schematic_look_and_label_toggles_redraw(window, and_gate):
     path, _ = and_gate
-    window.open_file(path)
+    window.files.open(path)
     window.look_actions["schematic"].trigger()
     assert window.scene.look == "schematic"
     assert all(item.look == "schematic" for item in window.scene.neuron_items.values())
@@ -186,7 +186,7 @@ def test_clipboard_holds_json(window, and_gate):
     from PySide6.QtGui import QGuiApplication
 
     path, _ = and_gate
-    window.open_file(path)
+    window.files.open(path)
     window.scene.select(["x1"])
     window.edit.copy_action.trigger()
     data = json.loads(QGuiApplication.clipboard().text())
@@ -203,7 +203,7 @@ def test_context_menus_on_neuron_synapse_and_canvas(window, and_gate):
     from .canvas_helpers import synapse_midpoint
 
     path, _ = and_gate
-    window.open_file(path)
+    window.files.open(path)
     menu = window.context_menus.menu_at(QPointF(0, 0))
     assert "Switch on/off" in _menu_texts(menu)
     assert window.scene.selected_neuron_ids() == ["x1"]

@@ -108,7 +108,7 @@ def test_monkey(qtbot, window, monkeypatch, tmp_path, qt_messages, examples):
 
         errors.append("".join(tb.format_exception(kind, value, traceback)))
     monkeypatch.setattr(sys, "excepthook", excepthook)
-    window.open_file(examples[-1])  # xor.json: something to play and edit from the start
+    window.files.open(examples[-1])  # xor.json: something to play and edit from the start
     window.recovery.set_interval(100)  # recovery copies are written all along, not every 30 s
 
     started = time.perf_counter()
@@ -128,7 +128,7 @@ def test_monkey(qtbot, window, monkeypatch, tmp_path, qt_messages, examples):
         try:
             check_document(window)
             if window.recovery.path is not None:  # a recovery copy only of unsaved changes, and readable
-                assert not window.undo_stack.isClean()
+                assert not window.document.undo_stack.isClean()
                 copy = json.loads(window.recovery.path.read_text("utf-8"))
                 assert from_dict(copy["network"]) is not None
         except AssertionError as error:
@@ -161,7 +161,7 @@ def test_replacing_the_network_disconnects_the_window(window, examples):
     old = window.network
     connected = _subscribers(old)
     assert connected > 0
-    window.open_file(examples[0])
+    window.files.open(examples[0])
     assert _subscribers(old) == 0
     assert _subscribers(window.network) == connected
     window.edit.add_layer_with(1, "neuron", "sigmoid")  # edits reach the new network's followers only
@@ -172,7 +172,7 @@ def test_a_closed_window_lets_go_of_its_network(qtbot, examples):
     from neuron_sim.ui.window.main_window import MainWindow
 
     window = MainWindow()
-    window.open_file(examples[0])
+    window.files.open(examples[0])
     window.scene.select(list(window.network.neurons)[:1])
     network = window.network
     window.close()
@@ -189,7 +189,7 @@ def test_dragging_a_neuron_with_an_add_tool_moves_it_in_the_network(qtbot, windo
     """Found by the monkey: with an Add tool a drag on a neuron moved its drawing, not the neuron."""
     from .canvas_helpers import drag
 
-    window.open_file(examples[-1])
+    window.files.open(examples[-1])
     window.view.reset_zoom()
     window.view.centerOn(200, 120)
     neuron_id = "h1"
@@ -207,7 +207,7 @@ def test_dragging_a_neuron_with_an_add_tool_moves_it_in_the_network(qtbot, windo
 def test_with_snap_on_items_still_sit_where_the_model_says(qtbot, window, examples):
     """Found by the monkey: with Snap to grid on, a pasted (or undone, or opened) neuron was drawn
     on the grid while the network kept its exact position."""
-    window.open_file(examples[-1])
+    window.files.open(examples[-1])
     window.snap_action.trigger()
     window.scene.select(["h1"])
     window.edit.copy_action.trigger()
@@ -226,7 +226,7 @@ def test_a_right_click_leaves_no_neuron_holding_the_mouse(qtbot, window, example
     drag anywhere (or a zoom) moved it."""
     from .canvas_helpers import drag, view_point
 
-    window.open_file(examples[-1])
+    window.files.open(examples[-1])
     window.view.reset_zoom()
     window.view.centerOn(200, 120)
     x, y = window.network.neurons["h1"].position

@@ -41,7 +41,7 @@ def dense() -> Network:
 
 
 def _show(window, network: Network, look: str = "biological"):
-    window.set_network(network, None)
+    window.document.replace(network)
     window.look_actions[look].trigger()
     window.name_parts.action.setChecked(True)
     QApplication.processEvents()
@@ -118,12 +118,12 @@ def test_callouts_follow_the_neuron_when_it_moves(window):
     target = overlay.neuron_id
     before = {c.part: (c.anchor.x(), c.anchor.y()) for c in overlay.callouts}
     x, y = window.network.neuron(target).position
-    push(window.undo_stack, move_command(window.network, {target: (x + 40.0, y + 25.0)}))
+    push(window.document.undo_stack, move_command(window.network, {target: (x + 40.0, y + 25.0)}))
     _settle()
     after = {c.part: (c.anchor.x(), c.anchor.y()) for c in overlay.callouts}
     assert after["soma"] == pytest.approx((before["soma"][0] + 40, before["soma"][1] + 25))
     assert _overlaps(window, overlay) == []
-    window.undo_stack.undo()
+    window.document.undo_stack.undo()
     _settle()
     assert {c.part: (c.anchor.x(), c.anchor.y()) for c in overlay.callouts}["soma"] == pytest.approx(before["soma"])
 
@@ -158,7 +158,7 @@ def test_deleting_the_neuron_moves_the_callouts_on(window):
 def test_without_a_computing_neuron_it_says_what_to_do(window):
     network = Network()
     network.add_neuron(Neuron("x1", kind="input"))
-    window.set_network(network, None)
+    window.document.replace(network)
     window.name_parts.action.setChecked(True)
     assert not window.name_parts.action.isChecked()
     assert "Add a neuron first" in window._status.text()
@@ -190,7 +190,7 @@ def test_callouts_make_room_when_another_neuron_moves_under_them(window):
     overlay = _show(window, xor())
     box = next(c.box for c in overlay.callouts if c.part == "soma")
     # Move the other hidden neuron right onto the soma callout.
-    push(window.undo_stack, move_command(window.network, {"h2": (box.center().x(), box.center().y())}))
+    push(window.document.undo_stack, move_command(window.network, {"h2": (box.center().x(), box.center().y())}))
     _settle()
     assert _overlaps(window, overlay) == []
 
@@ -226,7 +226,7 @@ def test_many_changes_in_one_event_loop_turn_lay_the_callouts_out_once(window):
     relayouts = _count_calls(overlay, "relayout")
     x, y = window.network.neuron("h1").position
     for step in (10.0, 20.0, 30.0):  # three edits before the event loop runs
-        push(window.undo_stack, move_command(window.network, {"h1": (x + step, y)}))
+        push(window.document.undo_stack, move_command(window.network, {"h1": (x + step, y)}))
     window.scene.select(["h1"])
     _settle()
     assert len(relayouts) == 1
@@ -276,7 +276,7 @@ def test_hidden_callouts_do_no_work_until_shown_again(window):
     relayouts = _count_calls(overlay, "relayout")
     overlay.setVisible(False)
     x, y = window.network.neuron("h1").position
-    push(window.undo_stack, move_command(window.network, {"h1": (x + 40.0, y)}))
+    push(window.document.undo_stack, move_command(window.network, {"h1": (x + 40.0, y)}))
     _settle()
     assert relayouts == []
     overlay.setVisible(True)
@@ -285,7 +285,7 @@ def test_hidden_callouts_do_no_work_until_shown_again(window):
     soma = next(c.anchor for c in overlay.callouts if c.part == "soma")
     assert soma.x() == pytest.approx(x + 40.0 - geometry.SOMA_RADIUS * 0.2)
     window.name_parts.action.setChecked(False)  # off: scene changes start nothing
-    push(window.undo_stack, move_command(window.network, {"h1": (x, y)}))
+    push(window.document.undo_stack, move_command(window.network, {"h1": (x, y)}))
     assert not window.name_parts._follow_timer.isActive()
 
 

@@ -33,7 +33,7 @@ def play_one_pass(window):
 
 @pytest.mark.parametrize("x1, x2, lit", [(0, 0, False), (1, 0, False), (0, 1, False), (1, 1, True)])
 def test_and_gate_lights_the_output_only_when_both_inputs_are_on(window, and_gate, x1, x2, lit):
-    window.open_file(and_gate)
+    window.files.open(and_gate)
     window.network.set_neuron_param("x1", "value", float(x1))
     window.network.set_neuron_param("x2", "value", float(x2))
     window.playback.play()
@@ -45,7 +45,7 @@ def test_and_gate_lights_the_output_only_when_both_inputs_are_on(window, and_gat
 
 
 def test_pulses_travel_during_a_phase_with_strength_w_times_a(window, and_gate):
-    window.open_file(and_gate)
+    window.files.open(and_gate)
     playback = window.playback
     playback.advance(0.3)  # part of the way through the only layer
     keys, progress, strength = playback.pulses()
@@ -61,7 +61,7 @@ def test_pulses_travel_during_a_phase_with_strength_w_times_a(window, and_gate):
 
 
 def test_toggling_an_input_while_playing_changes_the_output_at_the_next_pass(qtbot, window, and_gate):
-    window.open_file(and_gate)
+    window.files.open(and_gate)
     window.view.reset_zoom()
     window.view.centerOn(130, 70)
     playback = window.playback
@@ -79,7 +79,7 @@ def test_toggling_an_input_while_playing_changes_the_output_at_the_next_pass(qtb
 
 
 def test_deleting_and_adding_neurons_while_playing_keeps_running(window, and_gate):
-    window.open_file(and_gate)
+    window.files.open(and_gate)
     playback = window.playback
     playback.play()
     play_one_pass(window)
@@ -97,7 +97,7 @@ def test_deleting_and_adding_neurons_while_playing_keeps_running(window, and_gat
 
 
 def test_a_loop_in_feedforward_is_reported_and_synchronous_runs_it(window, and_gate):
-    window.open_file(and_gate)
+    window.files.open(and_gate)
     window.network.add_neuron(Neuron("z", position=(400, 70), activation="step", threshold=0.5))
     window.network.connect(Synapse("y", "z"))
     window.network.connect(Synapse("z", "y"))
@@ -111,7 +111,7 @@ def test_a_loop_in_feedforward_is_reported_and_synchronous_runs_it(window, and_g
 
 
 def test_reset_returns_to_rest(window, and_gate):
-    window.open_file(and_gate)
+    window.files.open(and_gate)
     window.network.set_neuron_param("x2", "value", 1.0)
     window.playback.step()
     assert window.scene.neuron_items["y"].activity == 1.0
@@ -121,7 +121,7 @@ def test_reset_returns_to_rest(window, and_gate):
 
 
 def test_play_action_toggles_and_timer_stops_on_close(window, and_gate):
-    window.open_file(and_gate)
+    window.files.open(and_gate)
     window.playback_controls.play_action.trigger()
     assert window.playback.playing
     assert window.playback_controls.play_action.text() == "Pause"
@@ -138,7 +138,7 @@ def test_spiking_chain_pulse_arrives_after_the_delay_and_the_trace_has_the_model
     from neuron_sim.resources_path import examples_dir
 
     path = examples_dir() / "spiking-chain.json"
-    window.open_file(path)
+    window.files.open(path)
     playback = window.playback
     engine = playback.engine
     while engine.t_ms < 17.0:  # n1 spiked at 13.1 ms; its pulse is half way to n2
@@ -159,7 +159,7 @@ def test_spiking_chain_pulse_arrives_after_the_delay_and_the_trace_has_the_model
 def test_spiking_soma_fills_toward_threshold_and_flashes(window):
     network = Network(model="spiking")
     network.add_neuron(Neuron("n", position=(0, 0), drive_mV=20.0))
-    window.set_network(network, None)
+    window.document.replace(network)
     playback = window.playback
     item = window.scene.neuron_items["n"]
     levels = []
@@ -174,7 +174,7 @@ def test_spiking_soma_fills_toward_threshold_and_flashes(window):
 
 
 def test_instruments_are_docked_and_trace_opens_on_first_play(window, and_gate):
-    window.open_file(and_gate)
+    window.files.open(and_gate)
     instruments = window.instruments
     assert instruments.panel_dock.isVisible()
     assert not instruments.trace_dock.isVisible()
@@ -211,13 +211,13 @@ def test_an_edit_while_playing_does_not_lose_the_spikes_travelling_on_the_axons(
     expected = simulate(network.copy(), steps=600).spikes
     sent = expected["a"][0]  # 10.1 ms: the step in which a reaches its threshold
     assert 10.0 <= sent < 14.0 and sent + 8.0 < expected["b"][0] < sent + 8.5  # fires as it arrives
-    window.set_network(network, None)
+    window.document.replace(network)
     playback = window.playback
     playback.play()
     while playback.engine.t_ms < 14.0:
         playback.advance(0.01)
     assert ("a", "b") in playback.pulses()[0]
-    stack = window.undo_stack
+    stack = window.document.undo_stack
     if edit == "add a neuron":
         commands.push(stack, commands.AddNeuronCommand(window.network, Neuron("n", position=(400, 200))))
     elif edit == "delete the bystander's synapse":

@@ -121,5 +121,5 @@ def test_default_look_is_used_at_start(monkeypatch, qapp):
         assert shown and shown[0].scene.look == "schematic"
     finally:
         for win in shown:
-            win.undo_stack.setClean()
+            win.document.undo_stack.setClean()
             win.deleteLater()

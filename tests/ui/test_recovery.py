@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox
 from neuron_sim.model import Network, Neuron
 from neuron_sim.model.fileformat import from_dict, load
 from neuron_sim.ui.window import recovery
-from neuron_sim.ui.window.recovery import DISCARD, LATER, RESTORE, find_orphaned_copies, offer_recovery, recovery_folder
+from neuron_sim.ui.window.recovery import DISCARD, LATER, RESTORE, find_orphaned_copies, recovery_folder
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -40,7 +40,7 @@ def _new_window(qtbot, interval_ms: int = 30_000):
 
     window = MainWindow()
     qtbot.addWidget(window)
-    window.ask_to_save = lambda: QMessageBox.StandardButton.Discard
+    window.files.ask_to_save = lambda: QMessageBox.StandardButton.Discard
     window.recovery.set_interval(interval_ms)
     return window
 
@@ -67,7 +67,7 @@ def test_the_folder_is_the_isolated_app_data_folder(isolated_app_data):
 def test_unsaved_changes_are_copied_on_the_timer(qtbot, window, lesson):
     window.recovery.set_interval(20)
     assert window.recovery.interval_ms == 20
-    window.open_file(lesson)
+    window.files.open(lesson)
     assert not window.recovery.is_active()  # nothing unsaved, nothing to copy
     window.edit.add_layer_with(2, "neuron", "sigmoid")
     assert window.recovery.is_active()
@@ -85,12 +85,12 @@ def test_the_default_interval_is_thirty_seconds(window):
 
 
 def test_save_undo_to_clean_new_and_close_remove_the_copy(qtbot, window, lesson):
-    window.open_file(lesson)
+    window.files.open(lesson)
     window.edit.add_layer_with(1, "neuron", "sigmoid")
     assert window.recovery.write_now()
     copy = window.recovery.path
     assert copy.exists() and Path(str(copy) + ".lock").exists()
-    window.save_file()
+    window.files.save()
     assert not copy.exists() and not Path(str(copy) + ".lock").exists()
     assert not window.recovery.is_active()
 
@@ -101,7 +101,7 @@ def test_save_undo_to_clean_new_and_close_remove_the_copy(qtbot, window, lesson)
 
     window.edit.add_layer_with(1, "neuron", "sigmoid")
     assert window.recovery.write_now()
-    window.new_file()  # the changes were discarded (answer: Discard)
+    window.files.new()  # the changes were discarded (answer: Discard)
     assert _copies_on_disk() == []
 
     window.edit.add_layer_with(1, "neuron", "sigmoid")
@@ -138,7 +138,7 @@ def test_a_running_windows_copy_is_never_offered(qtbot, window):
     os.utime(lock, (an_hour_ago, an_hour_ago))  # a long lesson: an old lock is still a live one
     assert find_orphaned_copies() == []
     second = _new_window(qtbot)
-    assert offer_recovery(second, ask=lambda *a: pytest.fail("offered a live window's copy")) is None
+    assert second.offer_recovery(ask=lambda *a: pytest.fail("offered a live window's copy")) is None
     assert window.recovery.path.exists()
 
 
@@ -154,8 +154,8 @@ def test_a_running_processs_copy_is_never_offered(qtbot):
         assert window.recovery.write_now()
         print("written", flush=True)
         sys.stdin.readline()  # alive until the test is done, then a clean exit
-        window.ask_to_save = lambda: None  # not saved, not cancelled: close anyway
-        window.maybe_save = lambda: True
+        window.files.ask_to_save = lambda: None  # not saved, not cancelled: close anyway
+        window.files.maybe_save = lambda: True
         window.close()
         """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=REPO,
         env={**os.environ, "XDG_CONFIG_HOME": os.environ["XDG_DATA_HOME"] + "-config"})
@@ -182,7 +182,7 @@ CRASHING_SESSION = """
     window.recovery.set_interval(50)
     window.show()
     if sys.argv[1]:
-        assert window.open_file(sys.argv[1])
+        assert window.files.open(sys.argv[1])
     window.edit.add_layer_with(3, "neuron", "relu")
     window.edit.set_network_param("name", "edited before the crash")
     while window.recovery.path is None or not window.recovery.path.exists():
@@ -207,18 +207,18 @@ def test_after_a_crash_the_next_start_restores_the_edited_network(qtbot, lesson)
         offered.append(copy)
         return RESTORE
 
-    restored = offer_recovery(window, ask=ask)
+    restored = window.offer_recovery(ask=ask)
     assert restored is offered[0] and len(offered) == 1
     assert offered[0].original_path == lesson
     assert window.network == edited
-    assert window.path == lesson  # Save goes back to the file it came from
+    assert window.document.path == lesson  # Save goes back to the file it came from
     assert window.isWindowModified() and "[*]" in window.windowTitle()
-    assert not window.undo_stack.isClean()
+    assert not window.document.undo_stack.isClean()
     assert "Restored" in window._status.text()
     assert not offered[0].path.exists()  # the old copy is gone; this window's own copy holds the work
     assert _copies_on_disk() == [window.recovery.path]
 
-    assert window.save_file()
+    assert window.files.save()
     assert load(lesson) == edited
     assert _copies_on_disk() == []
 
@@ -227,8 +227,8 @@ def test_an_untitled_network_is_restored_untitled(qtbot):
     result = _run(CRASHING_SESSION, "")
     assert result.returncode == 0, result.stderr
     window = _new_window(qtbot)
-    offer_recovery(window, ask=lambda parent, copy: RESTORE)
-    assert window.path is None
+    window.offer_recovery(ask=lambda parent, copy: RESTORE)
+    assert window.document.path is None
     assert len(window.network) == 3
     assert window.windowTitle().startswith("edited before the crash[*]")
 
@@ -236,11 +236,11 @@ def test_an_untitled_network_is_restored_untitled(qtbot):
 def test_later_keeps_the_copy_and_discard_deletes_it(qtbot, lesson):
     assert _run(CRASHING_SESSION, str(lesson)).returncode == 0
     window = _new_window(qtbot)
-    assert offer_recovery(window, ask=lambda parent, copy: LATER) is None
+    assert window.offer_recovery(ask=lambda parent, copy: LATER) is None
     assert len(_copies_on_disk()) == 1 and len(window.network) == 0
-    assert offer_recovery(window, ask=lambda parent, copy: DISCARD) is None
+    assert window.offer_recovery(ask=lambda parent, copy: DISCARD) is None
     assert _copies_on_disk() == []
-    assert offer_recovery(window, ask=lambda *a: pytest.fail("nothing left to offer")) is None
+    assert window.offer_recovery(ask=lambda *a: pytest.fail("nothing left to offer")) is None
 
 
 def test_the_start_up_asks_before_the_start_page(qtbot, lesson, monkeypatch):
@@ -308,9 +308,9 @@ def test_a_broken_copy_can_be_discarded_but_not_restored(qtbot, tmp_path):
     assert _button_texts(box) == ["Discard", "Later"]
     copy.keep()
     window = _new_window(qtbot)
-    assert offer_recovery(window, ask=lambda parent, c: RESTORE) is None  # refused: nothing to restore
+    assert window.offer_recovery(ask=lambda parent, c: RESTORE) is None  # refused: nothing to restore
     assert path.exists()
-    offer_recovery(window, ask=lambda parent, c: DISCARD)
+    window.offer_recovery(ask=lambda parent, c: DISCARD)
     assert not path.exists()
 
 
@@ -341,7 +341,7 @@ EXITING_SESSION = """
         if sys.argv[2] == "edited":
             window.edit.add_layer_with(1, "neuron", "sigmoid")
             assert window.recovery.write_now()
-            window.ask_to_save = lambda: QMessageBox.StandardButton.Discard
+            window.files.ask_to_save = lambda: QMessageBox.StandardButton.Discard
         window.quit_action.trigger()
 
     create_application(["neuron-sim"])  # the app's own start below finds and uses this one

@@ -33,14 +33,14 @@ def _edit(window) -> None:
 
 
 def _assert_unsaved(window) -> None:
-    assert not window.undo_stack.isClean()
+    assert not window.document.undo_stack.isClean()
     assert window.isWindowModified()
     assert "[*]" in window.windowTitle()
 
 
 def test_error_between_write_and_replace_leaves_the_file_byte_for_byte(window, lesson, warnings_shown, monkeypatch):
     before = lesson.read_bytes()
-    assert window.open_file(lesson)
+    assert window.files.open(lesson)
     _edit(window)
 
     def interrupted(src, dst):
@@ -48,7 +48,7 @@ def test_error_between_write_and_replace_leaves_the_file_byte_for_byte(window, l
         raise OSError(errno.EIO, "Input/output error")
 
     monkeypatch.setattr(fileformat.os, "replace", interrupted)
-    assert not window.save_file()
+    assert not window.files.save()
     assert lesson.read_bytes() == before
     assert sorted(p.name for p in lesson.parent.iterdir()) == ["lesson.json"]  # no temporary file left
     _assert_unsaved(window)
@@ -57,21 +57,21 @@ def test_error_between_write_and_replace_leaves_the_file_byte_for_byte(window, l
     assert "unchanged" in warnings_shown[0]
 
     monkeypatch.undo()  # the disk works again: the same Save now succeeds
-    assert window.save_file()
+    assert window.files.save()
     assert not window.isWindowModified()
     assert len(fileformat.load(lesson)) == 4
 
 
 def test_disk_full_while_flushing_keeps_the_old_file(window, lesson, warnings_shown, monkeypatch):
     before = lesson.read_bytes()
-    window.open_file(lesson)
+    window.files.open(lesson)
     _edit(window)
 
     def disk_full(fd):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(fileformat.os, "fsync", disk_full)
-    assert not window.save_file()
+    assert not window.files.save()
     assert lesson.read_bytes() == before
     assert [p.name for p in lesson.parent.iterdir()] == ["lesson.json"]
     _assert_unsaved(window)
@@ -80,7 +80,7 @@ def test_disk_full_while_flushing_keeps_the_old_file(window, lesson, warnings_sh
 
 def test_permission_denied_keeps_the_changes(window, lesson, warnings_shown, monkeypatch):
     before = lesson.read_bytes()
-    window.open_file(lesson)
+    window.files.open(lesson)
     _edit(window)
     real_open = open
 
@@ -90,7 +90,7 @@ def test_permission_denied_keeps_the_changes(window, lesson, warnings_shown, mon
         return real_open(file, mode, *args, **kwargs)
 
     monkeypatch.setattr(atomic_write, "open", refuse_to_create, raising=False)
-    assert not window.save_file()
+    assert not window.files.save()
     assert lesson.read_bytes() == before
     _assert_unsaved(window)
     assert os.strerror(errno.EACCES) in warnings_shown[0]
@@ -98,12 +98,12 @@ def test_permission_denied_keeps_the_changes(window, lesson, warnings_shown, mon
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root may write anywhere")
 def test_read_only_folder_is_reported(window, lesson, warnings_shown):
-    window.open_file(lesson)
+    window.files.open(lesson)
     _edit(window)
     before = lesson.read_bytes()
     lesson.parent.chmod(0o500)
     try:
-        assert not window.save_file()
+        assert not window.files.save()
     finally:
         lesson.parent.chmod(0o700)
     assert lesson.read_bytes() == before
@@ -116,11 +116,11 @@ def test_folder_gone_since_opening_is_reported(window, tmp_path, warnings_shown)
     folder.mkdir()
     path = folder / "lesson.json"
     save(Network(name="n"), path)
-    window.open_file(path)
+    window.files.open(path)
     _edit(window)
     path.unlink()
     folder.rmdir()
-    assert not window.save_file()
+    assert not window.files.save()
     _assert_unsaved(window)
     assert "lesson.json" in warnings_shown[0]
     assert "No such file or directory" in warnings_shown[0]
@@ -148,17 +148,17 @@ def test_save_as_from_an_untitled_network(window, tmp_path, monkeypatch):
     target = tmp_path / "new-lesson"  # the extension is added
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
     _edit(window)
-    assert window.save_file()  # no path yet: Save asks where
-    assert window.path == tmp_path / "new-lesson.json"
+    assert window.files.save()  # no path yet: Save asks where
+    assert window.document.path == tmp_path / "new-lesson.json"
     assert not window.isWindowModified()
     assert window.windowTitle().startswith("new-lesson.json")
-    assert len(fileformat.load(window.path)) == 2
+    assert len(fileformat.load(window.document.path)) == 2
 
 
 def test_save_as_cancelled_keeps_the_changes(window, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: ("", ""))
     _edit(window)
-    assert not window.save_file()
+    assert not window.files.save()
     _assert_unsaved(window)
 
 
@@ -177,7 +177,7 @@ def _answering(window, answer):
     def ask():
         asked.append(answer)
         return answer
-    window.ask_to_save = ask
+    window.files.ask_to_save = ask
     return asked
 
 
@@ -213,7 +213,7 @@ def test_save_saves_then_goes_on(window, lesson, tmp_path, way, monkeypatch):
     other = tmp_path / "other.json"
     save(Network(name="other"), other)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(other), ""))
-    window.open_file(lesson)
+    window.files.open(lesson)
     _edit(window)
     asked = _answering(window, Save)
     _leave_by(window, way)
@@ -223,7 +223,7 @@ def test_save_saves_then_goes_on(window, lesson, tmp_path, way, monkeypatch):
 
 
 def test_a_failed_save_in_the_question_stops_new_and_quit(window, lesson, warnings_shown, monkeypatch):
-    window.open_file(lesson)
+    window.files.open(lesson)
     _edit(window)
     _answering(window, Save)
     monkeypatch.setattr(fileformat.os, "replace", lambda src, dst: (_ for _ in ()).throw(OSError(errno.EIO, "I/O")))
@@ -237,7 +237,7 @@ def test_a_failed_save_in_the_question_stops_new_and_quit(window, lesson, warnin
 
 def test_no_question_without_changes(window, lesson):
     asked = _answering(window, Cancel)
-    window.open_file(lesson)
+    window.files.open(lesson)
     window.new_action.trigger()
     assert asked == []
     assert len(window.network) == 0

@@ -19,7 +19,7 @@ def assert_paths_match_layout(layer):
 
 
 def test_moving_a_selection_keeps_every_curve_on_its_layout(qtbot, window):
-    window.set_network(layered_network(30, 80, seed=3), None)
+    window.document.replace(layered_network(30, 80, seed=3))
     window.view.reset_zoom()
     layer = window.scene.synapse_layer
     window.scene.flush()
@@ -39,7 +39,7 @@ def test_moving_a_selection_keeps_every_curve_on_its_layout(qtbot, window):
 
 
 def test_overview_and_detail_painting_do_not_fail(qtbot, window):
-    window.set_network(layered_network(60, 200, seed=4), None)
+    window.document.replace(layered_network(60, 200, seed=4))
     for zoom in (0.2, 1.0):
         window.view.set_zoom(zoom)
         window.scene.select_all()
@@ -51,7 +51,7 @@ def test_selection_halos_are_stroked_only_for_the_curves_in_view(qtbot, window, 
     """After Select all at 100 %, the halos of curves outside the window are not stroked."""
     from PySide6.QtGui import QPainter
 
-    window.set_network(layered_network(100, 500, seed=1), None)
+    window.document.replace(layered_network(100, 500, seed=1))
     window.view.set_zoom(1.0)
     window.view.centerOn(window.scene.neuron_items[next(iter(window.network.neurons))])
     window.edit.select_all_action.trigger()

@@ -220,7 +220,7 @@ def test_the_window_speaks_korean(korean, window):
     assert window.tool_actions["neuron"].text() == "뉴런 추가"
     from neuron_sim.ui.window.help import example_neuron
 
-    window.set_network(example_neuron(), None)
+    window.document.replace(example_neuron())
     window.scene.select(["y"])
     shown = {label.text() for label in window.inspector.findChildren(QLabel)}
     assert "임계값 θ (편향 b = −θ)" in shown

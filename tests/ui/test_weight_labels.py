@@ -62,7 +62,7 @@ def assert_text_survives(before: np.ndarray, after: np.ndarray, box: tuple[int, 
 
 
 def test_a_pulse_passes_under_the_weight_label_on_the_canvas(qtbot, window):
-    window.set_network(one_synapse(), None)
+    window.document.replace(one_synapse())
     scene, view = window.scene, window.view
     view.reset_zoom()
     scene.flush()
@@ -110,7 +110,7 @@ def test_the_weight_label_stays_svg_text_and_is_found_by_clicks(qtbot, window):
     root = ET.fromstring(figure.svg_bytes())
     texts = ["".join(t.itertext()).strip() for t in root.iter("{http://www.w3.org/2000/svg}text")]
     assert WEIGHT_TEXT in texts
-    window.set_network(one_synapse(), None)
+    window.document.replace(one_synapse())
     window.scene.flush()
     x, y, _text, half_width = label_of(window.scene.synapse_layer)
     assert window.scene.synapse_at(QPointF(x + half_width - 2, y)) == ("x1", "y")
@@ -119,7 +119,7 @@ def test_the_weight_label_stays_svg_text_and_is_found_by_clicks(qtbot, window):
 @pytest.mark.parametrize("zoom, shown", [(1.0, True), (0.3, False)])
 def test_weight_labels_follow_the_zoom(qtbot, window, zoom, shown):
     """The label item draws text where the synapse layer used to: only from 45 % zoom up."""
-    window.set_network(one_synapse(), None)
+    window.document.replace(one_synapse())
     scene, view = window.scene, window.view
     view.set_zoom(zoom)
     scene.flush()

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QMenu, QStyleOptionGraphicsItem, QWidget
 from shiboken6 import isValid
@@ -32,8 +32,8 @@ from neuron_sim.ui.styles import PALETTE
 from neuron_sim.ui.i18n.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
-    from neuron_sim.ui.window.main_window import MainWindow
     from neuron_sim.ui.canvas.scene import NetworkScene
+    from neuron_sim.ui.canvas.view import NetworkView
 
 CALLOUT_COLOR = QColor("#3C4043")
 BOX_FILL = QColor(255, 255, 255, 240)
@@ -265,14 +265,18 @@ def _cells_near(scene: NetworkScene, item: NeuronItem) -> list[NeuronItem]:
             if abs(other.x() - x) < half_width and abs(other.y() - y) < half_height]
 
 
-class NameParts:
-    """The View → Name the parts action and its overlay, which follows the scene."""
+class NameParts(QObject):
+    """The View → Name the parts action and its overlay on `scene`, which it follows."""
 
-    def __init__(self, window: MainWindow):
-        self.window = window
-        self.words = Vocabulary(window)
+    message = Signal(str)  # for the status bar
+
+    def __init__(self, scene: NetworkScene, view: NetworkView, parent: QWidget):
+        super().__init__(parent)
+        self.scene = scene
+        self.view = view
+        self.words = Vocabulary(parent)
         self.overlay: PartsOverlay | None = None
-        self.action = QAction(QCoreApplication.translate("NameParts", "&Name the parts"), window)
+        self.action = QAction(QCoreApplication.translate("NameParts", "&Name the parts"), parent)
         self.action.setCheckable(True)
         self.action.setShortcut("Ctrl+Shift+N")
         tip = QCoreApplication.translate(
@@ -284,7 +288,7 @@ class NameParts:
         self._scene: NetworkScene | None = None
         # Scene changes come many times a second while the network plays: they only ask for one
         # check at the end of the event-loop turn (`_follow`).
-        self._follow_timer = QTimer(window)
+        self._follow_timer = QTimer(self)
         self._follow_timer.setSingleShot(True)
         self._follow_timer.setInterval(0)
         self._follow_timer.timeout.connect(self._follow)
@@ -298,14 +302,14 @@ class NameParts:
         if on:
             target = self.choose_target()
             if target is None:
-                self.window.show_message(QCoreApplication.translate(
+                self.message.emit(QCoreApplication.translate(
                     "NameParts", "Add a neuron first: Name the parts labels a computing neuron."))
                 self.action.setChecked(False)
                 return
             self._attach()
             self.overlay.neuron_id = target
             self.overlay.relayout()
-            view = self.window.view
+            view = self.view
             visible = view.mapToScene(view.viewport().rect()).boundingRect()
             if not visible.contains(self.overlay.sceneBoundingRect()):
                 view.fit()  # the callouts are the point: frame them with the network
@@ -314,7 +318,7 @@ class NameParts:
 
     def choose_target(self) -> str | None:
         """The selected computing neuron, else the one with inputs and outputs and the most inputs."""
-        scene = self.window.scene
+        scene = self.scene
         network = scene.network
         computing = [nid for nid, n in network.neurons.items() if n.kind == "neuron"]
         for nid in scene.selected_neuron_ids():
@@ -334,7 +338,7 @@ class NameParts:
         return max(computing, key=lambda nid: (inputs[nid] > 0 and nid in outputs, inputs[nid]))
 
     def _attach(self) -> None:
-        scene = self.window.scene
+        scene = self.scene
         if self.overlay is not None and self._scene is scene and isValid(self.overlay):
             return
         self._detach()

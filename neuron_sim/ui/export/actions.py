@@ -9,19 +9,18 @@ from __future__ import annotations
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QMimeData, QObject, Qt
+from PySide6.QtCore import QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QProgressDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QProgressDialog, QWidget
 
+from neuron_sim.ui.canvas.scene import NetworkScene
+from neuron_sim.ui.canvas.view import NetworkView
+from neuron_sim.ui.document import Document
 from neuron_sim.ui.i18n.errors import error_text
 from neuron_sim.ui.export.animation import write_animation
 from neuron_sim.ui.export.dialog import ExportDialog
 from neuron_sim.ui.export.figure import Figure, FigureError, FigureOptions
-
-if TYPE_CHECKING:
-    from neuron_sim.ui.window.main_window import MainWindow
+from neuron_sim.ui.playback import Playback
 
 
 def figure_mime_data(figure: Figure) -> QMimeData:
@@ -33,20 +32,28 @@ def figure_mime_data(figure: Figure) -> QMimeData:
 
 
 class FigureActions(QObject):
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
-        self.window = window
+    message = Signal(str)  # for the status bar
+    error = Signal(str, str)  # title, text: for a message box
+
+    def __init__(self, document: Document, scene: NetworkScene, view: NetworkView, playback: Playback,
+                 parent: QWidget):
+        super().__init__(parent)
+        self.document = document
+        self.scene = scene
+        self.view = view
+        self.playback = playback
+        self._parent = parent
         self.options: FigureOptions | None = None  # the dialog's last choices
         self.dialog: ExportDialog | None = None
-        self.export_action = QAction(self.tr("&Export figure…"), window)
+        self.export_action = QAction(self.tr("&Export figure…"), parent)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.setStatusTip(self.tr("Save the network as a PNG, SVG or PDF figure for slides and worksheets"))
         self.export_action.triggered.connect(self.export_figure)
-        self.copy_action = QAction(self.tr("&Copy figure"), window)
+        self.copy_action = QAction(self.tr("&Copy figure"), parent)
         self.copy_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
         self.copy_action.setStatusTip(self.tr("Copy the network as a picture, to paste into slides"))
         self.copy_action.triggered.connect(self.copy_figure)
-        self.animation_action = QAction(self.tr("Export &animation…"), window)
+        self.animation_action = QAction(self.tr("Export &animation…"), parent)
         self.animation_action.setStatusTip(self.tr("Save what the network does next as an animated GIF"))
         self.animation_action.triggered.connect(self.export_animation)
 
@@ -64,7 +71,7 @@ class FigureActions(QObject):
         if self.dialog is not None:  # one export dialog at a time
             self.dialog.reject()
         initial = self._initial_options()
-        dialog = ExportDialog(self.window, animation=animation, initial=initial)
+        dialog = ExportDialog(self._parent, animation=animation, initial=initial)
         dialog.accepted.connect(lambda: self._save(dialog))
         if dialog.copy_button is not None:
             dialog.copy_button.clicked.connect(lambda: self._copy_from(dialog))
@@ -81,17 +88,17 @@ class FigureActions(QObject):
     def _initial_options(self) -> FigureOptions | None:
         if self.options is None:
             return None
-        return replace(self.options, look=self.window.scene.look)
+        return replace(self.options, look=self.scene.look)
 
     def ask_save_path(self, title: str, suggested: str, file_filter: str) -> str:
         """The file to write (tests replace this)."""
-        path, _ = QFileDialog.getSaveFileName(self.window, title, suggested, file_filter)
+        path, _ = QFileDialog.getSaveFileName(self._parent, title, suggested, file_filter)
         return path
 
     def _suggested(self, suffix: str) -> str:
-        window = self.window
-        folder = window.path.parent if window.path else Path.home()
-        stem = window.path.stem if window.path else (window.network.name or "network")
+        path = self.document.path
+        folder = path.parent if path else Path.home()
+        stem = path.stem if path else (self.document.network.name or "network")
         return str(folder / f"{stem}.{suffix}")
 
     def _save(self, dialog: ExportDialog) -> None:
@@ -111,9 +118,9 @@ class FigureActions(QObject):
             with busy():  # a 4× PNG of a large network takes seconds
                 dialog.build_figure().save(path, fmt)
         except FigureError as error:
-            self.window.show_error(self.tr("Could not export the figure"), error_text(error))
+            self.error.emit(self.tr("Could not export the figure"), error_text(error))
             return
-        self.window.show_message(self.tr("Figure saved to %1").replace("%1", path))
+        self.message.emit(self.tr("Figure saved to %1").replace("%1", path))
 
     def _save_animation(self, dialog: ExportDialog, fmt: str) -> None:
         file_filter = self.tr("GIF animations (*.gif)") if fmt == "gif" else self.tr("PNG frames (*.png)")
@@ -123,7 +130,7 @@ class FigureActions(QObject):
         if Path(path).suffix.lower() != "." + fmt:
             path += "." + fmt
         options = dialog.animation_options()
-        progress = QProgressDialog(self.tr("Drawing the frames…"), self.tr("Cancel"), 0, options.frames, self.window)
+        progress = QProgressDialog(self.tr("Drawing the frames…"), self.tr("Cancel"), 0, options.frames, self._parent)
         progress.setMinimumDuration(500)
         cancelled = []
 
@@ -134,12 +141,11 @@ class FigureActions(QObject):
                 cancelled.append(done)
             return not cancelled
 
-        window = self.window
         try:
-            written = write_animation(path, window.network, self.options, options, window.playback,
+            written = write_animation(path, self.document.network, self.options, options, self.playback,
                                       dialog.selection, dialog.visible_rect(), advance)
         except FigureError as error:
-            self.window.show_error(self.tr("Could not export the animation"), error_text(error))
+            self.error.emit(self.tr("Could not export the animation"), error_text(error))
             return
         finally:
             progress.close()
@@ -147,9 +153,9 @@ class FigureActions(QObject):
         if cancelled:  # nothing half-done stays behind
             for file in written:
                 file.unlink(missing_ok=True)
-            self.window.show_message(self.tr("Animation export cancelled"))
+            self.message.emit(self.tr("Animation export cancelled"))
             return
-        self.window.show_message(self.tr("Animation saved: %1 (%2 files)").replace("%1", str(written[0]))
+        self.message.emit(self.tr("Animation saved: %1 (%2 files)").replace("%1", str(written[0]))
                                  .replace("%2", str(len(written))) if len(written) > 1 else
                                  self.tr("Animation saved to %1").replace("%1", str(written[0])))
 
@@ -159,31 +165,31 @@ class FigureActions(QObject):
         try:
             figure = dialog.build_figure()
         except FigureError as error:
-            self.window.show_error(self.tr("Could not copy the figure"), error_text(error))
+            self.error.emit(self.tr("Could not copy the figure"), error_text(error))
             return
         self._copy(figure)
 
     def copy_figure(self) -> None:
         """Copy the whole network (or the dialog's last choices) to the clipboard."""
-        scene = self.window.scene
+        scene = self.scene
         options = self._initial_options() or FigureOptions(look=scene.look, show_weights=scene.show_weights,
                                                            show_thresholds=scene.show_thresholds)
         selection = (scene.selected_neuron_ids(), scene.selected_synapse_keys())
         if options.scope == "selection" and not selection[0]:
             options = replace(options, scope="network")
-        view = self.window.view
+        view = self.view
         visible = view.mapToScene(view.viewport().rect()).boundingRect()
         try:
-            figure = Figure(self.window.network, options, self.window.playback, selection, visible)
+            figure = Figure(self.document.network, options, self.playback, selection, visible)
         except FigureError as error:
-            self.window.show_error(self.tr("Could not copy the figure"), error_text(error))
+            self.error.emit(self.tr("Could not copy the figure"), error_text(error))
             return
         self._copy(figure)
 
     def _copy(self, figure: Figure) -> None:
         size = figure.pixel_size()
         QGuiApplication.clipboard().setMimeData(figure_mime_data(figure))
-        self.window.show_message(self.tr("Figure copied (%1 × %2 pixels): paste it into a slide")
+        self.message.emit(self.tr("Figure copied (%1 × %2 pixels): paste it into a slide")
                                  .replace("%1", str(size.width())).replace("%2", str(size.height())))
 
 

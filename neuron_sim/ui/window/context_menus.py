@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QObject, QPointF
-from PySide6.QtWidgets import QMenu
+from PySide6.QtCore import QObject, QPointF, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QWidget
 
 from neuron_sim import commands
 
+from neuron_sim.ui.canvas.scene import NetworkScene
 from neuron_sim.ui.canvas.tools import AddNeuronTool
-
-if TYPE_CHECKING:
-    from neuron_sim.ui.window.main_window import MainWindow
+from neuron_sim.ui.document import Document
+from neuron_sim.ui.window.editing import EditActions
 
 
 class ContextMenus(QObject):
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
-        self.window = window
-        window.scene.context_menu_requested.connect(self._show)
+    tool_chosen = Signal(str)  # "Connect from here…": the window switches to that tool
+
+    def __init__(self, document: Document, scene: NetworkScene, edit: EditActions, fit_action: QAction,
+                 parent: QWidget):
+        super().__init__(parent)
+        self.document = document
+        self.scene = scene
+        self.edit = edit
+        self.fit_action = fit_action
+        self._parent = parent
+        scene.context_menu_requested.connect(self._show)
 
     def _show(self, scene_pos: QPointF, screen_pos) -> None:
         menu = self.menu_at(scene_pos)
@@ -28,8 +34,8 @@ class ContextMenus(QObject):
 
     def menu_at(self, scene_pos: QPointF) -> QMenu:
         """The menu for what is under `scene_pos` (selecting it first, as file managers do)."""
-        scene = self.window.scene
-        menu = QMenu(self.window)
+        scene = self.scene
+        menu = QMenu(self._parent)
         item = scene.neuron_item_at(scene_pos)
         if item is not None:
             if not item.isSelected():
@@ -46,8 +52,8 @@ class ContextMenus(QObject):
         return menu
 
     def _neuron_menu(self, menu: QMenu, neuron_id: str, scene_pos: QPointF) -> None:
-        window, scene = self.window, self.window.scene
-        neuron = window.network.neuron(neuron_id)
+        scene, network, edit = self.scene, self.document.network, self.edit
+        neuron = network.neuron(neuron_id)
         if neuron.kind == "input":
             menu.addAction(self.tr("Switch on/off"), lambda: self._toggle_input(neuron_id))
             menu.addAction(self.tr("Type value…"),
@@ -56,36 +62,34 @@ class ContextMenus(QObject):
             menu.addAction(self.tr("Type rate…"),
                            lambda: scene.edit_requested.emit("rate_hz", neuron_id, scene_pos))
         else:
-            name = "threshold" if window.network.model == "rate" else "v_threshold_mV"
+            name = "threshold" if network.model == "rate" else "v_threshold_mV"
             menu.addAction(self.tr("Type threshold…"), lambda: scene.edit_requested.emit(name, neuron_id, scene_pos))
-        menu.addAction(self.tr("Connect from here…"), lambda: window.set_tool("connect"))
+        menu.addAction(self.tr("Connect from here…"), lambda: self.tool_chosen.emit("connect"))
         menu.addSeparator()
-        menu.addActions([window.edit.copy_action, window.edit.duplicate_action, window.edit.connect_all_action,
-                         window.edit.delete_action])
+        menu.addActions([edit.copy_action, edit.duplicate_action, edit.connect_all_action, edit.delete_action])
 
     def _synapse_menu(self, menu: QMenu, key, scene_pos: QPointF) -> None:
-        window, scene = self.window, self.window.scene
+        scene = self.scene
         menu.addAction(self.tr("Type weight…"), lambda: scene.edit_requested.emit("weight", key, scene_pos))
         menu.addAction(self.tr("Flip sign (excitatory ↔ inhibitory)"), lambda: self._flip(key))
         menu.addSeparator()
-        menu.addAction(window.edit.delete_action)
+        menu.addAction(self.edit.delete_action)
 
     def _canvas_menu(self, menu: QMenu, scene_pos: QPointF) -> None:
-        window = self.window
         for kind, text in (("neuron", self.tr("Add neuron here")), ("input", self.tr("Add input here")),
                            ("generator", self.tr("Add generator here"))):
-            action = menu.addAction(text, lambda k=kind: AddNeuronTool(window.scene, k).add_at(scene_pos))
-            action.setEnabled(kind != "generator" or window.network.model == "spiking")
+            action = menu.addAction(text, lambda k=kind: AddNeuronTool(self.scene, k).add_at(scene_pos))
+            action.setEnabled(kind != "generator" or self.document.network.model == "spiking")
         menu.addSeparator()
-        menu.addActions([window.edit.paste_action, window.edit.select_all_action, window.edit.add_layer_action,
-                         window.fit_action])
+        edit = self.edit
+        menu.addActions([edit.paste_action, edit.select_all_action, edit.add_layer_action, self.fit_action])
 
     def _toggle_input(self, neuron_id: str) -> None:
-        network = self.window.network
+        network = self.document.network
         value = 0.0 if network.neuron(neuron_id).value != 0 else 1.0
-        self.window.scene.push(commands.SetNeuronParamCommand(network, neuron_id, "value", value))
+        self.scene.push(commands.SetNeuronParamCommand(network, neuron_id, "value", value))
 
     def _flip(self, key) -> None:
-        network = self.window.network
+        network = self.document.network
         weight = network.synapse(key).weight
-        self.window.scene.push(commands.SetSynapseParamCommand(network, key, "weight", -weight))
+        self.scene.push(commands.SetSynapseParamCommand(network, key, "weight", -weight))

@@ -6,31 +6,39 @@ The plans come from the Qt-free `neuron_sim.model.editing`; here they become one
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPointF
+from PySide6.QtCore import QObject, QPointF, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu
+from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 from neuron_sim import commands
 from neuron_sim.model import ModelError, editing, geometry
 
-from neuron_sim.ui.window.dialogs import AddLayerDialog
+from neuron_sim.ui.canvas.scene import NetworkScene
+from neuron_sim.ui.canvas.view import NetworkView
+from neuron_sim.ui.document import Document
 from neuron_sim.ui.i18n.errors import error_text
 from neuron_sim.ui.styles import GRID_SIZE
-
-if TYPE_CHECKING:
-    from neuron_sim.ui.window.main_window import MainWindow
+from neuron_sim.ui.window.actions import make_action
+from neuron_sim.ui.window.dialogs import AddLayerDialog
 
 NUDGE = 1.0
 BIG_NUDGE = 10.0
 
 
 class EditActions(QObject):
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
-        self.window = window
-        act = window._action
+    message = Signal(str)  # for the status bar
+
+    def __init__(self, document: Document, scene: NetworkScene, view: NetworkView, parent: QWidget):
+        super().__init__(parent)
+        self.document = document
+        self.scene = scene
+        self.view = view
+        self._parent = parent
+
+        def act(*args) -> QAction:
+            return make_action(parent, *args)
+
         self.cut_action = act(self.tr("Cu&t"), self.cut, QKeySequence.StandardKey.Cut, self.tr("Cut the selected neurons"))
         self.copy_action = act(self.tr("&Copy"), self.copy, QKeySequence.StandardKey.Copy,
                                self.tr("Copy the selected neurons and the synapses between them"))
@@ -50,10 +58,10 @@ class EditActions(QObject):
         self.nudge_actions = []
         for key, dx, dy in (("Left", -1, 0), ("Right", 1, 0), ("Up", 0, -1), ("Down", 0, 1)):
             for prefix, step in (("", NUDGE), ("Shift+", BIG_NUDGE)):
-                action = QAction(window)
+                action = QAction(parent)
                 action.setShortcut(QKeySequence(prefix + key))
                 action.triggered.connect(lambda checked=False, x=dx * step, y=dy * step: self.nudge(x, y))
-                window.view.addAction(action)
+                view.addAction(action)
                 self.nudge_actions.append(action)
 
     def add_to_menu(self, menu: QMenu) -> None:
@@ -71,18 +79,14 @@ class EditActions(QObject):
 
     # ---- helpers -------------------------------------------------------------------------
     @property
-    def scene(self):
-        return self.window.scene
-
-    @property
     def network(self):
-        return self.window.network
+        return self.document.network
 
     def _push(self, command: commands.ModelCommand) -> bool:
         return self.scene.push(command)
 
     def _fail(self, error: ModelError) -> None:
-        self.window.show_message(error_text(error))
+        self.message.emit(error_text(error))
 
     # ---- clipboard -----------------------------------------------------------------------
     def copy(self) -> None:
@@ -93,7 +97,7 @@ class EditActions(QObject):
         # Plain text (the JSON names its format), not a QMimeData made here: Qt keeps clipboard data
         # until after Python has shut down, and deleting a Python-made QMimeData then segfaults.
         QGuiApplication.clipboard().setText(json.dumps(data, ensure_ascii=False, indent=2))
-        self.window.show_message(self.tr("Copied %n neuron(s).", "", len(ids)))
+        self.message.emit(self.tr("Copied %n neuron(s).", "", len(ids)))
 
     def cut(self) -> None:
         self.copy()
@@ -111,7 +115,7 @@ class EditActions(QObject):
             self._add_plan(self.tr("Paste"), data)
         except (ModelError, ValueError) as error:  # text that is not JSON (or not UTF-8) is no network either
             reason = error if isinstance(error, ModelError) else ModelError("the clipboard does not hold neurons")
-            self.window.show_message(self.tr("Nothing to paste: %1").replace("%1", error_text(reason)))
+            self.message.emit(self.tr("Nothing to paste: %1").replace("%1", error_text(reason)))
 
     def duplicate(self) -> None:
         ids = self.scene.selected_neuron_ids()
@@ -128,7 +132,7 @@ class EditActions(QObject):
         ids = self.scene.selected_neuron_ids()
         keys = self.scene.selected_synapse_keys()
         if not ids and not keys:
-            self.window.show_message(self.tr("Nothing selected to delete."))
+            self.message.emit(self.tr("Nothing selected to delete."))
             return
         command = commands.delete_command(self.network, ids, keys)
         if text:
@@ -150,7 +154,7 @@ class EditActions(QObject):
 
     # ---- building ------------------------------------------------------------------------
     def add_layer(self) -> None:
-        dialog = AddLayerDialog(self.window, model=self.network.model)
+        dialog = AddLayerDialog(self._parent, model=self.network.model)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         result = dialog.values()
@@ -173,7 +177,7 @@ class EditActions(QObject):
         text = self.tr("Add layer of %n", "", count)
         if self._push(commands.add_items_command(self.network, text, neurons, [])):
             self.scene.select([n.id for n in neurons])
-            self.window.view.fit()
+            self.view.fit()
             return [n.id for n in neurons]
         return []
 
@@ -185,10 +189,9 @@ class EditActions(QObject):
             return
         text = self.tr("Connect all (%n synapses)", "", len(plan))
         if self._push(commands.add_items_command(self.network, text, [], plan)):
-            self.window.show_message(self.tr("Connected %n synapse(s), each with weight 1.", "", len(plan)))
+            self.message.emit(self.tr("Connected %n synapse(s), each with weight 1.", "", len(plan)))
 
     def set_network_param(self, name: str, value) -> None:
         if getattr(self.network, name) == value:
             return
         self._push(commands.SetNetworkParamCommand(self.network, name, value))
-        self.window._sync_model_actions()  # a refused change puts the radio button back

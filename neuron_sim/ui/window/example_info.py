@@ -10,14 +10,13 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMainWindow, QToolButton, QVBoxLayout, QWidget
 
 from neuron_sim.model import Network
 from neuron_sim.model.dense import DenseLayer, dense_layers, keras_code
 
 if TYPE_CHECKING:
-    from neuron_sim.ui.window.examples import Example
-    from neuron_sim.ui.window.main_window import MainWindow
+    from neuron_sim.ui.examples import Example
 
 _STYLE = """
 #example-info { background: #FFF8E1; border-bottom: 1px solid #E0C872; }
@@ -65,7 +64,7 @@ class ExampleInfoBar(QFrame):
         self.hide()
 
     @classmethod
-    def install_above_canvas(cls, window: MainWindow) -> ExampleInfoBar:
+    def install_above_canvas(cls, window: QMainWindow) -> ExampleInfoBar:
         """Put a bar above the window's canvas (the central widget becomes [bar, canvas])."""
         view = window.takeCentralWidget()
         container = QWidget(window)

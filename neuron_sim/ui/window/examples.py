@@ -1,261 +1,35 @@
-"""The classroom examples: which file, its title and "what to try" text in the UI language, and the
-Examples menu that opens one as an untitled copy.
-
-The files in resources/examples/ hold the English name and description; the texts here are the same
-sentences marked for translation (tests/ui/test_examples.py keeps the two equal), so a Korean
-interface shows Korean texts while the files stay readable on their own.
-"""
+"""The Examples menu and the start page: each opens an example through the file actions."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
-from neuron_sim.model import Network
-from neuron_sim.model.fileformat import NetworkFileError, load
-from neuron_sim.resources_path import examples_dir
-
-from neuron_sim.ui.i18n.errors import error_text
-
-if TYPE_CHECKING:
-    from pathlib import Path
-
-    from neuron_sim.ui.window.main_window import MainWindow
-
-SHOW_START_PAGE_KEY = "show_start_page"  # QSettings bool, default true; the Preferences dialog binds it too
-
-
-@dataclass(frozen=True)
-class _Entry:
-    file: str
-    look: str  # "biological" or "schematic": the look that shows the idea best
-    select: tuple[str, ...]  # neurons selected on opening: the computation panel and the trace follow them
-    title: str  # English source texts; translated when the catalogue is built
-    what_to_try: str
-    labels: dict[str, str] = field(default_factory=dict)  # neuron id → label text to translate
-
-
-@dataclass(frozen=True)
-class Example:
-    file: str
-    look: str
-    select: tuple[str, ...]
-    title: str  # in the UI language
-    what_to_try: str
-    labels: dict[str, str]
-    source_title: str  # English, as in the file
-    source_text: str
-
-    @property
-    def path(self) -> Path:
-        return examples_dir() / self.file
-
-    @property
-    def shows_dense_layers(self) -> bool:
-        return self.file in DENSE_EXAMPLES
-
-
-@dataclass(frozen=True)
-class Topic:
-    title: str
-    examples: tuple[Example, ...]
-
-
-DENSE_EXAMPLES = ("dense-layer.json", "multi-layer.json")  # the info bar shows their Keras code and matrices
-
-TOPIC_NEURON = QT_TRANSLATE_NOOP("Examples", "One neuron")
-TOPIC_GATES = QT_TRANSLATE_NOOP("Examples", "Logic gates")
-TOPIC_LAYERS = QT_TRANSLATE_NOOP("Examples", "Layers")
-TOPIC_SPIKING = QT_TRANSLATE_NOOP("Examples", "Spiking neurons")
-
-_CATALOGUE = (
-    (TOPIC_NEURON, (
-        _Entry("single-neuron.json", "schematic", ("y",),
-               QT_TRANSLATE_NOOP("Examples", "One artificial neuron"),
-               QT_TRANSLATE_NOOP("Examples",
-                                 "Three inputs x0, x1, x2 reach one neuron through synapses of strength w0 = 0.6, w1 = "
-                                 "0.6 and w2 = -0.5. The neuron adds w0·x0 + w1·x1 + w2·x2 (Σ) and its activation "
-                                 "function f fires when the sum reaches the threshold 1. Press Play, then click x1 to "
-                                 "switch it on: 0.6 + 0.6 = 1.2 reaches the threshold and y fires. Then switch x2 on: "
-                                 "its negative weight holds y back."),
-               {}),
-        _Entry("logistic-unit.json", "schematic", ("a",),
-               QT_TRANSLATE_NOOP("Examples", "A logistic-regression unit"),
-               QT_TRANSLATE_NOOP("Examples",
-                                 "Three inputs x1, x2, x3 and a sigmoid activation: a = σ(w·x + b) lies between 0 and "
-                                 "1, so it can be read as a probability. Press Play, then double-click an input, type "
-                                 "a value between 0 and 1, and watch a slide smoothly instead of jumping."),
-               {}),
-    )),
-    (TOPIC_GATES, (
-        _Entry("and-gate.json", "biological", ("y",),
-               QT_TRANSLATE_NOOP("Examples", "AND gate"),
-               QT_TRANSLATE_NOOP("Examples",
-                                 "Two inputs, one threshold unit. The output y fires only when x1 AND x2 are on: 1·x1 "
-                                 "+ 1·x2 must reach the threshold 1.5. Press Play, then click x2 to switch it on: y "
-                                 "fires. Switch either input off and it stops."),
-               {}),
-        _Entry("or-gate.json", "biological", ("y",),
-               QT_TRANSLATE_NOOP("Examples", "OR gate"),
-               QT_TRANSLATE_NOOP("Examples",
-                                 "Two inputs, one threshold unit. The output fires when x1 OR x2 (or both) is on: one "
-                                 "input alone, 1·x1 = 1, already reaches the threshold 0.5. Press Play and click the "
-                                 "inputs to go through the truth table."),
-               {}),
-        _Entry("not-gate.json", "biological", ("y",),
-               QT_TRANSLATE_NOOP("Examples", "NOT gate"),
-               QT_TRANSLATE_NOOP("Examples",
-                                 "One input and an inhibitory synapse (w = -1). With the threshold -0.5 the unit fires "
-                                 "while x1 is off and falls silent when x1 is on: the output is the opposite of the "
-                                 "input. Press Play and click x1."),
-               {}),
-        _Entry("nand-gate.json", "biological", ("y",),
-               QT_TRANSLATE_NOOP("Examples", "NAND gate"),
-               QT_TRANSLATE_NOOP("Examples",
-                                 "NOT AND: the output is on unless both inputs are on. The weights are negative (-1) "
-                                 "and the threshold is -1.5, so only the sum -2 of two active inputs falls below it. "
-                                 "Press Play and switch one input off: y fires."),
-               {}),
-        _Entry("xor.json", "biological", ("y",),
-               QT_TRANSLATE_NOOP("Examples", "XOR needs a hidden layer"),
-               QT_TRANSLATE_NOOP("Examples",
-                                 "No single threshold unit computes XOR. Two hidden units do: h1 is OR, h2 is NAND, "
-                                 "and the output y is their AND. Press Play and click the inputs through 00, 01, 10, "
-                                 "11: y fires only when exactly one input is on."),
-               {}),
-    )),
-    (TOPIC_LAYERS, (
-        _Entry("dense-layer.json", "schematic", ("y1",),
-               QT_TRANSLATE_NOOP("Examples", "A Dense layer: 3 inputs, 2 neurons"),
-               QT_TRANSLATE_NOOP("Examples",
-                                 "Three signals x0, x1, x2 reach two neurons: 3 × 2 = 6 connections, each with its own "
-                                 "weight. In Keras this layer is Dense(2, input_shape=(3,)); its 3 × 2 weight matrix W "
-                                 "holds the six weights, and the outputs are the weighted sums y = x·W (linear "
-                                 "activation, bias 0). Press Play, then double-click a weight and change it: the "
-                                 "matrix and y1, y2 follow."),
-               {}),
-        _Entry("multi-layer.json", "schematic", ("y1",),
-               QT_TRANSLATE_NOOP("Examples", "Stacked layers: a small multi-layer network"),
-               QT_TRANSLATE_NOOP("Examples",
-                                 "Two Dense layers stacked: 3 inputs → 4 hidden neurons (ReLU) → 2 outputs (sigmoid). "
-                                 "The outputs of one layer are the inputs of the next. In Keras: Dense(4, "
-                                 "input_shape=(3,), activation='relu') and then Dense(2, activation='sigmoid'). Press "
-                                 "Play and watch the signal pass layer by layer."),
-               {}),
-    )),
-    (TOPIC_SPIKING, (
-        _Entry("spiking-integrate-and-fire.json", "biological", ("n1",),
-               QT_TRANSLATE_NOOP("Examples", "Integrate and fire"),
-               QT_TRANSLATE_NOOP("Examples",
-                                 "The cell stores what it receives until it overflows, then fires. Each input spike "
-                                 "lifts n1's membrane potential by 7 mV; between spikes it leaks back toward rest. "
-                                 "Press Play: only after several inputs in a row does n1 reach the threshold line, "
-                                 "fire, and send a spike on to n2."),
-               {}),
-        _Entry("spiking-chain.json", "biological", ("n1", "n2", "n3"),
-               QT_TRANSLATE_NOOP("Examples", "A chain of spiking neurons"),
-               QT_TRANSLATE_NOOP("Examples",
-                                 "A generator fires 10 times a second. Each spike travels down the axon and, after the "
-                                 "synaptic delay of 8 ms, lifts the next cell's membrane potential past its threshold. "
-                                 "Press Play and watch the signal travel along the chain; make a delay longer in the "
-                                 "inspector and see it arrive later."),
-               {}),
-        _Entry("spiking-excitation-inhibition.json", "biological", ("n1",),
-               QT_TRANSLATE_NOOP("Examples", "Excitation and inhibition"),
-               QT_TRANSLATE_NOOP("Examples",
-                                 "Two sensors reach one cell. Each spike of the excitatory synapse (+20 mV) lifts the "
-                                 "membrane potential past the threshold, so the cell fires. Switch the inhibitory "
-                                 "sensor on: its synapse (-20 mV) pulls the potential below rest just before each "
-                                 "excitatory spike arrives, and the cell falls silent."),
-               {"exc": QT_TRANSLATE_NOOP("Examples", "excitatory"), "inh": QT_TRANSLATE_NOOP("Examples", "inhibitory")}),
-        _Entry("spiking-summation.json", "biological", ("n1",),
-               QT_TRANSLATE_NOOP("Examples", "Summation of two inputs"),
-               QT_TRANSLATE_NOOP("Examples",
-                                 "Each synapse lifts the membrane potential by 9 mV, less than the 15 mV from rest to "
-                                 "threshold, so one input alone never makes the cell fire. Switch x2 on as well: the "
-                                 "two inputs arrive together, add up to 18 mV and the cell fires."),
-               {}),
-        _Entry("spiking-refractory.json", "biological", ("n1", "n2"),
-               QT_TRANSLATE_NOOP("Examples", "The refractory period"),
-               QT_TRANSLATE_NOOP("Examples",
-                                 "One generator sends a spike every 2.5 ms to two cells; each spike alone is enough to "
-                                 "fire them. n1 rests for 2 ms after a spike and follows almost every input. n2 rests "
-                                 "for 10 ms and ignores the inputs that arrive meanwhile, so it fires far less often. "
-                                 "Change n2's refractory period in the inspector and compare."),
-               {}),
-        _Entry("spiking-lateral-inhibition.json", "biological", ("n1", "n2", "n3"),
-               QT_TRANSLATE_NOOP("Examples", "Lateral inhibition"),
-               QT_TRANSLATE_NOOP("Examples",
-                                 "Three sensors side by side; the middle one, s2, is stimulated hardest. Each cell "
-                                 "inhibits its neighbours. n2 reaches the threshold first and its inhibition keeps n1 "
-                                 "and n3 silent: the strongest signal wins and the contrast is sharpened. Switch s2 "
-                                 "off and n1 and n3 start firing."),
-               {}),
-        _Entry("spiking-mutual-inhibition.json", "biological", ("A", "B"),
-               QT_TRANSLATE_NOOP("Examples", "Mutual inhibition: a rhythm generator"),
-               QT_TRANSLATE_NOOP("Examples",
-                                 "Two cells with a steady drive would fire on their own, almost together. Each "
-                                 "inhibits the other, so they are pushed apart and fire in turn: A, B, A, B, a rhythm "
-                                 "like the one that alternates left and right steps in walking. Set both weights to 0 "
-                                 "and they fire together again."),
-               {}),
-        _Entry("spiking-reflex-arc.json", "biological", ("inter", "motor"),
-               QT_TRANSLATE_NOOP("Examples", "A reflex arc"),
-               QT_TRANSLATE_NOOP("Examples",
-                                 "A touch on the skin excites a sensor; its signal reaches an interneuron in the "
-                                 "spinal cord, which excites a motor neuron that makes the muscle contract. Play and "
-                                 "follow each spike: sensor, then interneuron, then motor neuron, each a synaptic "
-                                 "delay later. Click the sensor to switch it off and on."),
-               {"sensor": QT_TRANSLATE_NOOP("Examples", "sensor"), "inter": QT_TRANSLATE_NOOP("Examples", "interneuron"), "motor": QT_TRANSLATE_NOOP("Examples", "motor neuron")}),
-    )),
-)
-
-
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("Examples", text)
-
-
-def catalogue() -> list[Topic]:
-    """The examples grouped by topic, in the order of the lessons, texts in the UI language."""
-    return [Topic(_translate(topic), tuple(
-        Example(e.file, e.look, e.select, _translate(e.title), _translate(e.what_to_try),
-                {nid: _translate(label) for nid, label in e.labels.items()}, e.title, e.what_to_try)
-        for e in entries)) for topic, entries in _CATALOGUE]
-
-
-def all_examples() -> list[Example]:
-    return [example for topic in catalogue() for example in topic.examples]
-
-
-def load_example(example: Example) -> Network:
-    """The example's network with its title, text and labels in the UI language (not yet shown)."""
-    network = load(example.path)
-    network.set_param("name", example.title)
-    network.set_param("description", example.what_to_try)
-    for neuron_id, label in example.labels.items():
-        if neuron_id in network.neurons:
-            network.set_neuron_param(neuron_id, "label", label)
-    return network
-
+from neuron_sim.ui.examples import Example, all_examples, catalogue
+from neuron_sim.ui.window.example_info import ExampleInfoBar
+from neuron_sim.ui.window.files import FileActions
+from neuron_sim.ui.window.preferences import show_start_page
+from neuron_sim.ui.window.start_page import StartPage
 
 class ExamplesMenu(QObject):
-    """The Examples menu, the start page and the info bar above the canvas, for one window."""
+    """The Examples menu and the start page; the info bar above the canvas follows the document."""
 
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
-        from neuron_sim.ui.window.example_info import ExampleInfoBar
+    error = Signal(str, str)  # title, text
 
-        self.window = window
-        self.info_bar = ExampleInfoBar.install_above_canvas(window)
-        window.network_replaced.connect(lambda network: self.info_bar.clear())  # its text was about the old one
-        self.start_page_action = QAction(self.tr("&Start page…"), window)
+    def __init__(self, files: FileActions, info_bar: ExampleInfoBar, settings: QSettings, parent: QWidget):
+        super().__init__(parent)
+        self.files = files
+        self.info_bar = info_bar
+        self._settings = settings
+        self._parent = parent
+        document = files.document
+        document.network_replaced.connect(lambda network: info_bar.clear())  # its text was about the old one
+        document.example_opened.connect(lambda example: info_bar.show_example(example, document.network))
+        self.start_page_action = QAction(self.tr("&Start page…"), parent)
         self.start_page_action.setToolTip(self.tr("The classroom examples with pictures, and where to begin"))
         self.start_page_action.triggered.connect(self.show_start_page)
-        self.menu = QMenu(self.tr("E&xamples"), window)
+        self.menu = QMenu(self.tr("E&xamples"), parent)
         self.menu.addAction(self.start_page_action)
         self.menu.addSeparator()
         self.example_actions: dict[str, QAction] = {}
@@ -267,52 +41,30 @@ class ExamplesMenu(QObject):
                 action.setStatusTip(example.title)
                 action.triggered.connect(lambda checked=False, e=example: self.open_example(e))
                 self.example_actions[example.file] = action
-        self.start_page = None
+        self.start_page: StartPage | None = None
 
     def open_example(self, example: Example) -> bool:
         """Open `example` as an untitled copy (Save asks for a name), in its look, with its text shown."""
-        window = self.window
-        if not window.maybe_save():
-            return False
-        try:
-            network = load_example(example)
-        except NetworkFileError as error:  # a damaged installation: say so, keep the open network
-            window.show_error(self.tr("Could not open the example"), error_text(error))
-            return False
-        window.set_network(network, None)
-        window.look_actions[example.look].trigger()
-        self.info_bar.show_example(example, network)
-        selected = [nid for nid in example.select if nid in network.neurons]
-        window.scene.select(selected)
-        QTimer.singleShot(0, window.view.fit)  # after the info bar has taken its height
-        window.show_message(self.tr("Example: %1. It is a copy: Save asks where to keep it.")
-                            .replace("%1", example.title))
-        return True
+        return self.files.open_example(example)
 
     def open_example_named(self, name: str) -> bool:
         """`neuron-sim --example dense-layer`: the example whose file is NAME.json."""
         for example in all_examples():
             if example.file == f"{name}.json":
                 return self.open_example(example)
-        self.window.show_error(self.tr("No such example"),
-                               self.tr("There is no example called %1.").replace("%1", name))
+        self.error.emit(self.tr("No such example"), self.tr("There is no example called %1.").replace("%1", name))
         return False
 
     # ---- the start page ------------------------------------------------------------------
     def show_start_page(self) -> None:
-        from neuron_sim.ui.window.start_page import StartPage
-
         if self.start_page is None:
-            self.start_page = StartPage(self.window.settings, self.window)
+            self.start_page = StartPage(self._settings, self._parent)
             self.start_page.example_chosen.connect(self.open_example)
         self.start_page.show()
         self.start_page.raise_()
         self.start_page.activateWindow()
 
-    def start_page_wanted(self) -> bool:
-        return bool(self.window.settings.value(SHOW_START_PAGE_KEY, True, type=bool))
-
     def show_start_page_if_wanted(self) -> None:
         """At launch without a file: the start page, unless the teacher turned it off."""
-        if self.start_page_wanted():
+        if show_start_page():
             self.show_start_page()

@@ -9,7 +9,6 @@ mouse gestures, which are not actions, are listed by hand.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -30,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QMainWindow,
     QMenu,
     QMessageBox,
     QTextBrowser,
@@ -42,9 +42,6 @@ from neuron_sim.model import Network, Neuron, Synapse
 
 from neuron_sim.ui.canvas.name_parts import PartsOverlay
 from neuron_sim.ui.i18n.vocabulary import Vocabulary
-
-if TYPE_CHECKING:
-    from neuron_sim.ui.window.main_window import MainWindow
 
 GUIDE_IMAGE_WIDTH = 640  # pixels at most: the canvas's own scale, or smaller to fit the dialog
 
@@ -95,7 +92,7 @@ def render_named_neuron(look: str, width: int = GUIDE_IMAGE_WIDTH) -> QImage:
 class QuickGuide(QDialog):
     """A short illustrated page: build, edit, run, the two vocabularies, where to find more."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: QMainWindow):
         super().__init__(window)
         self.setWindowTitle(self.tr("Quick guide"))
         self.browser = QTextBrowser()
@@ -207,9 +204,9 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
 
 
 class HelpActions(QObject):
-    """The Help menu's actions; `add_to_menu` fills it."""
+    """The Help menu's actions; `add_to_menu` fills it. `window` is read for its menus and tool bars."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: QMainWindow):
         super().__init__(window)
         self.window = window
         self.guide_action = QAction(self.tr("&Quick guide"), window)

@@ -6,16 +6,13 @@ opens by itself the first time the network plays.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject, QSize, Qt
-from PySide6.QtWidgets import QDockWidget, QFrame, QMenu, QScrollArea
+from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QMenu, QScrollArea
 
+from neuron_sim.ui.canvas.scene import NetworkScene
 from neuron_sim.ui.panels.computation_panel import ComputationPanel
 from neuron_sim.ui.panels.plots import create_plot_docks
-
-if TYPE_CHECKING:
-    from neuron_sim.ui.window.main_window import MainWindow
+from neuron_sim.ui.playback import Playback
 
 
 class _FittingScrollArea(QScrollArea):
@@ -27,10 +24,11 @@ class _FittingScrollArea(QScrollArea):
 
 
 class Instruments(QObject):
-    def __init__(self, window: MainWindow):
+    """The instrument docks of `window`, below the inspector's `inspector_dock` and under the canvas."""
+
+    def __init__(self, playback: Playback, scene: NetworkScene, window: QMainWindow, inspector_dock: QDockWidget):
         super().__init__(window)
-        self.window = window
-        playback = window.playback
+        self._window = window
         self.panel = ComputationPanel(playback)
         self.panel_dock = QDockWidget(self.tr("What the neuron computes"), window)
         self.panel_dock.setObjectName("computation-dock")
@@ -41,9 +39,9 @@ class Instruments(QObject):
         scroller.setWidget(self.panel)
         self.panel_dock.setWidget(scroller)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel_dock)
-        window.splitDockWidget(window.inspector_dock, self.panel_dock, Qt.Orientation.Vertical)
+        window.splitDockWidget(inspector_dock, self.panel_dock, Qt.Orientation.Vertical)
         # The computation has more rows than the inspector usually shows: give it the larger share.
-        window.resizeDocks([window.inspector_dock, self.panel_dock], [2, 3], Qt.Orientation.Vertical)
+        window.resizeDocks([inspector_dock, self.panel_dock], [2, 3], Qt.Orientation.Vertical)
         # The right column (inspector, computation) runs the full height; plots sit under the canvas.
         window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.plot_docks = create_plot_docks(playback, window)
@@ -55,7 +53,7 @@ class Instruments(QObject):
             dock.hide()
         self.trace_dock = self.plot_docks[0]
         for widget in (self.panel, *self.plot_docks):
-            window.scene.selection_changed_to.connect(widget.show_selection)
+            scene.selection_changed_to.connect(widget.show_selection)
         self._opened_on_play = False
         playback.playing_changed.connect(self._first_play)
 
@@ -69,4 +67,4 @@ class Instruments(QObject):
             self._opened_on_play = True
             self.trace_dock.show()
             self.trace_dock.raise_()
-            self.window.resizeDocks([self.trace_dock], [260], Qt.Orientation.Vertical)
+            self._window.resizeDocks([self.trace_dock], [260], Qt.Orientation.Vertical)

@@ -1,11 +1,16 @@
-"""The main window: canvas, tool bar, inspector, menus, and the file a person is working on."""
+"""The main window: canvas, tool bar, inspector, menus. It builds the helpers and wires them together.
+
+The open network, its file and its undo stack belong to the document (ui/document.py); the window
+follows its signals. Helpers receive the document and the widgets they use, never the window, and
+report back through signals (`message`, `error`).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -17,70 +22,82 @@ from PySide6.QtWidgets import (
 
 from neuron_sim.model import Network
 
-from neuron_sim.ui.window.context_menus import ContextMenus
-from neuron_sim.ui.document import DocumentFiles
-from neuron_sim.ui.window.editing import EditActions
-from neuron_sim.ui.window.examples import ExamplesMenu
-from neuron_sim.ui.export.actions import FigureActions
-from neuron_sim.ui.window.help import HelpActions
-from neuron_sim.ui.panels.inspector import Inspector
-from neuron_sim.ui.window.instruments import Instruments
 from neuron_sim.ui.canvas.name_parts import NameParts
-from neuron_sim.ui.window.playback_controls import PlaybackControls
-from neuron_sim.ui.window.preferences import add_preferences_action
-from neuron_sim.ui.window.recovery import RecoveryKeeper
 from neuron_sim.ui.canvas.scene import NetworkScene
 from neuron_sim.ui.canvas.tools import AddNeuronTool, ConnectTool, SelectTool
 from neuron_sim.ui.canvas.view import NetworkView
-
+from neuron_sim.ui.document import Document
+from neuron_sim.ui.examples import Example
+from neuron_sim.ui.export.actions import FigureActions
+from neuron_sim.ui.panels.inspector import Inspector
+from neuron_sim.ui.window import recovery
+from neuron_sim.ui.window.actions import make_action
+from neuron_sim.ui.window.context_menus import ContextMenus
+from neuron_sim.ui.window.editing import EditActions
+from neuron_sim.ui.window.example_info import ExampleInfoBar
+from neuron_sim.ui.window.examples import ExamplesMenu
+from neuron_sim.ui.window.files import FileActions
+from neuron_sim.ui.window.help import HelpActions
+from neuron_sim.ui.window.instruments import Instruments
+from neuron_sim.ui.window.playback_controls import PlaybackControls
+from neuron_sim.ui.window.preferences import add_preferences_action
 
 
 class MainWindow(QMainWindow):
-    network_replaced = Signal(object)  # set_network: New, Open, an example
-
-    def __init__(self, network: Network | None = None, path: str | None = None):
+    def __init__(self, network: Network | None = None, path: str | Path | None = None):
         super().__init__()
-        self.network = network or Network()
-        self.path: Path | None = Path(path) if path else None
-        self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(self._update_title)
+        self.document = Document(network, Path(path) if path else None, self)
+        document = self.document
         self.settings = QSettings("neuron-sim", "neuron-sim")
-        self.document = DocumentFiles(self, self.settings)  # New / Open / Save, recent files
-        self.recovery = RecoveryKeeper(self)  # a copy of unsaved changes every 30 s, for after a crash
-        self.scene = NetworkScene(self.network, self.undo_stack, self)
+        self.files = FileActions(document, self.settings, self)  # New / Open / Save, recent files
+        self.recovery = recovery.RecoveryKeeper(document, self)  # a copy of unsaved changes every 30 s
+        self.scene = NetworkScene(document.network, document.undo_stack, self)
         self.view = NetworkView(self.scene, self)
         self.setCentralWidget(self.view)
+        self.example_info = ExampleInfoBar.install_above_canvas(self)
         self.inspector = Inspector()
-        self.inspector.set_document(self.network, self.undo_stack)
+        self.inspector.set_document(document.network, document.undo_stack)
         dock = QDockWidget(self.tr("Inspector"), self)
         dock.setObjectName("inspector-dock")
         dock.setWidget(self.inspector)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.inspector_dock = dock
-        self.edit = EditActions(self)
-        self.context_menus = ContextMenus(self)
+        self.edit = EditActions(document, self.scene, self.view, self)
         self._status = QLabel()
         self.statusBar().addWidget(self._status, 1)
         self._zoom_label = QLabel("100%")
         self.statusBar().addPermanentWidget(self._zoom_label)
         self._create_actions()
-        self.playback_controls = PlaybackControls(self)
+        self.context_menus = ContextMenus(document, self.scene, self.edit, self.fit_action, self)
+        self.playback_controls = PlaybackControls(document.network, self.scene, self)
         self.playback = self.playback_controls.playback
-        self.instruments = Instruments(self)
-        self.figures = FigureActions(self)  # File → Export figure, Copy figure, Export animation
+        self.statusBar().addPermanentWidget(self.playback_controls.time_label)
+        self.instruments = Instruments(self.playback, self.scene, self, self.inspector_dock)
+        # File → Export figure, Copy figure, Export animation
+        self.figures = FigureActions(document, self.scene, self.view, self.playback, self)
+        self.examples = ExamplesMenu(self.files, self.example_info, self.settings, self)
         self._create_menus()
         self._create_toolbars()
-        self.scene.message.connect(self.show_message)
-        self.inspector.message.connect(self.show_message)
+        for helper in (self.scene, self.inspector, self.files, self.recovery, self.edit, self.playback,
+                       self.figures, self.name_parts):
+            helper.message.connect(self.show_message)
+        for helper in (self.files, self.figures, self.examples):
+            helper.error.connect(self._report_error)
+        self.context_menus.tool_chosen.connect(self.set_tool)
         self.scene.selection_changed_to.connect(self.inspector.show_selection)
-        self.scene.selection_changed_to.connect(self._selection_changed)
+        self.scene.selection_changed_to.connect(self.edit.selection_changed)
         self.scene.tool_reset_requested.connect(lambda: self.tool_actions["select"].trigger())
         self.view.zoom_changed.connect(lambda z: self._zoom_label.setText(f"{z * 100:.0f}%"))
-        self.network.events.network_changed.connect(self._network_param_changed)
+        document.network_replaced.connect(self._network_replaced)
+        document.example_opened.connect(self._example_opened)
+        document.path_changed.connect(self._update_title)
+        document.clean_changed.connect(self._update_title)
+        self._followed = document.network  # whose name and model the title and menus show
+        self._followed.events.network_changed.connect(self._network_param_changed)
         self._fit_to_screen()
         self._update_title()
         self._sync_model_actions()
-        self._selection_changed([], [])
+        self.edit.selection_changed([], [])
         self.show_message(self.scene.tool.hint())
 
     def _fit_to_screen(self) -> None:
@@ -92,30 +109,28 @@ class MainWindow(QMainWindow):
         self.resize(min(1440, int(available.width() * 0.92)), min(900, int(available.height() * 0.92)))
         self.resizeDocks([self.inspector_dock], [390], Qt.Orientation.Horizontal)
 
+    @property
+    def network(self) -> Network:
+        """The open network (the document's), for reading."""
+        return self.document.network
+
     # ---- actions -------------------------------------------------------------------------
     def _action(self, text: str, slot=None, shortcut=None, tip: str = "", checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
-        if tip:
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-        action.setCheckable(checkable)
-        if slot is not None:
-            action.triggered.connect(slot)
-        return action
+        return make_action(self, text, slot, shortcut, tip, checkable)
 
     def _create_actions(self) -> None:
-        self.new_action = self._action(self.tr("&New"), self.new_file, QKeySequence.StandardKey.New, self.tr("Start an empty network"))
-        self.open_action = self._action(self.tr("&Open…"), lambda: self.open_file(), QKeySequence.StandardKey.Open,
+        files = self.files
+        self.new_action = self._action(self.tr("&New"), files.new, QKeySequence.StandardKey.New, self.tr("Start an empty network"))
+        self.open_action = self._action(self.tr("&Open…"), lambda: files.open(), QKeySequence.StandardKey.Open,
                                         self.tr("Open a network file"))
-        self.save_action = self._action(self.tr("&Save"), self.save_file, QKeySequence.StandardKey.Save, self.tr("Save the network"))
-        self.save_as_action = self._action(self.tr("Save &As…"), self.save_file_as, QKeySequence("Ctrl+Shift+S"),
+        self.save_action = self._action(self.tr("&Save"), files.save, QKeySequence.StandardKey.Save, self.tr("Save the network"))
+        self.save_as_action = self._action(self.tr("Save &As…"), files.save_as, QKeySequence("Ctrl+Shift+S"),
                                            self.tr("Save the network under a new name"))
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, self.tr("Quit neuron-sim"))
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        undo_stack = self.document.undo_stack
+        self.undo_action = undo_stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action = undo_stack.createRedoAction(self, self.tr("Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
 
         self.tool_group = QActionGroup(self)
@@ -159,7 +174,7 @@ class MainWindow(QMainWindow):
         for model, text, tip in (("rate", self.tr("&Rate (artificial neurons)"), self.tr("a = f(Σ w·x − θ): the unit of deep learning")),
                                  ("spiking", self.tr("&Spiking (integrate-and-fire)"), self.tr("Membrane potential charges up and fires spikes"))):
             action = self._action(text, tip=tip, checkable=True)
-            action.triggered.connect(lambda checked=False, m=model: self.edit.set_network_param("model", m))
+            action.triggered.connect(lambda checked=False, m=model: self._set_network_param("model", m))
             self.model_group.addAction(action)
             self.model_actions[model] = action
         self.update_group = QActionGroup(self)
@@ -167,19 +182,19 @@ class MainWindow(QMainWindow):
         for scheme, text, tip in (("feedforward", self.tr("&Feedforward"), self.tr("One pass from inputs to outputs, layer by layer")),
                                   ("synchronous", self.tr("S&ynchronous"), self.tr("All neurons update together each tick; loops allowed"))):
             action = self._action(text, tip=tip, checkable=True)
-            action.triggered.connect(lambda checked=False, s=scheme: self.edit.set_network_param("update", s))
+            action.triggered.connect(lambda checked=False, s=scheme: self._set_network_param("update", s))
             self.update_group.addAction(action)
             self.update_actions[scheme] = action
 
         self.help = HelpActions(self)  # Help: quick guide, keyboard shortcuts, about
-        self.name_parts = NameParts(self)  # View → Name the parts
+        self.name_parts = NameParts(self.scene, self.view, self)  # View → Name the parts
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.new_action, self.open_action])
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
-        self.document.set_recent_menu(self.recent_menu)
+        self.files.set_recent_menu(self.recent_menu)
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
@@ -207,7 +222,6 @@ class MainWindow(QMainWindow):
         sim_menu.addActions(list(self.model_actions.values()))
         sim_menu.addSection(self.tr("Update scheme (rate)"))
         sim_menu.addActions(list(self.update_actions.values()))
-        self.examples = ExamplesMenu(self)  # the Examples menu, the start page, the info bar
         bar.addMenu(self.examples.menu)
         help_menu = bar.addMenu(self.tr("&Help"))
         self.help.add_to_menu(help_menu)
@@ -249,8 +263,9 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str) -> None:
         self._status.setText(text)
 
-    def _selection_changed(self, neuron_ids: list, synapse_keys: list) -> None:
-        self.edit.selection_changed(neuron_ids, synapse_keys)
+    def _set_network_param(self, name: str, value) -> None:
+        self.edit.set_network_param(name, value)
+        self._sync_model_actions()  # a refused change puts the radio button back
 
     def _network_param_changed(self, name: str, value) -> None:
         if name in ("model", "update", "name"):
@@ -264,69 +279,50 @@ class MainWindow(QMainWindow):
             action.setEnabled(self.network.model == "rate")
         self.tool_actions["generator"].setEnabled(self.network.model == "spiking")
 
-    # ---- the document --------------------------------------------------------------------
-    def set_network(self, network: Network, path: Path | None) -> None:
-        """Replace the open network (New, Open, an example)."""
-        self.network.events.network_changed.disconnect(self._network_param_changed)
-        self.network = network
-        self.path = path
-        self.undo_stack.clear()
-        self.scene.set_network(network, self.undo_stack)
+    # ---- following the document --------------------------------------------------------
+    def _network_replaced(self, network: Network) -> None:
+        """New, Open, an example, restored work: show `network` everywhere."""
+        undo_stack = self.document.undo_stack
+        self.scene.set_network(network, undo_stack)
         self.playback_controls.set_network(network)
-        self.inspector.set_document(network, self.undo_stack)
+        self.inspector.set_document(network, undo_stack)
+        self._followed.events.network_changed.disconnect(self._network_param_changed)
+        self._followed = network
         network.events.network_changed.connect(self._network_param_changed)
         self.tool_actions["select"].trigger()
         self._sync_model_actions()
         self._update_title()
         self.view.fit()
-        self.network_replaced.emit(network)
+
+    def _example_opened(self, example: Example) -> None:
+        """In the look that shows it best, with its neurons of interest selected."""
+        self.look_actions[example.look].trigger()
+        network = self.document.network
+        self.scene.select([nid for nid in example.select if nid in network.neurons])
+        QTimer.singleShot(0, self.view.fit)  # after the info bar has taken its height
 
     def _update_title(self, *args) -> None:
-        name = self.path.name if self.path else (self.network.name or self.tr("Untitled"))
+        path = self.document.path
+        name = path.name if path else (self.network.name or self.tr("Untitled"))
         self.setWindowTitle(f"{name}[*] — neuron-sim")
-        self.setWindowModified(not self.undo_stack.isClean())
+        self.setWindowModified(not self.document.is_clean())
 
-    # File work lives in document.py; these names are the window's public API (menus, tests, CLI).
-    def ask_to_save(self) -> QMessageBox.StandardButton:
-        """Ask what to do with unsaved changes (tests replace this)."""
-        return self.document.ask_to_save()
+    def offer_recovery(self, ask=None) -> recovery.RecoveryCopy | None:
+        """At start-up, after a crash: offer the unsaved work the last session kept (see recovery.py)."""
+        return recovery.offer_recovery(self.recovery, self, self.files.maybe_save, ask)
 
-    def maybe_save(self) -> bool:
-        """True when it is fine to drop the current network."""
-        return self.document.maybe_save()
-
-    def new_file(self) -> None:
-        self.document.new_file()
-
-    def open_file(self, path: str | Path | None = None) -> bool:
-        return self.document.open_file(path)
-
-    def save_file(self) -> bool:
-        return self.document.save_file()
-
-    def save_file_as(self) -> bool:
-        return self.document.save_file_as()
-
-    def _save_to(self, path: Path) -> bool:
-        return self.document.save_to(path)
+    def _report_error(self, title: str, text: str) -> None:
+        self.show_error(title, text)  # looked up at each call: tests replace show_error
 
     def show_error(self, title: str, text: str) -> None:
         self.show_message(text)
         QMessageBox.warning(self, title, text)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        if self.maybe_save():
+        if self.files.maybe_save():
             self.scene.tool.cancel()
             self.playback.pause()
             self.recovery.remove()  # saved or discarded: nothing left to recover
             event.accept()
         else:
             event.ignore()
-
-
-def application_window(path: str | None = None) -> MainWindow:
-    window = MainWindow()
-    if path:
-        window.open_file(path)
-    QApplication.instance()
-    return window

@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QToolBar
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QToolBar, QWidget
+
+from neuron_sim.model import Network
 
 from neuron_sim.ui.canvas.animation import CanvasAnimator
+from neuron_sim.ui.canvas.scene import NetworkScene
 from neuron_sim.ui.playback import SPEEDS, Playback
-
-if TYPE_CHECKING:
-    from neuron_sim.ui.window.main_window import MainWindow
+from neuron_sim.ui.window.actions import make_action
 
 
 class PlaybackControls(QObject):
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
-        self.window = window
-        self.playback = Playback(window.network, window)
-        self.animator = CanvasAnimator(window.scene, self.playback)
-        act = window._action
+    """The playback of `network` on `scene`, its actions, tool bar and time label (for the status bar)."""
+
+    def __init__(self, network: Network, scene: NetworkScene, parent: QWidget):
+        super().__init__(parent)
+        self.playback = Playback(network, parent)
+        self.animator = CanvasAnimator(scene, self.playback)
+
+        def act(*args) -> QAction:
+            return make_action(parent, *args)
+
         self.play_action = act(self.tr("Play"), self.playback.toggle, QKeySequence(Qt.Key.Key_Space),
                                self.tr("Play or pause the simulation (Space)"))
         self.step_action = act(self.tr("Step"), self.playback.step, QKeySequence("Ctrl+Right"),
@@ -36,8 +39,7 @@ class PlaybackControls(QObject):
         self.speed_box.currentIndexChanged.connect(lambda i: self.playback.set_speed(self.speed_box.itemData(i)))
         self.time_label = QLabel()
         self.time_label.setMinimumWidth(180)
-        window.statusBar().addPermanentWidget(self.time_label)
-        toolbar = QToolBar(self.tr("Playback"), window)
+        toolbar = QToolBar(self.tr("Playback"), parent)
         toolbar.setObjectName("playback-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addActions([self.play_action, self.step_action, self.reset_action])
@@ -46,13 +48,12 @@ class PlaybackControls(QObject):
         self.toolbar = toolbar
         self.playback.playing_changed.connect(self._playing_changed)
         self.playback.advanced.connect(self._advanced)
-        self.playback.message.connect(window.show_message)
         self._advanced()
 
     def add_to_menu(self, menu: QMenu) -> None:
         menu.addActions([self.play_action, self.step_action, self.reset_action])
 
-    def set_network(self, network) -> None:
+    def set_network(self, network: Network) -> None:
         self.playback.set_network(network)
 
     def _playing_changed(self, playing: bool) -> None:

@@ -7,8 +7,6 @@ The language applies at the next start: every window text is built once, when it
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -25,9 +23,6 @@ from PySide6.QtWidgets import (
 
 from neuron_sim.ui.i18n import language
 
-if TYPE_CHECKING:
-    from neuron_sim.ui.window.main_window import MainWindow
-
 LOOKS = ("biological", "schematic")
 DEFAULT_LOOK_KEY = "default_look"
 START_PAGE_KEY = "show_start_page"
@@ -41,6 +36,7 @@ def default_look() -> str:
 
 
 def show_start_page() -> bool:
+    """Whether the start page shows at launch (the start page's own "Show at start" box sets it too)."""
     return bool(language.settings().value(START_PAGE_KEY, True, type=bool))
 
 
@@ -118,14 +114,14 @@ class PreferencesDialog(QDialog):
         super().accept()
 
 
-def add_preferences_action(window: MainWindow, menu: QMenu) -> QAction:
+def add_preferences_action(parent: QWidget, menu: QMenu) -> QAction:
     """Edit → Preferences… (Ctrl+,)."""
-    action = QAction(QCoreApplication.translate("PreferencesDialog", "&Preferences…"), window)
+    action = QAction(QCoreApplication.translate("PreferencesDialog", "&Preferences…"), parent)
     action.setShortcut(QKeySequence("Ctrl+,"))
     action.setMenuRole(QAction.MenuRole.PreferencesRole)
     action.setStatusTip(QCoreApplication.translate(
         "PreferencesDialog", "Language, the look neuron-sim starts with, the start page"))
-    action.triggered.connect(lambda: PreferencesDialog(window).exec())
+    action.triggered.connect(lambda: PreferencesDialog(parent).exec())
     menu.addSeparator()
     menu.addAction(action)
     return action

@@ -15,18 +15,16 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QLockFile, QObject, QSaveFile, QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QLockFile, QObject, QSaveFile, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from neuron_sim.model import Network
 from neuron_sim.model.fileformat import from_dict, to_dict
 
+from neuron_sim.ui.document import Document
 from neuron_sim.ui.i18n.errors import error_text
-
-if TYPE_CHECKING:
-    from neuron_sim.ui.window.main_window import MainWindow
 
 AUTOSAVE_INTERVAL_MS = 30_000
 RECOVERY_FORMAT = "neuron-sim-recovery"
@@ -50,11 +48,13 @@ def _lock_for(copy_path: Path) -> QLockFile:
 
 # ---- writing: one keeper per window ------------------------------------------------------------
 class RecoveryKeeper(QObject):
-    """Writes the window's recovery copy while the network has unsaved changes."""
+    """Writes the document's recovery copy while it has unsaved changes."""
 
-    def __init__(self, window: MainWindow, interval_ms: int = AUTOSAVE_INTERVAL_MS):
-        super().__init__(window)
-        self._window = window
+    message = Signal(str)  # for the status bar
+
+    def __init__(self, document: Document, parent: QObject | None = None, interval_ms: int = AUTOSAVE_INTERVAL_MS):
+        super().__init__(parent)
+        self.document = document
         self.path: Path | None = None  # the copy, once written
         self._lock: QLockFile | None = None
         self._session = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
@@ -62,7 +62,7 @@ class RecoveryKeeper(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.write_now)
-        window.undo_stack.cleanChanged.connect(self._clean_changed)
+        document.clean_changed.connect(self._clean_changed)
 
     @property
     def interval_ms(self) -> int:
@@ -83,8 +83,8 @@ class RecoveryKeeper(QObject):
 
     def write_now(self) -> bool:
         """Write the copy (atomically) if there are unsaved changes; False when nothing was written."""
-        window = self._window
-        if window.undo_stack.isClean():
+        document = self.document
+        if document.is_clean():
             return False
         folder = recovery_folder()
         if folder is None:
@@ -100,16 +100,16 @@ class RecoveryKeeper(QObject):
             data = {
                 "format": RECOVERY_FORMAT,
                 "version": RECOVERY_VERSION,
-                "original_path": str(window.path) if window.path else None,
+                "original_path": str(document.path) if document.path else None,
                 "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                 "pid": os.getpid(),
-                "network": to_dict(window.network),
+                "network": to_dict(document.network),
             }
             _write_atomically(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
         except (OSError, ValueError) as error:
             # Autosave must never interrupt a lesson: say it once in the status bar, keep trying.
             if not self._failed:
-                window.show_message(self.tr("Could not write the recovery copy: %1").replace("%1", str(error)))
+                self.message.emit(self.tr("Could not write the recovery copy: %1").replace("%1", str(error)))
             self._failed = True
             return False
         self._failed = False
@@ -259,31 +259,31 @@ def ask_about_copy(parent: QWidget | None, copy: RecoveryCopy) -> str:
     return choice if choice in (RESTORE, DISCARD) else LATER
 
 
-def restore(window: MainWindow, copy: RecoveryCopy) -> bool:
-    """Open the copy's network in the window, marked unsaved, remembering the file it came from."""
-    if copy.network is None or not window.maybe_save():
+def restore(keeper: RecoveryKeeper, copy: RecoveryCopy, may_replace: Callable[[], bool]) -> bool:
+    """Open the copy's network in the keeper's document, marked unsaved, remembering the file it came
+    from. `may_replace` asks about the open network's unsaved changes (False: keep it, restore nothing)."""
+    if copy.network is None or not may_replace():
         return False
-    window.set_network(copy.network, copy.original_path)
-    window.undo_stack.resetClean()  # unsaved until saved, even with nothing to undo
-    window.recovery.write_now()  # this window's own copy now holds the work: the old one can go
+    keeper.document.replace(copy.network, copy.original_path, saved=False)
+    keeper.write_now()  # the document's own copy now holds the work: the old one can go
     copy.discard()
-    window.show_message(QCoreApplication.translate("Recovery", "Restored the unsaved changes kept at %1. Save to keep them.")
+    keeper.message.emit(QCoreApplication.translate("Recovery", "Restored the unsaved changes kept at %1. Save to keep them.")
                         .replace("%1", _when(copy)))
     return True
 
 
-def offer_recovery(window: MainWindow,
+def offer_recovery(keeper: RecoveryKeeper, parent: QWidget | None, may_replace: Callable[[], bool],
                    ask: Callable[[QWidget | None, RecoveryCopy], str] | None = None) -> RecoveryCopy | None:
     """At start-up: offer each orphaned copy, newest first, until one is restored or the answer is Later.
 
-    `ask` defaults to the modal dialog (ask_about_copy). Returns the restored copy, or None.
+    `ask` defaults to the modal dialog over `parent` (ask_about_copy). Returns the restored copy, or None.
     """
     ask = ask or ask_about_copy
     copies = find_orphaned_copies()
     restored = None
     for index, copy in enumerate(copies):
-        choice = ask(window, copy)
-        if choice == RESTORE and copy.error == "" and restore(window, copy):
+        choice = ask(parent, copy)
+        if choice == RESTORE and copy.error == "" and restore(keeper, copy, may_replace):
             restored = copy
         elif choice == DISCARD:
             copy.discard()

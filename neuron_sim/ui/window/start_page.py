@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from neuron_sim.ui.window.examples import SHOW_START_PAGE_KEY, Example, catalogue, load_example
+from neuron_sim.ui.examples import Example, catalogue, load_example
+from neuron_sim.ui.window.preferences import START_PAGE_KEY
 from neuron_sim.ui.styles import PALETTE
 
 THUMBNAIL_SIZE = QSize(264, 170)
@@ -163,8 +164,8 @@ class StartPage(QDialog):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.show_at_start = QCheckBox(self.tr("Show at start"))
         self.show_at_start.setToolTip(self.tr("Show this page each time neuron-sim starts without a file"))
-        self.show_at_start.setChecked(bool(settings.value(SHOW_START_PAGE_KEY, True, type=bool)))
-        self.show_at_start.toggled.connect(lambda on: self.settings.setValue(SHOW_START_PAGE_KEY, on))
+        self.show_at_start.setChecked(bool(settings.value(START_PAGE_KEY, True, type=bool)))
+        self.show_at_start.toggled.connect(lambda on: self.settings.setValue(START_PAGE_KEY, on))
         buttons = QDialogButtonBox()
         self.empty_button = QPushButton(self.tr("Empty network"))
         self.empty_button.setToolTip(self.tr("Close this page and build a network yourself"))
@@ -182,7 +183,7 @@ class StartPage(QDialog):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         # The Preferences dialog may have changed the setting since this page was built.
-        self.show_at_start.setChecked(bool(self.settings.value(SHOW_START_PAGE_KEY, True, type=bool)))
+        self.show_at_start.setChecked(bool(self.settings.value(START_PAGE_KEY, True, type=bool)))
         super().showEvent(event)
 
     def _choose(self, example: Example) -> None:

@@ -1,0 +1,158 @@
+"""New, Open, Save, Save As, Open Recent: the file dialogs and questions around the document.
+
+The document does the work (ui/document.py); this helper asks the person (which file, save the
+changes first?), remembers recent files and reports what happened through `message` and `error`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+
+from neuron_sim.model.fileformat import NetworkFileError
+
+from neuron_sim.ui.document import Document, Opened
+from neuron_sim.ui.examples import Example
+from neuron_sim.ui.i18n.errors import error_text
+
+MAX_RECENT = 8
+
+
+class FileActions(QObject):
+    message = Signal(str)  # for the status bar
+    error = Signal(str, str)  # title, text: for a message box
+
+    def __init__(self, document: Document, settings: QSettings, parent: QWidget):
+        super().__init__(parent)
+        self.document = document
+        self._parent = parent
+        self._settings = settings
+        self._recent_menu: QMenu | None = None
+        document.example_opened.connect(self._example_opened)
+
+    def file_filter(self) -> str:
+        return self.tr("Neuron networks (*.json);;All files (*)")
+
+    # ---- unsaved changes -----------------------------------------------------------------
+    def ask_to_save(self) -> QMessageBox.StandardButton:
+        """Ask what to do with unsaved changes (tests replace this)."""
+        return QMessageBox.question(
+            self._parent, self.tr("Unsaved changes"),
+            self.tr("The network has changes that are not saved. Save them first?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the open network: it is saved, saved now, or discarded."""
+        if self.document.is_clean():
+            return True
+        answer = self.ask_to_save()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # ---- New / Open ----------------------------------------------------------------------
+    def new(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self.document.new()
+        return True
+
+    def open(self, path: str | Path | None = None) -> bool:
+        """Open `path`, or the file the person picks; False when nothing was opened."""
+        if not self.maybe_save():
+            return False
+        if path is None:
+            current = self.document.path
+            start = str(current.parent) if current else ""
+            path, _ = QFileDialog.getOpenFileName(self._parent, self.tr("Open network"), start, self.file_filter())
+            if not path:
+                return False
+        try:
+            opened = self.document.open(path)
+        except NetworkFileError as error:
+            self.error.emit(self.tr("Could not open the file"), error_text(error))
+            return False
+        if opened is Opened.FILE:
+            self.remember_recent(Path(path))
+            self.message.emit(self.tr("Opened %1").replace("%1", str(path)))
+        elif opened is Opened.SHIPPED_COPY:
+            self.message.emit(self.tr("%1 is a shipped example: it opened as a copy, and Save asks where to "
+                                      "keep it.").replace("%1", Path(path).name))
+        return True
+
+    def open_example(self, example: Example) -> bool:
+        """Open `example` as an untitled copy (Save asks for a name)."""
+        if not self.maybe_save():
+            return False
+        try:
+            self.document.open_example(example)
+        except NetworkFileError as error:  # a damaged installation: say so, keep the open network
+            self.error.emit(self.tr("Could not open the example"), error_text(error))
+            return False
+        return True
+
+    def _example_opened(self, example: Example) -> None:
+        self.message.emit(self.tr("Example: %1. It is a copy: Save asks where to keep it.").replace("%1", example.title))
+
+    # ---- Save ----------------------------------------------------------------------------
+    def save(self) -> bool:
+        if not self.document.can_save_in_place():  # untitled, or e.g. recovered work from an example
+            return self.save_as()
+        return self.save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        document = self.document
+        start = str(document.path) if document.can_save_in_place() else (document.network.name or "network") + ".json"
+        path, _ = QFileDialog.getSaveFileName(self._parent, self.tr("Save network"), start, self.file_filter())
+        if not path:
+            return False
+        if not path.lower().endswith(".json"):
+            path += ".json"
+        return self.save_to(Path(path))
+
+    def save_to(self, path: Path) -> bool:
+        """Save atomically; on failure the file on disk is untouched and the changes stay unsaved."""
+        try:
+            self.document.save(path)
+        except NetworkFileError as error:
+            reason = error.detail.removeprefix("could not save: ")
+            self.error.emit(self.tr("Could not save"), self.tr(
+                "The network was not saved to %1:\n%2.\n\nThe file on disk is unchanged and your changes are "
+                "still open here. Use Save As… to save them somewhere else.")
+                .replace("%1", str(path)).replace("%2", reason))
+            return False
+        self.remember_recent(Path(path))
+        self.message.emit(self.tr("Saved %1").replace("%1", str(path)))
+        return True
+
+    # ---- recent files --------------------------------------------------------------------
+    def set_recent_menu(self, menu: QMenu) -> None:
+        self._recent_menu = menu
+        self._rebuild_recent_menu()
+
+    def remember_recent(self, path: Path) -> None:
+        recent = [p for p in self.recent_files() if p != str(path.resolve())]
+        recent.insert(0, str(path.resolve()))
+        self._settings.setValue("recent_files", recent[:MAX_RECENT])
+        self._rebuild_recent_menu()
+
+    def recent_files(self) -> list[str]:
+        value = self._settings.value("recent_files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def _rebuild_recent_menu(self) -> None:
+        menu = self._recent_menu
+        if menu is None:
+            return
+        menu.clear()
+        files = self.recent_files()
+        for path in files:
+            action = menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda checked=False, p=path: self.open(p))
+        menu.setEnabled(bool(files))
