@@ -153,7 +153,7 @@ def test_dense_panel_says_when_the_network_is_no_longer_dense(window):
 
 # ---- the start page ---------------------------------------------------------------------------
 def test_start_page_appears_at_first_launch_and_not_after_it_is_turned_off(window, qtbot):
-    from neuron_sim.ui.application import show_start_page_when_shown
+    from neuron_sim.ui.window.launch import show_start_page_when_shown
 
     assert QSettings("neuron-sim", "neuron-sim").value(START_PAGE_KEY) is None  # a first run
     show_start_page_when_shown(window)
@@ -177,7 +177,7 @@ def test_start_page_appears_at_first_launch_and_not_after_it_is_turned_off(windo
 
 
 def test_start_page_is_not_shown_over_an_opened_file(window, qtbot, tmp_path):
-    from neuron_sim.ui.application import show_start_page_when_shown
+    from neuron_sim.ui.window.launch import show_start_page_when_shown
 
     window.examples.example_actions["and-gate.json"].trigger()
     show_start_page_when_shown(window)

@@ -91,7 +91,7 @@ def test_cancelling_the_question_keeps_the_open_network(window):
 
 
 def test_a_file_given_on_the_command_line_opens_as_a_copy(qtbot):
-    from neuron_sim.ui.application import open_window
+    from neuron_sim.ui.window.launch import open_window
 
     window = open_window(str(XOR))  # what `neuron-sim resources/examples/xor.json` does
     qtbot.addWidget(window)

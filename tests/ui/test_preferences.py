@@ -99,25 +99,22 @@ def test_language_names_are_written_in_their_own_language(qtbot):
 
 def test_default_look_is_used_at_start(monkeypatch, qapp):
     """run() draws the network in the stored look when --look is not given."""
-    from neuron_sim.ui import application
+    from neuron_sim.ui.window import launch
 
     language.settings().setValue(DEFAULT_LOOK_KEY, "schematic")
     shown = []
-    monkeypatch.setattr(application.QApplication, "exec", lambda self=None: 0)
-    monkeypatch.setattr("neuron_sim.ui.window.preferences.show_language_notices_when_shown", lambda w: None)
+    monkeypatch.setattr(type(qapp), "exec", lambda self=None: 0)
+    monkeypatch.setattr(launch, "show_language_notices_when_shown", lambda w: None)
     for later in ("offer_recovery_when_shown", "show_start_page_when_shown"):  # not what this test is about
-        monkeypatch.setattr(application, later, lambda *args, **kwargs: None, raising=False)
-    from neuron_sim.ui.window import main_window
+        monkeypatch.setattr(launch, later, lambda *args, **kwargs: None)
 
-    real = main_window.MainWindow
-
-    class Recorded(real):
+    class Recorded(launch.MainWindow):
         def show(self):
             shown.append(self)
 
-    monkeypatch.setattr(main_window, "MainWindow", Recorded)
+    monkeypatch.setattr(launch, "MainWindow", Recorded)
     try:
-        application.run(lang="en")
+        launch.run(lang="en")
         assert shown and shown[0].scene.look == "schematic"
     finally:
         for win in shown:

@@ -245,15 +245,15 @@ def test_later_keeps_the_copy_and_discard_deletes_it(qtbot, lesson):
 
 def test_the_start_up_asks_before_the_start_page(qtbot, lesson, monkeypatch):
     """The app's start: the question comes first, so the start page sees the restored work and stays shut."""
-    from neuron_sim.ui import application
+    from neuron_sim.ui.window import launch
 
     assert _run(CRASHING_SESSION, str(lesson)).returncode == 0
     asked, start_page = [], []
     monkeypatch.setattr(recovery, "ask_about_copy", lambda parent, copy: asked.append(copy) or RESTORE)
     window = _new_window(qtbot)
     monkeypatch.setattr(window.examples, "show_start_page_if_wanted", lambda: start_page.append(1))
-    application.offer_recovery_when_shown(window)
-    application.show_start_page_when_shown(window)
+    launch.offer_recovery_when_shown(window)
+    launch.show_start_page_when_shown(window)
     assert len(asked) == 1 and len(window.network) == 5
     qtbot.wait(20)
     assert start_page == []

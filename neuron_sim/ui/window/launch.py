@@ -1,0 +1,64 @@
+"""Start the app: the QApplication, the main window as the command line asks, then what follows it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+
+from neuron_sim.ui.application import create_application, install_translator
+from neuron_sim.ui.window.main_window import MainWindow
+from neuron_sim.ui.window.preferences import default_look, show_language_notices_when_shown
+
+
+def run(path: str | None = None, look: str | None = None, play: bool = False,
+        select: list[str] | None = None, lang: str | None = None,
+        example: str | None = None, start_page: bool = False) -> int:
+    app = create_application()
+    install_translator(app, lang)
+    window = open_window(path, look=look, play=play, select=select, example=example, start_page=start_page)
+    return app.exec()  # `window` stays referenced, so shown, until the app quits
+
+
+def open_window(path: str | None = None, look: str | None = None, play: bool = False,
+                select: list[str] | None = None, example: str | None = None, start_page: bool = False) -> MainWindow:
+    """The main window as `neuron-sim [FILE] [--look …] [--play] [--select …] [--example …]` shows it,
+    with the recovery question, the language notices and the start page queued after it is shown."""
+    window = MainWindow()
+    asked_look = look  # on the command line: it wins over a shipped example's own look (below)
+    look = look or default_look()
+    if look:
+        window.look_actions[look].trigger()
+    window.show()
+    if path:
+        window.files.open(path)
+    if example:
+        window.examples.open_example_named(example)
+    if asked_look and (path or example):
+        window.look_actions[asked_look].trigger()
+    if select:
+        window.scene.select([nid for nid in select if nid in window.network.neurons])
+    if play:
+        window.playback.play()
+    offer_recovery_when_shown(window)
+    show_language_notices_when_shown(window)
+    show_start_page_when_shown(window, always=start_page)
+    return window
+
+
+def offer_recovery_when_shown(window: MainWindow) -> None:
+    """After a crash, offer the unsaved work the last session kept, over the shown window.
+
+    Asked now, not from a timer: the start page and notices queued after it then see the
+    restored network, and cannot open over the question.
+    """
+    window.offer_recovery()
+
+
+def show_start_page_when_shown(window: MainWindow, always: bool = False) -> None:
+    """The start page of examples at launch, unless a file (or recovered work) is open or it is turned off."""
+    def show() -> None:
+        if always:
+            window.examples.show_start_page()
+        elif window.document.path is None and len(window.network) == 0:
+            window.examples.show_start_page_if_wanted()
+
+    QTimer.singleShot(0, window, show)
