@@ -38,10 +38,10 @@ class Document(QObject):
     clean_changed = Signal(bool)  # True when everything is saved
     example_opened = Signal(object)  # an Example, just after network_replaced for its network
 
-    def __init__(self, network: Network | None = None, path: Path | None = None, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self.network = network or Network()
-        self._path = Path(path) if path else None
+        self.network = Network()  # untitled and empty until replaced
+        self._path: Path | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self.clean_changed)
 

@@ -9,7 +9,7 @@ import json
 
 from PySide6.QtCore import QObject, QPointF, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from neuron_sim import commands
 from neuron_sim.model import ModelError, editing, geometry
@@ -154,11 +154,9 @@ class EditActions(QObject):
 
     # ---- building ------------------------------------------------------------------------
     def add_layer(self) -> None:
-        dialog = AddLayerDialog(self._parent, model=self.network.model)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        result = dialog.values()
-        self.add_layer_with(result.count, result.kind, result.activation)
+        result = AddLayerDialog.ask(self._parent, model=self.network.model)
+        if result is not None:
+            self.add_layer_with(result.count, result.kind, result.activation)
 
     def add_layer_with(self, count: int, kind: str, activation: str = "sigmoid",
                        at: QPointF | None = None) -> list[str]:

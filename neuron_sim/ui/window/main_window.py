@@ -7,8 +7,6 @@ report back through signals (`message`, `error`).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -44,9 +42,9 @@ from neuron_sim.ui.window.preferences import add_preferences_action
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, network: Network | None = None, path: str | Path | None = None):
+    def __init__(self):
         super().__init__()
-        self.document = Document(network, Path(path) if path else None, self)
+        self.document = Document(self)
         document = self.document
         self.settings = QSettings("neuron-sim", "neuron-sim")
         self.files = FileActions(document, self.settings, self)  # New / Open / Save, recent files
