@@ -91,12 +91,10 @@ class Document(QObject):
         self.example_opened.emit(example)
 
     # ---- saving ----------------------------------------------------------------------------
-    def save(self, path: str | Path | None = None) -> None:
-        """Save atomically to `path` (default: the document's own); raises NetworkFileError, after
+    def save(self, path: str | Path) -> None:
+        """Save atomically to `path`, which becomes the document's; raises NetworkFileError, after
         which the file on disk is untouched and the changes stay unsaved."""
-        target = Path(path) if path is not None else self._path
-        if target is None:
-            raise ValueError("an untitled document needs a path to be saved")
+        target = Path(path)
         save(self.network, target)
         if target != self._path:
             self._path = target
