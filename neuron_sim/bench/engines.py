@@ -66,7 +66,7 @@ def rate_network(n: int, seed: int = 1):
 def rate_benchmarks(quick: bool = False) -> Iterator[Record]:
     """µs per feedforward pass: the rate engine vs numpy dense `f(W.dot(a) − θ)` layer by layer."""
     from neuron_sim.model.activations import ACTIVATIONS
-    from neuron_sim.model.rate import RateEngine
+    from neuron_sim.model.engines.rate import RateEngine
 
     sigmoid = ACTIVATIONS["sigmoid"]
     repeats, seconds = (3, 0.03) if quick else (7, 0.2)
@@ -109,7 +109,7 @@ def spiking_arrays(n: int, seed: int = 1, dt_ms: float = 0.1):
     delays 0.5–3 ms; τ = 20 ms, threshold 15 mV above rest, 2 ms refractory, a constant drive
     of 15.5–17 mV. It fires at about 20 Hz.
     """
-    from neuron_sim.model.spiking import SpikingArrays
+    from neuron_sim.model.engines.spiking import SpikingArrays
 
     rng = np.random.default_rng(seed)
     fan_out = min(SPIKING_FAN_OUT, n - 1)
@@ -208,7 +208,7 @@ def spiking_benchmarks(quick: bool = False) -> Iterator[Record]:
     Brian2's per-step time is the difference between two run lengths divided by the difference
     in steps, so its fixed cost per `run()` (~0.2 s) cancels.
     """
-    from neuron_sim.model.spiking import SpikingEngine
+    from neuron_sim.model.engines.spiking import SpikingEngine
 
     brian = _Brian2(quick)
     repeats, seconds = (3, 0.03) if quick else (5, 0.3)

@@ -21,8 +21,8 @@ import numpy as np
 from neuron_sim.model.activations import ACTIVATIONS, FORMULAS
 from neuron_sim.model.entities import ModelError, Neuron
 from neuron_sim.model.network import Network
-from neuron_sim.model.rate import RateEngine
-from neuron_sim.model.spiking import SpikingArrays, SpikingEngine, timestep
+from neuron_sim.model.engines.rate import RateEngine
+from neuron_sim.model.engines.spiking import SpikingArrays, SpikingEngine, timestep
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ import numpy as np
 
 from neuron_sim.model.entities import NEURON_PARAMS, SYNAPSE_PARAMS, ModelError, ParamSpec
 from neuron_sim.model.network import Network
-from neuron_sim.model.rate import RateEngine
-from neuron_sim.model.spiking import SpikingEngine
+from neuron_sim.model.engines.rate import RateEngine
+from neuron_sim.model.engines.spiking import SpikingEngine
 
 DEFAULT_SPIKING_DURATION_MS = 100.0
 DEFAULT_SYNCHRONOUS_STEPS = 10

@@ -18,9 +18,9 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from neuron_sim.model import ModelError, Network
-from neuron_sim.model.rate import RateEngine
+from neuron_sim.model.engines.rate import RateEngine
 from neuron_sim.model.recording import TraceRecorder
-from neuron_sim.model.spiking import SpikingEngine
+from neuron_sim.model.engines.spiking import SpikingEngine
 
 from neuron_sim.ui.i18n.errors import error_text
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from neuron_sim.cli import main
 from neuron_sim.model.entities import NEURON_PARAMS, SYNAPSE_PARAMS
-from neuron_sim.model.rate import MAX_ACTIVITY
+from neuron_sim.model.engines.rate import MAX_ACTIVITY
 from neuron_sim.model.simulate import SimulationResult
 from tests.model.loader_fuzzing import STRATEGIES
 

@@ -27,7 +27,7 @@ import numpy as np
 
 from neuron_sim.model.entities import Neuron, Synapse
 from neuron_sim.model.network import Network
-from neuron_sim.model.spiking import SpikingEngine
+from neuron_sim.model.engines.spiking import SpikingEngine
 
 MODEL = """
 dv/dt = (v_rest - v + drive) / tau : 1 (unless refractory)

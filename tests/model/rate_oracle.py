@@ -1,6 +1,6 @@
 """The rate tests' oracle: an independent numpy evaluation of a_i = f(Σ_j w_ji · a_j − θ_i).
 
-It shares no code with neuron_sim.model.rate or .activations: it builds dense weight matrices per
+It shares no code with neuron_sim.model.engines.rate or .activations: it builds dense weight matrices per
 layer (skip connections included) and has its own activation functions. Also the CLI helper.
 """
 
@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from neuron_sim.cli import main
 from neuron_sim.model import Network, Neuron, Synapse
-from neuron_sim.model.rate import RateEngine
+from neuron_sim.model.engines.rate import RateEngine
 
 ACTIVATION_NAMES = ("step", "sigmoid", "tanh", "relu", "linear")
 

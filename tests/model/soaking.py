@@ -11,9 +11,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from neuron_sim.model import Network, Neuron, Synapse
-from neuron_sim.model.rate import MAX_ACTIVITY, RateEngine
+from neuron_sim.model.engines.rate import MAX_ACTIVITY, RateEngine
 from neuron_sim.model.recording import TraceRecorder
-from neuron_sim.model.spiking import SpikingEngine
+from neuron_sim.model.engines.spiking import SpikingEngine
 
 
 def rate_soak_network() -> Network:

@@ -16,8 +16,8 @@ from neuron_sim.model.analysis import (
     sigmoid_fit,
     spiking_state,
 )
-from neuron_sim.model.rate import RateEngine
-from neuron_sim.model.spiking import SpikingEngine
+from neuron_sim.model.engines.rate import RateEngine
+from neuron_sim.model.engines.spiking import SpikingEngine
 
 
 def and_gate(x1: float = 1.0, x2: float = 1.0) -> Network:

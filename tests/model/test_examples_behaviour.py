@@ -15,9 +15,9 @@ import pytest
 from neuron_sim.model.dense import dense_layers, keras_code
 from neuron_sim.model.fileformat import load
 from neuron_sim.model.network import Network
-from neuron_sim.model.rate import RateEngine
+from neuron_sim.model.engines.rate import RateEngine
 from neuron_sim.model.simulate import simulate
-from neuron_sim.model.spiking import SpikingEngine
+from neuron_sim.model.engines.spiking import SpikingEngine
 from neuron_sim.resources_path import examples_dir
 
 EXAMPLES = sorted(examples_dir().glob("*.json"))

@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 from neuron_sim.model import Network, Neuron, Synapse
 from neuron_sim.model.activations import ACTIVATIONS, DERIVATIVES
 from neuron_sim.model.fileformat import load
-from neuron_sim.model.rate import MAX_ACTIVITY, RateEngine
+from neuron_sim.model.engines.rate import MAX_ACTIVITY, RateEngine
 from neuron_sim.model.simulate import simulate
-from neuron_sim.model.spiking import SpikingEngine
+from neuron_sim.model.engines.spiking import SpikingEngine
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 EXTREMES = [-1e308, -1e6, -710.0, -700.0, -36.0, -1e-300, 0.0, 1e-300, 36.0, 700.0, 710.0, 1e6, 1e308]

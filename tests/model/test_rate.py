@@ -1,6 +1,6 @@
 """The rate engine against an independent numpy evaluation of a_i = f(Σ_j w_ji · a_j − θ_i).
 
-The oracle below shares no code with neuron_sim.model.rate or .activations: it builds dense weight
+The oracle below shares no code with neuron_sim.model.engines.rate or .activations: it builds dense weight
 matrices per layer (skip connections included) and has its own activation functions.
 """
 
@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from neuron_sim.model import Network, Neuron, Synapse
 from neuron_sim.model.fileformat import load
-from neuron_sim.model.rate import RateEngine
+from neuron_sim.model.engines.rate import RateEngine
 from neuron_sim.model.simulate import simulate
 
 from .rate_oracle import ACTIVATION_NAMES, cli_json, engine_values, LayeredSpec, sizes_strategy

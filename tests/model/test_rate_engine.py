@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from neuron_sim.cli import main
 from neuron_sim.model import CycleError, ModelError, Network, Neuron, Synapse
 from neuron_sim.model.fileformat import load
-from neuron_sim.model.rate import RateEngine
+from neuron_sim.model.engines.rate import RateEngine
 from neuron_sim.model.simulate import simulate
 
 from .rate_oracle import ACTIVATION_NAMES, cli_json, engine_values, LayeredSpec, oracle_f

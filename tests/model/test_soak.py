@@ -13,7 +13,7 @@ import warnings
 
 import numpy as np
 
-from neuron_sim.model.rate import MAX_ACTIVITY, RateEngine
+from neuron_sim.model.engines.rate import MAX_ACTIVITY, RateEngine
 
 from .soaking import rate_soak_network, soak, spiking_soak_network
 

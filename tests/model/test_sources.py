@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from neuron_sim.model import Network, Neuron
-from neuron_sim.model.spiking import SpikingEngine
+from neuron_sim.model.engines.spiking import SpikingEngine
 
 
 def scheduled_steps(start_ms: float, rate_hz: float, dt_ms: float, steps: int) -> list[int]:

@@ -9,7 +9,7 @@ import pytest
 
 from neuron_sim.model.entities import ModelError, Neuron, Synapse
 from neuron_sim.model.network import Network
-from neuron_sim.model.spiking import SpikingArrays, SpikingEngine, delay_steps
+from neuron_sim.model.engines.spiking import SpikingArrays, SpikingEngine, delay_steps
 
 
 def spiking(*neurons: Neuron, synapses=(), dt_ms: float = 0.1) -> Network:

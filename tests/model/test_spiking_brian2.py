@@ -14,7 +14,7 @@ pytest.importorskip("brian2")
 
 from neuron_sim.model.entities import Neuron, Synapse  # noqa: E402
 from neuron_sim.model.network import Network  # noqa: E402
-from neuron_sim.model.spiking import SpikingEngine  # noqa: E402
+from neuron_sim.model.engines.spiking import SpikingEngine  # noqa: E402
 
 from .brian2_oracle import random_network, run_brian2  # noqa: E402
 

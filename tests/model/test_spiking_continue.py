@@ -13,7 +13,7 @@ import pytest
 from neuron_sim.model.entities import Neuron, Synapse
 from neuron_sim.model.fileformat import from_dict, to_dict
 from neuron_sim.model.network import Network
-from neuron_sim.model.spiking import SpikingEngine
+from neuron_sim.model.engines.spiking import SpikingEngine
 
 
 def chain(delay_ms: float = 3.0) -> Network:

@@ -16,7 +16,7 @@ import pytest
 from neuron_sim.model.entities import Neuron, Synapse
 from neuron_sim.model.fileformat import from_dict, to_dict
 from neuron_sim.model.network import Network
-from neuron_sim.model.spiking import SpikingEngine
+from neuron_sim.model.engines.spiking import SpikingEngine
 
 DT = 0.1
 RING, SPARSE = 3.0, 600.0  # ms: 30 steps wait in a ring buffer; 6,000 (> 4,096) in a sparse queue

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from neuron_sim.model import ModelError, Network
 from neuron_sim.model.analysis import rate_breakdown, spiking_state
-from neuron_sim.model.rate import RateEngine
-from neuron_sim.model.spiking import SpikingEngine
+from neuron_sim.model.engines.rate import RateEngine
+from neuron_sim.model.engines.spiking import SpikingEngine
 
 from neuron_sim.ui import styles
 from neuron_sim.ui.styles import PALETTE

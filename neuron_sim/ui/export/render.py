@@ -88,7 +88,7 @@ def _load(args: argparse.Namespace):
 
 def _default_frames(network) -> int:
     from neuron_sim.model import ModelError
-    from neuron_sim.model.rate import RateEngine
+    from neuron_sim.model.engines.rate import RateEngine
 
     if network.model == "spiking":
         return max(1, round(20.0 / network.dt_ms))

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from neuron_sim.model.analysis import RateBreakdown, SpikingState, rate_breakdown, spiking_state
-from neuron_sim.model.rate import RateEngine
-from neuron_sim.model.spiking import SpikingEngine
+from neuron_sim.model.engines.rate import RateEngine
+from neuron_sim.model.engines.spiking import SpikingEngine
 
 from neuron_sim.ui.panels.fitting_table import FittingTable
 from neuron_sim.ui.styles import PALETTE, format_number, sign_color

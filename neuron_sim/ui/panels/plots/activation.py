@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from neuron_sim.model.activations import ACTIVATIONS, FORMULAS
 from neuron_sim.model.analysis import fi_curve, rate_breakdown, rheobase_mV, scaled_sigmoid, sigmoid_fit
-from neuron_sim.model.rate import RateEngine
+from neuron_sim.model.engines.rate import RateEngine
 from neuron_sim.ui.styles import PALETTE, format_number
 
 from neuron_sim.ui.panels.plots.base import PlotDock, add_legend, dashed_pen, make_plot

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:
-    from neuron_sim.model.spiking import SpikingEngine
+    from neuron_sim.model.engines.spiking.engine import SpikingEngine
 
 SynapseKey = tuple[str, str]
 Due = dict[int, list[tuple[np.ndarray, np.ndarray]]]

@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from neuron_sim.model.spiking_carry import carry_over, record_weight_edit
-from neuron_sim.model.synaptic_delay import delay_steps
+from neuron_sim.model.engines.spiking.carry import carry_over, record_weight_edit
+from neuron_sim.model.engines.spiking.delays import delay_steps
 
 if TYPE_CHECKING:
-    from neuron_sim.model.spiking import SpikingEngine
+    from neuron_sim.model.engines.spiking.engine import SpikingEngine
 
 
 class LiveSpiking:

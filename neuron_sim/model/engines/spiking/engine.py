@@ -32,8 +32,8 @@ calls, and work only for what happened in it.
 Cells (kind `neuron`) come first in the internal arrays and sources (generators and spiking inputs)
 after them, so the hot loop works on slices rather than masks. Where the pieces live: the cells,
 their refractory periods and the step here; the synaptic delays (ring buffer, sparse queue) in
-synaptic_delay.py; when sources fire in sources.py; edits in place and going on from another
-engine in spiking_live.py (through an edit that needs a new engine: spiking_carry.py).
+delays.py; when sources fire in sources.py; edits in place and going on from another
+engine in live.py (through an edit that needs a new engine: carry.py).
 """
 
 from __future__ import annotations
@@ -45,11 +45,11 @@ import numpy as np
 
 from neuron_sim.model.entities import ModelError
 from neuron_sim.model.network import Network
-from neuron_sim.model.sources import NEVER as _NEVER
-from neuron_sim.model.sources import SpikeSources, timestep
-from neuron_sim.model.sources import no_spikes as _no_spikes
-from neuron_sim.model.spiking_live import LiveSpiking
-from neuron_sim.model.synaptic_delay import SynapticDelays, delay_steps
+from neuron_sim.model.engines.spiking.sources import NEVER as _NEVER
+from neuron_sim.model.engines.spiking.sources import SpikeSources, timestep
+from neuron_sim.model.engines.spiking.sources import no_spikes as _no_spikes
+from neuron_sim.model.engines.spiking.live import LiveSpiking
+from neuron_sim.model.engines.spiking.delays import SynapticDelays, delay_steps
 
 __all__ = ["SpikingArrays", "SpikingEngine", "delay_steps", "timestep"]
 
