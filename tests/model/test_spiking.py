@@ -10,6 +10,7 @@ import pytest
 from neuron_sim.model.entities import ModelError, Neuron, Synapse
 from neuron_sim.model.network import Network
 from neuron_sim.model.engines.spiking import SpikingArrays, SpikingEngine, delay_steps
+from neuron_sim.model.engines.spiking.delays import SynapticDelays
 
 
 def spiking(*neurons: Neuron, synapses=(), dt_ms: float = 0.1) -> Network:
@@ -238,13 +239,13 @@ def test_synapse_layouts_agree(layout, monkeypatch):
 
     network = random_network(60, seed=5)
     reference = SpikingEngine(network)
-    assert reference._padded and not reference._sparse
+    assert reference.delays.padded and not reference.delays.sparse
     rows, spikes = reference.run(1500)
     for name, value in LAYOUTS[layout].items():
-        monkeypatch.setattr(SpikingEngine, name, value)
+        monkeypatch.setattr(SynapticDelays, name, value)
     engine = SpikingEngine(network)
     expected = {"ragged": (False, False), "sparse queue": (False, True)}
-    assert (engine._padded, engine._sparse) == expected[layout]
+    assert (engine.delays.padded, engine.delays.sparse) == expected[layout]
     other_rows, other_spikes = engine.run(1500)
     assert other_spikes == spikes and len(spikes) > 100
     assert np.allclose(other_rows, rows, rtol=0, atol=1e-9)
@@ -260,7 +261,7 @@ def test_very_long_delay_goes_to_the_sparse_queue():
     network = spiking(Neuron("n"), Neuron("g", kind="generator", rate_hz=0.1),
                       synapses=[Synapse("g", "n", weight=5.0, delay_ms=9000.0)])
     engine = SpikingEngine(network)  # a ring would need 90,001 slots
-    assert engine._sparse
+    assert engine.delays.sparse
     engine.run(90_000 - 1, record=False)
     rows, _ = engine.run(2)
     assert rows[0, 0] == -70.0 and rows[1, 0] == -65.0  # arrives at step 90,000 (9 s)

@@ -49,7 +49,7 @@ def test_a_continued_engine_spikes_as_the_uninterrupted_run(delay_ms):
     first.run(before)
     second = SpikingEngine(copy_of(network))
     second.continue_from(first)
-    assert second._sparse == (delay_ms > 400)
+    assert second.delays.sparse == (delay_ms > 400)
     later_rows, later_spikes = second.run(after)
 
     assert [(k, i) for k, i in later_spikes] == spikes_after(spikes, before)
@@ -60,7 +60,7 @@ def test_a_continued_engine_spikes_as_the_uninterrupted_run(delay_ms):
 
 def test_restoring_only_the_potentials_would_lose_the_input_in_flight():
     """Why `continue_from` exists: `restore_state` (potentials and last spikes only) starts the
-    synapses empty. (After an edit, `continue_after_edit` carries them: test_spiking_edits.py.)"""
+    synapses empty. (After an edit, `carry_over` carries them: test_spiking_edits.py.)"""
     network = chain()
     rows, _ = SpikingEngine(network).run(800)
     first = SpikingEngine(network)

@@ -1,5 +1,5 @@
 """A spiking run goes on through an edit: the engine rebuilt for the edited network continues
-the old one's state by neuron id and synapse key (`continue_after_edit`), input in flight included.
+the old one's state by neuron id and synapse key (`carry_over`), input in flight included.
 
 Oracles: an uninterrupted run of the network without the edit (for everything the edit does not
 touch: spike for spike and bitwise the same potentials), and, for what it does touch, an
@@ -63,7 +63,7 @@ def run(engine: SpikingEngine, count: int, edits: dict[int, list] | None = None)
 
 def rebuilt(network: Network, old: SpikingEngine) -> SpikingEngine:
     engine = SpikingEngine(network)
-    engine.continue_after_edit(old)
+    engine.carry_over(old)
     return engine
 
 
@@ -108,7 +108,7 @@ def test_what_an_edit_does_not_touch_runs_on_as_if_there_had_been_no_edit(delay_
     else:
         edited.set_synapse_param(("g", "u"), "delay_ms", delay_ms / 3)
     engine = rebuilt(edited, old)
-    assert engine._sparse == (delay_ms == SPARSE)
+    assert engine.delays.sparse == (delay_ms == SPARSE)
     result = run(engine, after)
 
     assert_same(["g", "p", "a", "b"], result, oracle)
@@ -186,7 +186,7 @@ def test_a_changed_delay_applies_to_spikes_sent_from_now_on(delays):
     result = run(engine, after)
     # the twin's sums hold an extra + 0.0, which changes nothing: bitwise equal
     assert_same(["g", "p", "a", "b", "u"], result, oracle)
-    assert engine._sparse == (SPARSE in delays)  # a ring would not reach the input still due
+    assert engine.delays.sparse == (SPARSE in delays)  # a ring would not reach the input still due
 
 
 def test_a_changed_then_deleted_synapse_takes_back_its_input_with_the_delay_it_was_sent_with():
@@ -280,7 +280,7 @@ def test_a_rebuilt_engine_reaches_input_due_after_its_longest_delay_and_can_be_c
     old = SpikingEngine(relay(RING, twin=False))
     run(old, edit)
     engine = rebuilt(relay(RING / 6, twin=False), old)
-    assert engine._max_delay >= 104 - edit and not engine._sparse
+    assert engine.delays.max_delay >= 104 - edit and not engine.delays.sparse
     copy = SpikingEngine(relay(RING / 6, twin=False))
     copy.continue_from(engine)
     assert_same(["g", "a"], run(engine, 700), oracle)

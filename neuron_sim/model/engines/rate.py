@@ -2,7 +2,9 @@
 
 The engine compiles a Network into arrays once; a step is a few numpy calls. Parameter edits
 (input values, weights, thresholds, activations) are applied in place so that playback can keep
-running; a structural edit needs a new engine.
+running; a structural edit needs a new engine, which takes the old one's state over by neuron id.
+It implements the Engine protocol (protocol.py): a stage is one layer of a feedforward pass, or
+one synchronous tick.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from neuron_sim.model.activations import ACTIVATIONS
+from neuron_sim.model.engines.protocol import Clock, Pulses, Sample
 from neuron_sim.model.entities import ModelError
 from neuron_sim.model.network import Network
 
@@ -19,6 +22,9 @@ from neuron_sim.model.network import Network
 #: (a = 2·a each tick) levels off instead of overflowing to infinity and then NaN. Any weighted sum
 #: of such outputs stays finite too: 2,000,000 synapses × |w| ≤ 1e6 × 1e100 is far below 1e308.
 MAX_ACTIVITY = 1e100
+
+#: layers (or synchronous ticks) per second of playback at speed 1
+PLAYBACK_STAGES_PER_SECOND = 1.5
 
 
 @dataclass
@@ -30,6 +36,11 @@ class _Layer:
 
 class RateEngine:
     """Simulates a rate network. `activity[i]` is neuron i's output a_i, in `ids` order."""
+
+    kind = "rate"
+    time_unit = "tick"
+    stages_per_second = PLAYBACK_STAGES_PER_SECOND
+    continuous_phase = True
 
     def __init__(self, network: Network):
         if network.model != "rate":
@@ -49,7 +60,7 @@ class RateEngine:
         self.target = np.array([self.index[s.target] for s in synapses], dtype=np.intp)
         self.weight = np.array([s.weight for s in synapses], dtype=float)
         self.computing = np.flatnonzero(~self.is_input)
-        self._computing_synapses = np.flatnonzero(~self.is_input[self.target]) if n else np.array([], int)
+        self.computing_synapses = np.flatnonzero(~self.is_input[self.target]) if n else np.array([], int)
         self.layers: list[_Layer] = []
         if self.update == "feedforward":
             self._build_layers(network)  # raises CycleError for loops
@@ -137,7 +148,7 @@ class RateEngine:
 
     def _synchronous_tick(self) -> None:
         members = self.computing
-        syn = self._computing_synapses
+        syn = self.computing_synapses
         if syn.size == self.weight.size:  # always, as inputs receive no synapses: skip two gathers
             contributions = self.weight * self.activity[self.source]
             targets = self.target
@@ -202,3 +213,70 @@ class RateEngine:
         i = self.index[neuron_id]
         return {"activity": float(self.activity[i]), "weighted_sum": float(self.weighted_sum[i]),
                 "net": float(self.net[i])}
+
+    # ---- the Engine protocol (protocol.py) ----------------------------------------------------
+    def advance_stage(self) -> Sample | None:
+        """The next layer of a feedforward pass, or a synchronous tick; a sample when a tick ends."""
+        tick_before = self.tick
+        if self.update == "feedforward" and self.layers:
+            self.step_layer()
+        else:
+            self.step()
+        return self.initial_sample() if self.tick != tick_before else None
+
+    def initial_sample(self) -> Sample:
+        return Sample(float(self.tick), self.activity)
+
+    def set_synapse_param(self, key: tuple[str, str], name: str, value) -> bool:
+        return name == "weight" and self.set_weight(key, value)
+
+    def carry_over(self, old: RateEngine) -> None:
+        """Outputs and sums of the neurons still there (inputs keep their own values), the tick
+        and the layer a pass is at."""
+        shared = [nid for nid in self.ids if nid in old.index]
+        if shared:
+            new_idx = np.array([self.index[nid] for nid in shared], dtype=np.intp)
+            old_idx = np.array([old.index[nid] for nid in shared], dtype=np.intp)
+            computed = ~self.is_input[new_idx]
+            self.activity[new_idx[computed]] = old.activity[old_idx[computed]]
+            self.net[new_idx] = old.net[old_idx]
+            self.weighted_sum[new_idx] = old.weighted_sum[old_idx]
+        self.tick = old.tick
+        self.layer_cursor = min(old.layer_cursor, max(len(self.layers) - 1, 0))
+
+    def take_over(self, other: RateEngine) -> None:
+        """The arrays are the whole state: taking them over by id is taking over everything."""
+        self.carry_over(other)
+
+    def stage_synapses(self) -> np.ndarray:
+        """Indices of the synapses whose signals travel during the current stage."""
+        if self.update == "feedforward":
+            return self.layers[self.layer_cursor].synapses if self.layers else np.zeros(0, dtype=np.intp)
+        return self.computing_synapses
+
+    def pulses(self, phase: float) -> Pulses:
+        """Each signal w·a of the current stage, `phase` of the way along its synapse."""
+        syn = self.stage_synapses()
+        if syn.size == 0 or phase <= 0.0:
+            return Pulses()
+        keys = list(self.synapse_index)
+        strength = self.weight[syn] * self.activity[self.source[syn]]
+        shown = np.flatnonzero(np.abs(strength) > 1e-9)
+        return Pulses([keys[i] for i in syn[shown].tolist()], np.full(shown.size, phase), strength[shown])
+
+    def computed_ids(self) -> set[str]:
+        if self.tick > 0:
+            return set(self.ids)
+        done = [i for layer in self.layers[:self.layer_cursor] for i in layer.members.tolist()]
+        return {self.ids[i] for i in done}
+
+    def output_of(self, neuron_id: str) -> float:
+        return float(self.activity[self.index[neuron_id]])
+
+    def levels(self) -> dict[str, tuple[float, bool, bool]]:
+        levels = np.clip(np.abs(self.activity), 0.0, 1.0).tolist()
+        return {nid: (levels[i], False, False) for nid, i in self.index.items()}
+
+    def clock(self) -> Clock:
+        layered = self.update == "feedforward" and bool(self.layers)
+        return Clock(tick=self.tick, layer=self.layer_cursor if layered else None, layers=len(self.layers))

@@ -116,25 +116,15 @@ class CanvasAnimator(QObject):
         scene, playback = self.scene, self.playback
         levels = playback.neuron_levels()
         spiking = scene.network.model == "spiking"
-        rate_engine = playback.engine if not spiking else None
-        computed = self._computed(rate_engine)
+        engine = playback.engine
+        computed = engine.computed_ids() if engine is not None else set()  # their a = … is real
         for nid, item in scene.neuron_items.items():
             level, fired, refractory = levels.get(nid, (0.0, False, False))
             text = ""
-            if rate_engine is not None and nid in computed and item.neuron.kind == "neuron":
-                text = "a = " + styles.format_number(float(rate_engine.activity[rate_engine.index[nid]]))
+            if nid in computed and item.neuron.kind == "neuron":
+                text = "a = " + styles.format_number(engine.output_of(nid))
             item.set_state(level, fired, refractory, spiking, text)
         self._show_pulses()
-
-    @staticmethod
-    def _computed(engine) -> set[str]:
-        """Rate neurons whose output has been computed since the last reset (their a = … is real)."""
-        if engine is None:
-            return set()
-        if engine.tick > 0:
-            return set(engine.ids)
-        done = [i for layer in engine.layers[:engine.layer_cursor] for i in layer.members.tolist()]
-        return {engine.ids[i] for i in done}
 
     def _show_pulses(self) -> None:
         layer = self.scene.synapse_layer

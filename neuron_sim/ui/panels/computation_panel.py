@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from neuron_sim.model.analysis import RateBreakdown, SpikingState, rate_breakdown, spiking_state
-from neuron_sim.model.engines.rate import RateEngine
-from neuron_sim.model.engines.spiking import SpikingEngine
 
 from neuron_sim.ui.panels.fitting_table import FittingTable
 from neuron_sim.ui.styles import PALETTE, format_number, sign_color
@@ -226,9 +224,9 @@ class ComputationPanel(QWidget):
             return
         if nid not in engine.index:  # the engine is being rebuilt
             return
-        if isinstance(engine, RateEngine):
+        if engine.kind == "rate":
             self._draw_rate(rate_breakdown(network, engine, nid), highlight)
-        elif isinstance(engine, SpikingEngine):
+        else:
             self._draw_spiking(spiking_state(network, engine, nid), neuron)
 
     def _draw_rate(self, b: RateBreakdown, highlight) -> None:

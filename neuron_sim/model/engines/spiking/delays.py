@@ -1,17 +1,16 @@
 """Synaptic delays: the input each spike sends along the synapses waits here until it is due.
 
-The synapse side of the spiking engine (spiking.py), as a mixin of SpikingEngine so that the
-engine's step keeps its few inline operations (PERFORMANCE-NOTES.md, docs/performance.md):
+The synapse side of the spiking engine (engine.py), a part the engine owns
+(docs/performance.md):
 
-  - compilation of the synapses into per-neuron tables (`_compile_synapses`);
-  - a ring buffer of (delay slot × cell) sums: `_schedule` adds the weights of the synapses of
-    every cell that spiked with one `np.add.at`; the engine's step delivers a whole row at once
-    and a bit mask (`_pending`) skips empty slots;
+  - compilation of the synapses into per-neuron tables (`compile`);
+  - a ring buffer of (delay slot × cell) sums: `schedule` adds the weights of the synapses of
+    every cell that spiked with one `np.add.at`; `deliver` adds a whole row at once and a bit
+    mask (`_pending`) skips empty slots;
   - a sparse queue (a dict of steps) for networks whose delays would make the ring too large;
-  - the input still in flight as plain data (`_in_flight`, `_load_in_flight`), so that an engine
-    can take it over from another (continue_from, spiking_carry.py).
-
-It uses the engine's `arrays`, `n`, `n_cells`, `dt_ms` and `step_count`.
+  - a log of the spikes that may still be in flight (`spike_log`), and the input in flight as
+    plain data (`in_flight`, `load_in_flight`), so that an engine can take it over from another
+    (carry.py).
 """
 
 from __future__ import annotations
@@ -31,8 +30,13 @@ def delay_steps(delay_ms: np.ndarray, dt_ms: float) -> np.ndarray:
     return ((np.asarray(delay_ms, dtype=float) * 1e-3) / (dt_ms * 1e-3) + 0.5).astype(np.int64)
 
 
+Due = dict[int, list[tuple[np.ndarray, np.ndarray]]]  # step → [(cell indices, mV), ...]
+
+
 class SynapticDelays:
-    """Delayed synaptic input of a SpikingEngine: a ring buffer, or a sparse queue."""
+    """Delayed synaptic input of a spiking network (SpikingArrays): a ring buffer, or a sparse
+    queue. `compile` then `reset` before use; the engine calls `schedule` for the cells that
+    spiked and `deliver` once per step."""
 
     #: Above this many (delay slot × cell) entries, or delays longer than MAX_RING_DELAY steps,
     #: delayed input waits in a sparse queue instead of a ring buffer (very long delays at a fine
@@ -44,26 +48,32 @@ class SynapticDelays:
     PADDING_FACTOR = 2
     PADDING_ALLOWANCE = 4096
 
-    def _compile_synapses(self, reach: int = 0) -> None:
+    def __init__(self, arrays, dt_ms: float):
+        self.arrays = arrays
+        self.dt_ms = dt_ms
+        self.n = len(arrays.ids)
+        self.n_cells = arrays.n_cells
+
+    def compile(self, reach: int = 0) -> None:
         """`reach`: steps ahead the delay buffers must hold at least (input carried over an edit
-        may be due later than the longest delay of the network now)."""
+        may be due later than the longest delay of the network now). Empties the buffers."""
         a = self.arrays
         nc = self.n_cells
         order = np.argsort(a.syn_source, kind="stable")
-        self._syn_order = order
+        self.order = order
         self._syn_position_cache: dict[tuple[str, str], int] | None = None
         target = a.syn_target[order].astype(np.intp)
         delay = delay_steps(a.syn_delay_ms[order], self.dt_ms)
         self._indptr = np.zeros(self.n + 1, dtype=np.intp)
         np.cumsum(np.bincount(a.syn_source, minlength=self.n), out=self._indptr[1:])
-        self._max_delay = max(int(delay.max()) if delay.size else 0, reach)
+        self.max_delay = max(int(delay.max()) if delay.size else 0, reach)
         # The ring has a power of two of slots (≥ longest delay + 1), each a power of two of
         # entries (≥ n_cells; the rest unused), so that wrapping an index is one bitwise and.
-        self._ring_length = 1 << self._max_delay.bit_length()
+        self._ring_length = 1 << self.max_delay.bit_length()
         self._ring_width = 1 << max(nc - 1, 0).bit_length()
         self._ring_mask = self._ring_length * self._ring_width - 1
-        self._sparse = (self._ring_length * self._ring_width > self.MAX_RING_ENTRIES
-                        or self._max_delay > self.MAX_RING_DELAY)
+        self.sparse = (self._ring_length * self._ring_width > self.MAX_RING_ENTRIES
+                        or self.max_delay > self.MAX_RING_DELAY)
         # A synapse's key is where its input lands in the flattened ring (delay·width + target;
         # the delay alone for the sparse queue). Gathering the keys and weights of the cells that
         # spiked is one fancy index per table when every neuron has about as many synapses: the
@@ -72,11 +82,11 @@ class SynapticDelays:
         # neurons' runs gathers them.
         counts = np.diff(self._indptr)
         width = int(counts.max()) if counts.size else 0
-        self._padded = (not self._sparse and width > 0
+        self.padded = (not self.sparse and width > 0
                         and self.n * width <= max(self.PADDING_FACTOR * delay.size, self.PADDING_ALLOWANCE))
-        keys = delay if self._sparse else delay * self._ring_width + target
+        keys = delay if self.sparse else delay * self._ring_width + target
         bounds = self._indptr.tolist()
-        if self._padded:
+        if self.padded:
             rows = np.repeat(np.arange(self.n), counts)
             columns = np.arange(delay.size) - self._indptr[rows]
             self._key_table = np.zeros((self.n, width), dtype=np.int64)
@@ -92,12 +102,12 @@ class SynapticDelays:
             self._weights = pairs[:, 1].view(np.float64)
             self._weight_at = None
         self._target_rows = ([target[bounds[i]:bounds[i + 1]] for i in range(self.n)]
-                             if self._sparse else None)
+                             if self.sparse else None)
         # bit d of _delay_bits[i]: neuron i has a synapse with a delay of d steps; _all_delay_bits
         # is their union (used when many cells spike at once)
         self._delay_bits = [0] * self.n
         self._all_delay_bits = 0
-        if not self._sparse:
+        if not self.sparse:
             for i in np.flatnonzero(counts).tolist():
                 bits = 0
                 for d in np.unique(delay[bounds[i]:bounds[i + 1]]).tolist():
@@ -105,40 +115,53 @@ class SynapticDelays:
                 self._delay_bits[i] = bits
                 self._all_delay_bits |= bits
 
-    def _weight(self, position: int) -> float:
+    def weight_of(self, key: tuple[str, str]) -> float | None:
+        """The weight of synapse `key` now (None: no such synapse)."""
+        position = self._positions().get(tuple(key))
+        if position is None:
+            return None
         if self._weight_at is None:
             return float(self._weights[position])
         return float(self._weights[self._weight_at[0][position], self._weight_at[1][position]])
 
-    def _set_weight(self, position: int, value: float) -> None:
+    def delay_of(self, key: tuple[str, str]) -> int:
+        """The delay of synapse `key` in steps (it must exist)."""
+        position = self._positions()[tuple(key)]
+        return int(delay_steps(self.arrays.syn_delay_ms[self.order[position]], self.dt_ms))
+
+    def set_weight(self, key: tuple[str, str], value: float) -> bool:
+        """A new weight for spikes sent from now on; False if there is no such synapse."""
+        position = self._positions().get(tuple(key))
+        if position is None:
+            return False
         if self._weight_at is None:
             self._weights[position] = value
         else:
             self._weights[self._weight_at[0][position], self._weight_at[1][position]] = value
+        return True
 
-    def synapse_weights(self) -> np.ndarray:
+    def weights(self) -> np.ndarray:
         """Each synapse's weight now (live edits included), in the order of `arrays.syn_keys`."""
         csr = self._weights[self._weight_at] if self._weight_at is not None else self._weights
         weights = np.empty(csr.size)
-        weights[self._syn_order] = csr
+        weights[self.order] = csr
         return weights
 
-    def synapse_delay_steps(self) -> np.ndarray:
+    def delays(self) -> np.ndarray:
         """Each synapse's delay in steps, in the order of `arrays.syn_keys`."""
         return delay_steps(self.arrays.syn_delay_ms, self.dt_ms)
 
-    @property
-    def _syn_position(self) -> dict[tuple[str, str], int]:
+    def _positions(self) -> dict[tuple[str, str], int]:
         """Synapse key → position in the CSR arrays (built on first use)."""
         if self._syn_position_cache is None:
-            inverse = np.argsort(self._syn_order)
+            inverse = np.argsort(self.order)
             self._syn_position_cache = {key: int(p) for p, key in zip(inverse, self.arrays.syn_keys)}
         return self._syn_position_cache
 
-    def _reset_delivery(self, log_length: int = 0) -> None:
+    def reset(self, log_length: int = 0) -> None:
         """Empty delay buffers, and a log of the spikes that may still be in flight."""
         nc = self.n_cells
-        if self._sparse:
+        if self.sparse:
             self._queue: dict[int, list[tuple[np.ndarray, np.ndarray]]] = {}
         else:
             self._ring = np.zeros((self._ring_length, self._ring_width))
@@ -147,13 +170,14 @@ class SynapticDelays:
         self._pending = 0  # bit j: input is waiting for step step_count + j (ring only)
         # (step, indices that spiked) for the last steps with spikes: at most one entry per step,
         # so the longest delay's worth of entries covers every spike still travelling
-        self._spike_log: deque[tuple[int, np.ndarray]] = deque(maxlen=max(self._max_delay, log_length))
+        self.spike_log: deque[tuple[int, np.ndarray]] = deque(maxlen=max(self.max_delay, log_length))
 
-
-    def _schedule(self, spiked: np.ndarray, k: int) -> None:
+    def schedule(self, spiked: np.ndarray, k: int) -> None:
+        """The input of every synapse of the cells in `spiked` (not empty), sent in step k."""
+        self.spike_log.append((k, spiked))
         rows = spiked.tolist()
         fresh = False  # True when `keys` is a copy that may be changed in place
-        if self._padded:
+        if self.padded:
             if len(rows) == 1:
                 keys, weights = self._key_table[rows[0]], self._weights[rows[0]]
             else:  # (spikes, width) copies, raveled (np.add.at is much slower with 2-d indices);
@@ -167,7 +191,7 @@ class SynapticDelays:
             if not pairs.size:
                 return
             keys, weights = pairs[:, 0], pairs[:, 1].view(np.float64)
-        if self._sparse:
+        if self.sparse:
             self._queue_sparse(rows, keys, weights, k)
             return
         if len(rows) <= 8:
@@ -189,20 +213,32 @@ class SynapticDelays:
             chosen = delays == delay
             self._queue.setdefault(k + delay, []).append((targets[chosen], weights[chosen]))
 
-    def _deliver_sparse(self, k: int) -> bool:
-        due = self._queue.pop(k, None)
-        if due is None:
+    def deliver(self, k: int, v_cells: np.ndarray) -> bool:
+        """Add the input due in step k to `v_cells`; True if there was any."""
+        if self.sparse:
+            due = self._queue.pop(k, None) if self._queue else None
+            if due is None:
+                return False
+            targets = np.concatenate([t for t, _ in due])
+            weights = np.concatenate([w for _, w in due])
+            np.add.at(v_cells, targets, weights)
+            return True
+        pending = self._pending
+        if not pending:
             return False
-        targets = np.concatenate([t for t, _ in due])
-        weights = np.concatenate([w for _, w in due])
-        np.add.at(self._v_cells, targets, weights)
-        return True
+        self._pending = pending >> 1
+        if pending & 1:
+            row = self._ring_rows[k & (self._ring_length - 1)]
+            np.add(v_cells, row, out=v_cells)
+            row.fill(0.0)
+            return True
+        return False
 
-    def _in_flight(self) -> dict[int, list[tuple[np.ndarray, np.ndarray]]]:
-        """The input still to arrive, by the step it arrives in: [(cell indices, mV), ...]."""
-        if self._sparse:
+    def in_flight(self, k: int) -> Due:
+        """The input still to arrive at step k or later, by the step it arrives in."""
+        if self.sparse:
             return {step: list(parts) for step, parts in self._queue.items()}
-        k, due = self.step_count, {}
+        due = {}
         pending, ahead = self._pending, 0
         while pending:
             if pending & 1:
@@ -214,14 +250,13 @@ class SynapticDelays:
             ahead += 1
         return due
 
-    def _load_in_flight(self, due: dict[int, list[tuple[np.ndarray, np.ndarray]]]) -> None:
-        """Fill empty delay buffers (`_reset_delivery`) with `due`, as `_in_flight` gives it; the
-        buffers must reach the last step in it. Parts due in one step stay apart in the sparse
-        queue, so that delivery adds them in the same order; the ring holds their sum."""
-        k = self.step_count
+    def load_in_flight(self, due: Due, k: int) -> None:
+        """Fill empty delay buffers (`reset`) with `due`, as `in_flight(k)` gives it; the buffers
+        must reach the last step in it. Parts due in one step stay apart in the sparse queue, so
+        that delivery adds them in the same order; the ring holds their sum."""
         for step in sorted(due):
             parts = due[step]
-            if self._sparse:
+            if self.sparse:
                 self._queue[step] = [(targets.copy(), weights.copy()) for targets, weights in parts]
                 continue
             row = self._ring_rows[step & (self._ring_length - 1)]

@@ -30,91 +30,46 @@ calls, and work only for what happened in it.
   - Networks whose delays would make the ring too large use a sparse queue (a dict of steps).
 
 Cells (kind `neuron`) come first in the internal arrays and sources (generators and spiking inputs)
-after them, so the hot loop works on slices rather than masks. Where the pieces live: the cells,
-their refractory periods and the step here; the synaptic delays (ring buffer, sparse queue) in
-delays.py; when sources fire in sources.py; edits in place and going on from another
-engine in live.py (through an edit that needs a new engine: carry.py).
+after them, so the hot loop works on slices rather than masks (arrays.py). The engine owns its
+parts: the cells, their refractory periods and the step are here; the synaptic delays (ring
+buffer, sparse queue, the spikes that may still be in flight) are `delays` (delays.py); when
+sources fire, `sources` (sources.py); what edits changed on the synapses, `history`, and going on
+from another engine, carry.py; the pulses drawn on the axons, `pulse_trail` (pulses.py). Live
+edits and what the player reads (the Engine protocol, protocol.py) are in live.py's LiveEdits
+mixin-free helpers and at the end of this class.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
 
 import numpy as np
 
-from neuron_sim.model.entities import ModelError
-from neuron_sim.model.network import Network
+from neuron_sim.model.engines.protocol import Clock, Pulses, Sample
+from neuron_sim.model.engines.spiking import carry
+from neuron_sim.model.engines.spiking.arrays import SpikingArrays
+from neuron_sim.model.engines.spiking.carry import EditHistory
+from neuron_sim.model.engines.spiking.delays import SynapticDelays, delay_steps
+from neuron_sim.model.engines.spiking.pulses import PulseTrail
 from neuron_sim.model.engines.spiking.sources import NEVER as _NEVER
 from neuron_sim.model.engines.spiking.sources import SpikeSources, timestep
 from neuron_sim.model.engines.spiking.sources import no_spikes as _no_spikes
-from neuron_sim.model.engines.spiking.live import LiveSpiking
-from neuron_sim.model.engines.spiking.delays import SynapticDelays, delay_steps
+from neuron_sim.model.entities import ModelError
+from neuron_sim.model.network import Network
 
 __all__ = ["SpikingArrays", "SpikingEngine", "delay_steps", "timestep"]
 
-
-@dataclass
-class SpikingArrays:
-    """A spiking network as arrays; cells 0..n_cells-1, then sources. Units: mV, ms, Hz."""
-
-    ids: list[str]
-    n_cells: int
-    dt_ms: float
-    tau_ms: np.ndarray
-    v_rest: np.ndarray
-    v_reset: np.ndarray
-    v_threshold: np.ndarray
-    refractory_ms: np.ndarray
-    drive: np.ndarray
-    v_initial: np.ndarray
-    # sources (length n_sources = len(ids) - n_cells)
-    source_poisson: np.ndarray  # bool
-    source_rate_hz: np.ndarray
-    source_start_ms: np.ndarray
-    source_seed: np.ndarray
-    source_on: np.ndarray  # bool: generators always; inputs while their value is not 0
-    # synapses
-    syn_source: np.ndarray
-    syn_target: np.ndarray
-    syn_weight: np.ndarray
-    syn_delay_ms: np.ndarray
-    syn_keys: list[tuple[str, str]]  # may be empty for arrays built without a Network (benchmarks)
-
-    @classmethod
-    def from_network(cls, network: Network) -> SpikingArrays:
-        if network.model != "spiking":
-            raise ModelError("this is a rate network; use the rate engine")
-        cells = [n for n in network.neurons.values() if n.kind == "neuron"]
-        sources = [n for n in network.neurons.values() if n.kind != "neuron"]
-        ordered = cells + sources
-        ids = [n.id for n in ordered]
-        index = {nid: i for i, nid in enumerate(ids)}
-        synapses = list(network.synapses.values())
-
-        def col(items, name, dtype=float):
-            return np.array([getattr(n, name) for n in items], dtype=dtype)
-
-        return cls(
-            ids=ids, n_cells=len(cells), dt_ms=network.dt_ms,
-            tau_ms=col(cells, "tau_ms"), v_rest=col(cells, "v_rest_mV"),
-            v_reset=col(cells, "v_reset_mV"), v_threshold=col(cells, "v_threshold_mV"),
-            refractory_ms=col(cells, "refractory_ms"), drive=col(cells, "drive_mV"),
-            v_initial=np.array([n.initial_v_mV for n in cells], dtype=float),
-            source_poisson=np.array([n.kind == "generator" and n.pattern == "poisson"
-                                     for n in sources], dtype=bool),
-            source_rate_hz=col(sources, "rate_hz"), source_start_ms=col(sources, "start_ms"),
-            source_seed=col(sources, "seed", np.int64),
-            source_on=np.array([n.kind == "generator" or n.value != 0 for n in sources], dtype=bool),
-            syn_source=np.array([index[s.source] for s in synapses], dtype=np.intp),
-            syn_target=np.array([index[s.target] for s in synapses], dtype=np.intp),
-            syn_weight=col(synapses, "weight"), syn_delay_ms=col(synapses, "delay_ms"),
-            syn_keys=[s.key for s in synapses],
-        )
+#: simulated milliseconds per second of playback at speed 1
+PLAYBACK_MS_PER_SECOND = 20.0
+FLASH_MS = 3.0  # how long a spike glows in the soma
 
 
-class SpikingEngine(SynapticDelays, LiveSpiking):
+class SpikingEngine:
     """Advances a spiking network by dt per `step()`; reads: `v`, `spiked`, `t_ms`."""
+
+    kind = "spiking"
+    time_unit = "ms"
+    continuous_phase = False
 
     def __init__(self, network: Network | SpikingArrays):
         arrays = network if isinstance(network, SpikingArrays) else SpikingArrays.from_network(network)
@@ -124,8 +79,12 @@ class SpikingEngine(SynapticDelays, LiveSpiking):
         self.n = len(self.ids)
         self.n_cells = arrays.n_cells
         self.dt_ms = arrays.dt_ms
+        self.stages_per_second = PLAYBACK_MS_PER_SECOND / self.dt_ms
         self._compile_cells()
-        self._compile_synapses()
+        self.delays = SynapticDelays(arrays, self.dt_ms)
+        self.delays.compile()
+        self._schedule = self.delays.schedule
+        self._deliver = self.delays.deliver
         self.reset()
 
     # ---- compilation ---------------------------------------------------------------------
@@ -155,17 +114,16 @@ class SpikingEngine(SynapticDelays, LiveSpiking):
         self._v_cells = self.v[:nc]
         self.last_spike_step = np.full(self.n, -_NEVER, dtype=np.int64)
         self._above = np.empty(nc, dtype=bool)
-        self._reset_delivery()
+        self.delays.reset()
         self.spiked = _no_spikes()
-        self._refreeze()
-        self._sources = SpikeSources(self.arrays, self.dt_ms, self.n_cells)
-        self._has_sources = self._sources.count > 0
-        # What an edit during a run needs to know of the input in flight (spiking_carry.py):
-        # since when each synapse exists, and its weight and delay before each change.
-        self._synapse_born: dict[tuple[str, str], int] = {}
-        self._synapse_edits: dict[tuple[str, str], list[tuple[int, float, int]]] = {}
+        self.refreeze()
+        self.sources = SpikeSources(self.arrays, self.dt_ms, self.n_cells)
+        self._has_sources = self.sources.count > 0
+        self.history = EditHistory()
+        a = self.arrays
+        self.pulse_trail = PulseTrail(a.syn_keys, a.syn_source, a.syn_delay_ms)
 
-    def _refreeze(self) -> None:
+    def refreeze(self) -> None:
         """Derive the refractory state from the last spikes (after a reset or a parameter edit).
 
         Refractory cells are integrated like the others, then put back: `v[held] = hold` after the
@@ -233,25 +191,15 @@ class SpikingEngine(SynapticDelays, LiveSpiking):
             fired = fired[self.last_spike_step[fired] + self._refractory_steps[fired] <= k]
         spiked = fired
         if self._has_sources:
-            source_spikes = self._sources.spikes(k)
+            source_spikes = self.sources.spikes(k)
             if source_spikes.size:
                 spiked = np.concatenate((fired, source_spikes)) if fired.size else source_spikes
         # 3. delivery of the input due now (scheduled first: a delay of 0 arrives in this step);
         # refractory cells drop it (put back again), cells that spiked lose it to their reset
         if spiked.size:
             self._schedule(spiked, k)
-            self._spike_log.append((k, spiked))
-        if self._sparse:
-            if self._queue and self._deliver_sparse(k) and held.size:
-                v[held] = self._hold
-        elif self._pending:
-            if self._pending & 1:
-                row = self._ring_rows[k & (self._ring_length - 1)]
-                np.add(v, row, out=v)
-                row.fill(0.0)
-                if held.size:
-                    v[held] = self._hold
-            self._pending >>= 1
+        if self._deliver(k, v) and held.size:
+            v[held] = self._hold
         # 4. reset; the cells that spiked become refractory
         if fired.size:
             self._fire(fired, k)
@@ -357,6 +305,136 @@ class SpikingEngine(SynapticDelays, LiveSpiking):
                 if spiked.size:
                     rows[row, spiked[spiked >= nc]] = 1.0
         return rows, spikes
+
+
+    # ---- live edits ------------------------------------------------------------------------
+    def set_neuron_param(self, neuron_id: str, name: str, value) -> bool:
+        """Apply an edit in place where it is safe; False means: rebuild the engine."""
+        i = self.index.get(neuron_id)
+        if i is None:
+            return False
+        a = self.arrays
+        if i < self.n_cells:
+            arrays = {"v_rest_mV": a.v_rest, "v_reset_mV": a.v_reset, "v_threshold_mV": a.v_threshold,
+                      "drive_mV": a.drive, "tau_ms": a.tau_ms, "refractory_ms": a.refractory_ms}
+            if name in arrays:
+                arrays[name][i] = value
+                self._compile_cells()
+                self.refreeze()
+                return True
+            return name in ("label", "position", "v_mV", "activation", "threshold", "value")
+        j = i - self.n_cells
+        if name == "value" and not a.source_poisson[j]:
+            a.source_on[j] = value != 0
+            return True
+        return name in ("label", "position")
+
+    def set_synapse_param(self, key: tuple[str, str], name: str, value) -> bool:
+        """A weight applies in place to spikes sent from now on; a new delay needs a rebuild."""
+        key = tuple(key)
+        before = self.delays.weight_of(key)
+        if before is None or name != "weight":
+            return False
+        self.history.record_weight_edit(key, before, self.delays.delay_of(key), self.step_count,
+                                        self.delays.spike_log.maxlen)
+        return self.delays.set_weight(key, value)
+
+    # ---- going on from another engine (carry.py) -----------------------------------------------
+    def restore_state(self, v_mV: dict[str, float], last_spike_step: dict[str, int], step_count: int) -> None:
+        """Continue from another engine's state (after an edit rebuilt this one): time, each known
+        cell's potential and last spike. Input still in flight is not carried (carry_over is)."""
+        self.step_count = int(step_count)
+        for nid, value in v_mV.items():
+            i = self.index.get(nid)
+            if i is not None and i < self.n_cells:
+                self.v[i] = value
+        for nid, step in last_spike_step.items():
+            i = self.index.get(nid)
+            if i is not None:
+                self.last_spike_step[i] = step
+        self.refreeze()
+
+    def wired_like(self, other: SpikingEngine) -> bool:
+        """Same neurons in the same order, same synapses with the same delays in steps."""
+        return carry.wired_like(self, other)
+
+    def continue_from(self, other: SpikingEngine) -> None:
+        """Take over the whole state of `other`, an engine of an identical network (the same
+        neurons and synapses in the same order, with the same delays: one built from a copy).
+
+        Unlike `restore_state`, nothing is lost: the time, every potential and refractory period,
+        the input still travelling along the synapses and where each generator is in its
+        schedule, Poisson draws included. Both engines then spike alike step for step; `other` is
+        only read. ValueError if the networks are wired differently.
+        """
+        carry.continue_from(self, other)
+
+    def carry_over(self, old: SpikingEngine) -> None:
+        """Go on from `old`, the engine of this network before an edit (carry.py): what the
+        neurons and synapses that are still there were doing carries over by id and synapse
+        key, input in flight and the pulses drawn on the axons included."""
+        carry.carry_over(self, old)
+        self.pulse_trail.take_over(old.pulse_trail, set(self.arrays.syn_keys))
+
+    def take_over(self, other: SpikingEngine) -> None:
+        """Everything `other` (an engine of a copy of this network) is doing, pulses included."""
+        if self.wired_like(other):
+            self.continue_from(other)
+            self.pulse_trail.take_over(other.pulse_trail, set(self.arrays.syn_keys))
+        else:
+            self.carry_over(other)
+
+    # ---- what the player reads (protocol.py) ---------------------------------------------------
+    def advance_stage(self) -> Sample:
+        """One step; its sample: v for cells, 1 for a source that fired (else 0)."""
+        t = self.t_ms
+        spiked = self.step()
+        values = self.v.copy()
+        values[self.n_cells:] = 0.0
+        if spiked.size:
+            values[spiked[spiked >= self.n_cells]] = 1.0
+            self.pulse_trail.launch(spiked, t, self.delays.weight_of)
+            return Sample(t, values, spiked)
+        return Sample(t, values)
+
+    def initial_sample(self) -> None:
+        return None  # a spiking recording starts with the first step
+
+    def pulses(self, phase: float = 0.0) -> Pulses:
+        """The pulses on their way now (spiking time is whole steps: `phase` plays no part)."""
+        self.pulse_trail.expire(self.t_ms, self.dt_ms)
+        return self.pulse_trail.pulses(self.t_ms, self.dt_ms)
+
+    def computed_ids(self) -> set[str]:
+        return set()  # a spiking cell shows its membrane, not a computed output
+
+    def output_of(self, neuron_id: str) -> float:
+        return float(self.v[self.index[neuron_id]])
+
+    def refractory_mask(self) -> np.ndarray:
+        """True for each cell that is refractory at the step just computed."""
+        nc = self.n_cells
+        return self.last_spike_step[:nc] + self._refractory_steps > self.step_count - 1
+
+    def levels(self) -> dict[str, tuple[float, bool, bool]]:
+        """A cell's v between rest and threshold; a spike glows for FLASH_MS."""
+        a = self.arrays
+        nc = self.n_cells
+        span = np.maximum(a.v_threshold - a.v_rest, 1e-9)
+        levels = np.clip((self.v[:nc] - a.v_rest) / span, 0.0, 1.0)
+        flash_steps = max(1, int(round(FLASH_MS / self.dt_ms)))
+        recent = self.step_count - 1 - self.last_spike_step < flash_steps
+        refractory = self.refractory_mask()
+        result: dict[str, tuple[float, bool, bool]] = {}
+        for nid, i in self.index.items():
+            if i < nc:
+                result[nid] = (float(levels[i]), bool(recent[i]), bool(refractory[i]))
+            else:
+                result[nid] = (1.0 if recent[i] else 0.0, bool(recent[i]), False)
+        return result
+
+    def clock(self) -> Clock:
+        return Clock(tick=self.step_count, t_ms=self.t_ms)
 
 
 def _uniform(values: np.ndarray):

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from neuron_sim.model.activations import ACTIVATIONS, FORMULAS
 from neuron_sim.model.analysis import fi_curve, rate_breakdown, rheobase_mV, scaled_sigmoid, sigmoid_fit
-from neuron_sim.model.engines.rate import RateEngine
 from neuron_sim.ui.styles import PALETTE, format_number
 
 from neuron_sim.ui.panels.plots.base import PlotDock, add_legend, dashed_pen, make_plot
@@ -91,7 +90,7 @@ class ActivationDock(PlotDock):
         neuron = network.neurons[nid]
         engine = self.playback.engine
         breakdown = None
-        if isinstance(engine, RateEngine) and nid in engine.index:
+        if engine is not None and engine.kind == "rate" and nid in engine.index:
             breakdown = rate_breakdown(network, engine, nid)
         name = breakdown.activation if breakdown else neuron.activation
         net = breakdown.net if breakdown else None

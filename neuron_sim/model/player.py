@@ -1,0 +1,205 @@
+"""The Player: runs a network's engine in playback time, follows the network's edits and records.
+
+It owns the engine (built by engines/build.py, used only through the Engine protocol), the clock
+(the playback speed and the progress of the current stage), the recorder and the carrying of a
+run over an edit. It follows the network's events itself: a parameter edit goes into the running
+engine when the engine can take it in place; otherwise, and after any structural edit, a new
+engine is built and takes the old one's state over by neuron id (for spiking runs also the input
+travelling along the synapses and the generators' schedules), and the recording so far carries
+over for the neurons that are still there. A change of model, update rule or dt starts afresh.
+
+It knows nothing of real time or timers: its owner (ui/playback.py, a QTimer) calls `advance`
+with the seconds that passed, or `step` for one stage, and follows `changed` to redraw and
+`failed` (a ModelError) to say why the network cannot run.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from psygnal import Signal
+
+from neuron_sim.model.engines.build import build_engine
+from neuron_sim.model.engines.protocol import Clock, Engine, Pulses, Sample
+from neuron_sim.model.entities import ModelError
+from neuron_sim.model.network import Network
+from neuron_sim.model.recording import TraceRecorder
+
+MAX_STAGES_PER_ADVANCE = 2000  # a slow machine falls behind rather than freezing
+
+
+class Player:
+    """Plays `network`; `engine` is None while it cannot run (`failure` says why)."""
+
+    changed = Signal()  # the state shown changed (a step, an edit, a rebuild)
+    failed = Signal(object)  # ModelError: the network cannot run as it is now
+
+    def __init__(self, network: Network):
+        self._network = network
+        self.engine: Engine | None = None
+        self.failure: ModelError | None = None
+        self.recorder = TraceRecorder([])
+        self.speed = 1.0
+        self.phase = 0.0  # progress of the current stage, 0 → 1 (engines with a continuous phase)
+        self._order = np.zeros(0, dtype=np.intp)  # engine index of each recorder column
+        self._position = np.zeros(0, dtype=np.intp)  # recorder column of each engine index
+        self._follow(network, True)
+        self.rebuild(keep_state=False)
+
+    # ---- the network -------------------------------------------------------------------------
+    @property
+    def network(self) -> Network:
+        return self._network
+
+    def set_network(self, network: Network) -> None:
+        """Play another network from its start."""
+        self._follow(self._network, False)
+        self._network = network
+        self._follow(network, True)
+        self.rebuild(keep_state=False)
+
+    def close(self) -> None:
+        """Stop following the network."""
+        self._follow(self._network, False)
+
+    def _follow(self, network: Network, on: bool) -> None:
+        e = network.events
+        for signal, handler in ((e.neuron_added, self._structure_changed),
+                                (e.neuron_removed, self._structure_changed),
+                                (e.synapse_added, self._structure_changed),
+                                (e.synapse_removed, self._structure_changed),
+                                (e.neuron_changed, self._neuron_changed),
+                                (e.synapse_changed, self._synapse_changed),
+                                (e.network_changed, self._network_changed)):
+            signal.connect(handler) if on else signal.disconnect(handler)
+
+    def _structure_changed(self, *args) -> None:
+        self.rebuild(keep_state=True)
+
+    def _neuron_changed(self, neuron_id: str, name: str, value) -> None:
+        if name in ("position", "label"):
+            return
+        if self.engine is not None and self.engine.set_neuron_param(neuron_id, name, value):
+            self.changed.emit()
+        else:
+            self.rebuild(keep_state=True)
+
+    def _synapse_changed(self, key, name: str, value) -> None:
+        if self.engine is not None and self.engine.set_synapse_param(key, name, value):
+            self.changed.emit()
+        else:
+            self.rebuild(keep_state=True)
+
+    def _network_changed(self, name: str, value) -> None:
+        if name in ("model", "update", "dt_ms"):
+            self.rebuild(keep_state=False)
+
+    # ---- building the engine -----------------------------------------------------------------
+    def rebuild(self, keep_state: bool = True) -> None:
+        """A new engine for the network as it is now; with `keep_state` the neurons that existed
+        before keep their state and their recording."""
+        old_engine, old_recorder = self.engine, self.recorder
+        self.failure = None
+        try:
+            engine = build_engine(self._network)
+        except ModelError as error:
+            self.engine, self.failure = None, error
+            self.failed.emit(error)
+            self.changed.emit()
+            return
+        carried = keep_state and old_engine is not None and old_engine.kind == engine.kind
+        if carried:
+            engine.carry_over(old_engine)
+        self.engine = engine
+        ids = list(self._network.neurons)
+        self._order = np.array([engine.index[nid] for nid in ids], dtype=np.intp)
+        self._position = np.empty(len(engine.ids), dtype=np.intp)
+        self._position[self._order] = np.arange(len(ids))
+        self.recorder = TraceRecorder(ids, unit=engine.time_unit)
+        if carried and old_recorder.ids:
+            self._carry_recording(old_recorder)
+        else:
+            self.phase = 0.0
+            sample = engine.initial_sample()
+            if sample is not None:
+                self._record(sample)
+        self.changed.emit()
+
+    def continue_from(self, source: Player) -> None:
+        """Take over where `source`, a Player of an identical copy of this network, is now: its
+        engine's state (in a spiking network also the input still travelling along the synapses
+        and the generators' schedules), the stage's progress and the pulses on the axons, so that
+        what comes next is what `source` would show. `source` does not move; the recording is
+        not copied. Used by animations, which run on a copy of the window's network."""
+        if source.engine is None or self.engine is None:
+            return
+        self.engine.take_over(source.engine)
+        self.phase = source.phase
+        self.changed.emit()
+
+    def _carry_recording(self, old: TraceRecorder) -> None:
+        """The samples and spikes recorded so far, for the neurons that are still there."""
+        times = old.times()
+        columns = [old.index.get(nid) for nid in self.recorder.ids]
+        values = old.values()
+        spikes_at: dict[float, list[int]] = {}
+        spike_times, spike_columns = old.spikes()
+        for t, column in zip(spike_times.tolist(), spike_columns.tolist()):
+            position = self.recorder.index.get(old.ids[column])
+            if position is not None:
+                spikes_at.setdefault(t, []).append(position)
+        for t, row in zip(times.tolist(), values):
+            self.recorder.append(t, np.array([row[c] if c is not None else 0.0 for c in columns]),
+                                 spikes_at.get(t))
+
+    # ---- the clock ---------------------------------------------------------------------------
+    def set_speed(self, speed: float) -> None:
+        self.speed = max(0.01, float(speed))
+
+    def reset(self) -> None:
+        """Back to the start; the recording starts again."""
+        self.rebuild(keep_state=False)
+
+    def step(self) -> None:
+        """One stage, from its start: a layer (feedforward), a synchronous tick, or one dt."""
+        if self.engine is None:
+            return
+        self.phase = 0.0
+        self._stages(1)
+        self.changed.emit()
+
+    def advance(self, seconds: float) -> None:
+        """Move on by `seconds` of playback at the current speed."""
+        engine = self.engine
+        if engine is None:
+            return
+        amount = seconds * self.speed * engine.stages_per_second
+        if engine.continuous_phase:
+            self.phase += amount
+            while self.phase >= 1.0:
+                self.phase -= 1.0
+                self._stages(1)
+        else:
+            self._stages(min(max(int(round(amount)), 0), MAX_STAGES_PER_ADVANCE))
+        self.changed.emit()
+
+    def _stages(self, count: int) -> None:
+        advance_stage = self.engine.advance_stage
+        for _ in range(count):
+            sample = advance_stage()
+            if sample is not None:
+                self._record(sample)
+
+    def _record(self, sample: Sample) -> None:
+        spiked = self._position[sample.spiked] if sample.spiked is not None else None
+        self.recorder.append(sample.time, sample.values[self._order], spiked)
+
+    # ---- what is shown -----------------------------------------------------------------------
+    def pulses(self) -> Pulses:
+        return self.engine.pulses(self.phase) if self.engine is not None else Pulses()
+
+    def levels(self) -> dict[str, tuple[float, bool, bool]]:
+        """For each neuron: (level 0..1 shown in the soma, just fired, refractory)."""
+        return self.engine.levels() if self.engine is not None else {}
+
+    def clock(self) -> Clock | None:
+        return self.engine.clock() if self.engine is not None else None
