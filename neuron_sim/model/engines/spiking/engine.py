@@ -41,8 +41,6 @@ mixin-free helpers and at the end of this class.
 
 from __future__ import annotations
 
-from collections import deque
-
 import numpy as np
 
 from neuron_sim.model.engines.protocol import Clock, Pulses, Sample
@@ -51,6 +49,7 @@ from neuron_sim.model.engines.spiking.arrays import SpikingArrays
 from neuron_sim.model.engines.spiking.carry import EditHistory
 from neuron_sim.model.engines.spiking.delays import SynapticDelays, delay_steps
 from neuron_sim.model.engines.spiking.pulses import PulseTrail
+from neuron_sim.model.engines.spiking.refractory import RefractoryCells
 from neuron_sim.model.engines.spiking.sources import NEVER as _NEVER
 from neuron_sim.model.engines.spiking.sources import SpikeSources, timestep
 from neuron_sim.model.engines.spiking.sources import no_spikes as _no_spikes
@@ -96,13 +95,8 @@ class SpikingEngine:
         # rows: decay a, drive, v_rest, offset (−drive − v_rest)·a, threshold (contiguous, made once)
         self._rows = tuple(np.array([decay, a.drive, a.v_rest, (-a.drive - a.v_rest) * decay,
                                      a.v_threshold], dtype=float).reshape(5, nc))
-        self._refractory_steps = timestep(a.refractory_ms * 1e-3, self.dt_ms * 1e-3)
-        self._uniform_refractory = _uniform(self._refractory_steps)
-        reset = _uniform(a.v_reset)
-        self._uniform_reset = None if reset is None else float(reset)
-        # Can a refractory cell sit at or above its threshold? Only then must the threshold
-        # test leave refractory cells out explicitly (held at v_reset < v_threshold, they never pass).
-        self._reset_reaches_threshold = bool(np.any(a.v_reset >= a.v_threshold))
+        self.refractory = RefractoryCells(timestep(a.refractory_ms * 1e-3, self.dt_ms * 1e-3),
+                                          a.v_reset, self._rows[4])
 
     # ---- state ---------------------------------------------------------------------------
     def reset(self) -> None:
@@ -124,44 +118,8 @@ class SpikingEngine:
         self.pulse_trail = PulseTrail(a.syn_keys, a.syn_source, a.syn_delay_ms)
 
     def refreeze(self) -> None:
-        """Derive the refractory state from the last spikes (after a reset or a parameter edit).
-
-        Refractory cells are integrated like the others, then put back: `v[held] = hold` after the
-        update and again after the delivery of synaptic input. `_held` lists them ordered by the
-        step at which their refractory period ends, so that ending it drops a prefix. With one
-        refractory period for all cells (the usual case) new ones go at the end of a preallocated
-        buffer (`_held_buffer[_head:_tail]`) and a queue of (end step, count) says how many to drop
-        when; otherwise `_held_until` holds each cell's end step and the list is re-sorted.
-        `_hold` is the value they are held at: one float while it is the same for all, else an
-        array alongside `_held`.
-        """
-        nc = self.n_cells
-        k = self.step_count
-        until = self.last_spike_step[:nc] + self._refractory_steps
-        held = np.flatnonzero(until > k)
-        held = held[np.argsort(until[held], kind="stable")]
-        until = until[held]
-        hold = self._v_cells[held].copy()
-        uniform = self._uniform_refractory
-        self._fifo = uniform is not None and uniform > 1
-        self._hold = (float(hold[0]) if hold.size and np.all(hold == hold[0]) else
-                      hold if hold.size else 0.0)
-        if self._fifo:
-            self._held_buffer = np.empty(2 * nc + 1, dtype=np.intp)
-            self._hold_buffer = np.empty(2 * nc + 1)
-            self._head, self._tail = 0, held.size
-            self._held_buffer[:held.size] = held
-            if not isinstance(self._hold, float):
-                self._hold_buffer[:held.size] = hold
-                self._hold = self._hold_buffer[:held.size]
-            ends, counts = np.unique(until, return_counts=True)
-            self._ends = deque(zip(ends.tolist(), counts.tolist()))
-            self._held = self._held_buffer[:held.size]
-        else:
-            self._held, self._held_until = held, until
-        self._next_release = int(until[0]) if held.size else _NEVER
-        self._guard_held = self._reset_reaches_threshold or bool(
-            np.any(hold >= self._rows[4][held]))
+        """Derive the refractory state from the last spikes (after a reset or an edit)."""
+        self.refractory.freeze(self.last_spike_step, self._v_cells, self.step_count)
 
     @property
     def t_ms(self) -> float:
@@ -173,9 +131,10 @@ class SpikingEngine:
         """Advance by dt; returns the indices that spiked in this step (also in `spiked`)."""
         k = self.step_count
         v = self._v_cells
-        held = self._held
-        if k >= self._next_release:
-            held = self._release(k)
+        refractory = self.refractory
+        held = refractory.held
+        if k >= refractory.next_release:
+            held = refractory.release(k)
         decay, drive, v_rest, offset, threshold = self._rows
         # 1. exact integration, in Brian2's order of operations; refractory cells are put back
         np.multiply(v, decay, out=v)
@@ -183,12 +142,12 @@ class SpikingEngine:
         np.add(v, v_rest, out=v)
         np.add(v, offset, out=v)
         if held.size:
-            v[held] = self._hold
+            v[held] = refractory.hold
         # 2. threshold
         np.greater_equal(v, threshold, out=self._above)
         fired = self._above.nonzero()[0]
-        if self._guard_held and fired.size and held.size:
-            fired = fired[self.last_spike_step[fired] + self._refractory_steps[fired] <= k]
+        if refractory.guard and fired.size and held.size:
+            fired = fired[self.last_spike_step[fired] + refractory.steps[fired] <= k]
         spiked = fired
         if self._has_sources:
             source_spikes = self.sources.spikes(k)
@@ -199,89 +158,15 @@ class SpikingEngine:
         if spiked.size:
             self._schedule(spiked, k)
         if self._deliver(k, v) and held.size:
-            v[held] = self._hold
+            v[held] = refractory.hold
         # 4. reset; the cells that spiked become refractory
         if fired.size:
-            self._fire(fired, k)
+            refractory.fire(fired, k, v)
         if spiked.size:
             self.last_spike_step[spiked] = k
         self.spiked = spiked
         self.step_count = k + 1
         return spiked
-
-    def _release(self, k: int) -> np.ndarray:
-        """End the refractory period of the cells whose period ends at step k."""
-        if self._fifo:
-            ends = self._ends
-            while ends and ends[0][0] <= k:
-                self._head += ends.popleft()[1]
-            head, tail = self._head, self._tail
-            self._held = self._held_buffer[head:tail]
-            if not isinstance(self._hold, float):
-                self._hold = self._hold_buffer[head:tail]
-            self._next_release = ends[0][0] if ends else _NEVER
-            return self._held
-        count = int(np.searchsorted(self._held_until, k, side="right"))
-        self._held = self._held[count:]
-        self._held_until = self._held_until[count:]
-        if not isinstance(self._hold, float):
-            self._hold = self._hold[count:]
-        self._next_release = int(self._held_until[0]) if self._held.size else _NEVER
-        return self._held
-
-    def _fire(self, fired: np.ndarray, k: int) -> None:
-        reset = self._uniform_reset
-        values = self.arrays.v_reset[fired] if reset is None else reset
-        self._v_cells[fired] = values
-        if self._fifo:
-            self._hold_fifo(fired, values, k + self._uniform_refractory)
-            return
-        if self._uniform_refractory is not None:  # 0 or 1 step: never held after the spike
-            return
-        until = k + self._refractory_steps[fired]
-        kept = until > k + 1
-        cells, until = fired[kept], until[kept]
-        if not cells.size:
-            return
-        if reset is None:
-            values = values[kept]
-        hold = self._hold
-        if isinstance(values, float) and (not self._held.size or (isinstance(hold, float) and values == hold)):
-            self._hold = values
-        else:
-            if isinstance(hold, float):
-                hold = np.full(self._held.size, hold)
-            self._hold = np.concatenate((hold, np.broadcast_to(values, cells.shape)))
-        held = np.concatenate((self._held, cells))
-        held_until = np.concatenate((self._held_until, until))
-        order = np.argsort(held_until, kind="stable")
-        self._held, self._held_until = held[order], held_until[order]
-        if not isinstance(self._hold, float):
-            self._hold = self._hold[order]
-        self._next_release = int(self._held_until[0])
-
-    def _hold_fifo(self, cells: np.ndarray, values, until: int) -> None:
-        head, tail, count = self._head, self._tail, cells.size
-        buffer = self._held_buffer
-        if tail + count > buffer.size:  # move the live part to the front (at most once per n steps)
-            buffer[:tail - head] = buffer[head:tail]
-            self._hold_buffer[:tail - head] = self._hold_buffer[head:tail]
-            head, tail = 0, tail - head
-            self._head = 0
-        buffer[tail:tail + count] = cells
-        hold = self._hold
-        if isinstance(values, float) and (head == tail or (isinstance(hold, float) and values == hold)):
-            self._hold = values
-        else:
-            if isinstance(hold, float):
-                self._hold_buffer[head:tail] = hold
-            self._hold_buffer[tail:tail + count] = values
-            self._hold = self._hold_buffer[head:tail + count]
-        self._tail = tail + count
-        self._held = buffer[head:tail + count]
-        if not self._ends:
-            self._next_release = until
-        self._ends.append((until, count))
 
     # ---- runs and reading ----------------------------------------------------------------
     def run(self, steps: int, record: bool = True) -> tuple[np.ndarray | None, list[tuple[int, int]]]:
@@ -413,8 +298,7 @@ class SpikingEngine:
 
     def refractory_mask(self) -> np.ndarray:
         """True for each cell that is refractory at the step just computed."""
-        nc = self.n_cells
-        return self.last_spike_step[:nc] + self._refractory_steps > self.step_count - 1
+        return self.refractory.mask(self.last_spike_step, self.step_count - 1)
 
     def levels(self) -> dict[str, tuple[float, bool, bool]]:
         """A cell's v between rest and threshold; a spike glows for FLASH_MS."""
@@ -436,7 +320,3 @@ class SpikingEngine:
     def clock(self) -> Clock:
         return Clock(tick=self.step_count, t_ms=self.t_ms)
 
-
-def _uniform(values: np.ndarray):
-    """The common value of `values`, or None if they differ (or there are none)."""
-    return values[0] if values.size and np.all(values == values[0]) else None
