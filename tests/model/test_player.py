@@ -13,6 +13,7 @@ import pytest
 
 from neuron_sim.model import CycleError, Network, Neuron, Synapse
 from neuron_sim.model.fileformat import from_dict, to_dict
+from neuron_sim.model.engines.spiking.pulses import EXPIRY_SLACK
 from neuron_sim.model.player import MAX_STAGES_PER_ADVANCE, Player
 from neuron_sim.model.simulate import simulate
 
@@ -254,3 +255,19 @@ def test_a_player_of_a_copy_continues_from_where_another_is(make):
     assert follower.levels() == source.levels()
     assert follower.clock() == source.clock()
     assert np.array_equal(follower.recorder.values()[-50:], source.recorder.values()[-50:])
+
+
+def test_pulses_nobody_draws_do_not_pile_up_and_drawing_them_changes_nothing():
+    network = Network(model="spiking")
+    network.add_all([Neuron("p", kind="generator", pattern="poisson", rate_hz=5000.0, seed=3),
+                     *[Neuron(f"n{i}") for i in range(4)]],
+                    [Synapse("p", f"n{i}", weight=1.0, delay_ms=1.0) for i in range(4)])
+    drawn, undrawn = Player(network), Player(copy_of(network))
+    for _ in range(3000):
+        drawn.step()
+        drawn.pulses()
+        undrawn.step()
+    assert len(undrawn.engine.pulse_trail.keys) <= 2 * EXPIRY_SLACK
+    a, b = drawn.pulses(), undrawn.pulses()
+    assert a.keys == b.keys and len(a.keys) > 0
+    assert np.array_equal(a.progress, b.progress) and np.array_equal(a.strength, b.strength)

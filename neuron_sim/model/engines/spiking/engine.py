@@ -31,12 +31,12 @@ calls, and work only for what happened in it.
 
 Cells (kind `neuron`) come first in the internal arrays and sources (generators and spiking inputs)
 after them, so the hot loop works on slices rather than masks (arrays.py). The engine owns its
-parts: the cells, their refractory periods and the step are here; the synaptic delays (ring
-buffer, sparse queue, the spikes that may still be in flight) are `delays` (delays.py); when
-sources fire, `sources` (sources.py); what edits changed on the synapses, `history`, and going on
-from another engine, carry.py; the pulses drawn on the axons, `pulse_trail` (pulses.py). Live
-edits and what the player reads (the Engine protocol, protocol.py) are in live.py's LiveEdits
-mixin-free helpers and at the end of this class.
+parts and uses them through their public members: `refractory` (refractory.py: which cells are
+held, until when), `delays` (delays.py: the ring buffer or sparse queue and the spikes that may
+still be in flight), `sources` (sources.py: when generators and inputs fire), `history` (carry.py:
+what edits changed on the synapses) and `pulse_trail` (pulses.py: the pulses drawn on the axons).
+Here are the step, the live edits and what the Player reads (the Engine protocol, protocol.py);
+going on from another engine, before or after an edit, is carry.py.
 """
 
 from __future__ import annotations
@@ -115,7 +115,7 @@ class SpikingEngine:
         self._has_sources = self.sources.count > 0
         self.history = EditHistory()
         a = self.arrays
-        self.pulse_trail = PulseTrail(a.syn_keys, a.syn_source, a.syn_delay_ms)
+        self.pulse_trail = PulseTrail(a.syn_keys, a.syn_source, a.syn_delay_ms, self.dt_ms)
 
     def refreeze(self) -> None:
         """Derive the refractory state from the last spikes (after a reset or an edit)."""
@@ -287,8 +287,7 @@ class SpikingEngine:
 
     def pulses(self, phase: float = 0.0) -> Pulses:
         """The pulses on their way now (spiking time is whole steps: `phase` plays no part)."""
-        self.pulse_trail.expire(self.t_ms, self.dt_ms)
-        return self.pulse_trail.pulses(self.t_ms, self.dt_ms)
+        return self.pulse_trail.pulses(self.t_ms)
 
     def computed_ids(self) -> set[str]:
         return set()  # a spiking cell shows its membrane, not a computed output

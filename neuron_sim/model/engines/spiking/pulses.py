@@ -10,14 +10,16 @@ import numpy as np
 from neuron_sim.model.engines.protocol import Pulses
 
 MAX_PULSES = 20000
+EXPIRY_SLACK = 256  # pulses that may wait between two sweeps of the arrived ones
 
 
 class PulseTrail:
     """The pulses on their way: the synapse, launch time, delay and weight of each."""
 
-    def __init__(self, keys: list[tuple[str, str]], sources: np.ndarray, delay_ms: np.ndarray):
+    def __init__(self, keys: list[tuple[str, str]], sources: np.ndarray, delay_ms: np.ndarray, dt_ms: float):
         self._keys = keys
         self._delay_ms = delay_ms
+        self._dt_ms = dt_ms
         self._outgoing: dict[int, list[int]] = {}  # neuron index → its synapses' indices
         if keys:
             for synapse, source in enumerate(sources.tolist()):
@@ -29,6 +31,7 @@ class PulseTrail:
         self._start = np.zeros(0)
         self._delay = np.zeros(0)
         self._weight = np.zeros(0)
+        self._sweep_at = EXPIRY_SLACK
 
     def launch(self, spiked: np.ndarray, t_ms: float, weight_of) -> None:
         """A pulse down each synapse of the neurons in `spiked`, sent at `t_ms`; `weight_of(key)`
@@ -36,6 +39,9 @@ class PulseTrail:
         synapses = [s for i in spiked.tolist() for s in self._outgoing.get(i, ())]
         if not synapses:
             return
+        if len(self.keys) >= self._sweep_at:  # a run nobody draws must not pile up pulses
+            self.expire(t_ms)
+            self._sweep_at = 2 * len(self.keys) + EXPIRY_SLACK
         keys = [self._keys[s] for s in synapses]
         self.keys = self.keys + keys
         self._start = np.concatenate([self._start, np.full(len(keys), t_ms)])
@@ -44,18 +50,20 @@ class PulseTrail:
         if len(self.keys) > MAX_PULSES:
             self._keep(np.arange(len(self.keys) - MAX_PULSES, len(self.keys)))
 
-    def expire(self, t_ms: float, dt_ms: float) -> None:
+    def expire(self, t_ms: float) -> None:
         """Drop the pulses that have arrived by `t_ms`."""
         if not self.keys:
             return
-        alive = t_ms - self._start <= np.maximum(self._delay, dt_ms)
+        alive = t_ms - self._start <= np.maximum(self._delay, self._dt_ms)
         if not alive.all():
             self._keep(np.flatnonzero(alive))
 
-    def pulses(self, t_ms: float, dt_ms: float) -> Pulses:
+    def pulses(self, t_ms: float) -> Pulses:
+        """The pulses still on their way at `t_ms`."""
+        self.expire(t_ms)
         if not self.keys:
             return Pulses()
-        progress = (t_ms - self._start) / np.maximum(self._delay, dt_ms)
+        progress = (t_ms - self._start) / np.maximum(self._delay, self._dt_ms)
         return Pulses(self.keys, np.clip(progress, 0.0, 1.0), self._weight)
 
     def take_over(self, other: PulseTrail, synapses) -> None:
