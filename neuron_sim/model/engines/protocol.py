@@ -11,17 +11,16 @@ questions, never which class they hold; `kind` only chooses which explanation a 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 import numpy as np
 
 SynapseKey = tuple[str, str]
 
 
-@dataclass(frozen=True)
-class Sample:
+class Sample(NamedTuple):
     """One row of a recording: the time, a value per neuron (in the engine's `ids` order) and the
-    engine indices of the neurons that spiked (None for none)."""
+    engine indices of the neurons that spiked (None for none). A tuple: one is made per step."""
 
     time: float
     values: np.ndarray

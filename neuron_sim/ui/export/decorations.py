@@ -13,8 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from neuron_sim.model import ModelError, Network
 from neuron_sim.model.analysis import rate_breakdown, spiking_state
-from neuron_sim.model.engines.rate import RateEngine
-from neuron_sim.model.engines.spiking import SpikingEngine
+from neuron_sim.model.engines.build import build_engine
 
 from neuron_sim.ui import styles
 from neuron_sim.ui.styles import PALETTE
@@ -174,8 +173,8 @@ def formula_lines(network: Network, engine, neuron_id: str) -> list[str]:
         raise ModelError("there is no neuron {id!r} in the figure", id=neuron_id)
     if network.model == "spiking":
         return _spiking_lines(network, engine, neuron_id)
-    if engine is None or not isinstance(engine, RateEngine):
-        engine = RateEngine(network)  # the network at rest
+    if engine is None or engine.kind != "rate":
+        engine = build_engine(network)  # the network at rest
     b = rate_breakdown(network, engine, neuron_id)
     fmt = styles.format_number
     if b.is_input:
@@ -198,8 +197,8 @@ def formula_lines(network: Network, engine, neuron_id: str) -> list[str]:
 
 
 def _spiking_lines(network: Network, engine, neuron_id: str) -> list[str]:
-    if engine is None or not isinstance(engine, SpikingEngine):
-        engine = SpikingEngine(network)
+    if engine is None or engine.kind != "spiking":
+        engine = build_engine(network)
     s = spiking_state(network, engine, neuron_id)
     fmt = styles.format_number
     if not s.is_cell:
