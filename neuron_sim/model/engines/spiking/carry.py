@@ -1,7 +1,7 @@
 """Carrying a spiking run over an edit: the new engine goes on where the old one was.
 
 An edit that changes the wiring (a neuron or synapse added or deleted, a delay changed) needs a
-new engine. `carry_over(new, old)` gives it the old engine's state by neuron id and synapse key:
+new engine. `carry_run_over(new, old)` gives it the old engine's state by neuron id and synapse key:
 
   - time, membrane potentials, refractory periods and last spikes of the neurons still there;
   - the input travelling along the synapses (the delay buffers): what is due to cells that are
@@ -19,7 +19,7 @@ weight and delay before each change (`edits`: (step of the change, weight before
 before)). A weight edited while input is in flight leaves that input as it was sent (the engine
 adds a spike's weight when the spike is sent).
 
-`continue_from(new, old)` takes over everything of an engine of an identical network (the
+`continue_run(new, old)` takes over everything of an engine of an identical network (the
 animation export runs a copy of the window's network from where the window is).
 
 Voltages stay bitwise those of a run without the edit for every cell whose input did not change:
@@ -86,7 +86,7 @@ class Run(Protocol):
     def refreeze(self) -> None: ...
 
 
-def wired_like(a: Run, b: Run) -> bool:
+def wired_alike(a: Run, b: Run) -> bool:
     """Same neurons in the same order, same synapses with the same delays in steps."""
     x, y = a.arrays, b.arrays
     return (a.ids == b.ids and a.n_cells == b.n_cells and a.dt_ms == b.dt_ms
@@ -94,11 +94,11 @@ def wired_like(a: Run, b: Run) -> bool:
             and np.array_equal(delay_steps(x.syn_delay_ms, a.dt_ms), delay_steps(y.syn_delay_ms, b.dt_ms)))
 
 
-def continue_from(new: Run, old: Run) -> None:
+def continue_run(new: Run, old: Run) -> None:
     """Give `new` the whole state of `old`, an engine of an identical network: the time, every
     potential and refractory period, the input still travelling along the synapses and where each
     generator is in its schedule, Poisson draws included. ValueError if they are wired apart."""
-    if not wired_like(new, old):
+    if not wired_alike(new, old):
         raise ValueError("continue_from needs an engine of the same network (same neurons, synapses, delays)")
     new.step_count = old.step_count
     new.v[:] = old.v  # in place: the engine's views of it stay valid
@@ -114,7 +114,7 @@ def continue_from(new: Run, old: Run) -> None:
     new.sources.continue_from(old.sources)
 
 
-def carry_over(new: Run, old: Run) -> None:
+def carry_run_over(new: Run, old: Run) -> None:
     """Set `new`, a freshly built engine of the edited network, to `old`'s state (module doc)."""
     if new.dt_ms != old.dt_ms:
         raise ValueError("carry_over needs engines with the same time step")

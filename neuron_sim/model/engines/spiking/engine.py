@@ -44,9 +44,8 @@ from __future__ import annotations
 import numpy as np
 
 from neuron_sim.model.engines.protocol import Clock, Pulses, Sample
-from neuron_sim.model.engines.spiking import carry
 from neuron_sim.model.engines.spiking.arrays import SpikingArrays
-from neuron_sim.model.engines.spiking.carry import EditHistory
+from neuron_sim.model.engines.spiking.carry import EditHistory, carry_run_over, continue_run, wired_alike
 from neuron_sim.model.engines.spiking.delays import SynapticDelays, delay_steps
 from neuron_sim.model.engines.spiking.pulses import PulseTrail
 from neuron_sim.model.engines.spiking.refractory import RefractoryCells
@@ -241,7 +240,7 @@ class SpikingEngine:
 
     def wired_like(self, other: SpikingEngine) -> bool:
         """Same neurons in the same order, same synapses with the same delays in steps."""
-        return carry.wired_like(self, other)
+        return wired_alike(self, other)
 
     def continue_from(self, other: SpikingEngine) -> None:
         """Take over the whole state of `other`, an engine of an identical network (the same
@@ -252,13 +251,13 @@ class SpikingEngine:
         schedule, Poisson draws included. Both engines then spike alike step for step; `other` is
         only read. ValueError if the networks are wired differently.
         """
-        carry.continue_from(self, other)
+        continue_run(self, other)
 
     def carry_over(self, old: SpikingEngine) -> None:
         """Go on from `old`, the engine of this network before an edit (carry.py): what the
         neurons and synapses that are still there were doing carries over by id and synapse
         key, input in flight and the pulses drawn on the axons included."""
-        carry.carry_over(self, old)
+        carry_run_over(self, old)
         self.pulse_trail.take_over(old.pulse_trail, set(self.arrays.syn_keys))
 
     def take_over(self, other: SpikingEngine) -> None:
