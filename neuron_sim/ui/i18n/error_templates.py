@@ -97,7 +97,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("ErrorMessages", "networks have no parameter {name!r}"),
     QT_TRANSLATE_NOOP("ErrorMessages", "spike generators belong to spiking networks; switch the model to spiking "
                                        "first (or remove the generators before switching to rate)"),
-    # model/rate.py
+    # model/engines/rate.py
     QT_TRANSLATE_NOOP("ErrorMessages", "this is a spiking network; use the spiking engine"),
     QT_TRANSLATE_NOOP("ErrorMessages", "the number of steps cannot be negative"),
     # model/simulate.py
@@ -111,7 +111,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("ErrorMessages", "{id} is not an input; name the parameter, e.g. {id}.threshold=0.5"),
     QT_TRANSLATE_NOOP("ErrorMessages", "synapses have no parameter {name!r} (they have {names})"),
     QT_TRANSLATE_NOOP("ErrorMessages", "neurons have no parameter {name!r} (they have {names})"),
-    # model/spiking.py
+    # model/engines/spiking/arrays.py
     QT_TRANSLATE_NOOP("ErrorMessages", "this is a rate network; use the rate engine"),
     # ui/export/animation.py
     QT_TRANSLATE_NOOP("ErrorMessages", "an animation has 1 to {limit} frames, not {frames}"),
