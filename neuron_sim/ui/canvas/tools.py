@@ -204,9 +204,8 @@ class SelectTool(Tool):
     def after_release(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
             return
-        if self.commit_moves():
-            pass
-        elif (self._press_item is not None and self._press_item.scene() is self.scene
+        moved = self.commit_moves()
+        if (not moved and self._press_item is not None and self._press_item.scene() is self.scene
               and self._press_item.neuron.kind == "input"
               and (event.scenePos() - self._press_pos).manhattanLength() <= CLICK_SLOP
               and not event.modifiers()):
@@ -223,12 +222,6 @@ class SelectTool(Tool):
         new_value = 0.0 if neuron.value != 0 else 1.0
         self.scene.push(commands.SetNeuronParamCommand(self.scene.network, nid, "value", new_value,
                                                        text=QCoreApplication.translate("tools", "Switch input %1").replace("%1", neuron.label)))
-
-    def toggle_now(self) -> None:
-        """Apply a pending input toggle at once (used by tests and when focus moves on)."""
-        if self._toggle_timer.isActive():
-            self._toggle_timer.stop()
-            self._toggle_pending_input()
 
     def double_click(self, event: QGraphicsSceneMouseEvent) -> bool:
         self._toggle_timer.stop()

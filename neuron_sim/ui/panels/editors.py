@@ -65,9 +65,6 @@ class NumberBox(_FocusedWheel, QDoubleSpinBox):
             self._updating = False
         self._shown = self.lineEdit().text()
 
-    def is_mixed(self) -> bool:
-        return self._mixed
-
     def is_dirty(self) -> bool:
         return self.lineEdit().text() != self._shown
 

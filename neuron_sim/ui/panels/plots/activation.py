@@ -211,9 +211,6 @@ class ActivationDock(PlotDock):
     def threshold_position(self) -> float:
         return float(self._threshold.value())
 
-    def info_text(self) -> str:
-        return self._info.text()
-
 
 def _braces(text: str) -> str:
     """pyqtgraph formats labels with str.format: keep literal braces."""

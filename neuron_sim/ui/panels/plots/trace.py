@@ -93,10 +93,6 @@ class TraceDock(PlotDock):
         self._item.enableAutoRange(y=False)  # _draw sets it: see trace_y_range
         return self._plot
 
-    def shown_ids(self) -> list[str]:
-        recorder = self.playback.recorder
-        return [nid for nid in self.selected_present() if nid in recorder.index][:self.MAX_TRACES]
-
     def _draw(self) -> None:
         recorder = self.playback.recorder
         selected = [nid for nid in self.selected_present() if nid in recorder.index]
