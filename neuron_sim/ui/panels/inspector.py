@@ -8,8 +8,6 @@ command). A selection is shown as sections (network, neurons, synapses) of field
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -23,7 +21,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from neuron_sim.commands import (
     ModelCommand,
@@ -37,6 +34,7 @@ from neuron_sim.commands import (
 from neuron_sim.model import ModelError, Network
 from neuron_sim.model.entities import NETWORK_PARAMS, NEURON_PARAMS, SYNAPSE_PARAMS, ParamSpec, SynapseKey
 
+from neuron_sim.ui.events import EventLinks
 from neuron_sim.ui.i18n.errors import error_text
 from neuron_sim.ui.panels.fields import (
     CheckField,
@@ -73,12 +71,6 @@ def _spec(key: str) -> ParamSpec:
     raise KeyError(key)
 
 
-def _unlink(links: list[tuple[Any, Callable[..., Any]]], *_: Any) -> None:
-    while links:
-        signal, slot = links.pop()
-        signal.disconnect(slot)
-
-
 class _Section:
     """A titled group of fields that edit the same targets (neuron ids, synapse keys or the network)."""
 
@@ -101,9 +93,8 @@ class Inspector(QWidget):
         self._neuron_ids: list[str] = []
         self._synapse_keys: list[SynapseKey] = []
         self._sections: list[_Section] = []
-        self._links: list[tuple[Any, Callable[..., Any]]] = []
+        self._links = EventLinks(owner=self)
         self._words = Vocabulary(self)
-        self.destroyed.connect(partial(_unlink, self._links))  # holds the list, not self
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -123,16 +114,14 @@ class Inspector(QWidget):
     # ---- public API ---------------------------------------------------------------------
     def set_document(self, network: Network, undo_stack: QUndoStack) -> None:
         """Follow a new network (New / Open); forget the old one's events and the selection."""
-        _unlink(self._links)
+        self._links.disconnect()
         self._network, self._stack = network, undo_stack
         events = network.events
-        for signal, slot in ((events.neuron_changed, self._on_neuron_changed),
-                             (events.neuron_removed, self._on_neuron_removed),
-                             (events.synapse_changed, self._on_synapse_changed),
-                             (events.synapse_removed, self._on_synapse_removed),
-                             (events.network_changed, self._on_network_changed)):
-            signal.connect(slot)
-            self._links.append((signal, slot))
+        self._links.connect_all([(events.neuron_changed, self._on_neuron_changed),
+                                 (events.neuron_removed, self._on_neuron_removed),
+                                 (events.synapse_changed, self._on_synapse_changed),
+                                 (events.synapse_removed, self._on_synapse_removed),
+                                 (events.network_changed, self._on_network_changed)])
         self._neuron_ids, self._synapse_keys = [], []
         self._set_error("")
         self._rebuild()
@@ -195,8 +184,6 @@ class Inspector(QWidget):
 
     # ---- model events -------------------------------------------------------------------
     def _on_neuron_changed(self, neuron_id: str, name: str, _value: Any) -> None:
-        if not isValid(self):
-            return
         if neuron_id in self._neuron_ids:
             if name == "kind":
                 self._rebuild()
@@ -206,22 +193,20 @@ class Inspector(QWidget):
             self._refresh("synapse", "ends")
 
     def _on_neuron_removed(self, neuron_id: str) -> None:
-        if isValid(self) and neuron_id in self._neuron_ids:
+        if neuron_id in self._neuron_ids:
             self._neuron_ids.remove(neuron_id)
             self._rebuild()
 
     def _on_synapse_changed(self, key: SynapseKey, name: str, _value: Any) -> None:
-        if isValid(self) and tuple(key) in self._synapse_keys:
+        if tuple(key) in self._synapse_keys:
             self._refresh("synapse", name)
 
     def _on_synapse_removed(self, key: SynapseKey) -> None:
-        if isValid(self) and tuple(key) in self._synapse_keys:
+        if tuple(key) in self._synapse_keys:
             self._synapse_keys.remove(tuple(key))
             self._rebuild()
 
     def _on_network_changed(self, name: str, _value: Any) -> None:
-        if not isValid(self):
-            return
         if name == "model":  # every section's fields depend on the model
             self._rebuild()
         else:
