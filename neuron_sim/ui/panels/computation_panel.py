@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from neuron_sim.model.analysis import RateBreakdown, SpikingState, rate_breakdown, spiking_state
 
+from neuron_sim.ui.events import connect_all
 from neuron_sim.ui.panels.fitting_table import FittingTable
 from neuron_sim.ui.styles import PALETTE, format_number, sign_color
 from neuron_sim.ui.throttle import ThrottledRedraw
@@ -75,7 +76,7 @@ class ComputationPanel(QWidget):
         layout.addWidget(self._title)
         layout.addWidget(self._note)
         layout.addWidget(self._stack, 1)
-        playback.advanced.connect(self.redraws.request)
+        self._links = connect_all([(playback.advanced, self.redraws.request)], owner=self)
         self.refresh()
 
     # ---- pages --------------------------------------------------------------------------------

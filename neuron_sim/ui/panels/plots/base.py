@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from neuron_sim.ui.events import connect_all
 from neuron_sim.ui.styles import PALETTE
 from neuron_sim.ui.throttle import ThrottledRedraw
 
@@ -140,7 +141,7 @@ class PlotDock(QDockWidget):
         self._stack.addWidget(self._hint)
         layout.addWidget(self._stack, 1)
         self.setWidget(container)
-        playback.advanced.connect(self.redraws.request)
+        self._links = connect_all([(playback.advanced, self.redraws.request)], owner=self)
 
     # ---- what the main window calls -------------------------------------------------------
     def show_selection(self, neuron_ids: list[str], synapse_keys: list) -> None:
