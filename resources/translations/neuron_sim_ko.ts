@@ -465,6 +465,13 @@
     </message>
 </context>
 <context>
+    <name>EditorScene</name>
+    <message>
+        <source>Synapse %1 → %2, weight %3: double-click to type a weight, Ctrl+wheel to nudge it</source>
+        <translation>시냅스 %1 → %2, 가중치 %3: 더블클릭하면 가중치를 입력하고, Ctrl+휠로 조금씩 바꿉니다</translation>
+    </message>
+</context>
+<context>
     <name>ErrorMessages</name>
     <message>
         <source>there is no parameter {name!r} to set</source>
@@ -2050,13 +2057,6 @@ Install one and restart, for example on Debian or Ubuntu:
     <message>
         <source>Add a neuron first: Name the parts labels a computing neuron.</source>
         <translation>먼저 뉴런을 추가하세요: 부분 이름 보기는 계산하는 뉴런에 이름을 붙입니다.</translation>
-    </message>
-</context>
-<context>
-    <name>NetworkScene</name>
-    <message>
-        <source>Synapse %1 → %2, weight %3: double-click to type a weight, Ctrl+wheel to nudge it</source>
-        <translation>시냅스 %1 → %2, 가중치 %3: 더블클릭하면 가중치를 입력하고, Ctrl+휠로 조금씩 바꿉니다</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,7 @@ from neuron_sim.model import geometry
 
 from neuron_sim.ui import styles
 from neuron_sim.ui.playback import Playback
-from neuron_sim.ui.canvas.scene import NetworkScene
+from neuron_sim.ui.canvas.scene import DisplayScene
 from neuron_sim.ui.styles import PALETTE
 
 EXCITATORY_PULSE = QColor("#FFD23F")
@@ -100,9 +100,9 @@ class _SignColours:
 
 
 class CanvasAnimator(QObject):
-    """Connects a Playback to a NetworkScene: per frame, pulses and neuron states."""
+    """Connects a Playback to a DisplayScene: per frame, pulses and neuron states."""
 
-    def __init__(self, scene: NetworkScene, playback: Playback):
+    def __init__(self, scene: DisplayScene, playback: Playback):
         super().__init__(scene)
         self.scene = scene
         self.playback = playback

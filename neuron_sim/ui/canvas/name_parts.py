@@ -32,7 +32,8 @@ from neuron_sim.ui.styles import PALETTE
 from neuron_sim.ui.i18n.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
-    from neuron_sim.ui.canvas.scene import NetworkScene
+    from neuron_sim.ui.canvas.editor_scene import EditorScene
+    from neuron_sim.ui.canvas.scene import DisplayScene
     from neuron_sim.ui.canvas.view import NetworkView
 
 CALLOUT_COLOR = QColor("#3C4043")
@@ -85,7 +86,7 @@ class PartsOverlay(QGraphicsItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(False)
 
-    def network_scene(self) -> NetworkScene:
+    def network_scene(self) -> DisplayScene:
         return self.scene()  # type: ignore[return-value]
 
     # ---- geometry ------------------------------------------------------------------------
@@ -102,7 +103,7 @@ class PartsOverlay(QGraphicsItem):
         except RuntimeError:  # a cell it read was deleted with its scene
             return False
 
-    def _read(self, scene: NetworkScene) -> tuple:
+    def _read(self, scene: DisplayScene) -> tuple:
         return (self.neuron_id, scene.look, scene.show_weights, scene.show_thresholds,
                 tuple(item.label_rect().size().toTuple() for item in self._near))
 
@@ -126,7 +127,7 @@ class PartsOverlay(QGraphicsItem):
         self._bounds = bounds.adjusted(-2, -2, 2, 2)
         self.update()
 
-    def _anchors(self, scene: NetworkScene, item: NeuronItem) -> list[Callout]:
+    def _anchors(self, scene: DisplayScene, item: NeuronItem) -> list[Callout]:
         """Where each part is, from the item's body and the synapse layer's curves."""
         layer = scene.synapse_layer
         centre = item.pos()
@@ -172,7 +173,7 @@ class PartsOverlay(QGraphicsItem):
             callout.title, callout.subtitle = self.words.part(callout.part)
         return callouts
 
-    def _obstacles(self, scene: NetworkScene, item: NeuronItem) -> tuple[np.ndarray, np.ndarray]:
+    def _obstacles(self, scene: DisplayScene, item: NeuronItem) -> tuple[np.ndarray, np.ndarray]:
         """What a box must not cover, near the annotated cell, as (x0, y0, x1, y1) rows:
         (solid: bodies, labels, weights; thin: points along the synapse curves). The cell's own
         body is left out: leader lines start on it (`_place` keeps boxes off it)."""
@@ -199,7 +200,7 @@ class PartsOverlay(QGraphicsItem):
             self._hulls_of = layout
         return self._hulls
 
-    def _weight_label_rects(self, scene: NetworkScene) -> np.ndarray:
+    def _weight_label_rects(self, scene: DisplayScene) -> np.ndarray:
         """The weight labels' boxes, made again only when the synapse layer placed them anew."""
         labels = scene.synapse_layer.labels()
         if labels is not self._labels_seen:
@@ -209,7 +210,7 @@ class PartsOverlay(QGraphicsItem):
             self._labels_seen = labels
         return self._label_rects
 
-    def _place(self, scene: NetworkScene, item: NeuronItem, callouts: list[Callout]) -> None:
+    def _place(self, scene: DisplayScene, item: NeuronItem, callouts: list[Callout]) -> None:
         """Give each callout its box (callout_placement.place_boxes): clear of cells, labels,
         weights, curves and the callouts before it, with the annotated cell, its hillock and axon
         stub kept clear too."""
@@ -257,7 +258,7 @@ class PartsOverlay(QGraphicsItem):
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, callout.subtitle)
 
 
-def _cells_near(scene: NetworkScene, item: NeuronItem) -> list[NeuronItem]:
+def _cells_near(scene: DisplayScene, item: NeuronItem) -> list[NeuronItem]:
     """The cells close enough to the annotated one to meet a callout (their positions only)."""
     x, y = item.x(), item.y()
     half_width, half_height = NEAR_HALF_WIDTH + NEAR_MARGIN, NEAR_HALF_HEIGHT + NEAR_MARGIN
@@ -270,7 +271,7 @@ class NameParts(QObject):
 
     message = Signal(str)  # for the status bar
 
-    def __init__(self, scene: NetworkScene, view: NetworkView, parent: QWidget):
+    def __init__(self, scene: EditorScene, view: NetworkView, parent: QWidget):
         super().__init__(parent)
         self.scene = scene
         self.view = view
@@ -285,7 +286,7 @@ class NameParts(QObject):
         self.action.setToolTip(tip)
         self.action.setStatusTip(tip)
         self.action.toggled.connect(self.set_shown)
-        self._scene: NetworkScene | None = None
+        self._scene: EditorScene | None = None
         # Scene changes come many times a second while the network plays: they only ask for one
         # check at the end of the event-loop turn (`_follow`).
         self._follow_timer = QTimer(self)

@@ -19,7 +19,7 @@ from neuron_sim.ui import styles
 from neuron_sim.ui.styles import PALETTE
 
 if TYPE_CHECKING:
-    from neuron_sim.ui.canvas.scene import NetworkScene
+    from neuron_sim.ui.canvas.scene import DisplayScene
 
 R = styles.SOMA_RADIUS
 S = styles.SENSOR_HALF
@@ -39,7 +39,7 @@ class NeuronItem(QGraphicsItem):
         self.look = "biological"
         self.model = "rate"
         self.show_thresholds = True
-        self.for_export = False
+        self.detail_follows_zoom = True  # False: every detail at any scale (figures, thumbnails)
         self.show_label = True  # figures may leave the names out
         self.activity = 0.0  # 0..1: rate, how strongly the soma is lit; spiking, how full the "vessel" is
         self.fired = False  # spiking: the soma flashes just after a spike
@@ -61,7 +61,7 @@ class NeuronItem(QGraphicsItem):
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     # ---- model access --------------------------------------------------------------------
-    def network_scene(self) -> NetworkScene:
+    def network_scene(self) -> DisplayScene:
         return self.scene()  # type: ignore[return-value]
 
     @property
@@ -181,10 +181,8 @@ class NeuronItem(QGraphicsItem):
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value):  # noqa: N802
         scene = self.scene()
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and scene is not None:
-            if scene.snap_to_grid and not scene.placing_from_model:
-                x, y = geometry.snap((value.x(), value.y()), styles.GRID_SIZE)
-                return QPointF(x, y)
-        elif change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and scene is not None:
+            return scene.item_position(self, value)
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and scene is not None:
             scene.neuron_item_moved(self)
         return super().itemChange(change, value)
 
@@ -203,7 +201,7 @@ class NeuronItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         n = self.neuron
         body = self.body_rect()
-        if painter.worldTransform().m11() < styles.OVERVIEW_ZOOM and not self.for_export:
+        if painter.worldTransform().m11() < styles.OVERVIEW_ZOOM and self.detail_follows_zoom:
             self._paint_overview(painter, n, body)
             return
         if self.isSelected() or self.hovered or self.connect_target:
@@ -223,11 +221,11 @@ class NeuronItem(QGraphicsItem):
             self._paint_generator(painter, body)
         else:
             self._paint_cell(painter, body)
-        if (self.hovered or self.isSelected()) and not self.for_export:
+        if self.hovered or self.isSelected():
             painter.setPen(QPen(PALETTE.selection, 1.5))
             painter.setBrush(QBrush(PALETTE.background))
             painter.drawEllipse(self.axon_handle(), 4.0, 4.0)
-        if painter.worldTransform().m11() >= styles.LABELS_HIDDEN_BELOW_ZOOM or self.for_export:
+        if painter.worldTransform().m11() >= styles.LABELS_HIDDEN_BELOW_ZOOM or not self.detail_follows_zoom:
             self._paint_text(painter)
 
     def _paint_overview(self, painter: QPainter, n: Neuron, body: QRectF) -> None:

@@ -27,7 +27,7 @@ from neuron_sim.ui.styles import PALETTE
 from neuron_sim.ui.canvas.weight_labels import WeightLabelLayer
 
 if TYPE_CHECKING:
-    from neuron_sim.ui.canvas.scene import NetworkScene
+    from neuron_sim.ui.canvas.scene import DisplayScene
 
 HIT_TOLERANCE = 6.0
 MAX_LABELS_PLACED_CAREFULLY = 600  # beyond this labels sit mid-curve (such networks are not figures)
@@ -59,7 +59,7 @@ class SynapseLayer(QGraphicsItem):
         self._dirty = True
         self.label_layer = WeightLabelLayer(self)  # the scene adds it next to this item
 
-    def network_scene(self) -> NetworkScene:
+    def network_scene(self) -> DisplayScene:
         return self.scene()  # type: ignore[return-value]
 
     # ---- rebuilding ----------------------------------------------------------------------
@@ -287,8 +287,7 @@ class SynapseLayer(QGraphicsItem):
         boxes = self._boxes
         visible = np.flatnonzero((boxes[:, 0] <= exposed.right()) & (boxes[:, 2] >= exposed.left())
                                  & (boxes[:, 1] <= exposed.bottom()) & (boxes[:, 3] >= exposed.top()))
-        for_export = self.network_scene().for_export
-        if painter.worldTransform().m11() < OVERVIEW_ZOOM and not for_export:
+        if painter.worldTransform().m11() < OVERVIEW_ZOOM and self.network_scene().detail_follows_zoom:
             self._paint_overview(painter, visible)
             return
         curves = self._curves

@@ -12,7 +12,7 @@ from neuron_sim.model.entities import NEURON_PARAMS, SYNAPSE_PARAMS
 
 from neuron_sim.ui import styles
 from neuron_sim.ui.i18n.errors import error_text
-from neuron_sim.ui.canvas.scene import NetworkScene
+from neuron_sim.ui.canvas.editor_scene import EditorScene
 
 ZOOM_STEP = 1.2
 MIN_ZOOM, MAX_ZOOM = 0.1, 6.0
@@ -58,7 +58,7 @@ class InlineEditor(QLineEdit):
 class NetworkView(QGraphicsView):
     zoom_changed = Signal(float)
 
-    def __init__(self, scene: NetworkScene, parent: QWidget | None = None):
+    def __init__(self, scene: EditorScene, parent: QWidget | None = None):
         super().__init__(scene, parent)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
@@ -72,7 +72,7 @@ class NetworkView(QGraphicsView):
         self._nudge_timer.timeout.connect(self._end_nudge_burst)
         scene.edit_requested.connect(self.open_editor)
 
-    def network_scene(self) -> NetworkScene:
+    def network_scene(self) -> EditorScene:
         return self.scene()  # type: ignore[return-value]
 
     # ---- zoom ----------------------------------------------------------------------------

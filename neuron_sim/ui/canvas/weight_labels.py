@@ -54,7 +54,7 @@ class WeightLabelLayer(QGraphicsItem):
         scene = self.synapses.network_scene()
         if scene is None or not scene.show_weights:
             return False
-        return painter.worldTransform().m11() >= styles.LABELS_HIDDEN_BELOW_ZOOM or scene.for_export
+        return painter.worldTransform().m11() >= styles.LABELS_HIDDEN_BELOW_ZOOM or not scene.detail_follows_zoom
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         if not self.drawn_by(painter):

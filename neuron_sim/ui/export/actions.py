@@ -13,7 +13,7 @@ from PySide6.QtCore import QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QProgressDialog, QWidget
 
-from neuron_sim.ui.canvas.scene import NetworkScene
+from neuron_sim.ui.canvas.editor_scene import EditorScene
 from neuron_sim.ui.canvas.view import NetworkView
 from neuron_sim.ui.document import Document
 from neuron_sim.ui.i18n.errors import error_text
@@ -35,7 +35,7 @@ class FigureActions(QObject):
     message = Signal(str)  # for the status bar
     error = Signal(str, str)  # title, text: for a message box
 
-    def __init__(self, document: Document, scene: NetworkScene, view: NetworkView, playback: Playback,
+    def __init__(self, document: Document, scene: EditorScene, view: NetworkView, playback: Playback,
                  parent: QWidget):
         super().__init__(parent)
         self.document = document

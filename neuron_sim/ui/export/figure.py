@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSize, QSizeF
-from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPdfWriter, QTransform, QUndoStack
+from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPdfWriter, QTransform
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -24,7 +24,7 @@ from neuron_sim.model import ModelError, Network
 from neuron_sim.model.fileformat import from_dict, to_dict
 from neuron_sim.model.messages import MessageError
 
-from neuron_sim.ui.canvas.scene import NetworkScene
+from neuron_sim.ui.canvas.scene import DisplayScene
 from neuron_sim.ui.styles import PALETTE
 from neuron_sim.ui.export.decorations import place_decorations
 from neuron_sim.ui.export.painting import content_rect, disable_caches, layout_dpi, render_region, set_dpi, with_font_fallbacks
@@ -76,18 +76,14 @@ def background_color(name: str) -> QColor | None:
     raise FigureError("unknown background {name!r}: use white or transparent", name=name)
 
 
-class FigureScene(NetworkScene):
-    """A NetworkScene that draws only the network (and a plain background, or none)."""
+class FigureScene(DisplayScene):
+    """The network as the options say, on a plain background (or none)."""
 
     def __init__(self, network: Network, options: FigureOptions):
-        super().__init__(network, QUndoStack())
-        self.for_export = True
-        self.background: QColor | None = background_color(options.background)
-        self.show_weights = options.show_weights
-        self.show_thresholds = options.show_thresholds
-        for item in self.neuron_items.values():
-            item.show_label = options.show_labels
-        self.set_look(options.look)  # refreshes every item with the settings above
+        background = background_color(options.background)  # a wrong name is refused before any drawing
+        super().__init__(network, options.look, show_weights=options.show_weights,
+                         show_thresholds=options.show_thresholds, show_labels=options.show_labels)
+        self.background: QColor | None = background
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 (Qt's name)
         if self.background is not None:

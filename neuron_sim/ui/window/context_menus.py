@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from neuron_sim import commands
 
-from neuron_sim.ui.canvas.scene import NetworkScene
+from neuron_sim.ui.canvas.editor_scene import EditorScene
 from neuron_sim.ui.canvas.tools import AddNeuronTool
 from neuron_sim.ui.document import Document
 from neuron_sim.ui.window.editing import EditActions
@@ -17,7 +17,7 @@ from neuron_sim.ui.window.editing import EditActions
 class ContextMenus(QObject):
     tool_chosen = Signal(str)  # "Connect from here…": the window switches to that tool
 
-    def __init__(self, document: Document, scene: NetworkScene, edit: EditActions, fit_action: QAction,
+    def __init__(self, document: Document, scene: EditorScene, edit: EditActions, fit_action: QAction,
                  parent: QWidget):
         super().__init__(parent)
         self.document = document

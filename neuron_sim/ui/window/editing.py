@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from neuron_sim import commands
 from neuron_sim.model import ModelError, editing, geometry
 
-from neuron_sim.ui.canvas.scene import NetworkScene
+from neuron_sim.ui.canvas.editor_scene import EditorScene
 from neuron_sim.ui.canvas.view import NetworkView
 from neuron_sim.ui.document import Document
 from neuron_sim.ui.i18n.errors import error_text
@@ -29,7 +29,7 @@ BIG_NUDGE = 10.0
 class EditActions(QObject):
     message = Signal(str)  # for the status bar
 
-    def __init__(self, document: Document, scene: NetworkScene, view: NetworkView, parent: QWidget):
+    def __init__(self, document: Document, scene: EditorScene, view: NetworkView, parent: QWidget):
         super().__init__(parent)
         self.document = document
         self.scene = scene

@@ -69,8 +69,7 @@ def render_named_neuron(look: str, width: int = GUIDE_IMAGE_WIDTH) -> QImage:
     """The example neuron in `look` with its parts named, as an image `width` pixels wide."""
     from neuron_sim.ui.canvas.scene import throwaway_scene
 
-    with throwaway_scene(example_neuron()) as scene:
-        scene.set_look(look)
+    with throwaway_scene(example_neuron(), look) as scene:
         overlay = PartsOverlay(Vocabulary(scene))
         scene.addItem(overlay)
         scene.annotations.append(overlay)

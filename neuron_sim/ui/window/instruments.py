@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QMenu, QScrollArea
 
-from neuron_sim.ui.canvas.scene import NetworkScene
+from neuron_sim.ui.canvas.editor_scene import EditorScene
 from neuron_sim.ui.panels.computation_panel import ComputationPanel
 from neuron_sim.ui.panels.plots import create_plot_docks
 from neuron_sim.ui.playback import Playback
@@ -26,7 +26,7 @@ class _FittingScrollArea(QScrollArea):
 class Instruments(QObject):
     """The instrument docks of `window`, below the inspector's `inspector_dock` and under the canvas."""
 
-    def __init__(self, playback: Playback, scene: NetworkScene, window: QMainWindow, inspector_dock: QDockWidget):
+    def __init__(self, playback: Playback, scene: EditorScene, window: QMainWindow, inspector_dock: QDockWidget):
         super().__init__(window)
         self._window = window
         self.panel = ComputationPanel(playback)

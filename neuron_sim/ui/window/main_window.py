@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from neuron_sim.model import Network
 
 from neuron_sim.ui.canvas.name_parts import NameParts
-from neuron_sim.ui.canvas.scene import NetworkScene
+from neuron_sim.ui.canvas.editor_scene import EditorScene
 from neuron_sim.ui.canvas.tools import AddNeuronTool, ConnectTool, SelectTool
 from neuron_sim.ui.canvas.view import NetworkView
 from neuron_sim.ui.document import Document
@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
         self.settings = QSettings("neuron-sim", "neuron-sim")
         self.files = FileActions(document, self.settings, self)  # New / Open / Save, recent files
         self.recovery = recovery.RecoveryKeeper(document, self)  # a copy of unsaved changes every 30 s
-        self.scene = NetworkScene(document.network, document.undo_stack, self)
+        self.scene = EditorScene(document.network, document.undo_stack, self)
         self.view = NetworkView(self.scene, self)
         self.setCentralWidget(self.view)
         self.example_info = ExampleInfoBar.install_above_canvas(self)

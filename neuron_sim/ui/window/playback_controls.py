@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QToolBar, QWidget
 from neuron_sim.model import Network
 
 from neuron_sim.ui.canvas.animation import CanvasAnimator
-from neuron_sim.ui.canvas.scene import NetworkScene
+from neuron_sim.ui.canvas.scene import DisplayScene
 from neuron_sim.ui.playback import SPEEDS, Playback
 from neuron_sim.ui.window.actions import make_action
 
@@ -17,7 +17,7 @@ from neuron_sim.ui.window.actions import make_action
 class PlaybackControls(QObject):
     """The playback of `network` on `scene`, its actions, tool bar and time label (for the status bar)."""
 
-    def __init__(self, network: Network, scene: NetworkScene, parent: QWidget):
+    def __init__(self, network: Network, scene: DisplayScene, parent: QWidget):
         super().__init__(parent)
         self.playback = Playback(network, parent)
         self.animator = CanvasAnimator(scene, self.playback)

@@ -47,10 +47,8 @@ def _render(example: Example, size: QSize) -> QImage:
 
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(PALETTE.background)
-    with throwaway_scene(load_example(example)) as scene:
-        scene.for_export = True  # the network, not the editor: no grid, no handles, labels at any scale
-        scene.set_show_weights(False)  # at thumbnail size the numbers are noise; the shapes tell the story
-        scene.set_look(example.look)
+    # At thumbnail size the weights are noise; the shapes tell the story.
+    with throwaway_scene(load_example(example), example.look, show_weights=False) as scene:
         source = scene.network_rect()
         margin = max(source.width(), source.height()) * 0.06
         source.adjust(-margin, -margin, margin, margin)

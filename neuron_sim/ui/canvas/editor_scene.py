@@ -1,0 +1,214 @@
+"""EditorScene: the canvas's scene. A DisplayScene that also edits: the active tool, the
+selection, the undo stack, the grid and snapping, and messages for the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QPainter, QPen, QUndoStack
+from PySide6.QtWidgets import QGraphicsSceneMouseEvent
+
+from neuron_sim import commands
+from neuron_sim.model import ModelError, Network, geometry
+from neuron_sim.model.entities import SynapseKey
+
+from neuron_sim.ui import styles
+from neuron_sim.ui.canvas.neuron_item import NeuronItem
+from neuron_sim.ui.canvas.scene import DisplayScene
+from neuron_sim.ui.i18n.errors import error_text
+from neuron_sim.ui.styles import PALETTE
+
+
+class EditorScene(DisplayScene):
+    selection_changed_to = Signal(list, list)  # neuron ids, synapse keys
+    message = Signal(str)  # for the status bar: refusals and hints
+    edit_requested = Signal(str, object, QPointF)  # "weight" | "threshold" | "value" | "rate", target, scene pos
+    tool_reset_requested = Signal()  # Esc with nothing to cancel: back to the Select tool
+    context_menu_requested = Signal(QPointF, object)  # scene position, screen position
+
+    detail_follows_zoom = True
+    snap_to_grid = False
+    _placing_from_model = False  # items follow the model's positions without snapping
+
+    def __init__(self, network: Network, undo_stack: QUndoStack, parent=None):
+        super().__init__(network, parent=parent)
+        self.undo_stack = undo_stack
+        self.show_grid = False
+        self.tool = None
+        self._emitting_selection = False
+        self.selectionChanged.connect(self._emit_selection)
+        from neuron_sim.ui.canvas.tools import SelectTool  # tools import the scene's types
+
+        self.set_tool(SelectTool(self))
+
+    # ---- documents -----------------------------------------------------------------------
+    def set_network(self, network: Network, undo_stack: QUndoStack | None = None) -> None:
+        self.synapse_layer.selected.clear()
+        if undo_stack is not None:
+            self.undo_stack = undo_stack
+        super().set_network(network)
+
+    def place_item(self, item: NeuronItem, position) -> None:
+        """Put an item where the model says, unsnapped: the grid snaps drags, never the model's positions."""
+        self._placing_from_model = True
+        try:
+            super().place_item(item, position)
+        finally:
+            self._placing_from_model = False
+
+    def item_position(self, item: NeuronItem, position: QPointF) -> QPointF:
+        if self.snap_to_grid and not self._placing_from_model:
+            x, y = geometry.snap((position.x(), position.y()), styles.GRID_SIZE)
+            return QPointF(x, y)
+        return position
+
+    # ---- model events --------------------------------------------------------------------
+    def _on_neuron_removed(self, neuron_id: str) -> None:
+        super()._on_neuron_removed(neuron_id)
+        self._emit_selection()
+
+    def _on_synapse_removed(self, key) -> None:
+        if tuple(key) in self.synapse_layer.selected:
+            self.synapse_layer.selected.discard(tuple(key))
+            self._emit_selection()
+        super()._on_synapse_removed(key)
+
+    # ---- grid ----------------------------------------------------------------------------
+    def set_show_grid(self, show: bool) -> None:
+        self.show_grid = show
+        self.update()
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 (Qt's name)
+        super().drawBackground(painter, rect)
+        if not self.show_grid:
+            return
+        painter.setPen(QPen(PALETTE.grid, 0))
+        g = styles.GRID_SIZE
+        x = int(rect.left() // g) * g
+        while x < rect.right():
+            painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
+            x += g
+        y = int(rect.top() // g) * g
+        while y < rect.bottom():
+            painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+            y += g
+
+    # ---- selection -----------------------------------------------------------------------
+    def selected_neuron_ids(self) -> list[str]:
+        ids = {item.neuron_id for item in self.selectedItems() if isinstance(item, NeuronItem)}
+        return [nid for nid in self.network.neurons if nid in ids]
+
+    def selected_synapse_keys(self) -> list[SynapseKey]:
+        chosen = self.synapse_layer.selected
+        return [key for key in self.network.synapses if key in chosen]
+
+    def select(self, neuron_ids=(), synapse_keys=(), add: bool = False) -> None:
+        self._emitting_selection = True
+        try:
+            if not add:
+                self.clearSelection()
+                self.synapse_layer.selected.clear()
+            for nid in neuron_ids:
+                if nid in self.neuron_items:
+                    self.neuron_items[nid].setSelected(True)
+            self.synapse_layer.selected.update(tuple(k) for k in synapse_keys)
+            self.synapse_layer.update()
+        finally:
+            self._emitting_selection = False
+        self._emit_selection()
+
+    def toggle_synapse_selection(self, key: SynapseKey) -> None:
+        key = tuple(key)
+        if key in self.synapse_layer.selected:
+            self.synapse_layer.selected.discard(key)
+        else:
+            self.synapse_layer.selected.add(key)
+        self.synapse_layer.update()
+        self._emit_selection()
+
+    def select_all(self) -> None:
+        self.select(list(self.network.neurons), list(self.network.synapses))
+
+    def _emit_selection(self) -> None:
+        if not self._emitting_selection:
+            self.selection_changed_to.emit(self.selected_neuron_ids(), self.selected_synapse_keys())
+
+    # ---- edits ---------------------------------------------------------------------------
+    def push(self, command: commands.ModelCommand) -> bool:
+        """Apply an edit through the undo stack; a refusal becomes a status message."""
+        try:
+            commands.push(self.undo_stack, command)
+        except ModelError as error:
+            self.message.emit(error_text(error))
+            return False
+        return True
+
+    def neuron_item_at(self, pos: QPointF) -> NeuronItem | None:
+        for item in self.items(pos):
+            if isinstance(item, NeuronItem):
+                return item
+        return None
+
+    def synapse_at(self, pos: QPointF) -> SynapseKey | None:
+        return self.synapse_layer.synapse_at(pos)
+
+    # ---- input: the active tool decides --------------------------------------------------
+    def set_tool(self, tool) -> None:
+        if self.tool is not None:
+            self.tool.cancel()
+        self.tool = tool
+        self.message.emit(tool.hint())
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if self.tool.press(event):
+            return
+        if event.button() == Qt.MouseButton.RightButton:
+            # A context menu follows and takes the release: an item grabbing the mouse now would
+            # stay grabbed, and the next drag anywhere (or a zoom) would move it.
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if not self.tool.move(event):
+            super().mouseMoveEvent(event)
+        if event.buttons() == Qt.MouseButton.NoButton:  # no hover feedback while dragging
+            self._update_hover(event.scenePos())
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if not self.tool.release(event):
+            super().mouseReleaseEvent(event)
+            self.tool.after_release(event)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if not self.tool.double_click(event):
+            super().mouseDoubleClickEvent(event)
+
+    def _update_hover(self, pos: QPointF) -> None:
+        key = None if self.neuron_item_at(pos) else self.synapse_layer.synapse_at(pos)
+        if key != self.synapse_layer.hovered:
+            self.synapse_layer.hovered = key
+            self.synapse_layer.update()
+            if key is not None:
+                synapse = self.network.synapses.get(key)
+                if synapse is not None:
+                    self.message.emit(self.tr("Synapse %1 → %2, weight %3: double-click to type a weight, "
+                                              "Ctrl+wheel to nudge it")
+                                      .replace("%1", self.network.neurons[key[0]].label)
+                                      .replace("%2", self.network.neurons[key[1]].label)
+                                      .replace("%3", styles.format_number(synapse.weight)))
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self.tool.cancel()
+        self.context_menu_requested.emit(event.scenePos(), event.screenPos())
+        event.accept()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape:
+            if not self.tool.cancel():
+                if self.tool.name == "select":
+                    self.select()
+                else:
+                    self.tool_reset_requested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
