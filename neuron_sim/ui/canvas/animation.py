@@ -17,6 +17,7 @@ from neuron_sim.model import geometry
 from neuron_sim.ui import styles
 from neuron_sim.ui.playback import Playback
 from neuron_sim.ui.canvas.scene import DisplayScene
+from neuron_sim.ui.events import connect_all
 from neuron_sim.ui.styles import PALETTE
 
 EXCITATORY_PULSE = QColor("#FFD23F")
@@ -100,7 +101,8 @@ class _SignColours:
 
 
 class CanvasAnimator(QObject):
-    """Connects a Playback to a DisplayScene: per frame, pulses and neuron states."""
+    """Connects a Playback to a DisplayScene: per frame, pulses and neuron states, until
+    `stop_following`."""
 
     def __init__(self, scene: DisplayScene, playback: Playback):
         super().__init__(scene)
@@ -110,7 +112,11 @@ class CanvasAnimator(QObject):
         scene.addItem(self.pulse_layer)
         scene.synapse_layer.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         scene.synapse_layer.label_layer.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        playback.advanced.connect(self.show_state)
+        self._links = connect_all([(playback.advanced, self.show_state)], owner=self)
+
+    def stop_following(self) -> None:
+        """Keep the state shown now; the playback's later frames no longer reach the scene."""
+        self._links.disconnect()
 
     def show_state(self) -> None:
         scene, playback = self.scene, self.playback

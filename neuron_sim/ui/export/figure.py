@@ -133,7 +133,6 @@ class Figure:
             raise FigureError("the network is empty: there is nothing to draw")
         self.scene = FigureScene(self.network, options)
         self.animator = None
-        self._following = False
         if playback is not None and options.activity:
             self.show_state_of(playback)
         self.scene.flush()
@@ -188,15 +187,13 @@ class Figure:
         self.animator = CanvasAnimator(self.scene, playback)
         self.animator.show_state()
         if not follow:
-            playback.advanced.disconnect(self.animator.show_state)
-        self._following = follow
+            self.animator.stop_following()
         disable_caches(self.scene)
 
     def detach(self) -> None:
         """Stop following the playback (the figure keeps the state it shows)."""
-        if self.animator is not None and self._following:
-            self.animator.playback.advanced.disconnect(self.animator.show_state)
-            self._following = False
+        if self.animator is not None:
+            self.animator.stop_following()
 
     def follow(self, playback) -> None:
         """Show `playback`'s state from now on (an animation restarts from a fresh copy)."""
