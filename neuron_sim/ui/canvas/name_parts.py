@@ -28,6 +28,7 @@ from neuron_sim.model import geometry
 from neuron_sim.ui import styles
 from neuron_sim.model.callout_placement import GAP, NEAR_HALF_HEIGHT, NEAR_HALF_WIDTH, leader_end, near_mask, place_boxes
 from neuron_sim.ui.canvas.neuron_item import NeuronItem
+from neuron_sim.ui.events import EventLinks
 from neuron_sim.ui.styles import PALETTE
 from neuron_sim.ui.i18n.vocabulary import Vocabulary
 
@@ -287,6 +288,7 @@ class NameParts(QObject):
         self.action.setStatusTip(tip)
         self.action.toggled.connect(self.set_shown)
         self._scene: EditorScene | None = None
+        self._scene_links = EventLinks()
         # Scene changes come many times a second while the network plays: they only ask for one
         # check at the end of the event-loop turn (`_follow`).
         self._follow_timer = QTimer(self)
@@ -347,16 +349,15 @@ class NameParts(QObject):
         scene.addItem(self.overlay)
         scene.annotations.append(self.overlay)
         self._scene = scene
-        scene.changed.connect(self._scene_changed)
-        scene.selection_changed_to.connect(self._selection_changed)
+        self._scene_links.connect_all([(scene.changed, self._scene_changed),
+                                       (scene.selection_changed_to, self._selection_changed)])
 
     def _detach(self) -> None:
         self._follow_timer.stop()
         self._retarget = False
+        self._scene_links.disconnect()
         scene = self._scene
         if scene is not None and isValid(scene):
-            scene.changed.disconnect(self._scene_changed)
-            scene.selection_changed_to.disconnect(self._selection_changed)
             if self.overlay is not None and isValid(self.overlay):
                 scene.removeItem(self.overlay)
             scene.annotations = [item for item in scene.annotations if item is not self.overlay]
