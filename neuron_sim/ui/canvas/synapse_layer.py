@@ -293,8 +293,8 @@ class SynapseLayer(QGraphicsItem):
         curves = self._curves
         in_view = np.zeros(len(curves), dtype=bool)
         in_view[visible] = True
-        # Only the halos of curves in view: all of them stroked 500 wide halos outside the window
-        # after Select all at 100 %.
+        # Only the halos of curves in view: after Select all, most of the wide halo strokes would
+        # fall outside the window.
         chosen = [i for i in (self._index.get(k) for k in self.selected) if i is not None and in_view[i]]
         halos = [(PALETTE.selection_halo, chosen)]
         hovered = self._index.get(self.hovered) if self.hovered is not None else None

@@ -1,8 +1,8 @@
 """The synapses' weight labels, in an item of their own above the travelling pulses.
 
-A pulse passes the middle of its axon, where the label usually sits: drawn by the synapse layer
-(z 0) under the pulses (z 5), the number was hidden for a moment on every tick. Here the labels
-sit between the pulses and the cells (z 10), so a pulse slides under the number, and the pulse
+A pulse passes the middle of its axon, where the label usually sits: drawn with the synapses
+(z 0) under the pulses (z 5), the number would hide for a moment on every tick. So the labels
+sit between the pulses and the cells (z 10): a pulse slides under the number, and the pulse
 layer lights a halo around the label's box meanwhile (animation.PulseLayer). The item holds
 no data of its own: the synapse layer places the labels (`SynapseLayer.labels()`, also used for
 hit tests) and tells this item when they change. While playing it is a cached pixmap like the
@@ -37,8 +37,8 @@ class WeightLabelLayer(QGraphicsItem):
         self._bounds = QRectF()
 
     def sync(self) -> None:
-        """The synapse layer was rebuilt: take its bounds (labels are clipped to them, as they were
-        when the layer drew them itself) and repaint."""
+        """The synapse layer was rebuilt: take its bounds (the labels are clipped to them) and
+        repaint."""
         bounds = self.synapses.boundingRect()
         if bounds != self._bounds:
             self.prepareGeometryChange()
