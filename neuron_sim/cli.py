@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--json", action="store_true", help="one JSON record per figure")
     bench.add_argument("--quick", action="store_true", help="fewer repetitions, smaller sizes (for tests)")
     _add_render_parser(sub)
+    _add_train_parser(sub)
     return parser
 
 
@@ -59,7 +60,7 @@ def _example_names() -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    commands = {"app", "simulate", "bench", "render", "-h", "--help", "--version"}
+    commands = {"app", "simulate", "bench", "render", "train", "-h", "--help", "--version"}
     if not args_list or args_list[0] not in commands:
         args_list = ["app", *args_list]
     try:
@@ -76,6 +77,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return run_render(args)
             except RenderError as error:
                 raise CliError(str(error)) from None
+        if args.command == "train":
+            return _train(args)
         if args.command == "bench":
             from neuron_sim import bench
             return bench.run(json_output=args.json, quick=args.quick)
@@ -134,3 +137,75 @@ def _add_render_parser(sub) -> None:
     render.add_argument("--set", action="append", default=[], metavar="ID=VALUE",
                         help="set an input's value or a parameter first, as in `simulate`; may be repeated")
     render.add_argument("--lang", choices=("ko", "en"), help="language of the legend and formula text")
+
+
+# ---- train: learning from examples without a window (neuron_sim/model/training) ---------------
+def _add_train_parser(sub) -> None:
+    train = sub.add_parser("train", help="train a rate network on examples and write the trained network")
+    train.add_argument("file", help="a network file (.json)")
+    train.add_argument("--data", required=True, metavar="DATA",
+                       help="and, or, nand, xor, blobs, circle, xor-quadrants, spiral, or a CSV file")
+    train.add_argument("--epochs", required=True, type=int, metavar="N", help="passes through the data")
+    train.add_argument("--lr", required=True, type=float, metavar="R", help="learning rate")
+    train.add_argument("--algorithm", choices=("backprop", "perceptron"), default="backprop")
+    train.add_argument("--loss", choices=("mse", "cross-entropy"), default="mse", help="backprop's loss")
+    train.add_argument("--batch", type=_batch_size, default=None, metavar="full|K",
+                       help="full (one update per epoch, the default) or K examples per update")
+    train.add_argument("--shuffle", action="store_true", help="a new random order each epoch (see --seed)")
+    train.add_argument("--init", choices=("keep", "random"), default="keep",
+                       help="keep the file's weights, or random Glorot-uniform weights and θ = 0 (see --seed)")
+    train.add_argument("--seed", type=int, default=0, help="for --shuffle, --init random and the 2-D data sets")
+    train.add_argument("--samples", type=int, default=200, help="examples in a 2-D data set")
+    train.add_argument("--noise", type=float, default=0.0, help="jitter of a 2-D data set's points")
+    train.add_argument("-o", "--output", required=True, metavar="OUT", help="where to write the trained network")
+    train.add_argument("--json", action="store_true", help='one {"epoch", "loss", "accuracy"} line per epoch')
+
+
+def _batch_size(text: str) -> int | None:
+    if text == "full":
+        return None
+    if text.isdigit() and int(text) >= 1:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"expected full or a whole number from 1 up, got {text!r}")
+
+
+def _train(args: argparse.Namespace) -> int:
+    import json
+    import math
+
+    from neuron_sim.model import ModelError
+    from neuron_sim.model.fileformat import NetworkFileError, load, save
+    from neuron_sim.model.training import TrainConfig, Trainer, load_data
+
+    if not 1 <= args.epochs <= 10_000_000:
+        raise CliError(f"--epochs: expected a whole number from 1 to 10000000, got {args.epochs}")
+    if not 0 <= args.seed <= 2**32 - 1:
+        raise CliError(f"--seed: expected a whole number from 0 to 4294967295, got {args.seed}")
+
+    def report(result) -> None:
+        if args.json:
+            line = json.dumps(result.to_json(), allow_nan=False) if math.isfinite(result.loss) else \
+                json.dumps({**result.to_json(), "loss": None})
+        else:
+            accuracy = "" if result.accuracy is None else f", accuracy {result.accuracy:.0%}"
+            line = f"epoch {result.epoch}: loss {result.loss:.6g}{accuracy}"
+        sys.stdout.write(line + "\n")
+
+    try:
+        network = load(args.file)
+        data = load_data(args.data, network, samples=args.samples, noise=args.noise, seed=args.seed)
+        config = TrainConfig(algorithm=args.algorithm, loss=args.loss, learning_rate=args.lr, batch=args.batch,
+                             shuffle=args.shuffle, init=args.init, seed=args.seed)
+        trainer = Trainer(network, data, config)
+        trainer.train(args.epochs, on_epoch=report)
+        trainer.write_back()
+        save(network, args.output)
+    except (NetworkFileError, ModelError) as error:
+        raise CliError(str(error)) from None
+    if args.algorithm == "perceptron" and not args.json:
+        if trainer.converged_epoch is None:
+            print(f"the perceptron made mistakes in every one of the {args.epochs} epochs: it did not converge "
+                  "(it converges only when a straight line, or plane, separates the classes)")
+        else:
+            print(f"the perceptron converged: no mistakes in epoch {trainer.converged_epoch}")
+    return 0

@@ -7,10 +7,11 @@ from neuron_sim.model.training.data import (
     TrainingError,
     bind,
     built_in,
+    load_data,
     parse_csv,
     read_csv,
 )
 from neuron_sim.model.training.trainer import EpochResult, TrainConfig, Trainer, Update
 
 __all__ = ["BUILT_IN", "BoundData", "Dataset", "EpochResult", "TrainConfig", "Trainer", "TrainingError", "Update",
-           "bind", "built_in", "parse_csv", "read_csv"]
+           "bind", "built_in", "load_data", "parse_csv", "read_csv"]

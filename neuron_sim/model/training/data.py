@@ -162,11 +162,27 @@ def bind(dataset: Dataset, network: Network) -> BoundData:
     """A built-in set feeds the network's inputs in file order and targets its outputs in file order."""
     inputs, outputs = input_ids(network), output_ids(network)
     if len(inputs) != len(dataset.input_names) or len(outputs) != len(dataset.target_names):
-        raise TrainingError("the data set {name} needs a network with {need_in} inputs and {need_out} output; "
-                            "this one has {inputs} inputs and {outputs} outputs",
-                            name=dataset.name, need_in=len(dataset.input_names),
-                            need_out=len(dataset.target_names), inputs=len(inputs), outputs=len(outputs))
+        raise TrainingError("the data set {name} needs a network with {need_in} inputs and {need_out} output "
+                            "(a computing neuron with no outgoing synapse); this network's inputs are {inputs} and "
+                            "its outputs {outputs}", name=dataset.name, need_in=len(dataset.input_names),
+                            need_out=len(dataset.target_names), inputs=_labels(network, inputs),
+                            outputs=_labels(network, outputs))
+
+
+def _labels(network: Network, ids: list[str]) -> str:
+    return ", ".join(network.neurons[nid].label for nid in ids) if ids else "none"
     return BoundData(dataset, inputs, outputs)
+
+
+def load_data(spec: str, network: Network, samples: int = DEFAULT_SAMPLES, noise: float = 0.0,
+              seed: int = 0) -> BoundData:
+    """A built-in set by name (and, for the 2-D sets, samples, noise and seed), else a CSV file's path."""
+    if spec in BUILT_IN:
+        return bind(built_in(spec, samples, noise, seed), network)
+    if spec.lower().endswith(".csv") or os.path.exists(spec):
+        return read_csv(spec, network)
+    raise TrainingError("unknown data set {name}; expected one of {options} or a .csv file",
+                        name=spec, options=", ".join(BUILT_IN))
 
 
 # ---- the user's CSV ----------------------------------------------------------------------------
@@ -208,8 +224,18 @@ def parse_csv(text: str, network: Network, name: str = "data") -> BoundData:
     """
     if "\0" in text:
         raise TrainingError("the data file holds a NUL character; it is not a text file")
-    rows = [(number, row) for number, row in enumerate(csv.reader(io.StringIO(text, newline="")), start=1)
-            if any(cell.strip() for cell in row)]
+    rows = []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error:
+            raise TrainingError("row {row} is not valid CSV (check its quotes)",
+                                row=reader.line_num) from None
+        if any(cell.strip() for cell in row):
+            rows.append((reader.line_num, row))
     if not rows:
         raise TrainingError("the data file is empty")
     header_row, header = rows[0]

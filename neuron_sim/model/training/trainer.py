@@ -128,12 +128,14 @@ class Trainer:
     def run_epoch(self) -> int:
         """One epoch of updates. Returns the perceptron's mistakes (0 for backprop)."""
         mistakes = 0
-        if self.config.algorithm == "perceptron":
-            for indices in self.epoch_batches():
-                mistakes += self._perceptron_update(int(indices[0]))
-        else:
-            for indices in self.epoch_batches():
-                self._backprop_update(self.inputs[indices], self.targets[indices])
+        # A run that diverges overflows to inf and NaN; it is refused below, after the epoch.
+        with np.errstate(over="ignore", invalid="ignore"):
+            if self.config.algorithm == "perceptron":
+                for indices in self.epoch_batches():
+                    mistakes += self._perceptron_update(int(indices[0]))
+            else:
+                for indices in self.epoch_batches():
+                    self._backprop_update(self.inputs[indices], self.targets[indices])
         self.epoch += 1
         if not self.model.finite_and_in_range():
             raise TrainingError("training diverged in epoch {epoch}: a weight or threshold went beyond ±{limit:g}; "
