@@ -102,9 +102,11 @@ def plane_set(name: str, samples: int = DEFAULT_SAMPLES, noise: float = 0.0, see
     ones = samples // 2
     labels = np.concatenate([np.zeros(samples - ones), np.ones(ones)])
     points = _PLANE_MAKERS[name](rng, labels)
-    points = points + rng.normal(0.0, noise, points.shape) if noise > 0 else points
     order = rng.permutation(samples)
-    return Dataset(name, ["x1", "x2"], ["y"], points[order], labels[order].reshape(-1, 1))
+    points, labels = points[order], labels[order]
+    if noise > 0:  # drawn last, so that the same seed gives the same set, only jittered
+        points = points + rng.normal(0.0, noise, points.shape)
+    return Dataset(name, ["x1", "x2"], ["y"], points, labels.reshape(-1, 1))
 
 
 def _blobs(rng: np.random.Generator, labels: np.ndarray) -> np.ndarray:
@@ -167,11 +169,11 @@ def bind(dataset: Dataset, network: Network) -> BoundData:
                             "its outputs {outputs}", name=dataset.name, need_in=len(dataset.input_names),
                             need_out=len(dataset.target_names), inputs=_labels(network, inputs),
                             outputs=_labels(network, outputs))
+    return BoundData(dataset, inputs, outputs)
 
 
 def _labels(network: Network, ids: list[str]) -> str:
     return ", ".join(network.neurons[nid].label for nid in ids) if ids else "none"
-    return BoundData(dataset, inputs, outputs)
 
 
 def load_data(spec: str, network: Network, samples: int = DEFAULT_SAMPLES, noise: float = 0.0,
