@@ -118,6 +118,15 @@ _CATALOGUE = (
                                  "and the output y is their AND. Press Play and click the inputs through 00, 01, 10, "
                                  "11: y fires only when exactly one input is on."),
                {}),
+        _Entry("learn-xor.json", "schematic", ("y",),
+               QT_TRANSLATE_NOOP("Examples", "Learning XOR with backprop"),
+               QT_TRANSLATE_NOOP("Examples",
+                                 "The XOR network of two hidden units, with sigmoid units and small start weights: it "
+                                 "does not compute XOR yet. Press Play and click the inputs through 00, 01, 10, 11: y "
+                                 "stays between 0.63 and 0.7 for all four. Backprop finds weights that do compute it; "
+                                 "on the command line: neuron-sim train learn-xor.json --data xor --epochs 1000 --lr 1 "
+                                 "-o trained.json, then open trained.json and try the inputs again."),
+               {}),
     )),
     (TOPIC_LAYERS, (
         _Entry("dense-layer.json", "schematic", ("y1",),

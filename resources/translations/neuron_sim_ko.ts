@@ -794,6 +794,146 @@
         <translation>뉴런에는 매개변수 {name!r}이(가) 없습니다 (있는 것: {names})</translation>
     </message>
     <message>
+        <source>is a folder, not a data file</source>
+        <translation>폴더입니다. 데이터 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>row {row} has {count} values, the header {expected}</source>
+        <translation>{row}행에 값이 {count}개 있습니다. 머리글에는 {expected}개가 있습니다</translation>
+    </message>
+    <message>
+        <source>row {row} is not valid CSV (check its quotes)</source>
+        <translation>{row}행이 올바른 CSV가 아닙니다 (따옴표를 확인하세요)</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column} ({name}) is empty</source>
+        <translation>{row}행 {column}열 ({name})이(가) 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column} ({name}): {value} is not a number from -1e6 to 1e6</source>
+        <translation>{row}행 {column}열 ({name}): {value}은(는) -1e6에서 1e6 사이의 수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column} ({name}): {value} is not a number</source>
+        <translation>{row}행 {column}열 ({name}): {value}은(는) 수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column}: the header cell is empty; it must name an input or output neuron</source>
+        <translation>{row}행 {column}열: 머리글 칸이 비어 있습니다. 입력 뉴런이나 출력 뉴런의 이름을 적어야 합니다</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column}: {name} is a hidden neuron; a column names an input or an output (a neuron with no outgoing synapse)</source>
+        <translation>{row}행 {column}열: {name}은(는) 은닉층 뉴런입니다. 열에는 입력이나 출력(나가는 시냅스가 없는 뉴런)의 이름을 적습니다</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column}: {name} is named twice (also in column {first})</source>
+        <translation>{row}행 {column}열: {name}이(가) 두 번 나옵니다 ({first}열에도 있음)</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column}: {name} is the label of several neurons; name the column by a neuron&apos;s id</source>
+        <translation>{row}행 {column}열: {name}은(는) 여러 뉴런의 이름입니다. 열 이름으로 뉴런의 id를 적으세요</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column}: {name} names no neuron of the network</source>
+        <translation>{row}행 {column}열: {name}이라는 뉴런이 네트워크에 없습니다</translation>
+    </message>
+    <message>
+        <source>row {row}: no column names an input neuron</source>
+        <translation>{row}행: 입력 뉴런을 가리키는 열이 없습니다</translation>
+    </message>
+    <message>
+        <source>row {row}: no column names an output neuron (a computing neuron with no outgoing synapse)</source>
+        <translation>{row}행: 출력 뉴런(나가는 시냅스가 없는 계산 뉴런)을 가리키는 열이 없습니다</translation>
+    </message>
+    <message>
+        <source>the data file has a header but no examples</source>
+        <translation>데이터 파일에 머리글만 있고 예제가 없습니다</translation>
+    </message>
+    <message>
+        <source>the data file holds a NUL character; it is not a text file</source>
+        <translation>데이터 파일에 NUL 문자가 있습니다. 텍스트 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>the data file is empty</source>
+        <translation>데이터 파일이 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>the data file is larger than {limit} MB</source>
+        <translation>데이터 파일이 {limit} MB보다 큽니다</translation>
+    </message>
+    <message>
+        <source>the data set {name} needs a network with {need_in} inputs and {need_out} output (a computing neuron with no outgoing synapse); this network&apos;s inputs are {inputs} and its outputs {outputs}</source>
+        <translation>데이터 세트 {name}에는 입력 {need_in}개와 출력(나가는 시냅스가 없는 계산 뉴런) {need_out}개인 네트워크가 필요합니다. 이 네트워크의 입력은 {inputs}, 출력은 {outputs}입니다</translation>
+    </message>
+    <message>
+        <source>the noise must be between 0 and 10, not {value}</source>
+        <translation>잡음은 0에서 10 사이여야 합니다 ({value}이(가) 아니라)</translation>
+    </message>
+    <message>
+        <source>the number of samples must be a whole number from 2 to {limit}, not {value}</source>
+        <translation>표본 수는 2에서 {limit} 사이의 정수여야 합니다 ({value}이(가) 아니라)</translation>
+    </message>
+    <message>
+        <source>unknown data set {name}; expected one of {options} or a .csv file</source>
+        <translation>알 수 없는 데이터 세트 {name}. {options} 중 하나나 .csv 파일이어야 합니다</translation>
+    </message>
+    <message>
+        <source>only rate networks can be trained; this one is spiking</source>
+        <translation>레이트 네트워크만 학습할 수 있습니다. 이 네트워크는 스파이킹 네트워크입니다</translation>
+    </message>
+    <message>
+        <source>choose examples from 1 to {count}</source>
+        <translation>1에서 {count} 사이의 예제를 고르세요</translation>
+    </message>
+    <message>
+        <source>cross-entropy needs sigmoid outputs; {label} uses {activation}</source>
+        <translation>교차 엔트로피에는 시그모이드 출력이 필요합니다. {label}은(는) {activation}을(를) 씁니다</translation>
+    </message>
+    <message>
+        <source>cross-entropy needs targets from 0 to 1; example {row} has {value:g} for {name}</source>
+        <translation>교차 엔트로피에는 0에서 1 사이의 목표값이 필요합니다. 예제 {row}의 {name} 값은 {value:g}입니다</translation>
+    </message>
+    <message>
+        <source>the batch size must be a whole number from 1 up, not {value}</source>
+        <translation>배치 크기는 1 이상의 정수여야 합니다 ({value}이(가) 아니라)</translation>
+    </message>
+    <message>
+        <source>the learning rate must be a number above 0 and at most 1000, not {value}</source>
+        <translation>학습률은 0보다 크고 1000 이하인 수여야 합니다 ({value}이(가) 아니라)</translation>
+    </message>
+    <message>
+        <source>the network has no output neuron (a computing neuron with no outgoing synapse)</source>
+        <translation>네트워크에 출력 뉴런(나가는 시냅스가 없는 계산 뉴런)이 없습니다</translation>
+    </message>
+    <message>
+        <source>the perceptron rule needs step units; {label} uses {activation}</source>
+        <translation>퍼셉트론 규칙에는 계단 함수 뉴런이 필요합니다. {label}은(는) {activation}을(를) 씁니다</translation>
+    </message>
+    <message>
+        <source>the perceptron rule trains one layer of step units; {label} is not an output of the data. Use backprop for hidden layers</source>
+        <translation>퍼셉트론 규칙은 계단 함수 뉴런 한 층만 학습합니다. {label}은(는) 데이터의 출력이 아닙니다. 은닉층에는 역전파를 쓰세요</translation>
+    </message>
+    <message>
+        <source>training diverged in epoch {epoch}: a weight or threshold went beyond ±{limit:g}; try a smaller learning rate</source>
+        <translation>에포크 {epoch}에서 학습이 발산했습니다: 가중치나 임계값이 ±{limit:g}를 넘었습니다. 더 작은 학습률을 써 보세요</translation>
+    </message>
+    <message>
+        <source>unknown algorithm {name}; expected one of {options}</source>
+        <translation>알 수 없는 알고리즘 {name}. {options} 중 하나여야 합니다</translation>
+    </message>
+    <message>
+        <source>unknown initialisation {name}; expected one of {options}</source>
+        <translation>알 수 없는 초기화 {name}. {options} 중 하나여야 합니다</translation>
+    </message>
+    <message>
+        <source>unknown loss {name}; expected one of {options}</source>
+        <translation>알 수 없는 손실 함수 {name}. {options} 중 하나여야 합니다</translation>
+    </message>
+    <message>
+        <source>{label} is a step unit: its slope is 0 wherever it is defined, so backprop cannot train it. Choose sigmoid for it</source>
+        <translation>{label}은(는) 계단 함수 뉴런입니다: 기울기가 정의된 곳에서는 어디나 0이라 역전파로 학습할 수 없습니다. 시그모이드로 바꾸세요</translation>
+    </message>
+    <message>
         <source>this is a rate network; use the rate engine</source>
         <translation>발화율 모델 네트워크입니다. 발화율 모델 엔진을 쓰세요</translation>
     </message>
@@ -1113,6 +1253,14 @@
     <message>
         <source>No single threshold unit computes XOR. Two hidden units do: h1 is OR, h2 is NAND, and the output y is their AND. Press Play and click the inputs through 00, 01, 10, 11: y fires only when exactly one input is on.</source>
         <translation>임계값 유닛 하나로는 XOR를 계산할 수 없습니다. 은닉 유닛 두 개면 됩니다: h1은 OR, h2는 NAND이고 출력 y는 둘의 AND입니다. 재생을 누르고 입력을 00, 01, 10, 11로 차례로 클릭해 보세요: 입력이 정확히 하나만 켜졌을 때 y가 발화합니다.</translation>
+    </message>
+    <message>
+        <source>Learning XOR with backprop</source>
+        <translation>역전파로 XOR 배우기</translation>
+    </message>
+    <message>
+        <source>The XOR network of two hidden units, with sigmoid units and small start weights: it does not compute XOR yet. Press Play and click the inputs through 00, 01, 10, 11: y stays between 0.63 and 0.7 for all four. Backprop finds weights that do compute it; on the command line: neuron-sim train learn-xor.json --data xor --epochs 1000 --lr 1 -o trained.json, then open trained.json and try the inputs again.</source>
+        <translation>은닉 뉴런 두 개로 된 XOR 네트워크입니다. 시그모이드 뉴런에 작은 시작 가중치가 있어서 아직 XOR을 계산하지 못합니다. 재생을 누르고 입력을 00, 01, 10, 11로 바꿔 보세요: 네 경우 모두 y는 0.63에서 0.7 사이입니다. 역전파는 XOR을 계산하는 가중치를 찾아냅니다. 명령줄에서 neuron-sim train learn-xor.json --data xor --epochs 1000 --lr 1 -o trained.json을 실행한 뒤 trained.json을 열어 입력을 다시 바꿔 보세요.</translation>
     </message>
     <message>
         <source>A Dense layer: 3 inputs, 2 neurons</source>

@@ -281,10 +281,26 @@ def test_reflex_arc_order_sensor_interneuron_motor():
     assert spikes(example("spiking-reflex-arc.json"), 300, sensor=0)["motor"] == []
 
 
+def test_learn_xor_does_not_compute_xor_until_trained_as_its_text_says(tmp_path):
+    from neuron_sim.cli import main
+
+    network = example("learn-xor.json")
+    before = [rate_output(network, {"x1": a, "x2": b}, "y") for a, b in BITS]
+    assert all(0.63 <= y <= 0.7 for y in before)
+    trained = tmp_path / "trained.json"
+    command = "train learn-xor.json --data xor --epochs 1000 --lr 1 -o trained.json"
+    assert command in network.description
+    arguments = command.split()
+    arguments[1], arguments[-1] = str(examples_dir() / "learn-xor.json"), str(trained)
+    assert main(arguments) == 0
+    network = load(trained)
+    assert [rate_output(network, {"x1": a, "x2": b}, "y") > 0.5 for a, b in BITS] == [False, True, True, False]
+
+
 CHECKED = {
     "and-gate.json", "or-gate.json", "nand-gate.json", "not-gate.json", "xor.json", "single-neuron.json",
     "logistic-unit.json", "dense-layer.json", "multi-layer.json", "spiking-integrate-and-fire.json",
     "spiking-chain.json", "spiking-excitation-inhibition.json", "spiking-summation.json",
     "spiking-refractory.json", "spiking-lateral-inhibition.json", "spiking-mutual-inhibition.json",
-    "spiking-reflex-arc.json",
+    "spiking-reflex-arc.json", "learn-xor.json",
 }

@@ -111,6 +111,55 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("ErrorMessages", "{id} is not an input; name the parameter, e.g. {id}.threshold=0.5"),
     QT_TRANSLATE_NOOP("ErrorMessages", "synapses have no parameter {name!r} (they have {names})"),
     QT_TRANSLATE_NOOP("ErrorMessages", "neurons have no parameter {name!r} (they have {names})"),
+    # model/training/data.py
+    QT_TRANSLATE_NOOP("ErrorMessages", "is a folder, not a data file"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "row {row} has {count} values, the header {expected}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "row {row} is not valid CSV (check its quotes)"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "row {row}, column {column} ({name}) is empty"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "row {row}, column {column} ({name}): {value} is not a number from -1e6 to 1e6"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "row {row}, column {column} ({name}): {value} is not a number"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "row {row}, column {column}: the header cell is empty; it must name an input "
+                                       "or output neuron"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "row {row}, column {column}: {name} is a hidden neuron; a column names an "
+                                       "input or an output (a neuron with no outgoing synapse)"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "row {row}, column {column}: {name} is named twice (also in column {first})"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "row {row}, column {column}: {name} is the label of several neurons; name "
+                                       "the column by a neuron's id"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "row {row}, column {column}: {name} names no neuron of the network"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "row {row}: no column names an input neuron"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "row {row}: no column names an output neuron (a computing neuron with no "
+                                       "outgoing synapse)"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the data file has a header but no examples"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the data file holds a NUL character; it is not a text file"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the data file is empty"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the data file is larger than {limit} MB"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the data set {name} needs a network with {need_in} inputs and {need_out} "
+                                       "output (a computing neuron with no outgoing synapse); this network's inputs "
+                                       "are {inputs} and its outputs {outputs}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the noise must be between 0 and 10, not {value}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the number of samples must be a whole number from 2 to {limit}, not {value}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "unknown data set {name}; expected one of {options} or a .csv file"),
+    # model/training/layered.py
+    QT_TRANSLATE_NOOP("ErrorMessages", "only rate networks can be trained; this one is spiking"),
+    # model/training/trainer.py
+    QT_TRANSLATE_NOOP("ErrorMessages", "choose examples from 1 to {count}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "cross-entropy needs sigmoid outputs; {label} uses {activation}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "cross-entropy needs targets from 0 to 1; example {row} has {value:g} for "
+                                       "{name}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the batch size must be a whole number from 1 up, not {value}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the learning rate must be a number above 0 and at most 1000, not {value}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the network has no output neuron (a computing neuron with no outgoing "
+                                       "synapse)"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the perceptron rule needs step units; {label} uses {activation}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the perceptron rule trains one layer of step units; {label} is not an "
+                                       "output of the data. Use backprop for hidden layers"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "training diverged in epoch {epoch}: a weight or threshold went beyond "
+                                       "±{limit:g}; try a smaller learning rate"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "unknown algorithm {name}; expected one of {options}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "unknown initialisation {name}; expected one of {options}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "unknown loss {name}; expected one of {options}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{label} is a step unit: its slope is 0 wherever it is defined, so backprop "
+                                       "cannot train it. Choose sigmoid for it"),
     # model/engines/spiking/arrays.py
     QT_TRANSLATE_NOOP("ErrorMessages", "this is a rate network; use the rate engine"),
     # ui/export/animation.py
