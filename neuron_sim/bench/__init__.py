@@ -1,17 +1,18 @@
 """`neuron-sim bench`: every figure against a baseline measured in the same run (see core.py).
 
-The list below is the whole registry, in the order the bench runs: the engines first, then the
+The list below is the whole registry, in the order the bench runs: the engines and training first, then the
 canvas, the animation, Name the parts and the figure export, which import Qt when they run.
 """
 
 from __future__ import annotations
 
-from neuron_sim.bench import animation, canvas, engines, export, name_parts
+from neuron_sim.bench import animation, canvas, engines, export, name_parts, training
 from neuron_sim.bench.core import Benchmark, run_bench
 
 BENCHMARKS: tuple[Benchmark, ...] = (
     engines.rate_benchmarks,
     engines.spiking_benchmarks,
+    training.training_benchmarks,
     canvas.canvas_benchmarks,
     animation.animation_benchmarks,
     name_parts.name_parts_benchmarks,

@@ -14,6 +14,7 @@ import neuron_sim.bench
 from neuron_sim.bench import core as bench
 
 from neuron_sim.bench import engines as bench_engines
+from neuron_sim.bench import training as bench_training
 from neuron_sim.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,6 +60,15 @@ def test_quick_json_covers_rate_and_spiking_networks(quick_json_lines):
         assert records[f"spiking firing rate, N={n:,}"]["unit"] == "Hz"
 
 
+def test_quick_json_covers_training_against_numpy(quick_json_lines):
+    records = {r["name"]: r for r in map(json.loads, quick_json_lines)}
+    for name, _, examples, batch in bench_training.QUICK_CASES:
+        updates = "full batch" if batch is None else f"batches of {batch}"
+        epoch = records[f"training epoch, {name} on {examples:,} ({updates})"]
+        assert epoch["unit"] == "ms" and epoch["baseline"] is not None  # plain numpy SGD, same run
+        assert records[f"training speed, {name} on {examples:,}"]["unit"] == "epochs/s"
+
+
 def test_human_table(capsys):
     def figures(quick: bool):
         yield bench.record("something, N=10", 2.0, "us", 4.0, "a baseline")
@@ -89,7 +99,7 @@ def test_a_failing_benchmark_does_not_hide_the_others(capsys):
 
 
 def test_every_benchmark_is_listed_once():
-    assert len(set(neuron_sim.bench.BENCHMARKS)) == len(neuron_sim.bench.BENCHMARKS) == 6
+    assert len(set(neuron_sim.bench.BENCHMARKS)) == len(neuron_sim.bench.BENCHMARKS) == 7
     assert all(callable(b) for b in neuron_sim.bench.BENCHMARKS)
 
 

@@ -40,12 +40,12 @@ def make_case(activation: str, loss: str, seed: int, examples: int = 7):
 
 
 def trainer_gradient(trainer: Trainer):
-    _, _, _, weight_gradients, threshold_gradients = trainer.gradients(trainer.inputs, trainer.targets)
+    trainer.gradients(trainer.inputs, trainer.targets)
     grad_w, grad_t = {}, {}
-    for k, block in trainer.model.blocks():
-        grad_w.update(zip(block.keys, weight_gradients[id(block)][block.rows, block.columns].tolist()))
-    for k, layer in enumerate(trainer.model.layers[1:], start=1):
-        grad_t.update(zip(layer.ids, threshold_gradients[k].tolist()))
+    for _, block in trainer.model.blocks():
+        grad_w.update(zip(block.keys, block.gradient[block.rows, block.columns].tolist()))
+    for layer in trainer.model.layers[1:]:
+        grad_t.update(zip(layer.ids, (-layer.bias_gradient).tolist()))  # ∂L/∂θ = −∂L/∂b
     return grad_w, grad_t
 
 

@@ -5,7 +5,9 @@ computing neurons at depth k (a computing neuron without incoming synapses sits 
 at depth 0). The synapses from block j into block k form one dense matrix W[j→k] of shape
 (size of j, size of k), zero and masked where there is no synapse, so a forward pass is
 net_k = Σ_j a_j · W[j→k] − θ_k, a_k = f(net_k): a few matrix products per layer, never a loop
-over synapses.
+over synapses. Inside, a threshold is kept as its bias b = −θ (net = Σ a·W + b), and every weight
+and bias is a view into one flat array, `parameters`, with its gradient at the same place in
+`gradient`: one update is one vector operation, and one check finds a run that diverged.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ class Block:
     """The synapses from one earlier layer into one layer."""
 
     source: int  # the layer they come from (0: the inputs)
-    weight: np.ndarray  # (source size, target size)
+    weight: np.ndarray  # (source size, target size), a view into LayeredNetwork.parameters
+    gradient: np.ndarray  # ∂L/∂W, the same shape, a view into LayeredNetwork.gradient
     mask: np.ndarray | None  # True where a synapse exists; None when every pair has one
     rows: np.ndarray  # position of each synapse's source in its layer
     columns: np.ndarray  # position of each synapse's target in its layer
@@ -36,14 +39,19 @@ class Block:
 @dataclass
 class Layer:
     ids: list[str]
-    threshold: np.ndarray  # (size,)
+    bias: np.ndarray  # (size,), b = −θ, a view into LayeredNetwork.parameters
     activations: list[str]  # each neuron's activation name
     blocks: list[Block] = field(default_factory=list)
     groups: list[tuple[str, np.ndarray]] = field(default_factory=list)  # activation → positions
+    bias_gradient: np.ndarray | None = None  # ∂L/∂b = −∂L/∂θ, a view into LayeredNetwork.gradient
 
     @property
     def size(self) -> int:
         return len(self.ids)
+
+    @property
+    def threshold(self) -> np.ndarray:
+        return -self.bias
 
 
 class LayeredNetwork:
@@ -55,11 +63,11 @@ class LayeredNetwork:
         depth_groups = network.layers()  # raises CycleError for a loop
         neurons = network.neurons
         inputs = [nid for nid in neurons if neurons[nid].kind == "input"]
-        self.layers: list[Layer] = [Layer(inputs, np.zeros(len(inputs)), ["linear"] * len(inputs))]
+        self.layers: list[Layer] = [Layer(inputs, np.zeros(0), ["linear"] * len(inputs))]
         for group in depth_groups:
             ids = [nid for nid in group if neurons[nid].kind != "input"]
             if ids:
-                self.layers.append(Layer(ids, np.array([neurons[n].threshold for n in ids], dtype=float),
+                self.layers.append(Layer(ids, np.array([-neurons[n].threshold for n in ids], dtype=float),
                                          [neurons[n].activation for n in ids]))
         self.where: dict[str, tuple[int, int]] = {
             nid: (k, position) for k, layer in enumerate(self.layers) for position, nid in enumerate(layer.ids)}
@@ -78,7 +86,9 @@ class LayeredNetwork:
             if len(entries) < shape[0] * shape[1]:
                 mask = np.zeros(shape, dtype=bool)
                 mask[rows, columns] = True
-            self.layers[target].blocks.append(Block(source, weight, mask, rows, columns, [e[2] for e in entries]))
+            self.layers[target].blocks.append(Block(source, weight, weight, mask, rows, columns,
+                                                    [e[2] for e in entries]))
+        self._gather_parameters()
         for layer in self.layers[1:]:
             names = np.array(layer.activations)
             layer.groups = [(name, np.flatnonzero(names == name)) for name in dict.fromkeys(layer.activations)]
@@ -86,6 +96,26 @@ class LayeredNetwork:
         for k, layer in enumerate(self.layers):
             for block in layer.blocks:
                 self._consumers[block.source].append((k, block))
+
+    def _gather_parameters(self) -> None:
+        """Move every weight matrix and bias vector into one flat array (and their gradients into another)."""
+        arrays = [block.weight for _, block in self.blocks()] + [layer.bias for layer in self.layers[1:]]
+        self.parameters = np.concatenate([a.ravel() for a in arrays]) if arrays else np.zeros(0)
+        self.gradient = np.zeros_like(self.parameters)
+        offset = 0
+
+        def views(shape):
+            nonlocal offset
+            size = int(np.prod(shape))
+            parameter = self.parameters[offset:offset + size].reshape(shape)
+            gradient = self.gradient[offset:offset + size].reshape(shape)
+            offset += size
+            return parameter, gradient
+
+        for _, block in self.blocks():
+            block.weight, block.gradient = views(block.weight.shape)
+        for layer in self.layers[1:]:
+            layer.bias, layer.bias_gradient = views(layer.bias.shape)
 
     # ---- reading ---------------------------------------------------------------------------------
     @property
@@ -106,7 +136,7 @@ class LayeredNetwork:
                 for key, w in zip(block.keys, block.weight[block.rows, block.columns])}
 
     def thresholds(self) -> dict[str, float]:
-        return {nid: float(t) for layer in self.layers[1:] for nid, t in zip(layer.ids, layer.threshold)}
+        return {nid: -float(b) for layer in self.layers[1:] for nid, b in zip(layer.ids, layer.bias)}
 
     # ---- computing -------------------------------------------------------------------------------
     def forward(self, inputs: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
@@ -118,14 +148,16 @@ class LayeredNetwork:
             for block in layer.blocks:
                 product = activity[block.source] @ block.weight
                 net = product if net is None else net + product
-            net = -layer.threshold[None, :].repeat(inputs.shape[0], 0) if net is None else net - layer.threshold
+            net = np.repeat(layer.bias[None, :], inputs.shape[0], 0) if net is None else net + layer.bias
             nets.append(net)
             activity.append(activate(layer, net))
         return activity, nets
 
     def finite_and_in_range(self) -> bool:
-        arrays = [b.weight for _, b in self.blocks()] + [layer.threshold for layer in self.layers[1:]]
-        return all(np.all(np.abs(a) <= WEIGHT_LIMIT) for a in arrays)  # NaN compares False
+        if not self.parameters.size:
+            return True
+        # NaN makes max() NaN, which compares False
+        return bool(self.parameters.max() <= WEIGHT_LIMIT and self.parameters.min() >= -WEIGHT_LIMIT)
 
     # ---- writing back ----------------------------------------------------------------------------
     def changes(self, network: Network) -> list[tuple[str, object, float, float]]:
@@ -137,7 +169,7 @@ class LayeredNetwork:
                 if old != new:
                     result.append(("weight", key, old, new))
         for layer in self.layers[1:]:
-            for nid, new in zip(layer.ids, layer.threshold.tolist()):
+            for nid, new in zip(layer.ids, (-layer.bias).tolist()):
                 old = network.neurons[nid].threshold
                 if old != new:
                     result.append(("threshold", nid, old, new))

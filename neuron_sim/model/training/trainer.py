@@ -102,9 +102,9 @@ class Trainer:
         self.outputs = [(k, np.array(p, dtype=np.intp), np.array(c, dtype=np.intp))
                         for k, (p, c) in sorted(by_layer.items())]
         # One output layer whose positions and target columns agree: no gathering needed.
-        self._whole_output_layer = [len(self.outputs) == 1 and len(p) == model.layers[k].size == len(c)
-                                    == self.targets.shape[1] and np.array_equal(c, np.arange(len(c)))
-                                    and np.array_equal(p, np.arange(len(p))) for k, p, c in self.outputs]
+        self._whole_output_layer = len(self.outputs) == 1 and all(
+            len(p) == model.layers[k].size == len(c) == self.targets.shape[1] and np.array_equal(c, np.arange(len(c)))
+            and np.array_equal(p, np.arange(len(p))) for k, p, c in self.outputs)
         self.classification = data.dataset.is_classification
         if config_needs_probabilities(self.config) and np.any((self.targets < 0) | (self.targets > 1)):
             row, column = map(int, np.argwhere((self.targets < 0) | (self.targets > 1))[0])
@@ -133,6 +133,10 @@ class Trainer:
             if self.config.algorithm == "perceptron":
                 for indices in self.epoch_batches():
                     mistakes += self._perceptron_update(int(indices[0]))
+            elif not self.config.shuffle:  # in data order: slices, no copies
+                batch = self.config.batch or self.size
+                for start in range(0, self.size, batch):
+                    self._backprop_update(self.inputs[start:start + batch], self.targets[start:start + batch])
             else:
                 for indices in self.epoch_batches():
                     self._backprop_update(self.inputs[indices], self.targets[indices])
@@ -196,60 +200,59 @@ class Trainer:
         return total / examples
 
     # ---- backprop ----------------------------------------------------------------------------------
-    def gradients(self, inputs: np.ndarray, targets: np.ndarray):
-        """(activity, nets, δ per layer with the 1/B folded in, ∂L/∂W per block, ∂L/∂θ per layer)."""
+    def gradients(self, inputs: np.ndarray, targets: np.ndarray) -> tuple[list, list, list]:
+        """Fill `model.gradient` with ∂L/∂W and ∂L/∂b (b = −θ) for this batch.
+
+        Returns (activity, nets, δ) per layer, δ = ∂L/∂net with the 1/B of the loss folded in.
+        """
         model = self.model
+        layers = model.layers
         activity, nets = model.forward(inputs)
         examples = inputs.shape[0]
-        layers = model.layers
         upstream: list[np.ndarray | None] = [None] * len(layers)  # ∂L/∂a per layer
         output_deltas: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # cross-entropy: ∂L/∂net of outputs
         cross_entropy = self.config.loss == "cross-entropy"
-        for (k, positions, columns), whole in zip(self.outputs, self._whole_output_layer):
-            error = ((activity[k] - targets) if whole else
-                     (activity[k][:, positions] - targets[:, columns])) / examples
+        for k, positions, columns in self.outputs:
+            if self._whole_output_layer:
+                error = (activity[k] - targets) / examples
+            else:
+                error = (activity[k][:, positions] - targets[:, columns]) / examples
             if cross_entropy:  # ∂L/∂net = (a − t)/B directly: σ′ cancels against the log's derivative
                 output_deltas[k] = (positions, error)
-            elif whole:
+            elif self._whole_output_layer:
                 upstream[k] = error
             else:
                 upstream[k] = np.zeros_like(activity[k])
                 upstream[k][:, positions] = error
         deltas: list[np.ndarray | None] = [None] * len(layers)
-        weight_gradients: dict[int, np.ndarray] = {}
-        threshold_gradients: list[np.ndarray | None] = [None] * len(layers)
         for k in range(len(layers) - 1, 0, -1):
+            layer = layers[k]
             g = upstream[k]
             for consumer, block in model.consumers(k):
                 back = deltas[consumer] @ block.weight.T
                 g = back if g is None else g + back
             if k in output_deltas:
                 positions, error = output_deltas[k]
-                if g is None and np.array_equal(positions, np.arange(layers[k].size)):
+                if g is None and self._whole_output_layer:
                     delta = error
                 else:
-                    delta = (np.zeros_like(activity[k]) if g is None else
-                             g * slope(layers[k], nets[k], activity[k]))
+                    delta = np.zeros_like(activity[k]) if g is None else g * slope(layer, nets[k], activity[k])
                     delta[:, positions] = error
             else:
-                delta = np.zeros_like(activity[k]) if g is None else g * slope(layers[k], nets[k], activity[k])
+                delta = np.zeros_like(activity[k]) if g is None else g * slope(layer, nets[k], activity[k])
             deltas[k] = delta
-            threshold_gradients[k] = -delta.sum(axis=0)
-            for block in layers[k].blocks:
-                gradient = activity[block.source].T @ delta
-                if block.mask is not None:
-                    gradient *= block.mask
-                weight_gradients[id(block)] = gradient
-        return activity, nets, deltas, weight_gradients, threshold_gradients
-
-    def _backprop_update(self, inputs: np.ndarray, targets: np.ndarray):
-        activity, nets, deltas, weight_gradients, threshold_gradients = self.gradients(inputs, targets)
-        rate = self.config.learning_rate
-        for k, layer in enumerate(self.model.layers[1:], start=1):
+            delta.sum(axis=0, out=layer.bias_gradient)
             for block in layer.blocks:
-                block.weight -= rate * weight_gradients[id(block)]
-            layer.threshold -= rate * threshold_gradients[k]
-        return activity, nets, deltas, weight_gradients, threshold_gradients
+                np.matmul(activity[block.source].T, delta, out=block.gradient)
+                if block.mask is not None:
+                    block.gradient *= block.mask
+        return activity, nets, deltas
+
+    def _backprop_update(self, inputs: np.ndarray, targets: np.ndarray) -> tuple[list, list, list]:
+        """w ← w − lr·∂L/∂w, θ ← θ − lr·∂L/∂θ for every weight and threshold at once."""
+        result = self.gradients(inputs, targets)
+        self.model.parameters -= self.config.learning_rate * self.model.gradient
+        return result
 
     # ---- perceptron --------------------------------------------------------------------------------
     def _perceptron_update(self, example: int) -> int:
@@ -268,7 +271,7 @@ class Trainer:
                 for block in layer.blocks:
                     change = rate * np.outer(activity[block.source][0], error)
                     block.weight += change if block.mask is None else change * block.mask
-                layer.threshold -= rate * error
+                layer.bias += rate * error  # θ ← θ − lr·(t − y)
         return wrong
 
     # ---- one visible update ------------------------------------------------------------------------
@@ -292,13 +295,12 @@ class Trainer:
             threshold_gradient = {nid: -float(np.sum(deltas[k][:, pos]))
                                   for nid, (k, pos) in model.where.items() if k > 0}
         else:
-            _, _, folded, gradients, threshold_gradients = self._backprop_update(inputs, targets)
+            _, _, folded = self._backprop_update(inputs, targets)
             deltas = [None] + [d * indices.size for d in folded[1:]]
             weight_gradient = {}
             for _, block in model.blocks():
-                values = gradients[id(block)][block.rows, block.columns].tolist()
-                weight_gradient.update(zip(block.keys, values))
-            threshold_gradient = {nid: float(threshold_gradients[k][pos])
+                weight_gradient.update(zip(block.keys, block.gradient[block.rows, block.columns].tolist()))
+            threshold_gradient = {nid: -float(model.layers[k].bias_gradient[pos])
                                   for nid, (k, pos) in model.where.items() if k > 0}
         after = model.weights(), model.thresholds()
         update = Update(
@@ -351,7 +353,7 @@ def glorot_uniform(model: LayeredNetwork, seed: int) -> None:
         for block in layer.blocks:
             drawn = rng.uniform(-limit, limit, block.weight.shape)
             block.weight[...] = drawn if block.mask is None else drawn * block.mask
-        layer.threshold[...] = 0.0
+        layer.bias[...] = 0.0
 
 
 def _check_config(config: TrainConfig) -> None:
