@@ -191,7 +191,7 @@ class Trainer:
         examples = targets.shape[0]
         for k, positions, columns in self.outputs:
             t = targets[:, columns]
-            if self.config.loss == "cross-entropy":
+            if self.config.loss == "cross-entropy" and self.config.algorithm == "backprop":
                 z = nets[k][:, positions]
                 # −[t ln σ(z) + (1 − t) ln(1 − σ(z))] = t·softplus(−z) + (1 − t)·softplus(z), exact for any z
                 total += float(np.sum(t * np.logaddexp(0.0, -z) + (1.0 - t) * np.logaddexp(0.0, z)))
