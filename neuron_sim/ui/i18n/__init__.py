@@ -1,0 +1,1 @@
+"""Languages: which one the interface speaks, its vocabulary, error texts and Korean particles."""
