@@ -132,7 +132,7 @@ def test_vocabulary_words_and_parameter_places_are_translated(korean):
     network.connect(Synapse("x1", "y"))
     with pytest.raises(ModelError) as caught:
         network.connect(Synapse("y", "x1"))
-    assert error_text(caught.value) == "x1은(는) 입력이므로 수상돌기가 없어 아무것도 연결할 수 없습니다"
+    assert error_text(caught.value) == "x1은 입력이므로 수상돌기가 없어 아무것도 연결할 수 없습니다"
     with pytest.raises(ModelError) as caught:
         network.set_synapse_param(("x1", "y"), "weight", 2e6)
     text = error_text(caught.value)
@@ -198,7 +198,7 @@ def test_export_refusals_are_korean(korean, qapp):
     with pytest.raises(FigureError) as caught:
         Figure(network, FigureOptions(formula_neuron="ghost"))
     assert str(caught.value) == "there is no neuron 'ghost' in the figure"
-    assert error_text(caught.value) == "그림에 뉴런 'ghost'이(가) 없습니다"
+    assert error_text(caught.value) == "그림에 뉴런 'ghost'가 없습니다"
 
 
 def test_a_network_that_cannot_run_says_why_in_korean_and_the_command_line_keeps_english(korean, qapp):

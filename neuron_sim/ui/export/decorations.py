@@ -17,6 +17,7 @@ from neuron_sim.model.engines.build import build_engine
 
 from neuron_sim.ui import styles
 from neuron_sim.ui.styles import PALETTE
+from neuron_sim.ui.i18n.filling import fill
 
 GAP = 18.0  # between the network and the items around it
 LEGEND_WEIGHTS = (0.5, 1.0, 2.0, 4.0)  # rate networks; spiking weights are these × 10 mV
@@ -178,7 +179,7 @@ def formula_lines(network: Network, engine, neuron_id: str) -> list[str]:
     b = rate_breakdown(network, engine, neuron_id)
     fmt = styles.format_number
     if b.is_input:
-        return [QCoreApplication.translate("Figure", "Input %1").replace("%1", b.label), f"x = {fmt(b.output)}"]
+        return [fill(QCoreApplication.translate("Figure", "Input %1"), b.label), f"x = {fmt(b.output)}"]
     terms = []
     for term in b.inputs[:MAX_TERMS]:
         w = fmt(term.w)
@@ -189,7 +190,7 @@ def formula_lines(network: Network, engine, neuron_id: str) -> list[str]:
     sum_text = " + ".join(terms) if terms else "0"
     sign = "−" if theta >= 0 else "+"
     return [
-        QCoreApplication.translate("Figure", "What %1 computes").replace("%1", b.label),
+        fill(QCoreApplication.translate("Figure", "What %1 computes"), b.label),
         "a = f(Σ wᵢxᵢ − θ)",
         f"  = {b.activation}({sum_text} {sign} {fmt(abs(theta))})",
         f"  = {b.activation}({fmt(b.net)}) = {fmt(b.output)}",
@@ -202,12 +203,12 @@ def _spiking_lines(network: Network, engine, neuron_id: str) -> list[str]:
     s = spiking_state(network, engine, neuron_id)
     fmt = styles.format_number
     if not s.is_cell:
-        return [QCoreApplication.translate("Figure", "Spike source %1").replace("%1", s.label)]
+        return [fill(QCoreApplication.translate("Figure", "Spike source %1"), s.label)]
     return [
-        QCoreApplication.translate("Figure", "What %1 computes").replace("%1", s.label),
+        fill(QCoreApplication.translate("Figure", "What %1 computes"), s.label),
         "τ·dv/dt = v_rest − v + drive",
         f"v = {fmt(s.v_mV)} mV,  θ = {fmt(s.v_threshold_mV)} mV",
-        QCoreApplication.translate("Figure", "spike when v ≥ θ, then v = %1 mV").replace("%1", fmt(s.v_reset_mV)),
+        fill(QCoreApplication.translate("Figure", "spike when v ≥ θ, then v = %1 mV"), fmt(s.v_reset_mV)),
     ]
 
 

@@ -30,6 +30,7 @@ from neuron_sim.ui.panels.fitting_table import FittingTable
 from neuron_sim.ui.styles import PALETTE, format_number, sign_color
 from neuron_sim.ui.throttle import ThrottledRedraw
 from neuron_sim.ui.i18n.vocabulary import Vocabulary
+from neuron_sim.ui.i18n.filling import fill
 
 MAX_INPUT_ROWS = 100
 VISIBLE_INPUT_ROWS = 8
@@ -219,8 +220,8 @@ class ComputationPanel(QWidget):
         if engine is None:
             self._note.clear()
             reason = getattr(self.playback, "error", "")
-            self._hint.setText(self.tr("This network cannot run, so {label} computes nothing yet.").format(
-                label=neuron.label) + ("\n" + reason if reason else ""))
+            self._hint.setText(fill(self.tr("This network cannot run, so {label} computes nothing yet."),
+                                    label=neuron.label) + ("\n" + reason if reason else ""))
             self._stack.setCurrentWidget(self._hint)
             return
         if nid not in engine.index:  # the engine is being rebuilt
@@ -252,9 +253,9 @@ class ComputationPanel(QWidget):
             self._note.setText(self.tr("a = f(Σ − θ): the weighted sum of the inputs, past the threshold, "
                                        "through the activation function."))
         else:
-            self._note.setText(self.tr("The inputs changed since {label} last computed, so the canvas still "
-                                       "shows a = {shown}. These are the values of its next step.").format(
-                label=b.label, shown=format_number(b.engine_output)))
+            self._note.setText(fill(self.tr("The inputs changed since {label} last computed, so the canvas still "
+                                            "shows a = {shown}. These are the values of its next step."),
+                                    label=b.label, shown=format_number(b.engine_output)))
 
     def _equation_for(self, b: RateBreakdown) -> str:
         def product(term) -> str:

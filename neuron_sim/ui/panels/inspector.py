@@ -48,6 +48,7 @@ from neuron_sim.ui.panels.fields import (
     ToggleFloatField,
 )
 from neuron_sim.ui.i18n.vocabulary import Vocabulary
+from neuron_sim.ui.i18n.filling import fill
 
 # Which fields a neuron shows, by (network model, neuron kind), after id / label / kind.
 NEURON_FIELDS: dict[tuple[str, str], tuple[str, ...]] = {
@@ -165,7 +166,7 @@ class Inspector(QWidget):
             elif commands:
                 push(self._stack, macro(self._network, param_text(field.param), commands))
         except ModelError as error:
-            self._refuse(self.tr("Not changed: {reason}").format(reason=error_text(error)))
+            self._refuse(fill(self.tr("Not changed: {reason}"), reason=error_text(error)))
             self.restore(field)
             return
         self._set_error("")
@@ -173,8 +174,7 @@ class Inspector(QWidget):
 
     def reject(self, field: Field, text: str) -> None:
         low, high = field.view_range() if isinstance(field, FloatField) else (0.0, 0.0)
-        self._refuse(self.tr("“{text}” is not a number from {low:g} to {high:g}.")
-                     .format(text=text, low=low, high=high))
+        self._refuse(fill(self.tr("“{text}” is not a number from {low:g} to {high:g}."), text=text, low=low, high=high))
         self.restore(field)
 
     def restore(self, field: Field) -> None:

@@ -21,6 +21,7 @@ from neuron_sim.ui.i18n.errors import error_text
 from neuron_sim.ui.styles import GRID_SIZE
 from neuron_sim.ui.window.actions import make_action
 from neuron_sim.ui.window.dialogs import AddLayerDialog
+from neuron_sim.ui.i18n.filling import fill
 
 NUDGE = 1.0
 BIG_NUDGE = 10.0
@@ -115,7 +116,7 @@ class EditActions(QObject):
             self._add_plan(self.tr("Paste"), data)
         except (ModelError, ValueError) as error:  # text that is not JSON (or not UTF-8) is no network either
             reason = error if isinstance(error, ModelError) else ModelError("the clipboard does not hold neurons")
-            self.message.emit(self.tr("Nothing to paste: %1").replace("%1", error_text(reason)))
+            self.message.emit(fill(self.tr("Nothing to paste: %1"), error_text(reason)))
 
     def duplicate(self) -> None:
         ids = self.scene.selected_neuron_ids()

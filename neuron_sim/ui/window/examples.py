@@ -11,6 +11,7 @@ from neuron_sim.ui.window.example_info import ExampleInfoBar
 from neuron_sim.ui.window.files import FileActions
 from neuron_sim.ui.window.preferences import show_start_page
 from neuron_sim.ui.window.start_page import StartPage
+from neuron_sim.ui.i18n.filling import fill
 
 class ExamplesMenu(QObject):
     """The Examples menu and the start page; the info bar above the canvas follows the document."""
@@ -52,7 +53,7 @@ class ExamplesMenu(QObject):
         for example in all_examples():
             if example.file == f"{name}.json":
                 return self.open_example(example)
-        self.error.emit(self.tr("No such example"), self.tr("There is no example called %1.").replace("%1", name))
+        self.error.emit(self.tr("No such example"), fill(self.tr("There is no example called %1."), name))
         return False
 
     # ---- the start page ------------------------------------------------------------------

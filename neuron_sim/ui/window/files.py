@@ -16,6 +16,7 @@ from neuron_sim.model.fileformat import NetworkFileError
 from neuron_sim.ui.document import Document, Opened
 from neuron_sim.ui.examples import Example
 from neuron_sim.ui.i18n.errors import error_text
+from neuron_sim.ui.i18n.filling import fill
 
 MAX_RECENT = 8
 
@@ -77,10 +78,10 @@ class FileActions(QObject):
             return False
         if opened is Opened.FILE:
             self.remember_recent(Path(path))
-            self.message.emit(self.tr("Opened %1").replace("%1", str(path)))
+            self.message.emit(fill(self.tr("Opened %1"), path))
         elif opened is Opened.SHIPPED_COPY:
-            self.message.emit(self.tr("%1 is a shipped example: it opened as a copy, and Save asks where to "
-                                      "keep it.").replace("%1", Path(path).name))
+            self.message.emit(fill(self.tr("%1 is a shipped example: it opened as a copy, and Save asks where to "
+                                           "keep it."), Path(path).name))
         return True
 
     def open_example(self, example: Example) -> bool:

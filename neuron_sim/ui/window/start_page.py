@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from neuron_sim.ui.examples import Example, catalogue, load_example
 from neuron_sim.ui.window.preferences import START_PAGE_KEY
 from neuron_sim.ui.styles import PALETTE
+from neuron_sim.ui.i18n.filling import fill
 
 THUMBNAIL_SIZE = QSize(264, 170)
 COLUMNS = 3
@@ -74,7 +75,7 @@ class ExampleCard(QFrame):
         self.setObjectName("example-card")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(self.tr("Open “%1” as a new, untitled network").replace("%1", example.title))
+        self.setToolTip(fill(self.tr("Open “%1” as a new, untitled network"), example.title))
         self.picture = QLabel()
         self.picture.setPixmap(QPixmap.fromImage(example_thumbnail(example)))
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)

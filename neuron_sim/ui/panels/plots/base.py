@@ -36,6 +36,7 @@ from neuron_sim.ui.styles import PALETTE
 from neuron_sim.ui.throttle import ThrottledRedraw
 
 from neuron_sim.ui.panels.plots.exporting import export_plot, write_text
+from neuron_sim.ui.i18n.filling import fill
 
 # Okabe–Ito colours, distinguishable by colour-blind readers, in the order traces take them.
 SERIES_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
@@ -325,8 +326,7 @@ class PlotDock(QDockWidget):
             self.export(path, kind)
         except (OSError, ValueError) as error:
             reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-            QMessageBox.warning(self, self.tr("Export"), self.tr("Could not export to %1: %2")
-                                .replace("%1", path).replace("%2", reason))
+            QMessageBox.warning(self, self.tr("Export"), fill(self.tr("Could not export to %1: %2"), path, reason))
 
     def _build(self, pg) -> QWidget:  # pragma: no cover - abstract
         raise NotImplementedError
