@@ -71,6 +71,11 @@ class NetworkView(QGraphicsView):
         self._nudge_timer.setSingleShot(True)
         self._nudge_timer.timeout.connect(self._end_nudge_burst)
         scene.edit_requested.connect(self.open_editor)
+        # True from Fit until the person zooms or scrolls: a fitted view refits when it changes size
+        # (a dock opening, the window resized), so the whole network stays in sight.
+        self.fitted = False
+        for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
+            bar.actionTriggered.connect(self._scrolled_by_hand)
 
     def network_scene(self) -> EditorScene:
         return self.scene()  # type: ignore[return-value]
@@ -80,6 +85,10 @@ class NetworkView(QGraphicsView):
         return self.transform().m11()
 
     def set_zoom(self, factor: float) -> None:
+        self.fitted = False
+        self._scale_to(factor)
+
+    def _scale_to(self, factor: float) -> None:
         factor = min(max(factor, MIN_ZOOM), MAX_ZOOM)
         scale = factor / self.zoom()
         self.scale(scale, scale)
@@ -97,14 +106,23 @@ class NetworkView(QGraphicsView):
     def fit(self) -> None:
         rect = self.network_scene().framed_rect()
         if rect.isEmpty():
-            self.reset_zoom()
+            self._scale_to(1.0)
             self.centerOn(0, 0)
-            return
-        self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom() > FIT_MAX_ZOOM:  # a tiny network is not blown up to poster size
-            self.set_zoom(FIT_MAX_ZOOM)
-            self.centerOn(rect.center())
-        self.zoom_changed.emit(self.zoom())
+        else:
+            self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
+            if self.zoom() > FIT_MAX_ZOOM:  # a tiny network is not blown up to poster size
+                self._scale_to(FIT_MAX_ZOOM)
+                self.centerOn(rect.center())
+            self.zoom_changed.emit(self.zoom())
+        self.fitted = True
+
+    def _scrolled_by_hand(self, _action: int) -> None:
+        self.fitted = False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if self.fitted:
+            self.fit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         steps = event.angleDelta().y() / 120.0

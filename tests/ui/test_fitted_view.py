@@ -1,0 +1,52 @@
+"""A fitted network stays in view when docks open or the window changes size (issue #15, point 2)."""
+
+from __future__ import annotations
+
+
+def _neurons_outside_view(window) -> list[str]:
+    view = window.view
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    return [nid for nid, item in window.scene.neuron_items.items()
+            if not visible.contains(item.sceneBoundingRect())]
+
+
+def _settle(qtbot, window) -> None:
+    qtbot.wait(50)  # the layout of docks and the queued fit after an example opened
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+
+
+def test_play_keeps_the_dense_example_in_view(qtbot, window):
+    assert window.examples.open_example_named("dense-layer")
+    _settle(qtbot, window)
+    assert not _neurons_outside_view(window)
+    assert not window.instruments.trace_dock.isVisible()
+    window.playback.play()  # opens the Trace dock under the canvas
+    _settle(qtbot, window)
+    window.playback.pause()
+    assert window.instruments.trace_dock.isVisible()
+    assert not _neurons_outside_view(window), "a neuron left the view when the Trace dock opened"
+
+
+def test_a_view_the_person_zoomed_is_left_alone(qtbot, window):
+    assert window.examples.open_example_named("dense-layer")
+    _settle(qtbot, window)
+    assert window.view.fitted
+    window.view.zoom_in()
+    assert not window.view.fitted
+    zoom = window.view.zoom()
+    window.resize(window.width() - 200, window.height() - 150)
+    _settle(qtbot, window)
+    assert window.view.zoom() == zoom  # their zoom is kept, not refitted
+    window.fit_action.trigger()
+    assert window.view.fitted
+
+
+def test_scrolling_the_view_ends_the_fit(qtbot, window):
+    assert window.examples.open_example_named("dense-layer")
+    _settle(qtbot, window)
+    assert window.view.fitted
+    bar = window.view.horizontalScrollBar()
+    bar.triggerAction(bar.SliderAction.SliderSingleStepAdd)  # as a click on the scroll bar's arrow
+    assert not window.view.fitted
