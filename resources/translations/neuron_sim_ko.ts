@@ -1745,6 +1745,10 @@
         <translation>네트워크에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
     </message>
     <message>
+        <source>Don&apos;t Save</source>
+        <translation>저장 안 함</translation>
+    </message>
+    <message>
         <source>Open network</source>
         <translation>네트워크 열기</translation>
     </message>
@@ -1789,6 +1793,45 @@ The file on disk is unchanged and your changes are still open here. Use Save As�
     <message>
         <source>Saved %1</source>
         <translation>%1에 저장했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>FileErrors</name>
+    <message>
+        <source>it is not a text file.</source>
+        <translation>텍스트 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>it is empty.</source>
+        <translation>빈 파일입니다.</translation>
+    </message>
+    <message>
+        <source>it is not JSON.</source>
+        <translation>JSON 형식이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>it ends too early, as if it had been cut off.</source>
+        <translation>중간에 잘린 것처럼 너무 일찍 끝납니다.</translation>
+    </message>
+    <message>
+        <source>it is JSON, but not a network.</source>
+        <translation>JSON 파일이지만 네트워크가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>it is far too large to be a network.</source>
+        <translation>네트워크라기에는 너무 큽니다.</translation>
+    </message>
+    <message>
+        <source>it is a folder.</source>
+        <translation>폴더입니다.</translation>
+    </message>
+    <message>
+        <source>%1 is not a neuron-sim network file: %2</source>
+        <translation>%1은(는) neuron-sim 네트워크 파일이 아닙니다. %2</translation>
+    </message>
+    <message>
+        <source>neuron-sim opens the .json files it saves (and the examples).</source>
+        <translation>neuron-sim은 자신이 저장한 .json 파일(과 예제)을 엽니다.</translation>
     </message>
 </context>
 <context>

@@ -17,13 +17,14 @@ from neuron_sim.ui.document import Document, Opened
 from neuron_sim.ui.examples import Example
 from neuron_sim.ui.i18n.errors import error_text
 from neuron_sim.ui.i18n.filling import fill
+from neuron_sim.ui.window import file_errors
 
 MAX_RECENT = 8
 
 
 class FileActions(QObject):
     message = Signal(str)  # for the status bar
-    error = Signal(str, str)  # title, text: for a message box
+    error = Signal(str, str, str)  # title, text, technical detail ("" for none): for a message box
 
     def __init__(self, document: Document, settings: QSettings, parent: QWidget):
         super().__init__(parent)
@@ -37,13 +38,22 @@ class FileActions(QObject):
         return self.tr("Neuron networks (*.json);;All files (*)")
 
     # ---- unsaved changes -----------------------------------------------------------------
+    def unsaved_changes_box(self) -> QMessageBox:
+        """The question about unsaved changes: Save, Don't Save, Cancel."""
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved changes"),
+                          self.tr("The network has changes that are not saved. Save them first?"),
+                          buttons.Save | buttons.Discard | buttons.Cancel, self._parent)
+        box.setDefaultButton(buttons.Save)
+        # Qt's own word for Discard reads "무시" (ignore) in Korean: say what it does.
+        box.button(buttons.Discard).setText(self.tr("Don't Save"))
+        return box
+
     def ask_to_save(self) -> QMessageBox.StandardButton:
         """Ask what to do with unsaved changes (tests replace this)."""
-        return QMessageBox.question(
-            self._parent, self.tr("Unsaved changes"),
-            self.tr("The network has changes that are not saved. Save them first?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save)
+        box = self.unsaved_changes_box()
+        box.exec()
+        return box.standardButton(box.clickedButton()) if box.clickedButton() else QMessageBox.StandardButton.Cancel
 
     def maybe_save(self) -> bool:
         """True when it is fine to drop the open network: it is saved, saved now, or discarded."""
@@ -74,7 +84,7 @@ class FileActions(QObject):
         try:
             opened = self.document.open(path)
         except NetworkFileError as error:
-            self.error.emit(self.tr("Could not open the file"), error_text(error))
+            self.error.emit(self.tr("Could not open the file"), *file_errors.explain(error))
             return False
         if opened is Opened.FILE:
             self.remember_recent(Path(path))
@@ -91,7 +101,7 @@ class FileActions(QObject):
         try:
             self.document.open_example(example)
         except NetworkFileError as error:  # a damaged installation: say so, keep the open network
-            self.error.emit(self.tr("Could not open the example"), error_text(error))
+            self.error.emit(self.tr("Could not open the example"), error_text(error), "")
             return False
         return True
 
@@ -123,7 +133,7 @@ class FileActions(QObject):
             self.error.emit(self.tr("Could not save"), self.tr(
                 "The network was not saved to %1:\n%2.\n\nThe file on disk is unchanged and your changes are "
                 "still open here. Use Save As… to save them somewhere else.")
-                .replace("%1", str(path)).replace("%2", reason))
+                .replace("%1", str(path)).replace("%2", reason), "")
             return False
         self.remember_recent(Path(path))
         self.message.emit(self.tr("Saved %1").replace("%1", str(path)))

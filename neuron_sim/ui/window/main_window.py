@@ -309,12 +309,18 @@ class MainWindow(QMainWindow):
         """At start-up, after a crash: offer the unsaved work the last session kept (see recovery.py)."""
         return recovery.offer_recovery(self.recovery, self, self.files.maybe_save, ask)
 
-    def _report_error(self, title: str, text: str) -> None:
-        self.show_error(title, text)  # looked up at each call: tests replace show_error
+    def _report_error(self, title: str, text: str, detail: str = "") -> None:
+        # looked up at each call: tests replace show_error
+        self.show_error(title, text, detail) if detail else self.show_error(title, text)
 
-    def show_error(self, title: str, text: str) -> None:
-        self.show_message(text)
-        QMessageBox.warning(self, title, text)
+    def show_error(self, title: str, text: str, detail: str = "") -> None:
+        self.show_message(" ".join(text.split()))  # on one line
+        if not detail:
+            QMessageBox.warning(self, title, text)
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setDetailedText(detail)  # the parser's message, one click away
+        box.exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if self.files.maybe_save():
