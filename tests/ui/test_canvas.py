@@ -84,7 +84,7 @@ def test_invalid_in_place_entry_is_refused_visibly(qtbot, window):
     qtbot.keyClicks(editor, "lots")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert window.network == before
-    assert "expected a number" in window._status.text()
+    assert "expected a number" in window.status_line.text()
     assert window.view.editor is editor and editor.isVisible()  # still open, to correct
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert window.view.editor is None
@@ -176,7 +176,7 @@ def test_connect_release_on_empty_canvas_or_esc_cancels(qtbot, window):
     window.tool_actions["connect"].trigger()
     drag(qtbot, window, NEURONS[0], (500, 400))
     assert len(window.network.synapses) == 6
-    assert "cancel" in window._status.text().lower()
+    assert "cancel" in window.status_line.text().lower()
     drag(qtbot, window, NEURONS[0], NEURONS[0])  # press and release on itself: no accidental self-loop
     assert len(window.network.synapses) == 6
 
@@ -186,7 +186,7 @@ def test_duplicate_synapse_is_refused_with_a_message(qtbot, window):
     window.tool_actions["connect"].trigger()
     drag(qtbot, window, INPUTS[0], NEURONS[0])
     assert len(window.network.synapses) == 6
-    assert "already connected" in window._status.text()
+    assert "already connected" in window.status_line.text()
 
 
 def test_self_loop_and_reciprocal_pair(qtbot, window):

@@ -178,7 +178,7 @@ def test_opening_a_bad_file_says_why_in_korean(korean, window, tmp_path, monkeyp
 def test_pasting_foreign_text_says_why_in_korean(korean, window):
     QGuiApplication.clipboard().setText("hello")
     window.edit.paste_action.trigger()
-    assert "클립보드에 뉴런이 없습니다" in window._status.text()
+    assert "클립보드에 뉴런이 없습니다" in window.status_line.text()
 
 
 def test_an_edit_the_model_refuses_is_explained_in_korean(korean, window):
@@ -186,7 +186,7 @@ def test_an_edit_the_model_refuses_is_explained_in_korean(korean, window):
     window.edit.add_layer_with(1, "neuron", "sigmoid")
     source, target = list(window.network.neurons)
     assert not window.scene.push(commands.ConnectCommand(window.network, Synapse(target, source)))
-    assert "입력이므로" in window._status.text()
+    assert "입력이므로" in window.status_line.text()
 
 
 def test_export_refusals_are_korean(korean, qapp):

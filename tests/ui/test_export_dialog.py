@@ -57,7 +57,7 @@ def test_export_dialog_shows_the_pixel_size_and_saves_the_chosen_format(window, 
     svg = (tmp_path / "fig.svg").read_bytes()
     texts = ["".join(t.itertext()) for t in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")]
     assert "XOR" in texts and "Legend" in texts
-    assert "fig.svg" in window._status.text()
+    assert "fig.svg" in window.status_line.text()
 
 
 def test_selection_scope_follows_the_selection(window, qtbot, tmp_path):
@@ -89,7 +89,7 @@ def test_copy_figure_puts_an_image_and_svg_on_the_clipboard(window, qtbot):
     assert (image.width(), image.height()) == (expected.width(), expected.height())
     assert "image/svg+xml" in data.formats()
     ET.fromstring(bytes(data.data("image/svg+xml")))
-    assert "copied" in window._status.text()
+    assert "copied" in window.status_line.text()
 
 
 def test_copy_button_of_the_dialog_uses_its_choices(window, qtbot):

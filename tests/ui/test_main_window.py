@@ -118,7 +118,7 @@ def test_paste_of_foreign_text_is_refused_with_a_message(window):
     QGuiApplication.clipboard().setText("hello")
     window.edit.paste_action.trigger()
     assert len(window.network) == 0
-    assert "Nothing to paste" in window._status.text()
+    assert "Nothing to paste" in window.status_line.text()
 
 
 def test_add_layer_and_connect_all_build_a_dense_layer_in_two_steps(window):
@@ -168,7 +168,7 @@ def test_model_menu_switches_to_spiking_and_back(qtbot, window, and_gate):
     window.model_actions["rate"].trigger()  # refused: generators exist
     assert window.network.model == "spiking"
     assert window.model_actions["spiking"].isChecked()
-    assert "generators" in window._status.text()
+    assert "generators" in window.status_line.text()
 
 
 def test_schematic_look_and_label_toggles_redraw(window, and_gate):

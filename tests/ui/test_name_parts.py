@@ -161,7 +161,7 @@ def test_without_a_computing_neuron_it_says_what_to_do(window):
     window.document.replace(network)
     window.name_parts.action.setChecked(True)
     assert not window.name_parts.action.isChecked()
-    assert "Add a neuron first" in window._status.text()
+    assert "Add a neuron first" in window.status_line.text()
 
 
 def test_turning_it_off_removes_the_callouts(window):

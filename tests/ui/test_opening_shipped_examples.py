@@ -54,7 +54,7 @@ def test_open_a_shipped_example_opens_an_untitled_copy_and_save_asks_for_a_name(
     window.look_actions["schematic"].trigger()
     assert window.files.open(XOR)
     _assert_untitled_copy_of_xor(window)
-    assert "copy" in window._status.text()
+    assert "copy" in window.status_line.text()
     assert str(XOR.resolve()) not in window.files.recent_files()  # Recent files would lead back to it
 
     window.network.set_neuron_param("x2", "value", 1.0)  # an edit, as in class
@@ -136,7 +136,7 @@ def test_a_shipped_file_that_is_not_in_the_examples_menu_opens_as_a_copy(window,
     assert window.files.open(extra)
     assert window.document.path is None and not window.isWindowModified()
     assert window.windowTitle().startswith("Half adder")
-    assert "half-adder.json" in window._status.text()
+    assert "half-adder.json" in window.status_line.text()
     window.edit.add_layer_with(1, "neuron", "sigmoid")
     asked = _save_dialog_answers(monkeypatch, None)
     assert not window.files.save()  # asked where, and cancelled: nothing written

@@ -121,10 +121,10 @@ def test_a_failing_autosave_is_said_once_and_never_interrupts(qtbot, window, mon
     blocker.write_text("a file where the folder should be")
     window.edit.add_layer_with(1, "neuron", "sigmoid")
     assert not window.recovery.write_now()
-    assert "recovery copy" in window._status.text()
+    assert "recovery copy" in window.status_line.text()
     window.show_message("something else")
     assert not window.recovery.write_now()
-    assert window._status.text() == "something else"  # not repeated every 30 s
+    assert window.status_line.text() == "something else"  # not repeated every 30 s
     blocker.unlink()
     assert window.recovery.write_now()
 
@@ -214,7 +214,7 @@ def test_after_a_crash_the_next_start_restores_the_edited_network(qtbot, lesson)
     assert window.document.path == lesson  # Save goes back to the file it came from
     assert window.isWindowModified() and "[*]" in window.windowTitle()
     assert not window.document.undo_stack.isClean()
-    assert "Restored" in window._status.text()
+    assert "Restored" in window.status_line.text()
     assert not offered[0].path.exists()  # the old copy is gone; this window's own copy holds the work
     assert _copies_on_disk() == [window.recovery.path]
 

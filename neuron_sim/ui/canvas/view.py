@@ -57,6 +57,7 @@ class InlineEditor(QLineEdit):
 
 class NetworkView(QGraphicsView):
     zoom_changed = Signal(float)
+    editor_closed = Signal()  # an in-place editor closed, applied or cancelled
 
     def __init__(self, scene: EditorScene, parent: QWidget | None = None):
         super().__init__(scene, parent)
@@ -203,6 +204,7 @@ class NetworkView(QGraphicsView):
             editor.hide()
             editor.deleteLater()
             self.setFocus()
+            self.editor_closed.emit()
 
 
 def parse_number(text: str):

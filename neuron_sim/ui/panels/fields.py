@@ -29,6 +29,7 @@ from neuron_sim.model.entities import MAX_LABEL_LENGTH, ParamSpec
 
 from neuron_sim.ui.panels.editors import ChoiceBox, NumberBox, PlainTextBox, Slider
 
+REFUSED_STYLE = "border: 2px solid #B3261E;"  # the error red of the inspector's message
 STEP_BURST_SECONDS = 1.0  # arrow clicks closer together than this are one undo step
 SLIDER_SCALE = 1000  # slider ticks per unit: 3 decimals, like the spin boxes
 
@@ -60,6 +61,27 @@ class Field:
         self.sink: FieldSink | None = None
         self.widget: QWidget = self._build()
         self.widget.setObjectName(key)
+        self._tooltip = ""  # its own tooltip, while a refusal's message takes its place
+        self.refusal = ""  # why the last thing typed here was refused, until a valid edit
+
+    def show_refusal(self, text: str) -> None:
+        """A red frame, and `text` as the tooltip, until the next valid edit (`clear_refusal`)."""
+        if not self.refusal:
+            self._tooltip = self.widget.toolTip()
+        self.refusal = text
+        for widget in self.signal_sources():
+            widget.setStyleSheet(REFUSED_STYLE)
+        for widget in [self.widget, *self.signal_sources()]:
+            widget.setToolTip(text)
+
+    def clear_refusal(self) -> None:
+        if not self.refusal:
+            return
+        self.refusal = ""
+        for widget in self.signal_sources():
+            widget.setStyleSheet("")
+        for widget in [self.widget, *self.signal_sources()]:
+            widget.setToolTip(self._tooltip)
 
     def read(self, obj: Any) -> Any:
         """The value of this field for one model object (neuron, synapse or network)."""
@@ -76,6 +98,9 @@ class Field:
         return [self.widget]
 
     def set_tooltip(self, text: str) -> None:
+        if self.refusal:  # shown again when the refusal clears
+            self._tooltip = text
+            return
         for widget in [self.widget, *self.signal_sources()]:
             widget.setToolTip(text)
 

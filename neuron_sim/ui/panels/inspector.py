@@ -166,15 +166,17 @@ class Inspector(QWidget):
             elif commands:
                 push(self._stack, macro(self._network, param_text(field.param), commands))
         except ModelError as error:
-            self._refuse(fill(self.tr("Not changed: {reason}"), reason=error_text(error)))
+            self._refuse(fill(self.tr("Not changed: {reason}"), reason=error_text(error)), field)
             self.restore(field)
             return
         self._set_error("")
+        field.clear_refusal()
         self.restore(field)  # redraw what was typed even when the model changed nothing (or less)
 
     def reject(self, field: Field, text: str) -> None:
         low, high = field.view_range() if isinstance(field, FloatField) else (0.0, 0.0)
-        self._refuse(fill(self.tr("“{text}” is not a number from {low:g} to {high:g}."), text=text, low=low, high=high))
+        self._refuse(fill(self.tr("“{text}” is not a number from {low:g} to {high:g}."), text=text, low=low, high=high),
+                     field)
         self.restore(field)
 
     def restore(self, field: Field) -> None:
@@ -349,7 +351,9 @@ class Inspector(QWidget):
         return f"{network.neuron(synapse.source).label} → {network.neuron(synapse.target).label}"
 
     # ---- messages -----------------------------------------------------------------------
-    def _refuse(self, text: str) -> None:
+    def _refuse(self, text: str, field: Field) -> None:
+        """Say why at the field (red frame, tooltip), under the fields and in the status bar."""
+        field.show_refusal(text)
         self._set_error(text)
         self.message.emit(text)
 

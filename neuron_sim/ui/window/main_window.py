@@ -39,6 +39,7 @@ from neuron_sim.ui.window.help import HelpActions
 from neuron_sim.ui.window.instruments import Instruments
 from neuron_sim.ui.window.playback_controls import PlaybackControls
 from neuron_sim.ui.window.preferences import add_preferences_action
+from neuron_sim.ui.window.status_line import Lasts, StatusLine
 
 
 class MainWindow(QMainWindow):
@@ -61,8 +62,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.inspector_dock = dock
         self.edit = EditActions(document, self.scene, self.view, self)
-        self._status = QLabel()
-        self.statusBar().addWidget(self._status, 1)
+        self.status_line = StatusLine(QLabel(), lambda: self.scene.tool.hint(), self)
+        self.statusBar().addWidget(self.status_line.label, 1)
         self._zoom_label = QLabel("100%")
         self.statusBar().addPermanentWidget(self._zoom_label)
         self._create_actions()
@@ -76,9 +77,14 @@ class MainWindow(QMainWindow):
         self.examples = ExamplesMenu(self.files, self.example_info, self.settings, self)
         self._create_menus()
         self._create_toolbars()
-        for helper in (self.scene, self.inspector, self.files, self.recovery, self.edit, self.playback,
-                       self.figures, self.name_parts):
+        # About the selection or an edit in progress: stale once either changes.
+        for helper in (self.scene, self.inspector, self.edit, self.name_parts):
+            helper.message.connect(self._show_selection_message)
+        for helper in (self.files, self.recovery, self.playback, self.figures):  # news of the document
             helper.message.connect(self.show_message)
+        self.scene.selection_changed_to.connect(self.status_line.selection_changed)
+        self.view.editor_closed.connect(self.status_line.editor_closed)
+        self.status_line.follow(document.network)
         for helper in (self.files, self.figures, self.examples):
             helper.error.connect(self._report_error)
         self.context_menus.tool_chosen.connect(self.set_tool)
@@ -258,8 +264,11 @@ class MainWindow(QMainWindow):
         if on and not self.grid_action.isChecked():
             self.grid_action.trigger()
 
-    def show_message(self, text: str) -> None:
-        self._status.setText(text)
+    def show_message(self, text: str, lasts: Lasts = Lasts.UNTIL_CHANGED) -> None:
+        self.status_line.show(text, lasts)
+
+    def _show_selection_message(self, text: str) -> None:
+        self.show_message(text, Lasts.WHILE_SELECTED)
 
     def _set_network_param(self, name: str, value) -> None:
         self.edit.set_network_param(name, value)
@@ -280,6 +289,8 @@ class MainWindow(QMainWindow):
     # ---- following the document --------------------------------------------------------
     def _network_replaced(self, network: Network) -> None:
         """New, Open, an example, restored work: show `network` everywhere."""
+        self.status_line.network_replaced()
+        self.status_line.follow(network)
         undo_stack = self.document.undo_stack
         self.scene.set_network(network, undo_stack)
         self.playback_controls.set_network(network)

@@ -39,6 +39,21 @@ def test_text_in_a_number_field_shows_a_message_and_changes_nothing(inspector, n
     assert net.neuron("h1").threshold == 1.0 and stack.count() == 1
 
 
+def test_a_refused_value_is_shown_at_its_field_until_a_valid_edit(inspector, qtbot):
+    inspector.show_selection(["h1"], [])
+    field = inspector.field("threshold")
+    spin = box(inspector, "threshold")
+    own_tip = spin.toolTip()
+    assert own_tip and "red" not in spin.styleSheet()
+    spin.lineEdit().setText("abc")
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert field.refusal == inspector.error_text() and "abc" in field.refusal
+    assert spin.toolTip() == field.refusal  # hovering the field says why
+    assert "#B3261E" in spin.styleSheet()  # a red frame around it
+    type_into(qtbot, spin, "0.25")
+    assert not field.refusal and spin.toolTip() == own_tip and spin.styleSheet() == ""
+
+
 def test_a_value_the_model_refuses_shows_a_message(inspector, net, stack):
     before = net.copy()
     inspector.show_selection(["h1"], [])  # h1 has incoming synapses: it cannot become an input
