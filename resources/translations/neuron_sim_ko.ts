@@ -2566,8 +2566,8 @@ Install one and restart, for example on Debian or Ubuntu:
         <translation>설치된 글꼴 중 한글을 표시할 수 있는 것이 없어 neuron-sim은 영어로 표시됩니다. fonts-nanum 또는 fonts-noto-cjk를 설치하세요.</translation>
     </message>
     <message>
-        <source>The language changes the next time neuron-sim starts.</source>
-        <translation>언어는 neuron-sim을 다음에 시작할 때 바뀝니다.</translation>
+        <source>The window changes to this language when you press OK; your network, its undo history and the view stay as they are.</source>
+        <translation>확인을 누르면 창이 이 언어로 바뀝니다. 네트워크, 실행 취소 기록과 화면은 그대로 남습니다.</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>

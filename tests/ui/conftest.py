@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
+from shiboken6 import isValid
 
 from neuron_sim.model import Network, Neuron, Synapse
 from neuron_sim.model.fileformat import save
@@ -23,14 +24,16 @@ def window(qtbot):
     from neuron_sim.ui.window.main_window import MainWindow
 
     win = MainWindow()
-    qtbot.addWidget(win)
     win.files.ask_to_save = lambda: QMessageBox.StandardButton.Discard  # no modal dialogs in tests
     win.resize(1200, 800)
     win.show()
     qtbot.waitExposed(win)
     win.view.reset_zoom()
     win.view.centerOn(200, 120)
-    return win
+    yield win
+    if isValid(win):  # not if a new window replaced it (a language change)
+        win.close()
+        win.deleteLater()
 
 
 @pytest.fixture

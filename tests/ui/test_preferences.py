@@ -81,7 +81,7 @@ def test_the_dialog_says_when_the_language_changes(qtbot, monkeypatch):
     assert not dialog.language_note.isVisibleTo(dialog)
     dialog.language_box.setCurrentIndex(dialog.language_box.findData("ko"))
     assert dialog.language_note.isVisibleTo(dialog)
-    assert "next time" in dialog.language_note.text()
+    assert "when you press OK" in dialog.language_note.text()
 
 
 def test_the_dialog_warns_when_no_font_can_show_korean(qtbot, monkeypatch):

@@ -13,6 +13,7 @@ from neuron_sim.ui.window.preferences import show_start_page
 from neuron_sim.ui.window.start_page import StartPage
 from neuron_sim.ui.i18n.filling import fill
 
+
 class ExamplesMenu(QObject):
     """The Examples menu and the start page; the info bar above the canvas follows the document."""
 
@@ -24,9 +25,8 @@ class ExamplesMenu(QObject):
         self.info_bar = info_bar
         self._settings = settings
         self._parent = parent
-        document = files.document
-        document.network_replaced.connect(lambda network: info_bar.clear())  # its text was about the old one
-        document.example_opened.connect(lambda example: info_bar.show_example(example, document.network))
+        files.document.network_replaced.connect(self._network_replaced)
+        files.document.example_opened.connect(self._example_opened)
         self.start_page_action = QAction(self.tr("&Start page…"), parent)
         self.start_page_action.setToolTip(self.tr("The classroom examples with pictures, and where to begin"))
         self.start_page_action.triggered.connect(self.show_start_page)
@@ -43,6 +43,18 @@ class ExamplesMenu(QObject):
                 action.triggered.connect(lambda checked=False, e=example: self.open_example(e))
                 self.example_actions[example.file] = action
         self.start_page: StartPage | None = None
+
+    def _network_replaced(self, _network) -> None:
+        self.info_bar.clear()  # its text was about the old one
+
+    def _example_opened(self, example: Example) -> None:
+        self.info_bar.show_example(example, self.files.document.network)
+
+    def release(self) -> None:
+        """Stop following the document (a rebuilt window takes it over)."""
+        self.files.document.network_replaced.disconnect(self._network_replaced)
+        self.files.document.example_opened.disconnect(self._example_opened)
+        self.info_bar.clear()
 
     def open_example(self, example: Example) -> bool:
         """Open `example` as an untitled copy (Save asks for a name), in its look, with its text shown."""

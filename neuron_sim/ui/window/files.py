@@ -34,6 +34,10 @@ class FileActions(QObject):
         self._recent_menu: QMenu | None = None
         document.example_opened.connect(self._example_opened)
 
+    def release(self) -> None:
+        """Stop following the document (a rebuilt window takes it over)."""
+        self.document.example_opened.disconnect(self._example_opened)
+
     def file_filter(self) -> str:
         return self.tr("Neuron networks (*.json);;All files (*)")
 

@@ -54,7 +54,7 @@ class Instruments(QObject):
         self.trace_dock = self.plot_docks[0]
         for widget in (self.panel, *self.plot_docks):
             scene.selection_changed_to.connect(widget.show_selection)
-        self._opened_on_play = False
+        self.opened_on_play = False
         playback.playing_changed.connect(self._first_play)
 
     def add_to_menu(self, menu: QMenu) -> None:
@@ -63,8 +63,8 @@ class Instruments(QObject):
             menu.addAction(dock.toggleViewAction())
 
     def _first_play(self, playing: bool) -> None:
-        if playing and not self._opened_on_play:
-            self._opened_on_play = True
+        if playing and not self.opened_on_play:
+            self.opened_on_play = True
             self.trace_dock.show()
             self.trace_dock.raise_()
             self._window.resizeDocks([self.trace_dock], [260], Qt.Orientation.Vertical)

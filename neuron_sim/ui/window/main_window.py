@@ -8,7 +8,7 @@ report back through signals (`message`, `error`).
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -27,6 +27,7 @@ from neuron_sim.ui.canvas.view import NetworkView
 from neuron_sim.ui.document import Document
 from neuron_sim.ui.examples import Example
 from neuron_sim.ui.export.actions import FigureActions
+from neuron_sim.ui.i18n import language
 from neuron_sim.ui.panels.inspector import Inspector
 from neuron_sim.ui.window import recovery
 from neuron_sim.ui.window.actions import make_action
@@ -39,17 +40,29 @@ from neuron_sim.ui.window.help import HelpActions
 from neuron_sim.ui.window.instruments import Instruments
 from neuron_sim.ui.window.playback_controls import PlaybackControls
 from neuron_sim.ui.window.preferences import add_preferences_action
+from neuron_sim.ui.window import window_state
 from neuron_sim.ui.window.status_line import Lasts, StatusLine
+
+_KEPT_WINDOWS: list[MainWindow] = []  # windows that replaced another (reopen_in_language)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self):
+    def __init__(self, document: Document | None = None, keeper: recovery.RecoveryKeeper | None = None):
+        """A window on a new, empty document, or on `document` (with its recovery `keeper`) taken over
+        from a window this one replaces (`reopen_in_language`)."""
         super().__init__()
-        self.document = Document(self)
-        document = self.document
+        if document is None:
+            document = Document(self)
+        else:
+            document.setParent(self)
+        self.document = document
         self.settings = QSettings("neuron-sim", "neuron-sim")
         self.files = FileActions(document, self.settings, self)  # New / Open / Save, recent files
-        self.recovery = recovery.RecoveryKeeper(document, self)  # a copy of unsaved changes every 30 s
+        if keeper is None:
+            keeper = recovery.RecoveryKeeper(document, self)  # a copy of unsaved changes every 30 s
+        else:
+            keeper.setParent(self)
+        self.recovery = keeper
         self.scene = EditorScene(document.network, document.undo_stack, self)
         self.view = NetworkView(self.scene, self)
         self.setCentralWidget(self.view)
@@ -96,6 +109,7 @@ class MainWindow(QMainWindow):
         document.example_opened.connect(self._example_opened)
         document.path_changed.connect(self._update_title)
         document.clean_changed.connect(self._update_title)
+        self._language = language.STATE.language  # every text below is made in it
         self._followed = document.network  # whose name and model the title and menus show
         self._followed.events.network_changed.connect(self._network_param_changed)
         self._fit_to_screen()
@@ -209,7 +223,7 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         self.edit.add_to_menu(edit_menu)
-        self.preferences_action = add_preferences_action(self, edit_menu)
+        self.preferences_action = add_preferences_action(self, edit_menu, self._language_chosen)
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions(list(self.look_actions.values()))
         self.name_parts.add_to_menu(view_menu)
@@ -332,6 +346,51 @@ class MainWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
         box.setDetailedText(detail)  # the parser's message, one click away
         box.exec()
+
+    # ---- the language -------------------------------------------------------------------
+    def _language_chosen(self, code: str) -> None:
+        QTimer.singleShot(0, self, lambda: self.reopen_in_language(code))  # once the dialog has closed
+
+    def reopen_in_language(self, code: str) -> MainWindow:
+        """Speak `code` ("en", "ko") at once. Every text of the window is made when it is built, so a
+        new window in that language takes over the document (network, file, undo history), the view,
+        the docks and the look, and this one goes. Returns the window shown afterwards (this one when
+        the language stays, e.g. Korean asked for without a Hangul font)."""
+        app = QApplication.instance()
+        if language.apply_language(app, code) == self._language:
+            return self
+        state = window_state.capture(self)
+        self._release_document()
+        successor = MainWindow(self.document, self.recovery)
+        window_state.restore(successor, state)
+        successor.showMaximized() if state.maximized else successor.show()
+        QTimer.singleShot(0, successor, lambda: window_state.restore_view(successor, state))  # laid out by then
+        _KEPT_WINDOWS.append(successor)  # a top-level window lives while Python holds it
+        self.hide()
+        self.deleteLater()
+        return successor
+
+    def _release_document(self) -> None:
+        """Leave the document and its network to a successor: follow nothing any more."""
+        self.playback.pause()
+        self.scene.tool.cancel()
+        self.view.close_editor()
+        document = self.document
+        document.network_replaced.disconnect(self._network_replaced)
+        document.example_opened.disconnect(self._example_opened)
+        document.path_changed.disconnect(self._update_title)
+        document.clean_changed.disconnect(self._update_title)
+        self.files.release()
+        self.examples.release()
+        self.recovery.message.disconnect(self.show_message)
+        empty, stack = Network(), QUndoStack(self)
+        self.scene.set_network(empty, stack)
+        self.playback_controls.set_network(empty)
+        self.inspector.set_document(empty, stack)
+        self.status_line.follow(empty)
+        self._followed.events.network_changed.disconnect(self._network_param_changed)
+        self._followed = empty
+        empty.events.network_changed.connect(self._network_param_changed)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if self.files.maybe_save():

@@ -2,10 +2,12 @@
 
 Stored with QSettings("neuron-sim", "neuron-sim"): "language" ("system", "en", "ko"),
 "default_look" ("biological", "schematic") and "show_start_page" (bool, read by the start page).
-The language applies at the next start: every window text is built once, when it opens.
+A new language applies at once: the main window is rebuilt around the same document.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -101,7 +103,8 @@ class PreferencesDialog(QDialog):
             notes.append(self.tr("No installed font has Korean (Hangul) letters, so neuron-sim will stay in "
                                  "English. Install fonts-nanum or fonts-noto-cjk."))
         elif self.chosen_language() != language.STATE.language:
-            notes.append(self.tr("The language changes the next time neuron-sim starts."))
+            notes.append(self.tr("The window changes to this language when you press OK; your network, "
+                                 "its undo history and the view stay as they are."))
         self.language_note.setText("\n".join(notes))
         self.language_note.setVisible(bool(notes))
 
@@ -114,14 +117,22 @@ class PreferencesDialog(QDialog):
         super().accept()
 
 
-def add_preferences_action(parent: QWidget, menu: QMenu) -> QAction:
-    """Edit → Preferences… (Ctrl+,)."""
+def add_preferences_action(parent: QWidget, menu: QMenu,
+                           language_chosen: Callable[[str], None] | None = None) -> QAction:
+    """Edit → Preferences… (Ctrl+,); `language_chosen(code)` when OK chose another language."""
     action = QAction(QCoreApplication.translate("PreferencesDialog", "&Preferences…"), parent)
     action.setShortcut(QKeySequence("Ctrl+,"))
     action.setMenuRole(QAction.MenuRole.PreferencesRole)
     action.setStatusTip(QCoreApplication.translate(
         "PreferencesDialog", "Language, the look neuron-sim starts with, the start page"))
-    action.triggered.connect(lambda: PreferencesDialog(parent).exec())
+    def ask() -> None:
+        dialog = PreferencesDialog(parent)
+        if dialog.exec() == QDialog.DialogCode.Accepted and language_chosen is not None:
+            chosen = dialog.chosen_language()
+            if chosen != language.STATE.language:
+                language_chosen(chosen)
+
+    action.triggered.connect(ask)
     menu.addSeparator()
     menu.addAction(action)
     return action

@@ -1,0 +1,88 @@
+"""What a rebuilt main window takes over from the one it replaces (a language change rebuilds it).
+
+The document (network, file, undo stack) moves as it is; this is the rest the person arranged:
+the window's size and docks, the canvas's zoom, centre and look, the view toggles, the selection,
+the tool, the playback speed and the example shown above the canvas. The playback restarts paused.
+Works on any window with the main window's parts (it is passed in, never imported).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QPoint, QPointF, QSize
+from PySide6.QtGui import QTransform
+
+from neuron_sim.ui.examples import all_examples
+
+TOGGLES = ("weights_action", "thresholds_action", "grid_action", "snap_action")
+
+
+@dataclass
+class WindowState:
+    position: QPoint
+    size: QSize
+    docks: QByteArray
+    maximized: bool
+    transform: QTransform
+    centre: QPointF
+    fitted: bool
+    look: str
+    toggles: dict[str, bool]
+    name_parts: bool
+    neuron_ids: list[str]
+    synapse_keys: list[Any]
+    tool: str
+    speed_index: int
+    trace_opened: bool
+    example_file: str | None  # the example whose text shows above the canvas
+
+
+def capture(window) -> WindowState:
+    view, scene = window.view, window.scene
+    info = window.example_info
+    tool = next((name for name, action in window.tool_actions.items() if action.isChecked()), "select")
+    return WindowState(
+        position=window.pos(), size=window.size(), docks=window.saveState(), maximized=window.isMaximized(),
+        transform=view.transform(), centre=view.mapToScene(view.viewport().rect().center()),
+        fitted=view.fitted, look=scene.look,
+        toggles={name: getattr(window, name).isChecked() for name in TOGGLES},
+        name_parts=window.name_parts.action.isChecked(),
+        neuron_ids=scene.selected_neuron_ids(), synapse_keys=scene.selected_synapse_keys(),
+        tool=tool, speed_index=window.playback_controls.speed_box.currentIndex(),
+        trace_opened=window.instruments.opened_on_play,
+        example_file=info.example.file if info.example is not None and info.isVisibleTo(window) else None,
+    )
+
+
+def restore(window, state: WindowState) -> None:
+    """Arrange `window` (built for the same document, not yet shown) as `state` says, but for the
+    view (`restore_view`)."""
+    # Its own size and place (restoreGeometry would fit them to the screen, moving a window that fits).
+    window.resize(state.size)
+    window.move(state.position)
+    window.restoreState(state.docks)
+    window.look_actions[state.look].trigger()
+    for name, on in state.toggles.items():
+        action = getattr(window, name)
+        if action.isChecked() != on:
+            action.trigger()
+    window.set_tool(state.tool)
+    window.playback_controls.speed_box.setCurrentIndex(state.speed_index)
+    window.instruments.opened_on_play = state.trace_opened
+    example = next((e for e in all_examples() if e.file == state.example_file), None)
+    if example is not None:  # its text again, in the new language
+        window.example_info.show_example(example, window.document.network)
+    window.scene.select(state.neuron_ids, state.synapse_keys)
+    if state.name_parts:
+        window.name_parts.action.setChecked(True)
+
+
+def restore_view(window, state: WindowState) -> None:
+    """The canvas's zoom and centre: once `window` is shown and its canvas has its size."""
+    view = window.view
+    view.setTransform(state.transform)
+    view.centerOn(state.centre)
+    view.fitted = state.fitted
+    view.zoom_changed.emit(view.zoom())

@@ -1,0 +1,111 @@
+"""Changing the language applies at once, keeping the document, its history, the view and the docks."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from shiboken6 import isValid
+
+from neuron_sim.ui.i18n import language
+from neuron_sim.ui.window.preferences import PreferencesDialog
+
+
+@pytest.fixture
+def back_to_english(qapp):
+    yield
+    language.apply_language(qapp, "en")
+
+
+def _settle(qtbot):
+    qtbot.wait(30)
+    QApplication.processEvents()
+
+
+def _menu_titles(window) -> list[str]:
+    return [action.text() for action in window.menuBar().actions()]
+
+
+def _choose_in_preferences(monkeypatch, code: str) -> None:
+    def choose_and_accept(dialog: PreferencesDialog) -> int:
+        dialog.language_box.setCurrentIndex(dialog.language_box.findData(code))
+        dialog.accept()
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(PreferencesDialog, "exec", choose_and_accept)
+
+
+def _kept(qtbot, successor):
+    qtbot.addWidget(successor)
+    successor.files.ask_to_save = lambda: QMessageBox.StandardButton.Discard
+    return successor
+
+
+def test_a_language_chosen_in_preferences_applies_at_once(qtbot, window, monkeypatch, back_to_english):
+    assert window.examples.open_example_named("dense-layer")
+    _settle(qtbot)
+    document = window.document
+    network = document.network
+    window.look_actions["schematic"].trigger()
+    weight_key = next(iter(network.synapses))
+    window.scene.select([], [weight_key])
+    window.inspector.field("weight").box.setValue(2.5)  # an edit, one undo step
+    window.inspector.field("weight").box.editingFinished.emit()
+    assert network.synapses[weight_key].weight == 2.5
+    assert window.isWindowModified() and document.undo_stack.count() >= 1
+    window.playback.play()  # opens the Trace dock
+    _settle(qtbot)
+    window.playback.pause()
+    window.view.set_zoom(3.0)  # closer than the whole network: the centre is the person's choice
+    window.view.centerOn(150, 100)
+    zoom, centre = window.view.zoom(), window.view.mapToScene(window.view.viewport().rect().center())
+    assert "&File" in _menu_titles(window)
+
+    _choose_in_preferences(monkeypatch, "ko")
+    window.preferences_action.trigger()
+    _settle(qtbot)
+    successors = [w for w in QApplication.topLevelWidgets()
+                  if type(w).__name__ == "MainWindow" and w is not window and w.isVisible()]
+    assert len(successors) == 1
+    korean = _kept(qtbot, successors[0])
+
+    assert "파일(&F)" in _menu_titles(korean)  # the menus speak the other language
+    assert korean.document is document and korean.network is network  # the same document
+    assert korean.isWindowModified() and "[*]" in korean.windowTitle()  # still unsaved
+    assert korean.scene.look == "schematic" and korean.look_actions["schematic"].isChecked()
+    assert korean.instruments.trace_dock.isVisible()  # the docks as they were
+    assert korean.view.zoom() == pytest.approx(zoom)
+    shown = korean.view.mapToScene(korean.view.viewport().rect().center())
+    assert abs(shown.x() - centre.x()) < 2 and abs(shown.y() - centre.y()) < 2
+    assert korean.example_info.isVisibleTo(korean)  # the example's text, now in Korean
+    assert re.search(r"[\uac00-\ud7a3]", korean.example_info.text_label.text())
+    assert korean.scene.selected_synapse_keys() == [weight_key]
+
+    korean.undo_action.trigger()  # undo still undoes the last edit
+    assert network.synapses[weight_key].weight != 2.5
+    korean.redo_action.trigger()
+    assert network.synapses[weight_key].weight == 2.5
+    assert not isValid(window)  # the old window is gone
+
+
+def test_edits_after_the_change_reach_the_new_window_only(qtbot, window, back_to_english):
+    assert window.examples.open_example_named("and-gate")
+    korean = _kept(qtbot, window.reopen_in_language("ko"))
+    _settle(qtbot)
+    assert not isValid(window)  # the old window is gone
+    network = korean.network
+    cell = next(nid for nid, n in network.neurons.items() if n.kind != "input")
+    korean.scene.select([cell])
+    korean.edit.delete_action.trigger()
+    assert cell not in network.neurons and cell not in korean.scene.neuron_items
+    korean.undo_action.trigger()
+    assert cell in korean.scene.neuron_items
+    korean.files.new()  # the document replaces its network: the new window follows
+    assert len(korean.network) == 0 and not korean.scene.neuron_items
+    english = _kept(qtbot, korean.reopen_in_language("en"))
+    assert "&File" in _menu_titles(english) and english.document is window.document
+
+
+def test_the_same_language_keeps_the_window(window):
+    assert window.reopen_in_language("en") is window
