@@ -2984,7 +2984,7 @@ Install one and restart, for example on Debian or Ubuntu:
     </message>
     <message>
         <source>step (all-or-nothing firing)</source>
-        <translation>계단 함수 (전부 아니면 전무 발화)</translation>
+        <translation>계단 함수 (실무율 발화)</translation>
     </message>
     <message>
         <source>sigmoid (logistic)</source>

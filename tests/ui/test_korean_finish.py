@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
@@ -24,3 +26,36 @@ def test_the_discard_button_says_what_it_does(korean, window):
 def test_the_discard_button_in_english(window):
     box = window.files.unsaved_changes_box()
     assert box.button(QMessageBox.StandardButton.Discard).text() == "Don't Save"
+
+
+def _toolbar_texts(window) -> list[str]:
+    from PySide6.QtWidgets import QToolBar, QToolButton
+
+    texts = []
+    for toolbar in window.findChildren(QToolBar):
+        for action in toolbar.actions():
+            button = toolbar.widgetForAction(action)
+            if isinstance(button, QToolButton) and action.text():
+                texts.append(button.text())
+    return texts
+
+
+def test_toolbar_buttons_show_no_menu_accelerator(korean, window):
+    texts = _toolbar_texts(window)
+    assert "층 추가" in texts and "뉴런 추가" in texts
+    assert not [t for t in texts if re.search(r"\(\w\)|&|…", t)], texts
+    window.playback.play()  # a text that changes (Play → Pause) changes on its button too
+    assert window.playback_controls.play_action.text() in _toolbar_texts(window)
+    window.playback.pause()
+
+
+def test_toolbar_buttons_in_english(window):
+    texts = _toolbar_texts(window)
+    assert "Add layer" in texts and "Fit network" in texts
+    assert not [t for t in texts if "&" in t or "…" in t], texts
+
+
+def test_the_step_function_is_named_with_the_textbook_term(korean):
+    from neuron_sim.ui.i18n.vocabulary import Vocabulary
+
+    assert "실무율" in Vocabulary().choice("activation", "step")

@@ -30,7 +30,7 @@ from neuron_sim.ui.export.actions import FigureActions
 from neuron_sim.ui.i18n import language
 from neuron_sim.ui.panels.inspector import Inspector
 from neuron_sim.ui.window import recovery
-from neuron_sim.ui.window.actions import make_action
+from neuron_sim.ui.window.actions import add_buttons, make_action
 from neuron_sim.ui.window.context_menus import ContextMenus
 from neuron_sim.ui.window.editing import EditActions
 from neuron_sim.ui.window.example_info import ExampleInfoBar
@@ -249,13 +249,11 @@ class MainWindow(QMainWindow):
         tools = QToolBar(self.tr("Tools"), self)
         tools.setObjectName("tools-toolbar")
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        tools.addActions(list(self.tool_actions.values()))
+        add_buttons(tools, self.tool_actions.values())
         tools.addSeparator()
-        tools.addAction(self.edit.add_layer_action)
-        tools.addAction(self.edit.connect_all_action)
-        tools.addAction(self.edit.delete_action)
+        add_buttons(tools, [self.edit.add_layer_action, self.edit.connect_all_action, self.edit.delete_action])
         tools.addSeparator()
-        tools.addActions([self.zoom_in_action, self.zoom_out_action, self.fit_action])
+        add_buttons(tools, [self.zoom_in_action, self.zoom_out_action, self.fit_action])
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tools)
         self.tools_toolbar = tools
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.playback_controls.toolbar)

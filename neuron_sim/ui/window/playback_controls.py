@@ -11,7 +11,7 @@ from neuron_sim.model import Network
 from neuron_sim.ui.canvas.animation import CanvasAnimator
 from neuron_sim.ui.canvas.scene import DisplayScene
 from neuron_sim.ui.playback import SPEEDS, Playback
-from neuron_sim.ui.window.actions import make_action
+from neuron_sim.ui.window.actions import add_buttons, make_action
 
 
 class PlaybackControls(QObject):
@@ -42,7 +42,7 @@ class PlaybackControls(QObject):
         toolbar = QToolBar(self.tr("Playback"), parent)
         toolbar.setObjectName("playback-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addActions([self.play_action, self.step_action, self.reset_action])
+        add_buttons(toolbar, [self.play_action, self.step_action, self.reset_action])
         toolbar.addWidget(QLabel(" " + self.tr("Speed") + " "))
         toolbar.addWidget(self.speed_box)
         self.toolbar = toolbar
