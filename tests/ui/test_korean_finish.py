@@ -59,3 +59,33 @@ def test_the_step_function_is_named_with_the_textbook_term(korean):
     from neuron_sim.ui.i18n.vocabulary import Vocabulary
 
     assert "실무율" in Vocabulary().choice("activation", "step")
+
+
+def _combo_fits(combo) -> bool:
+    metrics = combo.fontMetrics()
+    longest = max(metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+    return combo.sizeHint().width() >= longest + 20 and combo.width() >= longest + 20  # + the arrow
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_choice_fields_are_as_wide_as_their_longest_item(qapp, qtbot, lang):
+    from neuron_sim.ui.i18n import language
+    from neuron_sim.ui.window.main_window import MainWindow
+
+    language.apply_language(qapp, lang, font_check=lambda: True)
+    try:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        window.files.ask_to_save = lambda: QMessageBox.StandardButton.Discard
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        assert window.examples.open_example_named("xor")
+        neuron = next(nid for nid, n in window.network.neurons.items() if n.kind == "neuron")
+        window.scene.select([neuron])
+        qtbot.wait(20)
+        combo = window.inspector.field("activation").widget
+        assert combo.count() > 1
+        assert _combo_fits(combo), [combo.itemText(i) for i in range(combo.count())]
+    finally:
+        language.apply_language(qapp, "en")

@@ -319,8 +319,8 @@ class ChoiceField(Field):
 
     def _build(self) -> QWidget:
         combo = ChoiceBox()
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(10)
+        # As wide as its longest choice, in whichever language: "step (all-or-nothing firing)" whole.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         combo.setPlaceholderText(QCoreApplication.translate("FieldEditor", "mixed"))
         for choice, text in self.items:
             combo.addItem(text, choice)
