@@ -182,6 +182,14 @@ class Player:
             self._stages(min(max(int(round(amount)), 0), MAX_STAGES_PER_ADVANCE))
         self.changed.emit()
 
+    def advance_stages(self, count: int) -> None:
+        """Move on by `count` whole stages at once (playing as fast as the machine allows)."""
+        if self.engine is None:
+            return
+        self.phase = 0.0
+        self._stages(min(max(int(count), 0), MAX_STAGES_PER_ADVANCE))
+        self.changed.emit()
+
     def _stages(self, count: int) -> None:
         advance_stage = self.engine.advance_stage
         for _ in range(count):

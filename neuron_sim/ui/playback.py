@@ -7,6 +7,7 @@ and the panels, and the interface language for the clock and for why a network c
 
 from __future__ import annotations
 
+import math
 import time
 
 import numpy as np
@@ -16,7 +17,7 @@ from neuron_sim.model import ModelError, Network
 from neuron_sim.model.engines.protocol import Engine
 from neuron_sim.model.engines.rate import PLAYBACK_STAGES_PER_SECOND
 from neuron_sim.model.engines.spiking.engine import PLAYBACK_MS_PER_SECOND
-from neuron_sim.model.player import Player
+from neuron_sim.model.player import MAX_STAGES_PER_ADVANCE, Player
 from neuron_sim.model.recording import TraceRecorder
 
 from neuron_sim.ui.i18n.errors import error_text
@@ -24,7 +25,10 @@ from neuron_sim.ui.i18n.errors import error_text
 FRAME_MS = 33  # ~30 frames per second
 RATE_PHASES_PER_SECOND = PLAYBACK_STAGES_PER_SECOND  # layers (or ticks) per second at speed 1
 SPIKING_MS_PER_SECOND = PLAYBACK_MS_PER_SECOND  # simulated milliseconds per real second at speed 1
-SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
+FASTEST = math.inf  # as fast as the machine allows: for rasters of long spiking runs
+SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 10.0, 100.0, FASTEST)
+FLAT_OUT_SHARE = 0.6  # of each frame's time spent computing at FASTEST; the rest draws and answers
+FLAT_OUT_FIRST_STAGES = 20  # at FASTEST, the first frame's stages: later frames fit the time measured
 MAX_FRAME_SECONDS = 0.25  # a stalled machine does not jump ahead
 
 
@@ -42,6 +46,9 @@ class Playback(QObject):
         self._timer.setInterval(FRAME_MS)
         self._timer.timeout.connect(self._frame)
         self._last_frame = 0.0
+        self.flat_out = False  # FASTEST: whole stages as many as fit in each frame
+        self._flat_out_stages = FLAT_OUT_FIRST_STAGES
+        self.clock = time.perf_counter  # tests give their own
 
     # ---- the player --------------------------------------------------------------------------
     @property
@@ -72,7 +79,7 @@ class Playback(QObject):
 
     @property
     def speed(self) -> float:
-        return self.player.speed
+        return FASTEST if self.flat_out else self.player.speed
 
     @property
     def phase(self) -> float:
@@ -80,7 +87,11 @@ class Playback(QObject):
         return self.player.phase
 
     def set_speed(self, speed: float) -> None:
-        self.player.set_speed(speed)
+        """A factor of the real-time pace, or FASTEST."""
+        self.flat_out = not math.isfinite(speed)
+        if not self.flat_out:
+            self.player.set_speed(speed)
+        self._flat_out_stages = FLAT_OUT_FIRST_STAGES
 
     def rebuild(self, keep_state: bool = True) -> None:
         self.player.rebuild(keep_state)
@@ -137,7 +148,18 @@ class Playback(QObject):
 
     def advance(self, seconds: float) -> None:
         """Move the animation on by `seconds` of real time (the timer calls this each frame)."""
-        self.player.advance(seconds)
+        if not self.flat_out:
+            self.player.advance(seconds)
+            return
+        # As fast as possible: as many stages as the machine computes in a share of the frame,
+        # from the time the last frame's stages took.
+        stages = self._flat_out_stages
+        started = self.clock()
+        self.player.advance_stages(stages)
+        spent = self.clock() - started
+        budget = FLAT_OUT_SHARE * seconds
+        fitting = int(stages * budget / spent) if spent > 0 else stages * 2
+        self._flat_out_stages = min(max(fitting, 1), MAX_STAGES_PER_ADVANCE)
 
     # ---- what the canvas draws ---------------------------------------------------------------
     def pulses(self) -> tuple[list[tuple[str, str]], np.ndarray, np.ndarray]:

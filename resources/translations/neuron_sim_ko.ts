@@ -2460,6 +2460,10 @@ Install one and restart, for example on Debian or Ubuntu:
         <translation>재생 속도</translation>
     </message>
     <message>
+        <source>As fast as possible</source>
+        <translation>최대한 빠르게</translation>
+    </message>
+    <message>
         <source>Playback</source>
         <translation>재생</translation>
     </message>

@@ -10,7 +10,7 @@ from neuron_sim.model import Network
 
 from neuron_sim.ui.canvas.animation import CanvasAnimator
 from neuron_sim.ui.canvas.scene import DisplayScene
-from neuron_sim.ui.playback import SPEEDS, Playback
+from neuron_sim.ui.playback import FASTEST, SPEEDS, Playback
 from neuron_sim.ui.window.actions import add_buttons, make_action
 
 
@@ -34,7 +34,7 @@ class PlaybackControls(QObject):
         self.speed_box = QComboBox()
         self.speed_box.setToolTip(self.tr("Playback speed"))
         for speed in SPEEDS:
-            self.speed_box.addItem(f"×{speed:g}", speed)
+            self.speed_box.addItem(self.tr("As fast as possible") if speed == FASTEST else f"×{speed:g}", speed)
         self.speed_box.setCurrentIndex(SPEEDS.index(1.0))
         self.speed_box.currentIndexChanged.connect(lambda i: self.playback.set_speed(self.speed_box.itemData(i)))
         self.time_label = QLabel()
