@@ -22,6 +22,11 @@ fi
 for lang in "${languages[@]}"; do
     "$bin/pyside6-lrelease" -silent "resources/translations/neuron_sim_$lang.ts" \
         -qm "resources/translations/neuron_sim_$lang.qm"
+    # Qt's own words its shipped qtbase catalogue lacks (written by hand: lupdate has no source for them)
+    if [ -f "resources/translations/qtbase_extra_$lang.ts" ]; then
+        "$bin/pyside6-lrelease" -silent "resources/translations/qtbase_extra_$lang.ts" \
+            -qm "resources/translations/qtbase_extra_$lang.qm"
+    fi
 done
 # What is left to translate (0 means complete):
 for lang in "${languages[@]}"; do

@@ -89,3 +89,15 @@ def test_choice_fields_are_as_wide_as_their_longest_item(qapp, qtbot, lang):
         assert _combo_fits(combo), [combo.itemText(i) for i in range(combo.count())]
     finally:
         language.apply_language(qapp, "en")
+
+
+def test_qt_file_dialog_speaks_korean(korean, qtbot):
+    """Qt's own words (Look in, File name, Files of type) come from the qtbase_ko catalogue PySide6 ships."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    dialog = QFileDialog(None, "t")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+    assert labels["lookInLabel"] and labels["lookInLabel"] != "Look in:"
+    assert re.search(r"[\uac00-\ud7a3]", labels["lookInLabel"] + labels["fileTypeLabel"]), labels

@@ -77,8 +77,10 @@ def apply_language(app: QApplication, override: str | None = None,
         return language
     QLocale.setDefault(QLocale(language))
     catalogues = [(str(translations_dir()), f"neuron_sim_{language}"),
-                  # Qt's own words: the Save / Discard / Cancel buttons, file dialogs, context menus.
-                  (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), f"qtbase_{language}")]
+                  # Qt's own words: the Save / Discard / Cancel buttons, file dialogs, context menus
+                  # (PySide6 ships qtbase_ko), and the few of them that catalogue lacks.
+                  (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), f"qtbase_{language}"),
+                  (str(translations_dir()), f"qtbase_extra_{language}")]
     for folder, name in catalogues:
         translator = QTranslator(app)
         if translator.load(name, folder):
