@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -29,7 +30,9 @@ from neuron_sim.model.entities import MAX_LABEL_LENGTH, ParamSpec
 
 from neuron_sim.ui.panels.editors import ChoiceBox, NumberBox, PlainTextBox, Slider
 
-REFUSED_STYLE = "border: 2px solid #B3261E;"  # the error red of the inspector's message
+# A refused field is tinted in the error red of the inspector's message. A tint, not a border: a
+# style sheet border on a spin box replaces its arrows with unstyled ones.
+REFUSED_STYLE = "background-color: #FDE4E4; color: #B3261E;"
 STEP_BURST_SECONDS = 1.0  # arrow clicks closer together than this are one undo step
 SLIDER_SCALE = 1000  # slider ticks per unit: 3 decimals, like the spin boxes
 
@@ -65,20 +68,30 @@ class Field:
         self.refusal = ""  # why the last thing typed here was refused, until a valid edit
 
     def show_refusal(self, text: str) -> None:
-        """A red frame, and `text` as the tooltip, until the next valid edit (`clear_refusal`)."""
+        """A red tint, and `text` as the tooltip, until the next valid edit (`clear_refusal`)."""
         if not self.refusal:
             self._tooltip = self.widget.toolTip()
         self.refusal = text
-        for widget in self.signal_sources():
+        for widget in self._framed():
             widget.setStyleSheet(REFUSED_STYLE)
         for widget in [self.widget, *self.signal_sources()]:
             widget.setToolTip(text)
+
+    def _framed(self) -> list[QWidget]:
+        """What a refusal tints: the text a person typed in (a spin box's line edit), or the box of choices."""
+        framed = []
+        for widget in self.signal_sources():
+            if isinstance(widget, QAbstractSpinBox):
+                framed.append(widget.lineEdit())
+            elif isinstance(widget, QLineEdit | QComboBox):
+                framed.append(widget)
+        return framed
 
     def clear_refusal(self) -> None:
         if not self.refusal:
             return
         self.refusal = ""
-        for widget in self.signal_sources():
+        for widget in self._framed():
             widget.setStyleSheet("")
         for widget in [self.widget, *self.signal_sources()]:
             widget.setToolTip(self._tooltip)
