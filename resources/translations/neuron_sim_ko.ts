@@ -498,6 +498,26 @@
         <translation>시간 간격과 지속 시간은 0보다 커야 합니다</translation>
     </message>
     <message>
+        <source>the network has no neurons: there is nothing to export</source>
+        <translation>네트워크에 뉴런이 없습니다: 내보낼 것이 없습니다</translation>
+    </message>
+    <message>
+        <source>{target} runs rate networks and this one is spiking; export it to Brian2 or PyNN</source>
+        <translation>{target}(으)로는 발화율 네트워크만 내보낼 수 있는데 이 네트워크는 스파이킹 네트워크입니다. Brian2나 PyNN으로 내보내세요</translation>
+    </message>
+    <message>
+        <source>{target} runs spiking networks and this one is a rate network; export it to Keras or PyTorch</source>
+        <translation>{target}(으)로는 스파이킹 네트워크만 내보낼 수 있는데 이 네트워크는 발화율 네트워크입니다. Keras나 PyTorch로 내보내세요</translation>
+    </message>
+    <message>
+        <source>{target}: the network has no inputs, and a {target} model needs at least one</source>
+        <translation>{target}: 네트워크에 입력이 없는데 {target} 모델에는 입력이 하나 이상 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>Keras computes feedforward networks and this one updates synchronously; export it to PyTorch, which runs one tick at a time</source>
+        <translation>Keras는 피드포워드 네트워크를 계산하는데 이 네트워크는 동기 업데이트를 씁니다. 한 틱씩 실행하는 PyTorch로 내보내세요</translation>
+    </message>
+    <message>
         <source>the clipboard does not hold neurons</source>
         <translation>클립보드에 뉴런이 없습니다</translation>
     </message>

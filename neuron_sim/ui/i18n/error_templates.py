@@ -22,6 +22,14 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("ErrorMessages", "there is no neuron with id {id!r} in the running network"),
     QT_TRANSLATE_NOOP("ErrorMessages", "spiking_state needs a spiking engine"),
     QT_TRANSLATE_NOOP("ErrorMessages", "the time step and the duration must be positive"),
+    # model/codegen
+    QT_TRANSLATE_NOOP("ErrorMessages", "the network has no neurons: there is nothing to export"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{target} runs rate networks and this one is spiking; export it to Brian2 or PyNN"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{target} runs spiking networks and this one is a rate network; export it to "
+                                       "Keras or PyTorch"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{target}: the network has no inputs, and a {target} model needs at least one"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "Keras computes feedforward networks and this one updates synchronously; "
+                                       "export it to PyTorch, which runs one tick at a time"),
     # model/editing.py
     QT_TRANSLATE_NOOP("ErrorMessages", "the clipboard does not hold neurons"),
     QT_TRANSLATE_NOOP("ErrorMessages", "a layer has 1 to 256 neurons, not {count}"),

@@ -1,0 +1,41 @@
+"""A network as a script for another framework: Keras and PyTorch (rate), Brian2 and PyNN (spiking).
+
+`generate(network, target, options)` returns a CodeExport: the text of a self-contained Python
+script that, run with `python`, prints as its last line the JSON `neuron-sim simulate` prints for
+the same network and steps, and the notes a reader should know (also at the top of the script).
+It is Qt-free and quick enough to call on every edit of a classroom-sized network. A network that
+a target cannot express raises ModelError naming the neuron or synapse and the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from neuron_sim.model.codegen.brian2 import generate_brian2
+from neuron_sim.model.codegen.common import CodeExport, ExportOptions, Note, check_language
+from neuron_sim.model.codegen.keras import generate_keras
+from neuron_sim.model.codegen.pynn import generate_pynn
+from neuron_sim.model.codegen.pytorch import generate_pytorch
+from neuron_sim.model.entities import ModelError
+from neuron_sim.model.network import Network
+
+GENERATORS: dict[str, Callable[[Network, ExportOptions], CodeExport]] = {
+    "keras": generate_keras,
+    "pytorch": generate_pytorch,
+    "brian2": generate_brian2,
+    "pynn": generate_pynn,
+}
+TARGETS = tuple(GENERATORS)
+
+
+def generate(network: Network, target: str, options: ExportOptions | None = None) -> CodeExport:
+    options = options or ExportOptions()
+    generator = GENERATORS.get(target)
+    if generator is None:
+        raise ModelError("unknown value {value}; expected one of {options}", place="target", value=target,
+                         options=", ".join(TARGETS))
+    check_language(options.lang)
+    return generator(network, options)
+
+
+__all__ = ["TARGETS", "CodeExport", "ExportOptions", "Note", "generate"]
