@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--quick", action="store_true", help="fewer repetitions, smaller sizes (for tests)")
     _add_render_parser(sub)
     _add_train_parser(sub)
+    _add_export_code_parser(sub)
     return parser
 
 
@@ -60,7 +61,7 @@ def _example_names() -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    commands = {"app", "simulate", "bench", "render", "train", "-h", "--help", "--version"}
+    commands = {"app", "simulate", "bench", "render", "train", "export-code", "-h", "--help", "--version"}
     if not args_list or args_list[0] not in commands:
         args_list = ["app", *args_list]
     try:
@@ -79,6 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 raise CliError(str(error)) from None
         if args.command == "train":
             return _train(args)
+        if args.command == "export-code":
+            return _export_code(args)
         if args.command == "bench":
             from neuron_sim import bench
             return bench.run(json_output=args.json, quick=args.quick)
@@ -208,4 +211,38 @@ def _train(args: argparse.Namespace) -> int:
                   "(it converges only when a straight line, or plane, separates the classes)")
         else:
             print(f"the perceptron converged: no mistakes in epoch {trainer.converged_epoch}")
+    return 0
+
+
+# ---- export-code: the network as a Keras, PyTorch, Brian2 or PyNN script (model/codegen) ------
+def _add_export_code_parser(sub) -> None:
+    export = sub.add_parser("export-code", help="write the network as a Keras, PyTorch, Brian2 or PyNN script")
+    export.add_argument("file", help="a network file (.json)")
+    export.add_argument("--to", required=True, choices=("keras", "pytorch", "brian2", "pynn"),
+                        help="the framework: keras or pytorch (rate networks), brian2 or pynn (spiking)")
+    export.add_argument("-o", "--output", required=True, metavar="OUT.py", help="the script to write")
+    length = export.add_mutually_exclusive_group()
+    length.add_argument("--steps", type=int, help="updates the script runs (default: as `simulate`)")
+    length.add_argument("--duration-ms", type=float, help="simulated time, spiking networks")
+    export.add_argument("--set", action="append", default=[], metavar="ID=VALUE",
+                        help="change the network first, as in `simulate`; may be repeated")
+    export.add_argument("--lang", choices=("en", "ko"), default="en", help="language of the script's comments")
+
+
+def _export_code(args: argparse.Namespace) -> int:
+    from neuron_sim.model import ModelError
+    from neuron_sim.model.codegen import ExportOptions, generate, save
+    from neuron_sim.model.fileformat import NetworkFileError, load
+    from neuron_sim.model.simulate import apply_assignment, steps_for_duration
+
+    try:
+        network = load(args.file)
+        for assignment in args.set:
+            apply_assignment(network, assignment)
+        steps = args.steps
+        if args.duration_ms is not None:
+            steps = steps_for_duration(network, args.duration_ms)
+        save(generate(network, args.to, ExportOptions(steps=steps, lang=args.lang)), args.output)
+    except (NetworkFileError, ModelError) as error:
+        raise CliError(str(error)) from None
     return 0

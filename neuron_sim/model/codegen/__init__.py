@@ -9,6 +9,7 @@ a target cannot express raises ModelError naming the neuron or synapse and the r
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 from neuron_sim.model.codegen.brian2 import generate_brian2
@@ -16,7 +17,9 @@ from neuron_sim.model.codegen.common import CodeExport, ExportOptions, Note, che
 from neuron_sim.model.codegen.keras import generate_keras
 from neuron_sim.model.codegen.pynn import generate_pynn
 from neuron_sim.model.codegen.pytorch import generate_pytorch
+from neuron_sim.model.atomic_write import write_atomically
 from neuron_sim.model.entities import ModelError
+from neuron_sim.model.fileformat import NetworkFileError
 from neuron_sim.model.network import Network
 
 GENERATORS: dict[str, Callable[[Network, ExportOptions], CodeExport]] = {
@@ -38,4 +41,14 @@ def generate(network: Network, target: str, options: ExportOptions | None = None
     return generator(network, options)
 
 
-__all__ = ["TARGETS", "CodeExport", "ExportOptions", "Note", "generate"]
+def save(export: CodeExport, path: str | os.PathLike) -> None:
+    """Write the script all at once (model/atomic_write.py): a failed write leaves `path` as it was."""
+    try:
+        write_atomically(path, export.text.encode("utf-8"))
+    except OSError as error:
+        raise NetworkFileError("could not save: {reason:w}", path, reason=error.strerror or error) from error
+    except ValueError as error:  # e.g. a NUL character in the path
+        raise NetworkFileError("could not save: {reason:w}", path, reason=error) from error
+
+
+__all__ = ["TARGETS", "CodeExport", "ExportOptions", "Note", "generate", "save"]
