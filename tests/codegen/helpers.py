@@ -1,0 +1,78 @@
+"""Generate scripts, run them with the real peer (Keras, Brian2, PyNN) and compare with `simulate`."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from neuron_sim.model.codegen import ExportOptions, generate
+from neuron_sim.model.fileformat import load
+from neuron_sim.model.network import Network
+from neuron_sim.model.simulate import simulate
+from neuron_sim.resources_path import examples_dir
+
+RUNNER = Path(__file__).resolve().parent / "run_scripts.py"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def need(module: str) -> None:
+    """Skip when a peer is not installed (`uv sync --group codegen` installs them); in CI, where
+    .ci/run installs the group, a missing peer is a failure, never a silent skip."""
+    if importlib.util.find_spec(module) is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{module} is not installed; .ci/run installs it with `uv sync --group codegen`")
+        pytest.skip(f"{module} is not installed (uv sync --group codegen)")
+
+
+def examples(model: str, update: str | None = None) -> list[Path]:
+    paths = []
+    for path in sorted(examples_dir().glob("*.json")):
+        network = load(path)
+        if network.model == model and (update is None or network.update == update):
+            paths.append(path)
+    return paths
+
+
+def run_scripts(networks: list[Network], target: str, folder: Path, steps: list[int | None] | None = None,
+                python: str = sys.executable) -> list[dict]:
+    """Generate a script per network, run them all in one subprocess, return their printed JSON."""
+    steps = steps or [None] * len(networks)
+    paths = []
+    for k, (network, n) in enumerate(zip(networks, steps)):
+        path = folder / f"script_{target}_{k}.py"
+        path.write_text(generate(network, target, ExportOptions(steps=n)).text, encoding="utf-8")
+        paths.append(str(path))
+    env = {**os.environ, "KERAS_BACKEND": "jax", "PYTHONWARNINGS": "ignore"}
+    result = subprocess.run([python, str(RUNNER), *paths], capture_output=True, text=True, encoding="utf-8",
+                            cwd=folder, env=env)
+    assert result.returncode == 0, result.stderr[-3000:]
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == len(paths), result.stdout[-2000:]
+    return [json.loads(line) for line in lines]
+
+
+def expected(network: Network, steps: int | None = None) -> dict:
+    return json.loads(simulate(network, steps).to_json())
+
+
+def activity(output: dict) -> np.ndarray:
+    return np.array(output["activity"], dtype=float).reshape(len(output["activity"]), len(output["ids"]))
+
+
+def assert_same_rates(output: dict, wanted: dict) -> None:
+    assert output["ids"] == wanted["ids"]
+    assert "spikes" not in output
+    np.testing.assert_allclose(activity(output), activity(wanted), rtol=0, atol=1e-6)
+
+
+def assert_same_spikes(output: dict, wanted: dict, atol_mv: float = 1e-9) -> None:
+    assert output["ids"] == wanted["ids"]
+    assert output["spikes"] == wanted["spikes"]  # exactly: the same steps, stamped alike
+    np.testing.assert_allclose(activity(output), activity(wanted), rtol=0, atol=atol_mv)
