@@ -49,6 +49,9 @@ def run_scripts(networks: list[Network], target: str, folder: Path, steps: list[
         path = folder / f"script_{target}_{k}.py"
         path.write_text(generate(network, target, ExportOptions(steps=n)).text, encoding="utf-8")
         paths.append(str(path))
+    # Brian2 (and PyNN's Brian2 back-end) read preferences from the working folder: numpy code,
+    # as neuron-sim's Brian2 oracle uses, rather than compiling C++ for every script.
+    (folder / "brian_preferences").write_text("codegen.target = 'numpy'\n", encoding="utf-8")
     env = {**os.environ, "KERAS_BACKEND": "jax", "PYTHONWARNINGS": "ignore"}
     result = subprocess.run([python, str(RUNNER), *paths], capture_output=True, text=True, encoding="utf-8",
                             cwd=folder, env=env)

@@ -135,6 +135,13 @@ PHRASES: dict[str, tuple[str, str]] = {
                    "IF_curr_delta: 시냅스는 v를 가중치(mV)만큼 올립니다. drive는 일정한 전류\n"
                    "i_offset = drive·cm/τ (nA, cm = 1 nF)가 됩니다. PyNN의 Brian2 백엔드는 한 집단에\n"
                    "불응기 하나만 허용하므로 뉴런을 불응기별로 묶습니다."),
+    "pynn_brian2_clock": ("PyNN's Brian2 back-end times spike sources by Brian2's default clock, not by the\n"
+                          "timestep given to setup: set it too.",
+                          "PyNN의 Brian2 백엔드는 스파이크 소스의 시각을 setup에 준 timestep이 아니라 Brian2의\n"
+                          "기본 시계로 맞춥니다: 그것도 같이 설정합니다."),
+    "pynn_spare_source": ("PyNN's Brian2 back-end cannot make a SpikeSourceArray of one cell: a silent spare is added.",
+                          "PyNN의 Brian2 백엔드는 셀 하나짜리 SpikeSourceArray를 만들지 못하므로 발화하지 않는 예비 소스를\n"
+                          "하나 더합니다."),
     "pynn_sources": ("SpikeSourceArray: each source's spike times (ms).", "SpikeSourceArray: 각 소스의 스파이크 시각 (ms)."),
     "pynn_delays": ("Delays are given in whole time steps, rounded as neuron-sim rounds them (halves up).",
                     "지연은 neuron-sim처럼 (0.5는 올림으로) 반올림한 스텝 수로 줍니다."),

@@ -45,6 +45,10 @@ def generate_pynn(network: Network, options: ExportOptions) -> CodeExport:
     write(f"IDS = {strings(network.neurons)}")
     write.say("steps")
     write(f"STEPS = {steps}", f"DT_MS = {number(plan.dt_ms)}", "sim.setup(timestep=DT_MS, min_delay=DT_MS)")
+    if plan.sources:
+        write.say("pynn_brian2_clock")
+        write('if sim.__name__ == "pyNN.brian2":', "    import brian2", "",
+              "    brian2.defaultclock.dt = DT_MS * brian2.ms")
     groups = _cells(write, plan)
     source_schedule(write, plan)
     if plan.sources:
@@ -52,9 +56,12 @@ def generate_pynn(network: Network, options: ExportOptions) -> CodeExport:
         write.say("sources", ids=", ".join(n.id for n in plan.sources))
         write.say("pynn_sources")
         write(f"SOURCES = {names(plan.sources)}",
-              "sources = sim.Population(len(SOURCES), sim.SpikeSourceArray(",
-              "    spike_times=[Sequence(steps * DT_MS) for steps in SOURCE_STEPS]), label=\"sources\")",
-              'sources.record("spikes")')
+              "spike_times = [Sequence(steps * DT_MS) for steps in SOURCE_STEPS]")
+        if len(plan.sources) == 1:
+            write.say("pynn_spare_source")
+            write("spike_times.append(Sequence([]))")
+        write("sources = sim.Population(len(spike_times), sim.SpikeSourceArray(spike_times=spike_times), "
+              'label="sources")', 'sources.record("spikes")')
     _projections(write, plan, groups)
     write("", "sim.run(STEPS * DT_MS)")
     _output(write, plan, groups)
@@ -144,7 +151,7 @@ def _output(write: Writer, plan: SpikingPlan, groups: list[tuple[str, list[Neuro
         populations.append(("sources", "SOURCES", True))
     write(f"for population, members, is_source in [{', '.join(f'({p}, {m}, {s})' for p, m, s in populations)}]:",
           "    data = population.get_data().segments[0]",
-          "    for i, train in enumerate(data.spiketrains):",
+          "    for i, train in enumerate(data.spiketrains[:len(members)]):",
           "        for t in np.asarray(train.magnitude):",
           "            k = int(round(t / DT_MS))",
           "            spikes[members[i]].append(round(k * DT_MS, 9))",
