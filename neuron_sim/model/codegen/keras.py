@@ -43,7 +43,7 @@ def generate_keras(network: Network, options: ExportOptions) -> CodeExport:
         write("", "")
         write.say("step_fn", framework="Keras")
         write("def step(net):", "    return keras.ops.cast(keras.ops.greater_equal(net, 0.0), net.dtype)", "")
-    if not plan.sequential:
+    if not all(layer.full for layer in plan.layers):
         write("", "")
         write("class KeepAbsentSynapsesAtZero(keras.constraints.Constraint):")
         write.say("keras_mask", indent="    ")
@@ -100,10 +100,11 @@ def _model(write: Writer, plan: FeedforwardPlan) -> None:
     for layer in plan.layers:
         write("")
         _layer_comment(write, layer)
-        write(f"MASK_{layer.number} = np.array([")
-        for source, row in zip(layer.sources, layer.mask):
-            write(f"    [{', '.join('1' if m else '0' for m in row)}],  # {source}")
-        write("])")
+        if not layer.full:
+            write(f"MASK_{layer.number} = np.array([")
+            for source, row in zip(layer.sources, layer.mask):
+                write(f"    [{', '.join('1' if m else '0' for m in row)}],  # {source}")
+            write("])")
         reads = [tensor[b] for b in layer.blocks]
         source = reads[0] if len(reads) == 1 else f"keras.layers.Concatenate()([{', '.join(reads)}])"
         if len(reads) > 1:
@@ -111,7 +112,7 @@ def _model(write: Writer, plan: FeedforwardPlan) -> None:
             source = f"reads_{layer.number}"
         parts = []
         for k in range(len(layer.groups)):
-            write(_dense(layer, k, masked=True))
+            write(_dense(layer, k, masked=not layer.full))
             parts.append(f"{_dense_name(layer, k)}({source})")
         out = parts[0] if len(parts) == 1 else f"keras.layers.Concatenate()([{', '.join(parts)}])"
         write(f"h{layer.number} = {out}")

@@ -21,9 +21,9 @@ PHRASES: dict[str, tuple[str, str]] = {
     "header": ("{title}: a neuron-sim network as a {target} script.",
                "{title}: neuron-sim 네트워크를 {target} 스크립트로 내보낸 것입니다."),
     "run_it": ("Run it with `python FILE`: its last line of output is the JSON that\n"
-               "`neuron-sim simulate` prints for the same network and {steps} steps.",
-               "`python 파일이름`으로 실행하면 마지막 줄에 `neuron-sim simulate`가\n"
-               "같은 네트워크와 {steps} 스텝에 대해 출력하는 것과 같은 JSON을 출력합니다."),
+               "`neuron-sim simulate --steps {steps}` prints for the same network.",
+               "`python 파일이름`으로 실행하면 마지막 줄에, 같은 네트워크에 대해\n"
+               "`neuron-sim simulate --steps {steps}`가 출력하는 것과 같은 JSON을 출력합니다."),
     "notes_title": ("Good to know:", "알아 둘 점:"),
     "ids": ("Every neuron in file order: the columns of the output.",
             "파일 순서대로 모든 뉴런: 출력의 열입니다."),
@@ -78,6 +78,7 @@ PHRASES: dict[str, tuple[str, str]] = {
                    "모든 뉴런이 이전 틱의 활성값 a로부터 동시에 계산합니다."),
     "torch_mask": ("mask: 1 where a synapse exists, 0 where none does (so training cannot create one).",
                    "mask: 시냅스가 있으면 1, 없으면 0 (학습이 시냅스를 만들지 못하게 합니다)."),
+    "tick_weights": ("One tick: {units} ← {sources}", "한 틱: {units} ← {sources}"),
     "torch_computing": ("The positions in IDS of the computing neurons: the columns of w.",
                         "계산하는 뉴런들의 IDS 안 위치: w의 열입니다."),
     "torch_clamp": ("As in neuron-sim, an output levels off at ±1e100 (a loop that grows would overflow).",

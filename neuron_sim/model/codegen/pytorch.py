@@ -137,7 +137,7 @@ def _synchronous(write: Writer, plan) -> None:
     write.say("torch_mask", indent="    ")
     write("", "    def __init__(self):", "        super().__init__()")
     units = [plan.ids[i] for i in plan.computing]
-    write.say("layer", indent="        ", number=1, units=", ".join(units), sources=", ".join(plan.ids))
+    write.say("tick_weights", indent="        ", units=", ".join(units), sources=", ".join(plan.ids))
     _parameter(write, "w", plan.kernel.tolist(), plan.ids)
     write(f"        self.b = nn.Parameter(torch.tensor({numbers(plan.bias)}))  # b = −θ")
     full = bool(plan.mask.all())
