@@ -136,7 +136,7 @@ def test_bad_input_gives_one_error_line_and_status_2(run, tmp_path, args, expect
     assert "Traceback" not in err
 
 
-@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root reads anything")
+@pytest.mark.permissions
 def test_unreadable_file(run, tmp_path):
     path = tmp_path / "locked.json"
     path.write_text(Path(AND).read_text(encoding="utf-8"), encoding="utf-8")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import time
 from pathlib import Path
 
@@ -282,7 +281,7 @@ def test_unreadable_paths(tmp_path, where, expected):
     assert str(caught.value) == f"{path}: {expected}"
 
 
-@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root reads anything")
+@pytest.mark.permissions
 def test_permission_denied(tmp_path):
     path = tmp_path / "secret.json"
     path.write_text("{}")

@@ -21,7 +21,6 @@ from neuron_sim.model import atomic_write
 from neuron_sim.model.fileformat import NetworkFileError, save
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions and links")
-not_root = pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root may write anywhere")
 
 
 def _network(name: str) -> Network:
@@ -249,7 +248,7 @@ def test_a_killed_save_leaves_the_file_intact_and_a_temporary_file_named_as_docu
 
 
 # ---- refused -----------------------------------------------------------------------------------
-@not_root
+@pytest.mark.permissions
 def test_a_read_only_folder_gives_a_clear_error_and_keeps_the_file(lesson):
     before = lesson.read_bytes()
     lesson.parent.chmod(0o500)
@@ -263,7 +262,7 @@ def test_a_read_only_folder_gives_a_clear_error_and_keeps_the_file(lesson):
     assert _files(lesson.parent) == ["lesson.json"]
 
 
-@not_root
+@pytest.mark.permissions
 def test_a_read_only_file_is_not_replaced_even_in_a_writable_folder(lesson):
     before = lesson.read_bytes()
     os.chmod(lesson, 0o444)

@@ -96,7 +96,7 @@ def test_permission_denied_keeps_the_changes(window, lesson, warnings_shown, mon
     assert os.strerror(errno.EACCES) in warnings_shown[0]
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root may write anywhere")
+@pytest.mark.permissions
 def test_read_only_folder_is_reported(window, lesson, warnings_shown):
     window.files.open(lesson)
     _edit(window)
