@@ -113,7 +113,6 @@ def test_cli_passes_its_flags(monkeypatch):
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # Brian2 2.9 on pyparsing 3.3
 def test_brian2_baseline_falls_back_to_numpy_when_cython_fails(monkeypatch):
-    pytest.importorskip("brian2")
     real = bench_engines.brian2_network
 
     def no_cython(arrays, target):

@@ -1,8 +1,13 @@
 """Run a neuron_sim spiking Network in Brian2 (numpy target): the oracle for the spiking engine.
 
-What is checked against Brian2 is the leaky integrate-and-fire dynamics, refractoriness and the
-delivery of delayed synaptic input. The sources (generators and spiking inputs) are neuron_sim's
-own definition: their spike steps come from our engine and are fed to a `SpikeGeneratorGroup`.
+What is checked against Brian2 is the leaky integrate-and-fire dynamics, refractoriness, the
+delivery of delayed synaptic input and the regular sources. A regular source (a regular generator,
+or a spiking input while its value is not 0) fires in the step nearest to start + n / rate, once
+in a step however many of its spikes fall there: Brian2 simulates it from its rate and start as
+an oscillator whose phase grows at the rate (REGULAR_MODEL). Poisson generators cannot be compared
+draw for draw (no two random generators agree): their spikes come from our engine and are fed to
+a `SpikeGeneratorGroup`, and their statistics are checked on their own (`poisson_intervals_pvalue`
+in test_spiking_brian2.py).
 
 The Brian2 model (v dimensionless, in mV, so that the arithmetic is the same as the engine's;
 time in seconds, so that exp(-dt/tau) is computed from the same numbers):
@@ -39,6 +44,17 @@ tau : second (constant)
 ref : second (constant)
 """
 
+# A regular source: spike n is due when the phase passes n, and the phase starts half a step late
+# so that a spike falls in the step nearest to its time. Brian2 updates the state before testing the
+# threshold: in step k the phase is that of time (k + 1)·dt. The reset takes away every spike due,
+# so several in one step make one spike.
+REGULAR_MODEL = """
+dphase/dt = frequency : 1
+frequency : Hz (constant)
+"""
+REGULAR_THRESHOLD = "phase > 0"
+REGULAR_RESET = "phase -= ceil(phase)"
+
 
 @dataclass
 class OracleResult:
@@ -53,16 +69,31 @@ def order(network: Network) -> tuple[list, list]:
     return cells, sources
 
 
-def source_spike_steps(network: Network, steps: int) -> list[tuple[int, int]]:
-    """(step, source number) of every source spike, from the engine's own source logic."""
-    only_sources = network.copy()
-    for neuron in list(only_sources.neurons.values()):
-        if neuron.kind == "neuron":
-            only_sources.remove_neuron(neuron.id)
-    if not len(only_sources):
+def is_poisson(neuron: Neuron) -> bool:
+    return neuron.kind == "generator" and neuron.pattern == "poisson"
+
+
+def poisson_spike_steps(network: Network, steps: int) -> list[tuple[int, int]]:
+    """(step, Poisson generator number) of every Poisson spike, drawn by our engine."""
+    only_poisson = network.copy()
+    for neuron in list(only_poisson.neurons.values()):
+        if not is_poisson(neuron):
+            only_poisson.remove_neuron(neuron.id)
+    if not len(only_poisson):
         return []
-    _, spikes = SpikingEngine(only_sources).run(steps, record=False)
+    _, spikes = SpikingEngine(only_poisson).run(steps, record=False)
     return spikes
+
+
+def regular_sources(b2, sources: list[Neuron], dt):
+    """A Brian2 group of the regular sources, from their rate and start (an input with value 0 is silent)."""
+    group = b2.NeuronGroup(len(sources), REGULAR_MODEL, threshold=REGULAR_THRESHOLD, reset=REGULAR_RESET,
+                           method="euler", dt=dt)
+    rate_hz = np.array([n.rate_hz if n.kind == "generator" or n.value != 0 else 0.0 for n in sources])
+    start_s = np.array([n.start_ms for n in sources]) * 1e-3
+    group.frequency = rate_hz * b2.Hz
+    group.phase = -(start_s + 0.5 * float(dt)) * rate_hz
+    return group
 
 
 def run_brian2(network: Network, steps: int) -> OracleResult:
@@ -92,46 +123,49 @@ def run_brian2(network: Network, steps: int) -> OracleResult:
     group.v = np.array([n.initial_v_mV for n in cells], dtype=float)
     objects.append(group)
 
-    generators = None
-    if sources:
-        spikes = source_spike_steps(network, steps)
+    # each presynaptic group with the engine's index of each of its members
+    groups = [(group, list(range(nc)))]
+    regular = [(nc + j, n) for j, n in enumerate(sources) if not is_poisson(n)]
+    if regular:
+        groups.append((regular_sources(b2, [n for _, n in regular], dt), [i for i, _ in regular]))
+    poisson = [nc + j for j, n in enumerate(sources) if is_poisson(n)]
+    if poisson:
+        spikes = poisson_spike_steps(network, steps)
         indices = np.array([i for _, i in spikes], dtype=int)
         times = np.array([k for k, _ in spikes], dtype=float) * float(dt)
-        generators = b2.SpikeGeneratorGroup(len(sources), indices, times * b2.second, dt=dt)
-        objects.append(generators)
+        groups.append((b2.SpikeGeneratorGroup(len(poisson), indices, times * b2.second, dt=dt), poisson))
+    objects += [pre_group for pre_group, _ in groups[1:]]
 
     synapses = list(network.synapses.values())
-    for pre_group, offset in ((group, 0), (generators, nc)):
-        chosen = [s for s in synapses if (index[s.source] >= nc) == (offset == nc)]
-        if pre_group is None or not chosen:
+    for pre_group, members in groups:
+        place = {engine_index: i for i, engine_index in enumerate(members)}
+        chosen = [s for s in synapses if index[s.source] in place]
+        if not chosen:
             continue
         syn = b2.Synapses(pre_group, group, "w : 1", on_pre="v_post += w", dt=dt)
-        syn.connect(i=np.array([index[s.source] - offset for s in chosen]),
+        syn.connect(i=np.array([place[index[s.source]] for s in chosen]),
                     j=np.array([index[s.target] for s in chosen]))
         syn.w = np.array([s.weight for s in chosen])
         syn.delay = np.array([s.delay_ms for s in chosen]) * b2.ms
         objects.append(syn)
 
-    cell_spikes = b2.SpikeMonitor(group)
+    monitors = [(b2.SpikeMonitor(pre_group), members) for pre_group, members in groups]
     voltages = b2.StateMonitor(group, "v", record=True, when="end", dt=dt)
-    objects += [cell_spikes, voltages]
-    source_monitor = b2.SpikeMonitor(generators) if generators is not None else None
-    if source_monitor is not None:
-        objects.append(source_monitor)
+    objects += [monitor for monitor, _ in monitors] + [voltages]
     net = b2.Network(*objects)
     net.run(steps * dt, namespace={})
 
-    result = _steps(cell_spikes, float(dt), 0)
-    if source_monitor is not None:
-        result += _steps(source_monitor, float(dt), nc)
+    result = []
+    for monitor, members in monitors:
+        result += _steps(monitor, float(dt), members)
     v = np.asarray(voltages.v).T.copy() if nc else np.zeros((steps, 0))
     assert v.shape == (steps, nc), v.shape
     return OracleResult(ids, sorted(result), v)
 
 
-def _steps(monitor, dt_s: float, offset: int) -> list[tuple[int, int]]:
+def _steps(monitor, dt_s: float, members: list[int]) -> list[tuple[int, int]]:
     steps_of = np.round(np.asarray(monitor.t_) / dt_s).astype(int)
-    return [(int(k), int(i) + offset) for k, i in zip(steps_of, np.asarray(monitor.i))]
+    return [(int(k), members[int(i)]) for k, i in zip(steps_of, np.asarray(monitor.i))]
 
 
 def random_network(n: int, seed: int, p: float = 0.1,
@@ -168,3 +202,51 @@ def random_network(n: int, seed: int, p: float = 0.1,
             network.connect(Synapse(source, f"c{j}", weight=float(rng.uniform(0.5, 3.0)),
                                     delay_ms=float(rng.uniform(0.0, 2.0))))
     return network
+
+
+def brian2_poisson_steps(rate_hz: float, start_ms: float, dt_ms: float, steps: int, seed: int) -> np.ndarray:
+    """The steps in which Brian2's PoissonGroup fires at `rate_hz` from `start_ms` on."""
+    import brian2 as b2
+
+    b2.prefs.codegen.target = "numpy"
+    b2.start_scope()
+    b2.seed(seed)
+    dt = dt_ms * b2.ms
+    group = b2.PoissonGroup(1, rates="rate * int(t >= start)", dt=dt)
+    monitor = b2.SpikeMonitor(group)
+    b2.Network(group, monitor).run(steps * dt, namespace={"rate": rate_hz * b2.Hz, "start": start_ms * b2.ms})
+    return np.round(np.asarray(monitor.t_) / (dt_ms * 1e-3)).astype(int)
+
+
+def jittered_intervals(steps: np.ndarray, seed: int) -> np.ndarray:
+    """The intervals between spikes, in steps, each less a uniform draw from [0, 1): a spike at
+    any time within its step. The intervals of a Poisson source (a spike in each step with
+    probability p) then follow, up to p²/8, the exponential of rate −ln(1 − p) per step."""
+    intervals = np.diff(np.sort(steps)).astype(float)
+    return intervals - np.random.default_rng(seed).random(intervals.size)
+
+
+def kolmogorov_pvalue(statistic: float, n: float) -> float:
+    """Asymptotic p-value of a Kolmogorov–Smirnov statistic for n samples (with Stephens' correction)."""
+    x = (np.sqrt(n) + 0.12 + 0.11 / np.sqrt(n)) * statistic
+    if x < 0.2:
+        return 1.0
+    k = np.arange(1, 101)
+    return float(np.clip(2.0 * np.sum((-1.0) ** (k - 1) * np.exp(-2.0 * k**2 * x**2)), 0.0, 1.0))
+
+
+def ks_exponential(samples: np.ndarray, rate: float) -> tuple[float, float]:
+    """One-sample Kolmogorov–Smirnov test of `samples` against the exponential of `rate`: (D, p)."""
+    x = np.sort(samples)
+    n = x.size
+    cdf = 1.0 - np.exp(-rate * x)
+    statistic = max(np.max(np.arange(1, n + 1) / n - cdf), np.max(cdf - np.arange(n) / n))
+    return float(statistic), kolmogorov_pvalue(statistic, n)
+
+
+def ks_two_samples(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
+    """Two-sample Kolmogorov–Smirnov test: (D, p)."""
+    a, b = np.sort(a), np.sort(b)
+    both = np.concatenate([a, b])
+    statistic = np.max(np.abs(np.searchsorted(a, both, "right") / a.size - np.searchsorted(b, both, "right") / b.size))
+    return float(statistic), kolmogorov_pvalue(statistic, a.size * b.size / (a.size + b.size))

@@ -1,22 +1,32 @@
 """The spiking engine equals Brian2 (numpy target) spike for spike, and its voltages agree.
 
 Each Brian2 run costs ~0.2-1 s, so the networks are small except the recurrent one.
-The sources' spike trains are our own definition (see brian2_oracle.py); everything downstream of
-them — integration, threshold, reset, refractoriness, delayed delivery — is compared.
+Regular generators and spiking inputs are simulated by Brian2 from their rate and start; the
+Poisson generators' trains are drawn by our engine (see brian2_oracle.py) and checked on their own,
+statistically: their rate, and their intervals against the exponential distribution and against
+Brian2's PoissonGroup. Everything downstream — integration, threshold, reset, refractoriness,
+delayed delivery — is compared spike for spike.
+
+Brian2 is a test dependency: without it these tests fail at import, they are not skipped.
 """
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pytest
 
-pytest.importorskip("brian2")
+with warnings.catch_warnings():  # Brian2 2.9 uses pyparsing names that pyparsing 3.3 deprecates
+    warnings.simplefilter("ignore", DeprecationWarning)
+    import brian2  # noqa: F401  (the oracle: a missing Brian2 is an error, not a skip)
 
-from neuron_sim.model.entities import Neuron, Synapse  # noqa: E402
-from neuron_sim.model.network import Network  # noqa: E402
-from neuron_sim.model.engines.spiking import SpikingEngine  # noqa: E402
+from neuron_sim.model.entities import Neuron, Synapse
+from neuron_sim.model.network import Network
+from neuron_sim.model.engines.spiking import SpikingEngine
 
-from .brian2_oracle import random_network, run_brian2  # noqa: E402
+from .brian2_oracle import (brian2_poisson_steps, jittered_intervals, ks_exponential, ks_two_samples,
+                            random_network, run_brian2)
 
 ATOL_MV = 1e-9
 
@@ -175,3 +185,58 @@ def test_random_recurrent_network(refractory_ms):
     cell_spikes = [s for s in spikes if s[1] < 120]
     rate_hz = len(cell_spikes) / 120 / (steps * 0.1e-3)
     assert 5.0 < rate_hz < 200.0, rate_hz  # a network that really fires, not one that is silent or saturated
+
+
+def test_regular_sources_fire_as_brian2_simulates_them_from_rate_and_start():
+    # rates from silent to faster than one spike per step, starts on and between steps
+    rates = [0.0, 7.3, 20.0, 97.0, 333.0, 1234.5, 4321.0, 5000.0]
+    starts = [0.0, 0.03, 7.77, 12.345, 150.0]
+    sources = [Neuron(f"g{i}_{j}", kind="generator", rate_hz=rate, start_ms=start)
+               for i, rate in enumerate(rates) for j, start in enumerate(starts)]
+    sources += [Neuron("on", kind="input", value=0.4, rate_hz=150.0, start_ms=2.0),
+                Neuron("off", kind="input", value=0.0, rate_hz=150.0)]
+    cell = Neuron("n", drive_mV=5.0)
+    synapses = [Synapse(source.id, "n", weight=0.1, delay_ms=0.5) for source in sources]
+    for dt_ms in (0.1, 0.25, 1.0):
+        spikes, _ = compare(spiking(cell, *sources, synapses=synapses, dt_ms=dt_ms), int(round(300 / dt_ms)))
+        index = {source.id: 1 + i for i, source in enumerate(sources)}
+        assert len(times_of(spikes, index["g2_0"])) == 6  # 20 Hz for 300 ms
+        assert not times_of(spikes, index["g0_0"]) and not times_of(spikes, index["off"])
+        assert times_of(spikes, index["g4_4"])[0] == round(150.0 / dt_ms)
+        if dt_ms >= 0.25:  # 5 kHz is more than one spike per step: they make one spike in each step
+            assert times_of(spikes, index["g7_0"]) == list(range(int(round(300 / dt_ms))))
+
+
+POISSON_ALPHA = 1e-3  # generous: with fixed seeds, a failure means a real difference
+
+
+@pytest.mark.parametrize(("rate_hz", "dt_ms", "start_ms", "seed"), [
+    (400.0, 0.1, 0.0, 1), (50.0, 1.0, 40.0, 2), (1500.0, 0.1, 3.3, 3), (4800.0, 0.05, 0.0, 4)])
+def test_poisson_generator_fires_at_its_rate_with_exponential_intervals(rate_hz, dt_ms, start_ms, seed):
+    spikes_wanted = 2500
+    steps = int(spikes_wanted / (rate_hz * dt_ms * 1e-3)) + int(start_ms / dt_ms)
+    network = spiking(Neuron("p", kind="generator", pattern="poisson", rate_hz=rate_hz, start_ms=start_ms,
+                             seed=seed), dt_ms=dt_ms)
+    _, spikes = SpikingEngine(network).run(steps, record=False)
+    steps_of = np.array([k for k, _ in spikes])
+    first_step = int(round(start_ms / dt_ms))
+    assert steps_of.min() >= first_step
+    # the count: binomial, one chance of p = rate·dt in each step from the start on
+    p = rate_hz * dt_ms * 1e-3
+    chances = steps - first_step
+    expected, spread = chances * p, np.sqrt(chances * p * (1 - p))
+    assert abs(steps_of.size - expected) < 4 * spread, (steps_of.size, expected)
+    # the intervals: exponential with the rate of the per-step chance (→ rate_hz as dt → 0)
+    intervals = jittered_intervals(steps_of, seed)
+    per_step_rate = -np.log1p(-p)
+    statistic, pvalue = ks_exponential(intervals, per_step_rate)
+    assert pvalue > POISSON_ALPHA, f"intervals not exponential: D = {statistic:.4f}, p = {pvalue:.2g}"
+    # the test has the power to tell: a rate 15 % off, or intervals of a regular train, fail it
+    assert ks_exponential(intervals, 1.15 * per_step_rate)[1] < POISSON_ALPHA
+    assert ks_exponential(np.full(intervals.size, 1 / per_step_rate), per_step_rate)[1] < POISSON_ALPHA
+    # and Brian2's PoissonGroup with the same rate and start makes intervals of the same distribution
+    theirs = brian2_poisson_steps(rate_hz, start_ms, dt_ms, steps, seed)
+    assert theirs.min() >= first_step
+    assert abs(theirs.size - expected) < 4 * spread, (theirs.size, expected)
+    statistic, pvalue = ks_two_samples(intervals, jittered_intervals(theirs, seed + 1))
+    assert pvalue > POISSON_ALPHA, f"intervals differ from Brian2's: D = {statistic:.4f}, p = {pvalue:.2g}"
