@@ -23,23 +23,21 @@ def figure(qapp, monkeypatch):
     return fig
 
 
-def drawn_alone(figure: Figure, monkeypatch) -> bytes:
-    with monkeypatch.context() as patch:
-        patch.setattr(band_helper, "helper_available", lambda: False)
-        return raster.png_bytes(figure)
+def drawn_alone(figure: Figure) -> bytes:
+    return raster.png_bytes(figure, helper_allowed=False)
 
 
 def open_descriptors() -> int:
     return len(os.listdir("/proc/self/fd"))
 
 
-def test_bands_drawn_by_the_helper_are_the_bands_drawn_here(figure, monkeypatch):
+def test_bands_drawn_by_the_helper_are_the_bands_drawn_here(figure):
     plan = raster.band_plan(figure, 2.0)
     helper = band_helper.BandHelper(plan.count, plan.draw)  # this process claims none: the helper draws all
     bands = helper.finish(30.0)
     assert sorted(bands) == list(range(plan.count))
     data = png.assemble_png(plan.width, plan.height, plan.alpha, 192.0, [bands[k] for k in range(plan.count)])
-    assert data == drawn_alone(figure, monkeypatch)
+    assert data == drawn_alone(figure)
 
 
 def test_an_export_shared_with_the_helper_is_the_file_drawn_alone(figure, monkeypatch):
@@ -53,8 +51,9 @@ def test_an_export_shared_with_the_helper_is_the_file_drawn_alone(figure, monkey
 
     monkeypatch.setattr(band_helper.BandHelper, "finish", counting_finish)
     before = open_descriptors()
-    assert raster.png_bytes(figure) == drawn_alone(figure, monkeypatch)
-    assert len(received) == 1  # a helper ran (it may have drawn any share, none on a busy machine)
+    assert raster.png_bytes(figure) == drawn_alone(figure)
+    assert len(received) == 1  # a helper ran (it may have drawn any share, none on a busy machine), one only:
+    # drawing alone (helper_allowed=False, as the bench measures it) started none
     assert open_descriptors() == before
 
 
@@ -67,14 +66,14 @@ def claim_one_then(action):
 
 def test_a_band_the_helper_claimed_and_died_on_is_drawn_here(figure, monkeypatch):
     monkeypatch.setattr(band_helper, "_run_helper", claim_one_then(lambda: os._exit(3)))
-    assert raster.png_bytes(figure) == drawn_alone(figure, monkeypatch)
+    assert raster.png_bytes(figure) == drawn_alone(figure)
 
 
 def test_a_helper_that_hangs_is_stopped_and_its_band_drawn_here(figure, monkeypatch):
     monkeypatch.setattr(band_helper, "_run_helper", claim_one_then(lambda: time.sleep(600)))
     monkeypatch.setattr(band_helper, "MIN_WAIT_S", 0.5)
     started = time.perf_counter()
-    assert raster.png_bytes(figure) == drawn_alone(figure, monkeypatch)
+    assert raster.png_bytes(figure) == drawn_alone(figure)
     assert time.perf_counter() - started < 60  # it did not wait for the sleeping helper
 
 
@@ -84,7 +83,7 @@ def test_without_a_process_to_spare_every_band_is_drawn_here(figure, monkeypatch
 
     before = open_descriptors()
     monkeypatch.setattr(os, "fork", no_fork)
-    assert raster.png_bytes(figure) == drawn_alone(figure, monkeypatch)
+    assert raster.png_bytes(figure) == drawn_alone(figure)
     assert open_descriptors() == before  # the pipes made for the helper are closed
 
 

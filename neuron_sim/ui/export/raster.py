@@ -97,12 +97,14 @@ def shares_with_helper(width: int, height: int) -> bool:
     return _large(width, height) and band_helper.helper_available()
 
 
-def png_bytes(figure: Figure, scale: float | None = None) -> bytes:
+def png_bytes(figure: Figure, scale: float | None = None, helper_allowed: bool = True) -> bytes:
+    """The PNG file's bytes. `helper_allowed=False` draws every band in this process (the bench
+    measures what the helper buys); the bytes are the same either way."""
     s = figure.options.scale if scale is None else scale
     plan = band_plan(figure, s)
     bands: dict[int, DeflatedBand] = {}
     helper = None
-    if shares_with_helper(plan.width, plan.height):
+    if helper_allowed and shares_with_helper(plan.width, plan.height):
         try:
             helper = band_helper.BandHelper(plan.count, plan.draw)
         except OSError:  # no process to spare (memory, process limit): draw every band here
