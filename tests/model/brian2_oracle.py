@@ -6,8 +6,8 @@ or a spiking input while its value is not 0) fires in the step nearest to start 
 in a step however many of its spikes fall there: Brian2 simulates it from its rate and start as
 an oscillator whose phase grows at the rate (REGULAR_MODEL). Poisson generators cannot be compared
 draw for draw (no two random generators agree): their spikes come from our engine and are fed to
-a `SpikeGeneratorGroup`, and their statistics are checked on their own (`poisson_intervals_pvalue`
-in test_spiking_brian2.py).
+a `SpikeGeneratorGroup`; their statistics are checked on their own in test_spiking_brian2.py
+(`ks_exponential`, `ks_two_samples` and `brian2_poisson_steps` below).
 
 The Brian2 model (v dimensionless, in mV, so that the arithmetic is the same as the engine's;
 time in seconds, so that exp(-dt/tau) is computed from the same numbers):
@@ -44,10 +44,10 @@ tau : second (constant)
 ref : second (constant)
 """
 
-# A regular source: spike n is due when the phase passes n, and the phase starts half a step late
-# so that a spike falls in the step nearest to its time. Brian2 updates the state before testing the
-# threshold: in step k the phase is that of time (k + 1)·dt. The reset takes away every spike due,
-# so several in one step make one spike.
+# A regular source: its phase counts the spikes due. Brian2 tests the threshold after advancing the
+# state to (k + 1)·dt, so with the phase starting at −(start + dt/2)·rate (regular_sources), in step
+# k it is (k·dt + dt/2 − start)·rate: it passes n in the step nearest to spike n's time,
+# start + n / rate. The reset takes away every spike due, so several in one step make one spike.
 REGULAR_MODEL = """
 dphase/dt = frequency : 1
 frequency : Hz (constant)
