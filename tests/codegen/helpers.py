@@ -23,12 +23,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def need(module: str) -> None:
-    """Skip when a peer is not installed (`uv sync --group codegen` installs them); in CI, where
-    .ci/run installs the group, a missing peer is a failure, never a silent skip."""
+    """Skip when a peer is not installed (`uv run` installs them: codegen is a default dependency
+    group); in CI a missing peer is a failure, never a silent skip."""
     if importlib.util.find_spec(module) is None:
         if os.environ.get("CI"):
-            pytest.fail(f"{module} is not installed; .ci/run installs it with `uv sync --group codegen`")
-        pytest.skip(f"{module} is not installed (uv sync --group codegen)")
+            pytest.fail(f"{module} is not installed; `uv sync` installs it (the codegen dependency group)")
+        pytest.skip(f"{module} is not installed (uv sync installs the codegen group)")
 
 
 def examples(model: str, update: str | None = None) -> list[Path]:
