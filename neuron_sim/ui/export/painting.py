@@ -4,15 +4,12 @@ knows, item caches off, and where the ink of a drawing ends."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication, QImage, QPainter, QTransform
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
-if TYPE_CHECKING:
-    from neuron_sim.ui.export.figure import FigureScene
 
 SCAN_SCALE = 0.5  # resolution of the pass that finds where the drawing ends
 SCAN_STRIP = 32  # its first strip along each edge, in its pixels (the padding is usually less)
@@ -80,11 +77,12 @@ def render_region(scene, painter: QPainter, transform: QTransform, clip: QRectF 
         painter.restore()
 
 
-def content_rect(scene: FigureScene, loose: QRectF) -> QRectF:
+def content_rect(scene: QGraphicsScene, loose: QRectF) -> QRectF:
     """The tight rectangle of what is drawn inside `loose` (items' bounds include generous padding).
 
     A small transparent render of `loose`, scanned strip by strip from each edge inwards: the
-    first rows and columns holding any ink bound the drawing, and the middle is never drawn.
+    first rows and columns holding any ink bound the drawing, and the middle is never drawn. The
+    scene's `background` (a figure scene's backdrop, or None) is left out of the scan.
     """
     if loose.isEmpty():
         return QRectF(loose)

@@ -19,26 +19,38 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 
 from neuron_sim.ui.export import band_helper
 from neuron_sim.ui.export.png import DeflatedBand, assemble_png, band_rows, deflate_band
-
-if TYPE_CHECKING:
-    from neuron_sim.ui.export.figure import Figure
 
 BUFFERS = 2  # one band being drawn, one being encoded
 HELPER_MIN_PIXELS = 16_000_000  # smaller figures take under ~0.3 s: not worth a process
 BANDS_PER_PROCESS = 8  # bands of a large figure are small enough that neither process waits long for the other
 
 
+class RasterSource(Protocol):
+    """What a figure offers to be drawn in bands (export/figure.py's Figure)."""
+
+    options: Any  # .scale: the figure's default scale
+
+    def image_format(self) -> QImage.Format: ...
+
+    def raster_size(self, scale: float) -> QSize: ...
+
+    def is_opaque(self) -> bool: ...
+
+    def draw_rows(self, band: QImage, top: int, scale: float) -> None: ...
+
+
 @dataclass(frozen=True)
 class BandPlan:
     """How a figure at a scale is cut into bands of rows."""
 
-    figure: Figure
+    figure: RasterSource
     scale: float
     width: int
     height: int
@@ -75,7 +87,7 @@ def _result(job: tuple[int, Future[DeflatedBand]]) -> tuple[int, DeflatedBand]:
     return job[0], job[1].result()
 
 
-def band_plan(figure: Figure, scale: float) -> BandPlan:
+def band_plan(figure: RasterSource, scale: float) -> BandPlan:
     """Bands of at most BAND_BYTES; a large figure in at least 2 × BANDS_PER_PROCESS of them. The cut
     depends on the figure only, never on whether a helper draws: Qt antialiases a curve a little
     differently (a level or a few) where a band's edge cuts it, and the same figure should give
@@ -97,7 +109,7 @@ def shares_with_helper(width: int, height: int) -> bool:
     return _large(width, height) and band_helper.helper_available()
 
 
-def png_bytes(figure: Figure, scale: float | None = None, helper_allowed: bool = True) -> bytes:
+def png_bytes(figure: RasterSource, scale: float | None = None, helper_allowed: bool = True) -> bytes:
     """The PNG file's bytes. `helper_allowed=False` draws every band in this process (the bench
     measures what the helper buys); the bytes are the same either way."""
     s = figure.options.scale if scale is None else scale
