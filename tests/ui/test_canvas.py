@@ -206,3 +206,46 @@ def test_self_loop_and_reciprocal_pair(qtbot, window):
     layer = window.scene.synapse_layer
     forward, backward = layer.curve_of(("y1", "y2")), layer.curve_of(("y2", "y1"))
     assert abs(forward[1:3] - backward[2:0:-1]).max() > 20  # the pair is drawn apart, both visible
+
+
+def test_switching_an_input_keeps_the_selection(qtbot, window):
+    """The panel and the trace stay on the neuron being explained while an input is switched."""
+    build_dense_layer(qtbot, window)
+    click(qtbot, window, *NEURONS[0])
+    assert window.scene.selected_neuron_ids() == ["y1"]
+    emitted = []
+    window.scene.selection_changed_to.connect(lambda ids, keys: emitted.append(list(ids)))
+    click(qtbot, window, *INPUTS[1])
+    qtbot.waitUntil(lambda: window.network.neuron("x2").value == 1.0,
+                    timeout=QApplication.doubleClickInterval() + 2000)
+    assert window.scene.selected_neuron_ids() == ["y1"]
+    assert emitted == []  # not even for a moment
+    drag(qtbot, window, INPUTS[1], (INPUTS[1][0] - 40, INPUTS[1][1] + 20))  # a drag still moves (and selects) it
+    assert window.network.neuron("x2").position == (-40.0, 140.0)
+    assert window.scene.selected_neuron_ids() == ["x2"]
+
+
+def test_connect_tool_draws_no_selection_rectangle(qtbot, window):
+    build_dense_layer(qtbot, window)
+    window.scene.select()
+    window.tool_actions["connect"].trigger()
+    window.tool_actions["neuron"].trigger()
+    click(qtbot, window, 300, 300)  # y3, below y2
+    window.tool_actions["connect"].trigger()
+    window.scene.select()
+    viewport = window.view.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=view_point(window, *INPUTS[0]))
+    for y in (100, 200, 300):
+        qtbot.mouseMove(viewport, view_point(window, 150, y))
+        assert window.view.rubberBandRect().isNull()
+    qtbot.mouseMove(viewport, view_point(window, 300, 300))
+    assert window.view.rubberBandRect().isNull()
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=view_point(window, 300, 300))
+    assert ("x1", "y3") in window.network.synapses
+    assert window.scene.selected_neuron_ids() == []
+    # pressing on empty canvas with the Connect tool does not start a rectangle either
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=view_point(window, 150, -60))
+    qtbot.mouseMove(viewport, view_point(window, 320, 320))
+    assert window.view.rubberBandRect().isNull()
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=view_point(window, 320, 320))
+    assert window.scene.selected_neuron_ids() == []

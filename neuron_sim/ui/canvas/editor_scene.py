@@ -160,6 +160,7 @@ class EditorScene(DisplayScene):
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         if self.tool.press(event):
+            event.accept()  # a tool's gesture: the view starts no selection rectangle under it
             return
         if event.button() == Qt.MouseButton.RightButton:
             # A context menu follows and takes the release: an item grabbing the mouse now would

@@ -168,6 +168,11 @@ class SelectTool(Tool):
         self._toggle_timer.setSingleShot(True)
         self._toggle_timer.timeout.connect(self._toggle_pending_input)
         self._pending_toggle: str | None = None
+        # A press on an unselected input: a click switches it and leaves the selection alone (the
+        # panel stays on the neuron being explained); only a drag selects and moves it.
+        self._input_press: NeuronItem | None = None
+        self._input_start = QPointF()
+        self._input_dragged = False
 
     def hint(self) -> str:
         return QCoreApplication.translate("tools", "Select and move: click or drag a box to select, drag to move, drag from an axon's end "
@@ -183,6 +188,9 @@ class SelectTool(Tool):
         if item is not None:
             if item.near_axon_handle(item.mapFromScene(pos)):
                 self.drag = ConnectionDrag(self.scene, item, pos)
+                return True
+            if item.neuron.kind == "input" and not item.isSelected() and not event.modifiers():
+                self._input_press, self._input_start, self._input_dragged = item, item.pos(), False
                 return True
             if not item.isSelected() or event.modifiers() & Qt.KeyboardModifier.ControlModifier:
                 # a plain click on an unselected neuron also drops any selected synapses
@@ -201,6 +209,34 @@ class SelectTool(Tool):
             self.scene.select()
         return False  # the view starts a rubber band
 
+    def move(self, event: QGraphicsSceneMouseEvent) -> bool:
+        if super().move(event):
+            return True
+        item = self._input_press
+        if item is None or not event.buttons() & Qt.MouseButton.LeftButton:
+            return False
+        offset = event.scenePos() - self._press_pos
+        if not self._input_dragged and offset.manhattanLength() <= CLICK_SLOP:
+            return True
+        if not self._input_dragged:
+            self._input_dragged = True
+            self.scene.select([item.neuron_id])
+        item.setPos(self._input_start + offset)  # the scene snaps it to the grid if asked
+        return True
+
+    def release(self, event: QGraphicsSceneMouseEvent) -> bool:
+        if super().release(event):
+            return True
+        if self._input_press is None or event.button() != Qt.MouseButton.LeftButton:
+            return False
+        item, self._input_press = self._input_press, None
+        if self._input_dragged:
+            self.commit_moves()
+        elif item.scene() is self.scene:
+            self._schedule_toggle(item.neuron_id)
+        self._press_item = None
+        return True
+
     def after_release(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
             return
@@ -209,10 +245,13 @@ class SelectTool(Tool):
               and self._press_item.neuron.kind == "input"
               and (event.scenePos() - self._press_pos).manhattanLength() <= CLICK_SLOP
               and not event.modifiers()):
-            # Wait for a possible double-click, which types a value instead of toggling.
-            self._pending_toggle = self._press_item.neuron_id
-            self._toggle_timer.start(QApplication.doubleClickInterval())
+            self._schedule_toggle(self._press_item.neuron_id)
         self._press_item = None
+
+    def _schedule_toggle(self, neuron_id: str) -> None:
+        # Wait for a possible double-click, which types a value instead of toggling.
+        self._pending_toggle = neuron_id
+        self._toggle_timer.start(QApplication.doubleClickInterval())
 
     def _toggle_pending_input(self) -> None:
         nid, self._pending_toggle = self._pending_toggle, None
@@ -231,6 +270,11 @@ class SelectTool(Tool):
     def cancel(self) -> bool:
         self._toggle_timer.stop()
         self._pending_toggle = None
+        if self._input_press is not None:
+            item, self._input_press = self._input_press, None
+            if self._input_dragged and item.scene() is self.scene:
+                item.setPos(self._input_start)
+            return True
         return self.cancel_drag()
 
 
