@@ -236,3 +236,26 @@ def test_an_edit_while_playing_does_not_lose_the_spikes_travelling_on_the_axons(
     if edit == "lengthen a delay":
         b_times = [b_times[0]] + [t + 1.0 for t in b_times[1:]]
     assert recorded["b"] == pytest.approx(b_times) and len(b_times) == 2
+
+
+@pytest.mark.parametrize("first, second", [("biological", "schematic"), ("schematic", "biological")])
+def test_paused_pulses_follow_the_axons_when_the_look_switches(window, and_gate, first, second):
+    from neuron_sim.model import geometry
+
+    window.files.open(and_gate)
+    window.scene.set_look(first)
+    window.playback.advance(0.3)  # a pulse part of the way along x1 → y, then paused
+    window.playback.pause()
+    layer = window.playback_controls.animator.pulse_layer
+    (key,), progress, _strength = window.playback.pulses()
+    before = layer.positions.copy()
+    window.scene.set_look(second)
+    window.scene.flush()
+    control = window.scene.synapse_layer.curve_of(key)
+    expected = geometry.point_on_curves(control[None], progress[0])[0]
+    assert not np.allclose(before[0], expected)  # the two looks draw that axon apart
+    assert np.allclose(layer.positions[0], expected)
+    window.network.set_neuron_param("y", "position", (300.0, 20.0))  # a moved cell carries them too
+    window.scene.flush()
+    control = window.scene.synapse_layer.curve_of(key)
+    assert np.allclose(layer.positions[0], geometry.point_on_curves(control[None], progress[0])[0])

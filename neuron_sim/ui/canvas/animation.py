@@ -112,7 +112,10 @@ class CanvasAnimator(QObject):
         scene.addItem(self.pulse_layer)
         scene.synapse_layer.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         scene.synapse_layer.label_layer.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self._links = connect_all([(playback.advanced, self.show_state)], owner=self)
+        # Pulses sit on the curves: new curves (a look switched or a cell moved, even while paused)
+        # carry them along.
+        self._links = connect_all([(playback.advanced, self.show_state),
+                                   (scene.synapses_laid_out, self._show_pulses)], owner=self)
 
     def stop_following(self) -> None:
         """Keep the state shown now; the playback's later frames no longer reach the scene."""

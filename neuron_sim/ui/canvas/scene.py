@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QPointF, QRectF, QTimer
+from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QBrush, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
@@ -24,6 +24,8 @@ from neuron_sim.ui.styles import PALETTE
 
 class DisplayScene(QGraphicsScene):
     """Items that follow `network`, drawn in a look, with or without weights and thresholds."""
+
+    synapses_laid_out = Signal()  # the synapse curves were computed anew (a move, an edit, a look)
 
     # The editor's canvas drops details (text, dendrites, boutons) when zoomed far out, to stay
     # fast and legible; a drawing of the network keeps every detail at any size.

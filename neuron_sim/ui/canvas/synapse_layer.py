@@ -103,6 +103,7 @@ class SynapseLayer(QGraphicsItem):
         self._dirty = False
         self.update()
         self.label_layer.sync()
+        scene.synapses_laid_out.emit()
 
     def _reusable_layout(self, look: str) -> tuple[list, np.ndarray, list, np.ndarray] | None:
         """What the last rebuild made, if the next one may reuse paths from it."""
