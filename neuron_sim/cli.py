@@ -120,7 +120,7 @@ def _simulate(args: argparse.Namespace) -> int:
 def _add_render_parser(sub) -> None:
     """The `render` subcommand's options (run by neuron_sim/ui/export/render.py)."""
     render = sub.add_parser("render", help="draw a network as a PNG, SVG, PDF or animated GIF, without a window")
-    render.add_argument("file", help="a network file (.json)")
+    render.add_argument("file", help="a network file (.json), or a shipped example's name (xor, dense-layer)")
     render.add_argument("-o", "--output", required=True, metavar="OUT",
                         help="the figure to write: .png, .svg, .pdf or .gif (the format follows the suffix)")
     render.add_argument("--scale", type=float, default=2.0,
@@ -134,9 +134,11 @@ def _add_render_parser(sub) -> None:
     render.add_argument("--title", default="", help="a title above the network")
     render.add_argument("--formula", metavar="ID", help="write out what this neuron computes, with its numbers")
     render.add_argument("--steps", type=int, default=None,
-                        help="render the state after N ticks (default: at rest); a GIF has N frames "
-                             "(default: one feedforward pass, 10 ticks, or 20 ms of spiking)")
-    render.add_argument("--fps", type=float, default=None, help="GIF frames per second (default 2; spiking 25)")
+                        help="render the state after N ticks (default: at rest); a GIF starts from it")
+    render.add_argument("--length", type=float, default=None,
+                        help="GIF: how far the network runs, in ticks (rate) or ms (spiking), as in "
+                             "File → Export animation (default 4 ticks or 50 ms)")
+    render.add_argument("--fps", type=float, default=None, help="GIF frames per second (default 12)")
     render.add_argument("--set", action="append", default=[], metavar="ID=VALUE",
                         help="set an input's value or a parameter first, as in `simulate`; may be repeated")
     render.add_argument("--lang", choices=("ko", "en"), help="language of the legend and formula text")

@@ -23,4 +23,4 @@ done
 
 # For the "Figures for slides" section: legend and the computation of the output, and an animation.
 render xor-figure.png xor --style schematic --steps 2 --legend --formula y --scale 2
-render xor-pass.gif xor --steps 2 --fps 1.5 --scale 1
+render xor-pass.gif xor --set x1=1 --length 2 --fps 8 --scale 1

@@ -64,11 +64,23 @@ def test_pdf(tmp_path):
     assert out.read_bytes().startswith(b"%PDF")
 
 
-def test_gif_has_the_steps_as_frames(tmp_path):
+def test_gif_length_and_frame_rate_as_in_the_export_animation_dialog(tmp_path):
     out = tmp_path / "xor.gif"
-    assert main(["render", XOR, "-o", str(out), "--steps", "2", "--set", "x1=1", "--fps", "4"]) == 0
+    # one layer at the app's pace lasts 1/1.5 s: 0, 1/4, 1/2 s
+    assert main(["render", XOR, "-o", str(out), "--length", "1", "--set", "x1=1", "--fps", "4"]) == 0
     with Image.open(out) as gif:
-        assert gif.n_frames == 2 and gif.info["duration"] == 250
+        assert gif.n_frames == 3 and gif.info["duration"] == 250
+    assert main(["render", XOR, "-o", str(out), "--set", "x1=1"]) == 0
+    with Image.open(out) as gif:  # the dialog's defaults: 4 ticks at 12 frames per second
+        assert gif.n_frames == 33 and gif.info["duration"] == 80  # 1/12 s in the GIF's hundredths
+
+
+def test_an_example_by_its_name(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["render", "xor", "-o", "xor.png", "--scale", "1"]) == 0
+    assert main(["render", "dense-layer.json", "-o", "dense.svg"]) == 0
+    assert Image.open(tmp_path / "xor.png").size[0] > 100
+    assert {"x0", "x1", "x2", "y1", "y2"} <= set(texts(tmp_path / "dense.svg"))
 
 
 @pytest.mark.parametrize("args, message", [
@@ -76,7 +88,11 @@ def test_gif_has_the_steps_as_frames(tmp_path):
     (["render", "missing.json", "-o", "out.png"], "missing.json"),
     (["render", XOR, "-o", "out.png", "--scale", "0"], "--scale"),
     (["render", XOR, "-o", "out.png", "--scale", "two"], "invalid float value"),
-    (["render", XOR, "-o", "out.gif", "--steps", "0"], "--steps must be 1 or more"),
+    (["render", XOR, "-o", "out.gif", "--length", "0"], "--length must be more than 0"),
+    (["render", XOR, "-o", "out.gif", "--length", "1000"], "at most 600 frames"),
+    (["render", XOR, "-o", "out.gif", "--fps", "99"], "--fps must be"),
+    (["render", XOR, "-o", "out.png", "--length", "3"], "--length is for .gif"),
+    (["render", "nosuchexample", "-o", "out.png"], "nosuchexample"),
     (["render", XOR, "-o", "out.png", "--steps", "-1"], "--steps must be 0 or more"),
     (["render", XOR, "-o", "out.png", "--formula", "nobody"], "nobody"),
     (["render", XOR, "-o", "out.png", "--fps", "3"], "--fps is for .gif"),

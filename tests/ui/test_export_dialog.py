@@ -163,3 +163,30 @@ def test_the_wait_cursor_shows_while_the_figure_is_written_and_goes_after(window
     dialog.save_button.click()  # a failed export gives the cursor back too
     assert seen[1] == Qt.CursorShape.WaitCursor and "disk full" in seen[2]
     assert QApplication.overrideCursor() is None
+
+
+def test_render_gif_is_the_export_animation_of_the_same_options(window, qtbot, tmp_path):
+    """`neuron-sim render … .gif` and File → Export animation (default length and frame rate, at
+    rest, the same look and scale) write the same frames: pulses travel in both."""
+    import numpy as np
+
+    from neuron_sim.cli import main
+    from neuron_sim.model.fileformat import load
+    from neuron_sim.resources_path import examples_dir
+
+    example = examples_dir() / "dense-layer.json"
+    window.document.replace(load(example))
+    window.network.set_neuron_param("x1", "value", 1.0)
+    qtbot.wait(1)
+    window.figures.animation_action.trigger()
+    dialog = window.figures.dialog
+    window.figures.ask_save_path = lambda *args: str(tmp_path / "dialog.gif")
+    dialog.save_button.click()
+    assert main(["render", "dense-layer", "-o", str(tmp_path / "cli.gif"), "--set", "x1=1"]) == 0
+    with Image.open(tmp_path / "dialog.gif") as made, Image.open(tmp_path / "cli.gif") as rendered:
+        assert made.n_frames == rendered.n_frames == dialog.frame_count() > 10
+        assert made.info["duration"] == rendered.info["duration"]
+        for i in range(made.n_frames):
+            made.seek(i)
+            rendered.seek(i)
+            assert np.array_equal(np.asarray(made.convert("RGB")), np.asarray(rendered.convert("RGB"))), i

@@ -5,9 +5,10 @@ a copy of the window's current state, spikes in flight included (the window's si
 not move). Two ways to step:
 
 - `per_tick`: one frame per tick, what the app's Step does (a layer in feedforward networks,
-  a synchronous tick, or one dt of a spiking network); `neuron-sim render --steps N` uses this;
+  a synchronous tick, or one dt of a spiking network);
 - smooth: each frame is 1/fps second of playback at the given speed, pulses travelling along
-  the axons as they do on the canvas (the Export animation dialog).
+  the axons as they do on the canvas. The Export animation dialog and `neuron-sim render … .gif`
+  both make this one, from `smooth_options` (the same length and frame rate give the same frames).
 
 Consecutive identical frames are merged by the GIF writer, their time kept.
 """
@@ -30,6 +31,8 @@ from neuron_sim.ui.export.figure import Figure, FigureError, FigureOptions, back
 
 MAX_FRAMES = 600
 MAX_FPS = 50.0  # GIF viewers slow anything faster down
+DEFAULT_FPS = 12.0
+DEFAULT_LENGTH = {"rate": 4.0, "spiking": 50.0}  # ticks of a rate network, ms of a spiking one
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,14 @@ def frames_for(network: Network, length: float, fps: float, speed: float = 1.0) 
     per_second = SPIKING_MS_PER_SECOND if network.model == "spiking" else RATE_PHASES_PER_SECOND
     seconds = length / (per_second * speed)
     return int(math.floor(seconds * fps + 1e-9)) + 1  # both ends: the state now and at the end
+
+
+def smooth_options(network: Network, length: float | None = None, fps: float | None = None) -> AnimationOptions:
+    """A smooth animation running `length` ticks (rate) or ms (spiking) at `fps` frames per second
+    and the app's normal pace; unset, the Export animation dialog's defaults."""
+    length = DEFAULT_LENGTH[network.model] if length is None else length
+    fps = DEFAULT_FPS if fps is None else fps
+    return AnimationOptions(frames=frames_for(network, length, fps), fps=fps, speed=1.0)
 
 
 def _check(options: AnimationOptions) -> None:

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from neuron_sim.ui.i18n.errors import error_text
-from neuron_sim.ui.export.animation import MAX_FPS, MAX_FRAMES, AnimationOptions, frames_for
+from neuron_sim.ui.export.animation import (DEFAULT_FPS, DEFAULT_LENGTH, MAX_FPS, MAX_FRAMES, AnimationOptions,
+                                           smooth_options)
 from neuron_sim.ui.export.figure import MAX_SCALE, Figure, FigureError, FigureOptions
 
 PREVIEW_SIZE = (420, 240)
@@ -172,13 +173,13 @@ class ExportDialog(QDialog):
         self.length_box = QDoubleSpinBox()
         self.length_box.setDecimals(1 if spiking else 0)
         self.length_box.setRange(0.1 if spiking else 1, 10_000)
-        self.length_box.setValue(50.0 if spiking else 4.0)
+        self.length_box.setValue(DEFAULT_LENGTH[self.network.model])
         self.length_box.setSuffix(self.tr(" ms") if spiking else self.tr(" ticks"))
         self.length_box.setToolTip(self.tr("How far the network runs from its current state"))
         form.addRow(self.tr("Length:"), self.length_box)
         self.fps_box = QSpinBox()
         self.fps_box.setRange(1, int(MAX_FPS))
-        self.fps_box.setValue(12)
+        self.fps_box.setValue(int(DEFAULT_FPS))
         self.fps_box.setSuffix(self.tr(" frames/s"))
         form.addRow(self.tr("Frame rate:"), self.fps_box)
         self.frames_label = QLabel()
@@ -234,11 +235,10 @@ class ExportDialog(QDialog):
             activity=True if self.animation else bool(self.activity_box.currentData()))
 
     def animation_options(self) -> AnimationOptions:
-        fps = float(self.fps_box.value())
-        return AnimationOptions(frames=self.frame_count(), fps=fps, speed=1.0)
+        return smooth_options(self.network, self.length_box.value(), float(self.fps_box.value()))
 
     def frame_count(self) -> int:
-        return frames_for(self.network, self.length_box.value(), float(self.fps_box.value()))
+        return self.animation_options().frames
 
     def _update_frames(self) -> None:
         frames = self.frame_count()

@@ -1,12 +1,15 @@
 """`neuron-sim render`: a figure from a network file, without a window (Qt's offscreen platform).
 
     neuron-sim render resources/examples/xor.json -o xor.svg --style schematic --legend
-    neuron-sim render xor.json -o xor.gif --steps 2 --set x2=1
+    neuron-sim render xor -o xor.gif --set x2=1
 
-`--steps N` renders the state after N ticks (a tick is what the app's Step does: one layer of a
-feedforward pass, one synchronous tick, or one dt of a spiking network); for a GIF, the N frames
-after each tick. Every problem is a RenderError, which the command line prints as one line with exit
-status 2.
+FILE is a network file or the name of a shipped example (`xor`, `dense-layer`), as for
+`neuron-sim --example`. `--steps N` renders the state after N ticks (a tick is what the app's Step
+does: one layer of a feedforward pass, one synchronous tick, or one dt of a spiking network). A GIF
+is File → Export animation's animation, made by the same code: from that state (at rest by
+default), `--length` ticks or ms at `--fps` frames per second (the dialog's defaults: 4 ticks or
+50 ms, 12 frames per second), pulses travelling along the axons. Every problem is a RenderError,
+which the command line prints as one line with exit status 2.
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ from pathlib import Path
 
 OUTPUTS = (".png", ".svg", ".pdf", ".gif")  # the options are in cli.py (its parser imports no Qt)
 MAX_STILL_STEPS = 1_000_000
-DEFAULT_TICK_FPS = {"rate": 2.0, "spiking": 25.0}
 
 
 class RenderError(Exception):
@@ -33,10 +35,16 @@ def run_render(args: argparse.Namespace) -> int:
         raise RenderError(f"{args.output}: the folder {output.parent} does not exist")
     if not 0 < args.scale <= 16:
         raise RenderError(f"--scale must be more than 0 and at most 16, got {args.scale:g}")
-    if args.steps is not None and args.steps < (1 if suffix == ".gif" else 0):
-        raise RenderError(f"--steps must be {'1' if suffix == '.gif' else '0'} or more, got {args.steps}")
+    if args.steps is not None and args.steps < 0:
+        raise RenderError(f"--steps must be 0 or more, got {args.steps}")
     if args.steps is not None and args.steps > MAX_STILL_STEPS:
         raise RenderError(f"--steps may be at most {MAX_STILL_STEPS:,}")
+    if suffix != ".gif":
+        for name, value in (("--fps", args.fps), ("--length", args.length)):
+            if value is not None:
+                raise RenderError(f"{name} is for .gif output")
+    if args.length is not None and not args.length > 0:
+        raise RenderError(f"--length must be more than 0, got {args.length:g}")
     network = _load(args)
     if args.formula is not None and args.formula not in network.neurons:
         raise RenderError(f"--formula: no neuron has the id {args.formula!r}")
@@ -47,7 +55,7 @@ def run_render(args: argparse.Namespace) -> int:
     app = create_application()
     if args.lang:
         install_translator(app, args.lang)
-    from neuron_sim.ui.export.animation import MAX_FRAMES, AnimationOptions, write_animation
+    from neuron_sim.ui.export.animation import MAX_FPS, MAX_FRAMES, smooth_options, write_animation
     from neuron_sim.ui.export.figure import Figure, FigureError, FigureOptions
 
     options = FigureOptions(look=args.style, scale=args.scale,
@@ -55,21 +63,34 @@ def run_render(args: argparse.Namespace) -> int:
                             legend=args.legend, title=args.title, formula_neuron=args.formula,
                             activity=True).with_labels(args.labels)
     try:
+        playback = _played(network, args.steps or 0)
         if suffix == ".gif":
-            frames = args.steps if args.steps is not None else _default_frames(network)
-            if frames > MAX_FRAMES:
-                raise RenderError(f"a GIF has at most {MAX_FRAMES} frames; --steps {frames} is too many")
-            fps = args.fps if args.fps is not None else DEFAULT_TICK_FPS[network.model]
-            write_animation(output, network, options, AnimationOptions(frames=frames, fps=fps, per_tick=True))
+            if args.fps is not None and not 0 < args.fps <= MAX_FPS:
+                raise RenderError(f"--fps must be more than 0 and at most {MAX_FPS:g}, got {args.fps:g}")
+            animation = smooth_options(network, args.length, args.fps)
+            if animation.frames > MAX_FRAMES:
+                raise RenderError(f"a GIF has at most {MAX_FRAMES} frames; {animation.frames} are too many: "
+                                  "shorten --length or lower --fps")
+            write_animation(output, network, options, animation, playback)
         else:
-            if args.fps is not None:
-                raise RenderError("--fps is for .gif output")
-            playback = _played(network, args.steps or 0)
             Figure(network, options, playback).save(output)
     except FigureError as error:
         raise RenderError(str(error)) from None
     print(output)
     return 0
+
+
+def network_path(name: str) -> Path:
+    """FILE as given, or the shipped example of that name (`xor`, `xor.json`) if no such file exists."""
+    path = Path(name)
+    if path.exists():
+        return path
+    from neuron_sim.resources_path import examples_dir
+
+    example = examples_dir() / (path.name if path.suffix == ".json" else path.name + ".json")
+    if path.parent == Path(".") and example.is_file():
+        return example
+    return path  # the loader says what is wrong with it
 
 
 def _load(args: argparse.Namespace):
@@ -78,26 +99,12 @@ def _load(args: argparse.Namespace):
     from neuron_sim.model.simulate import apply_assignment
 
     try:
-        network = load(args.file)
+        network = load(network_path(args.file))
         for assignment in args.set:
             apply_assignment(network, assignment)
     except (NetworkFileError, ModelError) as error:
         raise RenderError(str(error)) from None
     return network
-
-
-def _default_frames(network) -> int:
-    from neuron_sim.model import ModelError
-    from neuron_sim.model.engines.rate import RateEngine
-
-    if network.model == "spiking":
-        return max(1, round(20.0 / network.dt_ms))
-    if network.update == "feedforward":
-        try:
-            return max(1, len(RateEngine(network).layers))  # one pass, a frame per layer
-        except ModelError as error:
-            raise RenderError(str(error)) from None
-    return 10
 
 
 def _played(network, steps: int):
