@@ -202,54 +202,6 @@ def nearest_curve(point: tuple[float, float], control: np.ndarray, tolerance: fl
     return best if d[best] <= tolerance else None
 
 
-# ---- labels --------------------------------------------------------------------------------------
-LABEL_POSITIONS = (0.5, 0.62, 0.38, 0.72, 0.28, 0.8)
-
-
-def place_labels(control: np.ndarray, sizes: np.ndarray, obstacles: np.ndarray) -> np.ndarray:
-    """Centres for weight labels on each curve that overlap neither each other nor the obstacles.
-
-    sizes: (S, 2) label width/height; obstacles: (K, 4) rectangles x0, y0, x1, y1 (the cells).
-    Tries a few places along each curve and takes the first free one (the middle if none is).
-    """
-    s = control.shape[0]
-    centres = point_on_curves(control, 0.5) if s else np.zeros((0, 2))
-    if s == 0:
-        return centres
-    candidates = np.stack([point_on_curves(control, t) for t in LABEL_POSITIONS], axis=1)  # (S, C, 2)
-    cell = 64.0
-    grid: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
-
-    def add(rect: tuple[float, float, float, float]) -> None:
-        for gx in range(int(rect[0] // cell), int(rect[2] // cell) + 1):
-            for gy in range(int(rect[1] // cell), int(rect[3] // cell) + 1):
-                grid.setdefault((gx, gy), []).append(rect)
-
-    def free(rect: tuple[float, float, float, float]) -> bool:
-        for gx in range(int(rect[0] // cell), int(rect[2] // cell) + 1):
-            for gy in range(int(rect[1] // cell), int(rect[3] // cell) + 1):
-                for other in grid.get((gx, gy), ()):
-                    if rect[0] < other[2] and other[0] < rect[2] and rect[1] < other[3] and other[1] < rect[3]:
-                        return False
-        return True
-
-    for obstacle in np.asarray(obstacles, dtype=float).reshape(-1, 4):
-        add(tuple(obstacle))
-    for i in range(s):
-        w, h = sizes[i]
-        chosen = candidates[i, 0]
-        for c in range(candidates.shape[1]):
-            x, y = candidates[i, c]
-            rect = (x - w / 2, y - h / 2, x + w / 2, y + h / 2)
-            if free(rect):
-                chosen = candidates[i, c]
-                break
-        x, y = chosen
-        add((x - w / 2, y - h / 2, x + w / 2, y + h / 2))
-        centres[i] = chosen
-    return centres
-
-
 # ---- placing and grouping neurons ----------------------------------------------------------------
 def column_positions(count: int, x: float, centre_y: float, spacing: float = 110.0) -> list[tuple[float, float]]:
     """`count` positions in a vertical column centred on `centre_y` (a new layer)."""

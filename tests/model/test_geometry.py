@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from neuron_sim.model import geometry as g
+from neuron_sim.model.label_placement import place_labels
 
 # 36° below to 60° above "pointing left" (y points down: below is the smaller angle)
 LEFT_FAN = (math.pi - g.FAN_DOWN, math.pi + g.FAN_UP)
@@ -272,44 +273,6 @@ def test_nearest_curve_respects_the_tolerance():
     assert g.distances_to_curves(point, np.zeros((0, 4, 2))).shape == (0,)
 
 
-# ---- labels ------------------------------------------------------------------------------------
-def label_rects(centres, sizes):
-    return np.column_stack([centres - sizes / 2, centres + sizes / 2])
-
-
-@pytest.mark.parametrize("look", g.LOOKS)
-def test_labels_of_a_fan_of_six_synapses_do_not_overlap(look):
-    positions, source, target, is_sensor = fan_network()
-    lay = g.layout(positions, source, target, is_sensor, look)
-    sizes = np.tile([40.0, 16.0], (6, 1))
-    cells = np.array([[x - 22, y - 22, x + 22, y + 22] for x, y in positions])
-    centres = g.place_labels(lay.control, sizes, cells)
-    assert centres.shape == (6, 2)
-    rects = label_rects(centres, sizes)
-    for i in range(6):
-        for j in range(i + 1, 6):
-            assert not rects_overlap(rects[i], rects[j]), (i, j, rects[i], rects[j])
-        for cell in cells:
-            assert not rects_overlap(rects[i], cell)
-        # Each label sits on its own curve.
-        assert g.distances_to_curves(tuple(centres[i]), lay.control[i:i + 1], samples=200)[0] < 0.5
-
-
-def test_a_label_avoids_an_obstacle_when_a_free_place_exists():
-    control = straight((0.0, 0.0), (200.0, 0.0))[None]
-    sizes = np.array([[20.0, 10.0]])
-    middle = g.place_labels(control, sizes, np.zeros((0, 4)))[0]
-    assert middle == pytest.approx([100.0, 0.0])
-    block = np.array([[80.0, -10.0, 120.0, 10.0]])  # covers the middle of the line
-    centre = g.place_labels(control, sizes, block)[0]
-    assert not rects_overlap(label_rects(centre[None], sizes)[0], block[0])
-    assert centre[1] == pytest.approx(0.0)  # still on the line
-    # Everything blocked: the label falls back to the middle rather than leaving the curve.
-    wall = np.array([[-50.0, -50.0, 250.0, 50.0]])
-    assert g.place_labels(control, sizes, wall)[0] == pytest.approx([100.0, 0.0])
-    assert g.place_labels(np.zeros((0, 4, 2)), np.zeros((0, 2)), block).shape == (0, 2)
-
-
 # ---- columns -----------------------------------------------------------------------------------
 def test_column_positions_are_centred_and_evenly_spaced():
     assert g.column_positions(3, 100, 50) == [(100.0, -60.0), (100.0, 50.0), (100.0, 160.0)]
@@ -384,7 +347,7 @@ def test_layout_of_random_networks_is_finite_and_dendrites_stay_in_the_fan(net, 
         np.testing.assert_allclose(reach, g.SOMA_RADIUS + g.DENDRITE_LENGTH)
     if s:
         sizes = np.tile([30.0, 12.0], (s, 1))
-        centres = g.place_labels(lay.control, sizes, np.zeros((0, 4)))
+        centres = place_labels(lay.control, sizes, np.zeros((0, 4)))
         assert np.all(np.isfinite(centres))
         assert np.all(np.isfinite(g.distances_to_curves((0.0, 0.0), lay.control)))
 

@@ -1,6 +1,7 @@
 """The single synapse item: paths follow the layout exactly, including after group moves."""
 
 import numpy as np
+import pytest
 
 from neuron_sim.model.generate import layered_network
 
@@ -66,3 +67,59 @@ def test_selection_halos_are_stroked_only_for_the_curves_in_view(qtbot, window, 
     window.view.viewport().grab()
     halos = stroked.count(halo_width)
     assert 0 < halos < len(layer.keys) / 2
+
+
+def _rects_overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("look", ["biological", "schematic"])
+@pytest.mark.parametrize("example", ["dense-layer", "multi-layer"])
+def test_weight_labels_of_the_layer_examples_keep_clear_on_the_canvas_and_in_a_figure(qapp, window, example, look):
+    """As drawn, with the real font: no two weight labels overlap, none covers a cell's body or
+    its name, and none sits where another synapse's line passes."""
+    from neuron_sim.model import geometry
+    from neuron_sim.model.fileformat import load
+    from neuron_sim.resources_path import examples_dir
+    from neuron_sim.ui.export import Figure, FigureOptions
+
+    network = load(examples_dir() / f"{example}.json")
+    window.document.replace(network)
+    window.scene.set_look(look)
+    figure = Figure(network, FigureOptions(look=look))
+    for scene in (window.scene, figure.scene):
+        scene.flush()
+        layer = scene.synapse_layer
+        boxes = layer.label_boxes()
+        assert len(boxes) == len(network.synapses)
+        cells = []
+        for item in scene.neuron_items.values():
+            for rect in (item.mapRectToScene(item.body_rect()), item.mapRectToScene(item.label_rect())):
+                cells.append((rect.left(), rect.top(), rect.right(), rect.bottom()))
+        lines = geometry.bezier_points(layer.layout_.control, 80)
+        for i, box in enumerate(boxes.tolist()):
+            for other in boxes[i + 1:].tolist():
+                assert not _rects_overlap(box, other)
+            for cell in cells:
+                assert not _rects_overlap(box, cell)
+            others = np.delete(lines, i, axis=0).reshape(-1, 2)
+            assert not np.any((others[:, 0] > box[0]) & (others[:, 0] < box[2])
+                              & (others[:, 1] > box[1]) & (others[:, 1] < box[3])), layer.keys[i]
+
+
+def test_labels_moved_with_the_whole_drawing_are_where_a_new_placement_puts_them(qtbot, window):
+    from neuron_sim.model.label_placement import place_labels
+
+    window.document.replace(layered_network(12, 30, seed=3))
+    scene = window.scene
+    scene.flush()
+    layer = scene.synapse_layer
+    layer.labels()
+    for nid, neuron in list(scene.network.neurons.items()):
+        x, y = neuron.position
+        scene.network.set_neuron_param(nid, "position", (x + 37.0, y - 12.0))
+    scene.flush()
+    shifted = np.array([(x, y) for x, y, _t, _h in layer.labels()])
+    made = layer._placement
+    fresh = place_labels(layer.layout_.control, made[1], made[2] + (37.0, -12.0, 37.0, -12.0))
+    assert np.allclose(shifted, fresh)

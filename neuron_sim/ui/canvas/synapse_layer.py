@@ -20,6 +20,7 @@ from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from neuron_sim.model import geometry
+from neuron_sim.model.label_placement import place_labels
 from neuron_sim.model.entities import SynapseKey
 
 from neuron_sim.ui import styles
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from neuron_sim.ui.canvas.scene import DisplayScene
 
 HIT_TOLERANCE = 6.0
+SHIFT_TOLERANCE = 0.5  # scene px: a drawing that moved as a whole, up to rounding, keeps its label places
 MAX_LABELS_PLACED_CAREFULLY = 600  # beyond this labels sit mid-curve (such networks are not figures)
 OVERVIEW_ZOOM = styles.OVERVIEW_ZOOM  # below this zoom: hairlines, no boutons, dendrites or labels
 
@@ -55,6 +57,7 @@ class SynapseLayer(QGraphicsItem):
         self._curves: list[QPainterPath] = []
         self._details: tuple[list[QPainterPath], list[QPainterPath], np.ndarray] | None = None
         self._labels: list[tuple[float, float, str, float]] | None = None
+        self._placement: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None  # see _placed
         self._label_boxes: tuple[list | None, np.ndarray] = (None, np.zeros((0, 4)))
         self._dirty = True
         self.label_layer = WeightLabelLayer(self)  # the scene adds it next to this item
@@ -226,7 +229,8 @@ class SynapseLayer(QGraphicsItem):
         return paths
 
     def labels(self) -> list[tuple[float, float, str, float]]:
-        """(x, y, text, half width) of each weight label, placed so that labels do not collide."""
+        """(x, y, text, half width) of each weight label, placed along its synapse clear of the other
+        labels, the cells and the other synapses' lines (model/label_placement.py)."""
         if self._labels is None:
             scene = self.network_scene()
             if not scene.show_weights or not self.keys:
@@ -238,12 +242,31 @@ class SynapseLayer(QGraphicsItem):
             if len(texts) <= MAX_LABELS_PLACED_CAREFULLY:
                 obstacles = np.array([_rect_tuple(item.sceneBoundingRect().adjusted(4, 4, -4, -4))
                                       for item in scene.neuron_items.values()]).reshape(-1, 4)
-                centres = geometry.place_labels(self.layout_.control, sizes, obstacles)
+                centres = self._placed(self.layout_.control, sizes, obstacles)
             else:
                 centres = geometry.point_on_curves(self.layout_.control, 0.5)
             self._labels = [(c[0], c[1], t, s[0] / 2)
                             for c, t, s in zip(centres.tolist(), texts, sizes.tolist())]
         return self._labels
+
+    def _placed(self, control: np.ndarray, sizes: np.ndarray, obstacles: np.ndarray) -> np.ndarray:
+        """Label centres for these curves, sizes and cells. When the whole drawing only moved since
+        the last placement (a drag of everything, its drop and undo), that placement moves with it
+        rather than being made again: it would come out the same, shifted. Compared with the last
+        placement made, not the last shifted one, so that rounding never adds up."""
+        made = self._placement
+        if made is not None and made[1].shape == sizes.shape and made[0].shape == control.shape \
+                and made[2].shape == obstacles.shape and len(control) and np.array_equal(made[1], sizes):
+            offset = control[0, 0] - made[0][0, 0]
+            # The cells are read when the labels are drawn, the curves when they were laid out:
+            # during a drag the two can be a mouse move apart, so each need only move as a whole.
+            cells_offset = obstacles[0, :2] - made[2][0, :2] if len(obstacles) else offset
+            if (np.allclose(control - made[0], offset, rtol=0, atol=SHIFT_TOLERANCE)
+                    and np.allclose(obstacles - made[2], np.tile(cells_offset, 2), rtol=0, atol=SHIFT_TOLERANCE)):
+                return made[3] + offset
+        centres = place_labels(control, sizes, obstacles)
+        self._placement = (control.copy(), sizes, obstacles, centres)
+        return centres
 
     def label_boxes(self) -> np.ndarray:
         """(n, 4) left, top, right, bottom of each weight label's box, in the order of `labels()`."""
