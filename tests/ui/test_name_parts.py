@@ -294,7 +294,7 @@ def test_leaving_far_cells_out_changes_no_box(window):
     same callouts against every cell, label and curve of the network."""
     from neuron_sim.model.generate import layered_network
     from neuron_sim.model.callout_placement import GAP, place_boxes
-    from neuron_sim.ui.canvas.name_parts import PADDING, _subtitle_font, _title_font
+    from neuron_sim.ui.canvas.parts_overlay import PADDING, _subtitle_font, _title_font
 
     overlay = _show(window, layered_network(150, 600, seed=4))
     scene, item = window.scene, window.scene.neuron_items[overlay.neuron_id]

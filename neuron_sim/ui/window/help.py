@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from neuron_sim.model import Network, Neuron, Synapse
 
-from neuron_sim.ui.canvas.name_parts import PartsOverlay
+from neuron_sim.ui.canvas.parts_overlay import PartsOverlay
 from neuron_sim.ui.i18n.vocabulary import Vocabulary
 
 GUIDE_IMAGE_WIDTH = 640  # pixels at most: the canvas's own scale, or smaller to fit the dialog
