@@ -21,6 +21,7 @@ TURNS = np.array(sorted((k * np.pi / 8 for k in range(-7, 9)), key=lambda turn: 
 NEAR_HALF_WIDTH = 500.0
 NEAR_HALF_HEIGHT = 400.0
 ANCHOR_REACH = 8.0 + GAP  # kept clear around another callout's anchor dot
+OUTSIDE = 60  # a box beyond the visible area is unread: worse than covering a name, not a callout
 
 
 @dataclass
@@ -32,12 +33,16 @@ class Obstacles:
     thin: np.ndarray  # small squares along the synapse curves
     uncrossable: np.ndarray  # what a leader line may not pass through
     leaders: np.ndarray  # points (L, 2) along earlier leader lines
+    area: np.ndarray | None = None  # (x0, y0, x1, y1) the boxes should stay inside (the visible view)
 
     def costs(self, anchor: np.ndarray, boxes: np.ndarray) -> np.ndarray:
         """How much each candidate box (K, 4) hides; an earlier callout weighs most, a curve least."""
-        return (100 * overlap_counts(boxes, self.callouts) + 10 * overlap_counts(boxes, self.solid)
+        cost = (100 * overlap_counts(boxes, self.callouts) + 10 * overlap_counts(boxes, self.solid)
                 + overlap_counts(boxes, self.thin) + 20 * covers(boxes, self.leaders)
                 + 5 * crosses(leader_points(anchor, boxes, skip=8.0), self.uncrossable))
+        if self.area is not None:
+            cost = cost + OUTSIDE * outside(boxes, self.area)
+        return cost
 
     def within(self, area: np.ndarray) -> Obstacles:
         """Only what reaches into `area` (x0, y0, x1, y1): the rest cannot change a cost there."""
@@ -49,15 +54,17 @@ class Obstacles:
         inside = ((points[:, 0] > area[0] - GAP) & (points[:, 0] < area[2] + GAP)
                   & (points[:, 1] > area[1] - GAP) & (points[:, 1] < area[3] + GAP))
         return Obstacles(rects(self.callouts), rects(self.solid), rects(self.thin), rects(self.uncrossable),
-                         points[inside])
+                         points[inside], self.area)
 
 
 def place_boxes(anchors: np.ndarray, directions: np.ndarray, sizes: np.ndarray, solid: np.ndarray,
-                thin: np.ndarray, cell: np.ndarray | None = None) -> np.ndarray:
+                thin: np.ndarray, cell: np.ndarray | None = None, area: np.ndarray | None = None) -> np.ndarray:
     """A box (K, 4) for each callout, placed in order: anchors (K, 2), preferred directions (K, 2),
     sizes (K, 2) as (width, height). `solid`: cells, labels and weights a box may not cover nor a
     leader cross; `thin`: squares along the curves (covering them costs little); `cell`: the
-    annotated cell's surroundings (x0, y0, x1, y1), which boxes keep clear but leaders start in."""
+    annotated cell's surroundings (x0, y0, x1, y1), which boxes keep clear but leaders start in;
+    `area`: (x0, y0, x1, y1) the boxes should stay inside where they can (the window's view)."""
+    area = None if area is None else np.asarray(area, dtype=float).reshape(4)
     anchors = np.asarray(anchors, dtype=float).reshape(-1, 2)
     solid = np.asarray(solid, dtype=float).reshape(-1, 4)
     thin = np.asarray(thin, dtype=float).reshape(-1, 4)
@@ -69,7 +76,7 @@ def place_boxes(anchors: np.ndarray, directions: np.ndarray, sizes: np.ndarray, 
         others = np.concatenate([np.delete(dots, index, axis=0), placed + (-GAP, -GAP, GAP, GAP)])
         obstacles = Obstacles(callouts=others, solid=kept_clear, thin=thin,
                               uncrossable=np.concatenate([placed, solid]),
-                              leaders=np.concatenate(leaders) if leaders else np.zeros((0, 2)))
+                              leaders=np.concatenate(leaders) if leaders else np.zeros((0, 2)), area=area)
         box = free_box(anchor, direction, float(width), float(height), obstacles)
         placed = np.vstack([placed, box])
         leaders.append(leader_points(anchor, box[None])[0])
@@ -113,6 +120,22 @@ def overlap_counts(boxes: np.ndarray, rects: np.ndarray) -> np.ndarray:
     b, r = boxes[:, None, :], rects[None, :, :]
     return np.count_nonzero((r[..., 0] < b[..., 2]) & (r[..., 2] > b[..., 0])
                             & (r[..., 1] < b[..., 3]) & (r[..., 3] > b[..., 1]), axis=1)
+
+
+def outside(boxes: np.ndarray, area: np.ndarray) -> np.ndarray:
+    """For each box (K, 4), whether any of it lies beyond `area` (x0, y0, x1, y1)."""
+    return ((boxes[:, 0] < area[0]) | (boxes[:, 1] < area[1]) | (boxes[:, 2] > area[2])
+            | (boxes[:, 3] > area[3])).astype(int)
+
+
+def is_free(anchor, box, solid: np.ndarray, area: np.ndarray | None = None) -> bool:
+    """Whether a box (x0, y0, x1, y1) placed earlier still covers none of `solid` (N, 4), its leader
+    line from `anchor` crosses none of them, and it lies inside `area` if one is given."""
+    box = np.asarray(box, dtype=float).reshape(1, 4)
+    if area is not None and outside(box, np.asarray(area, dtype=float))[0]:
+        return False
+    anchor = np.asarray(anchor, dtype=float)
+    return not (overlap_counts(box, solid)[0] or crosses(leader_points(anchor, box, skip=8.0), solid)[0])
 
 
 def covers(boxes: np.ndarray, points: np.ndarray) -> np.ndarray:

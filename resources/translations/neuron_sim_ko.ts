@@ -3155,6 +3155,58 @@ Install one and restart, for example on Debian or Ubuntu:
         <translation>수상돌기</translation>
     </message>
     <message>
+        <source>input spikes arrive here</source>
+        <translation>입력 스파이크가 여기에 도착</translation>
+    </message>
+    <message>
+        <source>weight w: each spike moves v by w mV</source>
+        <translation>가중치 w: 스파이크마다 v가 w mV 바뀜</translation>
+    </message>
+    <message>
+        <source>Soma: membrane potential v</source>
+        <translation>세포체: 막전위 v</translation>
+    </message>
+    <message>
+        <source>adds up the inputs, leaks back to rest</source>
+        <translation>입력을 더하고, 휴지 전위로 새어 나감</translation>
+    </message>
+    <message>
+        <source>Axon hillock: spike when v ≥ %1 mV</source>
+        <translation>축삭 둔덕: v ≥ %1 mV이면 스파이크</translation>
+    </message>
+    <message>
+        <source>then silent for the refractory period, %1 ms</source>
+        <translation>그 뒤 불응기 %1 ms 동안 잠잠함</translation>
+    </message>
+    <message>
+        <source>carries the spike, all or nothing</source>
+        <translation>스파이크를 전달 (실무율)</translation>
+    </message>
+    <message>
+        <source>Input spikes × weights w (mV)</source>
+        <translation>입력 스파이크 × 가중치 w (mV)</translation>
+    </message>
+    <message>
+        <source>v: membrane potential (mV)</source>
+        <translation>v: 막전위 (mV)</translation>
+    </message>
+    <message>
+        <source>soma: adds up the inputs, leaks</source>
+        <translation>세포체: 입력을 더하고 새어 나감</translation>
+    </message>
+    <message>
+        <source>Spike when v ≥ %1 mV</source>
+        <translation>v ≥ %1 mV이면 스파이크</translation>
+    </message>
+    <message>
+        <source>axon hillock; refractory period %1 ms</source>
+        <translation>축삭 둔덕, 불응기 %1 ms</translation>
+    </message>
+    <message>
+        <source>Output: spikes</source>
+        <translation>출력: 스파이크</translation>
+    </message>
+    <message>
         <source>inputs x₁, x₂, …</source>
         <translation>입력 x₁, x₂, …</translation>
     </message>

@@ -84,3 +84,29 @@ def test_near_mask_and_leader_end():
     assert near_mask(rects, (0.0, 0.0)).tolist() == [True, False, True]
     assert leader_end((0.0, 0.0), (50.0, -10.0, 90.0, 30.0)) == (50.0, 0.0)
     assert leader_end((70.0, 100.0), (50.0, -10.0, 90.0, 30.0)) == (70.0, 30.0)
+
+
+def test_boxes_keep_inside_the_area_when_it_leaves_room():
+    """A callout whose preferred side lies beyond the area (the window's edge) goes to a side inside it."""
+    from neuron_sim.model.callout_placement import outside, place_boxes
+
+    anchors = np.array([[100.0, 100.0]])
+    sizes = np.array([[120.0, 40.0]])
+    left = np.array([[-1.0, 0.0]])
+    free = place_boxes(anchors, left, sizes, np.zeros((0, 4)), np.zeros((0, 4)))
+    assert free[0, 2] <= 100.0  # with no area: to the left, as preferred
+    area = np.array([60.0, -200.0, 600.0, 400.0])  # the edge 40 px left of the anchor
+    kept = place_boxes(anchors, left, sizes, np.zeros((0, 4)), np.zeros((0, 4)), area=area)
+    assert outside(kept, area).tolist() == [0]
+    tiny = np.array([90.0, 90.0, 110.0, 110.0])  # no room anywhere: placed all the same
+    assert place_boxes(anchors, left, sizes, np.zeros((0, 4)), np.zeros((0, 4)), area=tiny).shape == (1, 4)
+
+
+def test_is_free_checks_cover_leader_and_area():
+    from neuron_sim.model.callout_placement import is_free
+
+    box = (40.0, 0.0, 80.0, 20.0)
+    assert is_free((0.0, 10.0), box, np.zeros((0, 4)))
+    assert not is_free((0.0, 10.0), box, np.array([[50.0, 5.0, 60.0, 15.0]]))  # covers a name
+    assert not is_free((0.0, 10.0), box, np.array([[20.0, 5.0, 30.0, 15.0]]))  # its leader crosses one
+    assert not is_free((0.0, 10.0), box, np.zeros((0, 4)), np.array([0.0, 0.0, 70.0, 100.0]))  # beyond the area

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 from shiboken6 import isValid
 
-from neuron_sim.ui.canvas.parts_overlay import PartsOverlay
+from neuron_sim.ui.canvas.parts_overlay import PartsOverlay, parts_target
 from neuron_sim.ui.events import EventLinks
 from neuron_sim.ui.i18n.vocabulary import Vocabulary
 
@@ -53,6 +53,12 @@ class NameParts(QObject):
         self._follow_timer.setInterval(0)
         self._follow_timer.timeout.connect(self._follow)
         self._retarget = False  # the selection changed: choose the neuron again
+        self._view_moved = False  # scrolled, zoomed or resized: are the callouts still in view?
+        self._view_links = EventLinks(owner=self)
+        self._view_links.connect_all([(view.horizontalScrollBar().valueChanged, self._view_changed),
+                                      (view.verticalScrollBar().valueChanged, self._view_changed),
+                                      (view.zoom_changed, self._view_changed)])
+        view.viewport().installEventFilter(self)
 
     def add_to_menu(self, menu: QMenu) -> None:
         menu.addAction(self.action)
@@ -67,35 +73,28 @@ class NameParts(QObject):
                 self.action.setChecked(False)
                 return
             self._attach()
-            self.overlay.neuron_id = target
-            self.overlay.relayout()
-            view = self.view
-            visible = view.mapToScene(view.viewport().rect()).boundingRect()
-            if not visible.contains(self.overlay.sceneBoundingRect()):
-                view.fit()  # the callouts are the point: frame them with the network
+            overlay = self.overlay
+            overlay.neuron_id = target
+            overlay.area = None
+            overlay.relayout()
+            if not self.visible_rect().contains(overlay.sceneBoundingRect()):
+                self.view.fit()  # the callouts are the point: frame them with the network
         else:
             self._detach()
 
     def choose_target(self) -> str | None:
-        """The selected computing neuron, else the one with inputs and outputs and the most inputs."""
-        scene = self.scene
-        network = scene.network
-        computing = [nid for nid, n in network.neurons.items() if n.kind == "neuron"]
-        for nid in scene.selected_neuron_ids():
-            if nid in computing:
-                return nid
-        if self.overlay is not None and self.overlay.neuron_id in computing:
-            return self.overlay.neuron_id
-        if not computing:
-            return None
-        inputs = {nid: 0 for nid in computing}
-        outputs = set()
-        for source, target in network.synapses:
-            if target in inputs and source != target:
-                inputs[target] += 1
-            if source != target:
-                outputs.add(source)
-        return max(computing, key=lambda nid: (inputs[nid] > 0 and nid in outputs, inputs[nid]))
+        """The selected computing neuron, else the one named now, else the one with inputs and
+        outputs and the most inputs."""
+        current = self.overlay.neuron_id if self.overlay is not None else None
+        return parts_target(self.scene.network, self.scene.selected_neuron_ids(), current)
+
+    def target(self) -> str | None:
+        """The neuron whose parts are named on the canvas now (None while not shown)."""
+        return self.overlay.neuron_id if self.overlay is not None else None
+
+    def visible_rect(self) -> QRectF:
+        view = self.view
+        return view.mapToScene(view.viewport().rect()).boundingRect()
 
     def _attach(self) -> None:
         scene = self.scene
@@ -129,6 +128,15 @@ class NameParts(QObject):
             self._retarget = True
             self._request_follow()
 
+    def _view_changed(self, *_args) -> None:
+        self._view_moved = True
+        self._request_follow()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            self._view_changed()  # a dock opened or closed, the window was resized
+        return False
+
     def _request_follow(self) -> None:
         if self.overlay is not None and not self._follow_timer.isActive():
             self._follow_timer.start()
@@ -145,5 +153,18 @@ class NameParts(QObject):
         if self._retarget or overlay.neuron_id not in scene.network.neurons:  # or deleted, or a new network
             self._retarget = False
             overlay.neuron_id = self.choose_target()
+        moved, self._view_moved = self._view_moved, False
         if not overlay.is_current():
+            self._lay_out(overlay)
+        elif moved and not self.visible_rect().contains(overlay.sceneBoundingRect()):
+            self._lay_out(overlay)  # the view moved away from them: bring them back into it
+
+    def _lay_out(self, overlay: PartsOverlay) -> None:
+        """Place the callouts as well as the network allows; if some would lie beyond the window's
+        edge, place them again inside the view (covering a name there rather than being cut off)."""
+        overlay.area = None
+        overlay.relayout()
+        visible = self.visible_rect()
+        if not visible.contains(overlay.sceneBoundingRect()):
+            overlay.area = visible
             overlay.relayout()

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from neuron_sim.model import geometry
 
 from neuron_sim.ui import styles
-from neuron_sim.model.callout_placement import GAP, NEAR_HALF_HEIGHT, NEAR_HALF_WIDTH, leader_end, near_mask, place_boxes
+from neuron_sim.model.callout_placement import (GAP, NEAR_HALF_HEIGHT, NEAR_HALF_WIDTH, is_free, leader_end, near_mask,
+                                                place_boxes)
 from neuron_sim.ui.canvas.neuron_item import NeuronItem
 from neuron_sim.ui.styles import PALETTE
 from neuron_sim.ui.i18n.vocabulary import Vocabulary
@@ -41,6 +42,9 @@ PADDING = 6.0
 # A cell whose centre is farther than this outside the window where callouts go cannot reach
 # into it (its name is narrower than this).
 NEAR_MARGIN = 200.0
+# Room kept under a computing cell for the line playing writes there (a = …, v = …): the callouts
+# are placed around it from the start, so they do not move when the numbers appear and change.
+OUTPUT_ROOM = "v = −00.00 mV"
 
 
 @dataclass
@@ -81,6 +85,7 @@ class PartsOverlay(QGraphicsItem):
         self._label_rects = np.zeros((0, 4))
         self._hulls_of = None  # the layout whose curve boxes `_hulls` holds
         self._hulls = np.zeros((0, 4))
+        self.area: QRectF | None = None  # where the boxes should stay (the canvas's visible view)
         self.setZValue(50)  # over neurons (10) and synapses (0)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(False)
@@ -103,8 +108,10 @@ class PartsOverlay(QGraphicsItem):
             return False
 
     def _read(self, scene: DisplayScene) -> tuple:
-        return (self.neuron_id, scene.look, scene.show_weights, scene.show_thresholds,
-                tuple(item.label_rect().size().toTuple() for item in self._near))
+        neuron = scene.network.neurons.get(self.neuron_id or "")
+        numbers = None if neuron is None else (neuron.v_threshold_mV, neuron.refractory_ms)
+        return (self.neuron_id, scene.look, scene.network.model, numbers, scene.show_weights, scene.show_thresholds,
+                tuple(text_room(item).size().toTuple() for item in self._near))
 
     def relayout(self) -> None:
         scene = self.network_scene()
@@ -117,7 +124,9 @@ class PartsOverlay(QGraphicsItem):
         self._seen = self._read(scene)
         callouts = [] if item is None else self._anchors(scene, item)
         if callouts:
-            self._place(scene, item, callouts)
+            solid, thin = self._obstacles(scene, item)
+            if not self._keep_boxes(callouts, solid):
+                self._place(scene, item, callouts, solid, thin)
         bounds = QRectF()
         for callout in callouts:
             bounds = bounds.united(callout.box).united(QRectF(callout.anchor, callout.anchor).adjusted(-4, -4, 4, 4))
@@ -168,9 +177,31 @@ class PartsOverlay(QGraphicsItem):
             else:
                 point = (centre.x() + r + geometry.AXON_STUB * 0.7, centre.y())
             callouts.append(Callout("axon", QPointF(*point), (0.25, 1.0)))
+        neuron = item.neuron
+        spiking = scene.network.model == "spiking" and neuron.kind == "neuron"
+        threshold, refractory = styles.format_number(neuron.v_threshold_mV), styles.format_number(neuron.refractory_ms)
         for callout in callouts:
-            callout.title, callout.subtitle = self.words.part(callout.part)
+            callout.title, callout.subtitle = self.words.part(callout.part, spiking, threshold, refractory)
         return callouts
+
+    def _keep_boxes(self, callouts: list[Callout], solid: np.ndarray) -> bool:
+        """Give the callouts the boxes they had if nothing they were placed around moved: the same
+        parts, anchors and texts, each box still clear and in view. Laid out again, they could come
+        out elsewhere (the search starts from the preferred side, not from where they were)."""
+        before = self.callouts
+        if len(before) != len(callouts):
+            return False
+        area = None if self.area is None else np.array(self.area.getCoords())
+        for old, new in zip(before, callouts):
+            if (old.part, old.title, old.subtitle) != (new.part, new.title, new.subtitle) or old.box is None:
+                return False
+            if abs(old.anchor.x() - new.anchor.x()) > 0.5 or abs(old.anchor.y() - new.anchor.y()) > 0.5:
+                return False
+            if not is_free((new.anchor.x(), new.anchor.y()), old.box.getCoords(), solid, area):
+                return False
+        for old, new in zip(before, callouts):
+            new.box = QRectF(old.box)
+        return True
 
     def _obstacles(self, scene: DisplayScene, item: NeuronItem) -> tuple[np.ndarray, np.ndarray]:
         """What a box must not cover, near the annotated cell, as (x0, y0, x1, y1) rows:
@@ -178,7 +209,7 @@ class PartsOverlay(QGraphicsItem):
         body is left out: leader lines start on it (`_place` keeps boxes off it)."""
         near = self._near
         solid = [other.mapRectToScene(other.body_rect()) for other in near if other is not item]
-        solid += [other.mapRectToScene(other.label_rect()) for other in near if not other.label_rect().isEmpty()]
+        solid += [other.mapRectToScene(text_room(other)) for other in near if not text_room(other).isEmpty()]
         rects = np.array([(r.left(), r.top(), r.right(), r.bottom()) for r in solid], dtype=float).reshape(-1, 4)
         rects = np.concatenate([rects, self._weight_label_rects(scene)]) + (-GAP, -GAP, GAP, GAP)
         centre = (item.x(), item.y())
@@ -209,11 +240,11 @@ class PartsOverlay(QGraphicsItem):
             self._labels_seen = labels
         return self._label_rects
 
-    def _place(self, scene: DisplayScene, item: NeuronItem, callouts: list[Callout]) -> None:
+    def _place(self, scene: DisplayScene, item: NeuronItem, callouts: list[Callout], solid: np.ndarray,
+               thin: np.ndarray) -> None:
         """Give each callout its box (callout_placement.place_boxes): clear of cells, labels,
         weights, curves and the callouts before it, with the annotated cell, its hillock and axon
-        stub kept clear too."""
-        solid, thin = self._obstacles(scene, item)
+        stub kept clear too, inside `area` where there is room."""
         cell = item.mapRectToScene(item.body_rect()).adjusted(-10, -10, 10 + geometry.AXON_STUB, 10)
         title_metrics, subtitle_metrics = QFontMetricsF(_title_font()), QFontMetricsF(_subtitle_font())
         height = title_metrics.height() + subtitle_metrics.height() + 2 * PADDING
@@ -221,7 +252,8 @@ class PartsOverlay(QGraphicsItem):
                   + 2 * PADDING, height) for c in callouts]
         boxes = place_boxes(np.array([(c.anchor.x(), c.anchor.y()) for c in callouts]),
                             np.array([c.direction for c in callouts]), np.array(sizes), solid, thin,
-                            np.array([cell.left(), cell.top(), cell.right(), cell.bottom()]))
+                            np.array([cell.left(), cell.top(), cell.right(), cell.bottom()]),
+                            None if self.area is None else np.array(self.area.getCoords()))
         for callout, (x0, y0, x1, y1) in zip(callouts, boxes.tolist()):
             callout.box = QRectF(x0, y0, x1 - x0, y1 - y0)
 
@@ -255,6 +287,39 @@ class PartsOverlay(QGraphicsItem):
             painter.drawText(QRectF(text.left(), text.top() + title_height, text.width(),
                                     text.height() - title_height),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, callout.subtitle)
+
+
+def parts_target(network, selected=(), current: str | None = None) -> str | None:
+    """Whose parts to name: a selected computing neuron, else `current` if it still computes, else
+    the one with inputs and outputs and the most inputs (None without a computing neuron)."""
+    computing = [nid for nid, n in network.neurons.items() if n.kind == "neuron"]
+    for nid in selected:
+        if nid in computing:
+            return nid
+    if current in computing:
+        return current
+    if not computing:
+        return None
+    inputs = {nid: 0 for nid in computing}
+    outputs = set()
+    for source, target in network.synapses:
+        if target in inputs and source != target:
+            inputs[target] += 1
+        if source != target:
+            outputs.add(source)
+    return max(computing, key=lambda nid: (inputs[nid] > 0 and nid in outputs, inputs[nid]))
+
+
+def text_room(item: NeuronItem) -> QRectF:
+    """The text under a cell, with room for the line a computing cell shows while playing, in the
+    item's coordinates."""
+    rect = item.label_rect()
+    if item.neuron.kind != "neuron" or not item.show_thresholds:
+        return rect
+    metrics = QFontMetricsF(styles.small_font())
+    width = max(rect.width(), metrics.horizontalAdvance(OUTPUT_ROOM))
+    height = rect.height() + (0.0 if item.value_text else metrics.height())
+    return QRectF(rect.center().x() - width / 2, rect.top(), width, height)
 
 
 def _cells_near(scene: DisplayScene, item: NeuronItem) -> list[NeuronItem]:

@@ -123,12 +123,30 @@ class Vocabulary(QObject):
             return ""
         return self.tr("Biology: %1  ↔  Deep learning: %2").replace("%1", pair[0]).replace("%2", pair[1])
 
-    def part(self, part: str) -> tuple[str, str]:
+    def part(self, part: str, spiking: bool = False, threshold: str = "", refractory: str = "") -> tuple[str, str]:
         """(title, subtitle) of a callout of View → Name the parts.
 
         Biological look (dendrites … axon): the biological name leads, the artificial one follows;
-        schematic look (inputs … output): the other way round.
+        schematic look (inputs … output): the other way round. A spiking cell computes no
+        f(Σ w·x − θ): its parts are named in the terms of its model (membrane potential, the
+        threshold in mV, the spike, the refractory period), with its own numbers (`threshold` and
+        `refractory`, written as the canvas writes numbers).
         """
+        if spiking:
+            spiking_parts = {
+                "dendrites": (self.tr("Dendrites"), self.tr("input spikes arrive here")),
+                "synapse": (self.tr("Synapse"), self.tr("weight w: each spike moves v by w mV")),
+                "soma": (self.tr("Soma: membrane potential v"), self.tr("adds up the inputs, leaks back to rest")),
+                "hillock": (self.tr("Axon hillock: spike when v ≥ %1 mV").replace("%1", threshold),
+                            self.tr("then silent for the refractory period, %1 ms").replace("%1", refractory)),
+                "axon": (self.tr("Axon"), self.tr("carries the spike, all or nothing")),
+                "inputs": (self.tr("Input spikes × weights w (mV)"), self.tr("dendrites and synapses")),
+                "sum": (self.tr("v: membrane potential (mV)"), self.tr("soma: adds up the inputs, leaks")),
+                "activation": (self.tr("Spike when v ≥ %1 mV").replace("%1", threshold),
+                               self.tr("axon hillock; refractory period %1 ms").replace("%1", refractory)),
+                "output": (self.tr("Output: spikes"), self.tr("axon")),
+            }
+            return spiking_parts[part]
         parts = {
             "dendrites": (self.tr("Dendrites"), self.tr("inputs x₁, x₂, …")),
             "synapse": (self.tr("Synapse"), self.tr("weight w (synapse strength)")),
