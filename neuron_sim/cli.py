@@ -133,6 +133,9 @@ def _add_render_parser(sub) -> None:
                         help="neuron names, thresholds and weights (default: shown)")
     render.add_argument("--title", default="", help="a title above the network")
     render.add_argument("--formula", metavar="ID", help="write out what this neuron computes, with its numbers")
+    render.add_argument("--parts", metavar="ID", nargs="?", const="", default=None,
+                        help="name the parts of neuron ID (without ID: of the neuron the app would choose), "
+                             "as View → Name the parts does")
     render.add_argument("--steps", type=int, default=None,
                         help="render the state after N ticks (default: at rest); a GIF starts from it")
     render.add_argument("--length", type=float, default=None,

@@ -990,6 +990,14 @@
         <translation>그림에 뉴런 {id!r}이(가) 없습니다</translation>
     </message>
     <message>
+        <source>{id} is not a computing neuron of the figure: Name the parts labels one</source>
+        <translation>{id}은(는) 그림의 계산 뉴런이 아닙니다. 부분 이름 보기는 계산 뉴런 하나에 이름표를 붙입니다</translation>
+    </message>
+    <message>
+        <source>the figure has no computing neuron whose parts could be named</source>
+        <translation>그림에 부분 이름을 붙일 계산 뉴런이 없습니다</translation>
+    </message>
+    <message>
         <source>unknown background {name!r}: use white or transparent</source>
         <translation>알 수 없는 배경 {name!r}입니다. white(흰색)나 transparent(투명)를 쓰세요</translation>
     </message>
@@ -1527,6 +1535,14 @@
     <message>
         <source>Legend</source>
         <translation>범례</translation>
+    </message>
+    <message>
+        <source>Name the parts</source>
+        <translation>부분 이름 보기</translation>
+    </message>
+    <message>
+        <source>Callouts naming one neuron&apos;s parts, as View → Name the parts shows them (that neuron, else the selected or a computing one)</source>
+        <translation>보기 → 부분 이름 보기처럼 뉴런 하나의 부분에 이름표를 붙입니다 (그 뉴런, 없으면 선택한 뉴런이나 계산 뉴런)</translation>
     </message>
     <message>
         <source>No title</source>

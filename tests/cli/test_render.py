@@ -95,6 +95,8 @@ def test_an_example_by_its_name(tmp_path, monkeypatch):
     (["render", "nosuchexample", "-o", "out.png"], "nosuchexample"),
     (["render", XOR, "-o", "out.png", "--steps", "-1"], "--steps must be 0 or more"),
     (["render", XOR, "-o", "out.png", "--formula", "nobody"], "nobody"),
+    (["render", XOR, "-o", "out.png", "--parts", "nobody"], "--parts: no neuron has the id 'nobody'"),
+    (["render", XOR, "-o", "out.png", "--parts", "x1"], "not a computing neuron"),
     (["render", XOR, "-o", "out.png", "--fps", "3"], "--fps is for .gif"),
     (["render", XOR, "-o", "out.png", "--style", "cubist"], "invalid choice"),
     (["render", XOR, "-o", "out.png", "--set", "zz=1"], "zz"),
@@ -142,3 +144,13 @@ def test_every_render_option_is_documented():
     assert len(options) >= 12
     for option in options:
         assert f"`{option}" in doc, option
+
+
+def test_name_the_parts(tmp_path):
+    out = tmp_path / "parts.svg"
+    assert main(["render", "xor", "-o", str(out), "--parts"]) == 0
+    assert "Soma (cell body)" in texts(out)
+    assert main(["render", "spiking-chain", "-o", str(out), "--parts", "n2"]) == 0
+    assert any(t.startswith("Axon hillock: spike when v ≥") for t in texts(out))
+    assert main(["render", "xor", "-o", str(out)]) == 0
+    assert "Soma (cell body)" not in texts(out)

@@ -190,3 +190,24 @@ def test_render_gif_is_the_export_animation_of_the_same_options(window, qtbot, t
             made.seek(i)
             rendered.seek(i)
             assert np.array_equal(np.asarray(made.convert("RGB")), np.asarray(rendered.convert("RGB"))), i
+
+
+def test_the_dialog_can_name_the_parts_of_the_neuron_the_canvas_names(window, qtbot):
+    open_xor(window, qtbot)
+    window.figures.export_action.trigger()
+    dialog = window.figures.dialog
+    assert not dialog.parts_check.isChecked()  # off while the canvas names no part
+    assert dialog.figure_options().parts is None
+    dialog.parts_check.setChecked(True)
+    assert dialog.figure_options().parts == ""  # the figure chooses as the canvas would
+    assert dialog.build_figure().parts_overlay.callouts
+    dialog.reject()
+    window.scene.select(["y"])
+    window.name_parts.action.setChecked(True)
+    window.figures.export_action.trigger()
+    dialog = window.figures.dialog
+    assert dialog.parts_check.isChecked()  # on, as on the canvas
+    assert dialog.figure_options().parts == "y"
+    figure = dialog.build_figure()
+    assert figure.parts_overlay.neuron_id == "y"
+    assert [c.title for c in figure.parts_overlay.callouts] == [c.title for c in window.name_parts.overlay.callouts]

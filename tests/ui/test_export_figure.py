@@ -210,3 +210,30 @@ def test_the_png_file_holds_exactly_the_rendered_pixels(qapp, tmp_path, backgrou
     by_pillow = np.asarray(Image.open(path).convert("RGBA"))
     assert np.array_equal(by_pillow[:, :, [2, 1, 0, 3]], rendered)
     assert Image.open(path).info["dpi"] == pytest.approx((192, 192), abs=0.5)
+
+
+def test_name_the_parts_can_be_included_and_framed(qapp):
+    plain = Figure(xor(), FigureOptions(look="biological"))
+    named = Figure(xor(), FigureOptions(look="biological", parts="y"))
+    overlay = named.parts_overlay
+    assert overlay is not None and overlay.neuron_id == "y"
+    assert [c.part for c in overlay.callouts] == ["dendrites", "synapse", "soma", "hillock", "axon"]
+    for callout in overlay.callouts:  # inside the figure, none cut off
+        assert named.bounds.contains(callout.box)
+    texts = svg_texts(named.svg_bytes())
+    assert "Soma (cell body)" in texts and "Axon hillock: fires or not" in texts
+    assert "Soma (cell body)" not in svg_texts(plain.svg_bytes())
+    assert plain.parts_overlay is None
+
+
+def test_name_the_parts_chooses_like_the_canvas_and_refuses_a_wrong_neuron(qapp):
+    from .export_networks import relay
+
+    chosen = Figure(xor(), FigureOptions(parts=""))
+    assert chosen.parts_overlay.neuron_id in ("h_or", "h_nand")  # inputs and an output, most inputs
+    selected = Figure(xor(), FigureOptions(parts=""), selection=(["y"], []))
+    assert selected.parts_overlay.neuron_id == "y"
+    spiking = Figure(relay(), FigureOptions(parts="n1", look="schematic"))
+    assert any(c.title.startswith("Spike when v ≥") for c in spiking.parts_overlay.callouts)
+    with pytest.raises(FigureError, match="not a computing neuron"):
+        Figure(xor(), FigureOptions(parts="x1"))

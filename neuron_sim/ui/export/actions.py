@@ -88,7 +88,9 @@ class FigureActions(QObject):
     def _initial_options(self) -> FigureOptions | None:
         if self.options is None:
             return None
-        return replace(self.options, look=self.scene.look)
+        # A neuron named in an earlier figure may be gone: the figure chooses again ("").
+        parts = None if self.options.parts is None else ""
+        return replace(self.options, look=self.scene.look, parts=parts)
 
     def ask_save_path(self, title: str, suggested: str, file_filter: str) -> str:
         """The file to write (tests replace this)."""

@@ -124,8 +124,13 @@ class ExportDialog(QDialog):
         self.thresholds_check = QCheckBox(self.tr("Thresholds"))
         self.labels_check = QCheckBox(self.tr("Neuron names"))
         self.legend_check = QCheckBox(self.tr("Legend"))
+        self.parts_check = QCheckBox(self.tr("Name the parts"))
+        self.parts_check.setToolTip(self.tr("Callouts naming one neuron's parts, as View → Name the parts shows them "
+                                            "(that neuron, else the selected or a computing one)"))
+        parts_shown = initial.parts is not None or self._canvas_parts() is not None
         for check, value in ((self.weights_check, initial.show_weights), (self.thresholds_check, initial.show_thresholds),
-                             (self.labels_check, initial.show_labels), (self.legend_check, initial.legend)):
+                             (self.labels_check, initial.show_labels), (self.legend_check, initial.legend),
+                             (self.parts_check, parts_shown)):
             check.setChecked(value)
             grid.addWidget(check)
         layout.addWidget(shown)
@@ -191,7 +196,7 @@ class ExportDialog(QDialog):
         self.dpi_box.valueChanged.connect(self._dpi_changed)
         for box in (self.format_box, self.scope_box, self.background_box, self.look_box, self.activity_box, self.formula_box):
             box.currentIndexChanged.connect(self.schedule_preview)
-        for check in (self.weights_check, self.thresholds_check, self.labels_check, self.legend_check):
+        for check in (self.weights_check, self.thresholds_check, self.labels_check, self.legend_check, self.parts_check):
             check.toggled.connect(self.schedule_preview)
         self.title_edit.textChanged.connect(self.schedule_preview)
         if self.animation:
@@ -231,8 +236,23 @@ class ExportDialog(QDialog):
             background=self.background_box.currentData(), show_weights=self.weights_check.isChecked(),
             show_thresholds=self.thresholds_check.isChecked(), show_labels=self.labels_check.isChecked(),
             legend=self.legend_check.isChecked(), title=self.title_edit.text().strip(),
-            formula_neuron=self.formula_box.currentData(),
+            formula_neuron=self.formula_box.currentData(), parts=self._parts_choice(),
             activity=True if self.animation else bool(self.activity_box.currentData()))
+
+    def _canvas_parts(self) -> str | None:
+        """The neuron whose parts the canvas names now, if View → Name the parts is on."""
+        name_parts = getattr(self.window_, "name_parts", None)
+        return None if name_parts is None else name_parts.target()
+
+    def _parts_choice(self) -> str | None:
+        """FigureOptions.parts: None unticked; the canvas's neuron when the figure holds it; else ""
+        (the figure chooses as the canvas does)."""
+        if not self.parts_check.isChecked():
+            return None
+        target = self._canvas_parts()
+        if target is None or (self.scope_box.currentData() == "selection" and target not in self.selection[0]):
+            return ""
+        return target
 
     def animation_options(self) -> AnimationOptions:
         return smooth_options(self.network, self.length_box.value(), float(self.fps_box.value()))

@@ -59,6 +59,7 @@ class FigureOptions:
     legend: bool = False
     title: str = ""
     formula_neuron: str | None = None  # id of the neuron whose computation is written out
+    parts: str | None = None  # Name the parts on this neuron; "" chooses one as the canvas does; None: no callouts
     activity: bool = True  # the playback's current state; False: the network at rest
     margin: float = 16.0
 
@@ -136,16 +137,39 @@ class Figure:
         if playback is not None and options.activity:
             self.show_state_of(playback)
         self.scene.flush()
+        self.parts_overlay = None
+        if options.parts is not None:
+            self.name_parts(options.parts, (selection or ([], []))[0])
         if options.scope == "visible" and visible_rect is not None and not visible_rect.isEmpty():
             content = QRectF(visible_rect)
             self.clip_to_content = True
         else:
-            content = content_rect(self.scene, self.scene.network_rect())
+            content = content_rect(self.scene, self.scene.framed_rect())
             self.clip_to_content = False
         self.content = content
         self.playback = playback if options.activity else None
         self.decorations: list[QGraphicsItem] = []
         self.relayout()
+
+    def name_parts(self, neuron_id: str, selected=()) -> None:
+        """Callouts naming a neuron's parts, as View → Name the parts draws them on the canvas:
+        `neuron_id`'s, or with "" the one the canvas would choose (a selected computing neuron,
+        else the one with inputs and outputs and the most inputs)."""
+        from neuron_sim.ui.canvas.parts_overlay import PartsOverlay, parts_target
+        from neuron_sim.ui.i18n.vocabulary import Vocabulary
+
+        computing = {nid for nid, n in self.network.neurons.items() if n.kind == "neuron"}
+        if neuron_id and neuron_id not in computing:
+            raise FigureError("{id} is not a computing neuron of the figure: Name the parts labels one", id=neuron_id)
+        target = neuron_id or parts_target(self.network, selected)
+        if target is None:
+            raise FigureError("the figure has no computing neuron whose parts could be named")
+        overlay = PartsOverlay(Vocabulary(self.scene))
+        self.scene.addItem(overlay)
+        self.scene.annotations.append(overlay)
+        overlay.neuron_id = target
+        overlay.relayout()
+        self.parts_overlay = overlay
 
     def relayout(self) -> None:
         """Place the title, legend and formula around the content (the formula with the current

@@ -8,7 +8,8 @@ FILE is a network file or the name of a shipped example (`xor`, `dense-layer`), 
 does: one layer of a feedforward pass, one synchronous tick, or one dt of a spiking network). A GIF
 is File → Export animation's animation, made by the same code: from that state (at rest by
 default), `--length` ticks or ms at `--fps` frames per second (the dialog's defaults: 4 ticks or
-50 ms, 12 frames per second), pulses travelling along the axons. Every problem is a RenderError,
+50 ms, 12 frames per second), pulses travelling along the axons. `--parts [ID]` adds the callouts
+of View → Name the parts. Every problem is a RenderError,
 which the command line prints as one line with exit status 2.
 """
 
@@ -48,6 +49,8 @@ def run_render(args: argparse.Namespace) -> int:
     network = _load(args)
     if args.formula is not None and args.formula not in network.neurons:
         raise RenderError(f"--formula: no neuron has the id {args.formula!r}")
+    if args.parts and args.parts not in network.neurons:
+        raise RenderError(f"--parts: no neuron has the id {args.parts!r}")
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display is needed, or wanted
     from neuron_sim.ui.application import create_application, install_translator
@@ -60,7 +63,7 @@ def run_render(args: argparse.Namespace) -> int:
 
     options = FigureOptions(look=args.style, scale=args.scale,
                             background="transparent" if args.transparent else "white",
-                            legend=args.legend, title=args.title, formula_neuron=args.formula,
+                            legend=args.legend, title=args.title, formula_neuron=args.formula, parts=args.parts,
                             activity=True).with_labels(args.labels)
     try:
         playback = _played(network, args.steps or 0)
