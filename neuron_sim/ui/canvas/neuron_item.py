@@ -6,7 +6,6 @@ Items only draw and report geometry changes; they never write to the model. The 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
@@ -17,9 +16,6 @@ from neuron_sim.model.entities import Neuron
 
 from neuron_sim.ui import styles
 from neuron_sim.ui.styles import PALETTE
-
-if TYPE_CHECKING:
-    from neuron_sim.ui.canvas.scene import DisplayScene
 
 R = styles.SOMA_RADIUS
 S = styles.SENSOR_HALF
@@ -61,9 +57,6 @@ class NeuronItem(QGraphicsItem):
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     # ---- model access --------------------------------------------------------------------
-    def network_scene(self) -> DisplayScene:
-        return self.scene()  # type: ignore[return-value]
-
     @property
     def is_sensor(self) -> bool:
         return self.neuron.kind != "neuron"

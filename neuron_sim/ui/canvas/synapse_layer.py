@@ -12,7 +12,6 @@ One item for thousands of connections (docs/performance.md has the measurements)
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -25,10 +24,9 @@ from neuron_sim.model.entities import SynapseKey
 
 from neuron_sim.ui import styles
 from neuron_sim.ui.styles import PALETTE
+from neuron_sim.ui.canvas.host import DrawingHost
 from neuron_sim.ui.canvas.weight_labels import WeightLabelLayer
 
-if TYPE_CHECKING:
-    from neuron_sim.ui.canvas.scene import DisplayScene
 
 HIT_TOLERANCE = 6.0
 SHIFT_TOLERANCE = 0.5  # scene px: a drawing that moved as a whole, up to rounding, keeps its label places
@@ -62,7 +60,7 @@ class SynapseLayer(QGraphicsItem):
         self._dirty = True
         self.label_layer = WeightLabelLayer(self)  # the scene adds it next to this item
 
-    def network_scene(self) -> DisplayScene:
+    def network_scene(self) -> DrawingHost:
         return self.scene()  # type: ignore[return-value]
 
     # ---- rebuilding ----------------------------------------------------------------------

@@ -14,7 +14,7 @@ from neuron_sim import commands
 from neuron_sim.model import Neuron, Synapse, geometry
 
 from neuron_sim.ui.canvas.neuron_item import NeuronItem
-from neuron_sim.ui.canvas.editor_scene import EditorScene
+from neuron_sim.ui.canvas.host import EditingHost
 from neuron_sim.ui.styles import GRID_SIZE, PALETTE
 
 ID_PREFIXES = {"input": "x", "neuron": "y", "generator": "g"}
@@ -24,7 +24,7 @@ CLICK_SLOP = 4.0  # pixels a click may wander and still be a click, not a drag
 class Tool:
     name = ""
 
-    def __init__(self, scene: EditorScene):
+    def __init__(self, scene: EditingHost):
         self.scene = scene
         self.drag: ConnectionDrag | None = None  # a connection being drawn, if any
 
@@ -99,7 +99,7 @@ class Tool:
 class ConnectionDrag:
     """A live axon that follows the mouse from a source neuron; dropping it on a neuron connects."""
 
-    def __init__(self, scene: EditorScene, source: NeuronItem, press_pos: QPointF):
+    def __init__(self, scene: EditingHost, source: NeuronItem, press_pos: QPointF):
         self.scene = scene
         self.source = source
         self.press_pos = press_pos
@@ -160,7 +160,7 @@ class ConnectionDrag:
 class SelectTool(Tool):
     name = "select"
 
-    def __init__(self, scene: EditorScene):
+    def __init__(self, scene: EditingHost):
         super().__init__(scene)
         self._press_item: NeuronItem | None = None
         self._press_pos = QPointF()
@@ -281,7 +281,7 @@ class SelectTool(Tool):
 class AddNeuronTool(Tool):
     """A click on empty canvas places a neuron, an input or a generator there."""
 
-    def __init__(self, scene: EditorScene, kind: str):
+    def __init__(self, scene: EditingHost, kind: str):
         super().__init__(scene)
         self.kind = kind
         self.name = f"add-{kind}"

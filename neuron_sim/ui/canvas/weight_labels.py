@@ -11,7 +11,7 @@ synapse layer, so a moving pulse costs a blit of it, never a redraw of the text.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
@@ -19,16 +19,28 @@ from PySide6.QtGui import QBrush, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from neuron_sim.ui import styles
+from neuron_sim.ui.canvas.host import DrawingHost
 from neuron_sim.ui.styles import PALETTE
-
-if TYPE_CHECKING:
-    from neuron_sim.ui.canvas.synapse_layer import SynapseLayer
 
 WEIGHT_LABEL_Z = 6  # over the pulses (5), under the cells (10) and the callouts (50)
 
 
+class LabelledLayer(Protocol):
+    """The synapse layer, as its labels see it: where the labels go and what they say."""
+
+    weights: np.ndarray  # one per synapse, in the order of labels()
+
+    def boundingRect(self) -> QRectF: ...  # noqa: N802 (Qt's name)
+
+    def network_scene(self) -> DrawingHost: ...
+
+    def labels(self) -> Any: ...
+
+    def label_boxes(self) -> Any: ...
+
+
 class WeightLabelLayer(QGraphicsItem):
-    def __init__(self, synapses: SynapseLayer):
+    def __init__(self, synapses: LabelledLayer):
         super().__init__()
         self.synapses = synapses
         self.setZValue(WEIGHT_LABEL_Z)
