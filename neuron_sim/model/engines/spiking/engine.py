@@ -16,7 +16,7 @@ Order within a step k (t = k·dt), as Brian2 schedules it:
 A cell that spikes in step s is refractory in steps s+1 … s+R−1, R = timestep(refractory, dt), and
 synaptic delays are whole steps rounded as Brian2's spike queue rounds them (`delay_steps`).
 
-How it is fast (PERFORMANCE-NOTES.md, docs/performance.md): a step is a few whole-array numpy
+How it is fast (docs/performance.md): a step is a few whole-array numpy
 calls, and work only for what happened in it.
   - The update is four in-place operations over all cells with Brian2's own arithmetic,
     ((drive + v·a) + v_rest) + (−drive − v_rest)·a with a = exp(−dt/τ), so voltages are bitwise

@@ -1,6 +1,6 @@
 """What every instrument dock shares: pyqtgraph imported on first show, throttled redraws, selection.
 
-pyqtgraph costs ~0.5 s to import (PERFORMANCE-NOTES.md), so no module of this package imports it
+pyqtgraph costs ~0.5 s to import (docs/performance.md), so no module of this package imports it
 at load time: a dock builds its plot the first time it is shown (or refreshed on purpose), and
 `pyqtgraph()` does the import then. Redraws follow `playback.advanced` through a ThrottledRedraw:
 at most 30 a second and never while the dock is hidden (closed, or a tab behind another); a
