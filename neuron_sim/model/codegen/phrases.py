@@ -146,6 +146,11 @@ PHRASES: dict[str, tuple[str, str]] = {
     "pynn_sources": ("SpikeSourceArray: each source's spike times (ms).", "SpikeSourceArray: 각 소스의 스파이크 시각 (ms)."),
     "pynn_delays": ("Delays are given in whole time steps, rounded as neuron-sim rounds them (halves up).",
                     "지연은 neuron-sim처럼 (0.5는 올림으로) 반올림한 스텝 수로 줍니다."),
+    # ---- the Dense lines of the As-code panel and of figures (summary.py)
+    "dense_no_keras_activation": ("{activation}: not a Keras activation", "{activation}: Keras에 없는 활성화 함수"),
+    "dense_same_layer": ("the same layer as the line above, another activation",
+                         "위 줄과 같은 층, 다른 활성화 함수"),
+    "dense_reads": ("reads {sources}", "입력: {sources}"),
     # ---- notes (also shown by a UI)
     "reason_skip": ("Keras: {neuron} receives from {source}, which is not in the layer just before it,\n"
                     "so this is not a stack of Dense layers; using the functional API.",
