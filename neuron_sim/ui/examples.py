@@ -56,7 +56,7 @@ class Topic:
     examples: tuple[Example, ...]
 
 
-DENSE_EXAMPLES = ("dense-layer.json", "multi-layer.json")  # the info bar shows their Keras code and matrices
+DENSE_EXAMPLES = ("dense-layer.json", "multi-layer.json")  # they open with the As-code panel (Keras, W)
 
 TOPIC_NEURON = QT_TRANSLATE_NOOP("Examples", "One neuron")
 TOPIC_GATES = QT_TRANSLATE_NOOP("Examples", "Logic gates")

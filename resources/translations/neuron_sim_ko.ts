@@ -104,6 +104,133 @@
     </message>
 </context>
 <context>
+    <name>CodeActions</name>
+    <message>
+        <source>As code</source>
+        <translation>코드로 보기</translation>
+    </message>
+    <message>
+        <source>As &amp;code</source>
+        <translation>코드로 보기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The network as Keras, PyTorch, Brian2 or PyNN code, and each layer&apos;s weight matrix W</source>
+        <translation>네트워크를 Keras, PyTorch, Brian2, PyNN 코드로, 그리고 층마다 가중치 행렬 W를 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Export as &amp;code…</source>
+        <translation>코드로 내보내기(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Save the network as a Keras, PyTorch, Brian2 or PyNN script</source>
+        <translation>네트워크를 Keras, PyTorch, Brian2, PyNN 스크립트로 저장합니다</translation>
+    </message>
+    <message>
+        <source>Export as code</source>
+        <translation>코드로 내보내기</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py)</source>
+        <translation>Python 스크립트 (*.py)</translation>
+    </message>
+    <message>
+        <source>Could not export the code</source>
+        <translation>코드를 내보내지 못했습니다</translation>
+    </message>
+    <message>
+        <source>The code was not saved:
+%1
+
+An existing file there is unchanged.</source>
+        <translation>코드를 저장하지 못했습니다:
+%1
+
+그 자리에 있던 파일은 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>%1 code saved to %2</source>
+        <translation>%1 코드를 %2에 저장했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>CodeExportDialog</name>
+    <message>
+        <source>Export as code</source>
+        <translation>코드로 내보내기</translation>
+    </message>
+    <message>
+        <source>Framework:</source>
+        <translation>프레임워크:</translation>
+    </message>
+    <message>
+        <source>Simulated time:</source>
+        <translation>시뮬레이션 시간:</translation>
+    </message>
+    <message>
+        <source>Updates the script runs: a feedforward network computes the same pass at every step; a synchronous one runs a tick per step</source>
+        <translation>스크립트가 실행할 업데이트 수: 피드포워드 네트워크는 스텝마다 같은 계산을 하고, 동기 네트워크는 스텝마다 한 틱을 실행합니다</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>스텝 수:</translation>
+    </message>
+    <message>
+        <source>Comments in:</source>
+        <translation>주석 언어:</translation>
+    </message>
+</context>
+<context>
+    <name>CodePanel</name>
+    <message>
+        <source>The framework the code is for: Keras or PyTorch (rate networks), Brian2 or PyNN (spiking networks)</source>
+        <translation>코드를 쓸 프레임워크: Keras 또는 PyTorch (레이트 네트워크), Brian2 또는 PyNN (스파이킹 네트워크)</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Copy the code to the clipboard</source>
+        <translation>코드를 클립보드에 복사합니다</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <source>Save the code as a Python file (File → Export as code…)</source>
+        <translation>코드를 Python 파일로 저장합니다 (파일 → 코드로 내보내기…)</translation>
+    </message>
+    <message>
+        <source>Code for</source>
+        <translation>프레임워크</translation>
+    </message>
+    <message>
+        <source>The layers as Keras Dense layers, and each W (a row per input, a column per neuron) with b = −θ</source>
+        <translation>층을 Keras Dense 층으로, 그리고 층마다 W (입력마다 한 행, 뉴런마다 한 열)와 b = −θ</translation>
+    </message>
+    <message>
+        <source>The code is %1 lines long, too long to show here: Copy it, or save it with Export…</source>
+        <translation>코드가 %1줄이나 되어 여기에 보이기에는 너무 깁니다: 복사하거나 내보내기…로 저장하세요</translation>
+    </message>
+    <message>
+        <source>The network is large (%1 neurons, %2 synapses): its code is long and slow to show here. Save it with Export…</source>
+        <translation>네트워크가 큽니다 (뉴런 %1개, 시냅스 %2개): 코드가 길어 여기에 보이려면 오래 걸립니다. 내보내기…로 저장하세요</translation>
+    </message>
+    <message>
+        <source>b = −θ</source>
+        <translation>b = −θ</translation>
+    </message>
+    <message>
+        <source>Layer %1: W (%2 × %3), a row per input, a column per neuron</source>
+        <translation>%1층: W (%2 × %3), 입력마다 한 행, 뉴런마다 한 열</translation>
+    </message>
+    <message>
+        <source>(too large to show here: the code holds it)</source>
+        <translation>(너무 커서 여기에 보이지 않습니다: 코드에 들어 있습니다)</translation>
+    </message>
+</context>
+<context>
     <name>ComputationPanel</name>
     <message>
         <source>Select a neuron to see what it computes</source>
@@ -1190,22 +1317,6 @@
     <message>
         <source>Hide this text</source>
         <translation>이 설명 숨기기</translation>
-    </message>
-    <message>
-        <source>This network is no longer a stack of Dense layers.</source>
-        <translation>이 네트워크는 더 이상 Dense 층을 쌓은 구조가 아닙니다.</translation>
-    </message>
-    <message>
-        <source>In Keras</source>
-        <translation>Keras에서는</translation>
-    </message>
-    <message>
-        <source>b = −θ</source>
-        <translation>b = −θ</translation>
-    </message>
-    <message>
-        <source>W (%1 × %2): a row per input, a column per neuron</source>
-        <translation>W (%1 × %2): 입력마다 한 행, 뉴런마다 한 열</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from neuron_sim.model.dense import dense_layers, keras_code
+from neuron_sim.model.codegen.summary import layer_summary
 from neuron_sim.model.fileformat import load
 from neuron_sim.model.network import Network
 from neuron_sim.model.engines.rate import RateEngine
@@ -142,10 +142,11 @@ def test_logistic_unit_is_a_sigmoid_of_the_weighted_sum():
 def test_dense_layer_outputs_are_w_times_x():
     network = example("dense-layer.json")
     W = np.array([[0.8, -0.6], [-0.4, 1.2], [0.3, 0.5]])  # rows x0..x2, columns y1, y2, from the file
-    layers = dense_layers(network)
-    assert len(layers) == 1 and layers[0].shape == (3, 2)
+    summary = layer_summary(network)
+    layers = summary.layers
+    assert len(layers) == 1 and layers[0].kernel.shape == (3, 2)
     np.testing.assert_array_equal(layers[0].kernel, W)
-    assert keras_code(layers) == ["Dense(2, input_shape=(3,))"]
+    assert summary.dense_lines == ["Dense(2, input_shape=(3,))"]
     for x in ([1, 0.5, 0], [0.3, -1, 2], [0, 0, 1]):
         y = np.array(x) @ W
         got = [rate_output(network, dict(zip(("x0", "x1", "x2"), x)), out) for out in ("y1", "y2")]
@@ -155,14 +156,15 @@ def test_dense_layer_outputs_are_w_times_x():
 def test_dense_matrix_follows_an_edited_weight():
     network = example("dense-layer.json")
     network.set_synapse_param(("x2", "y1"), "weight", -2.5)
-    assert dense_layers(network)[0].kernel[2, 0] == -2.5
+    assert layer_summary(network).layers[0].kernel[2, 0] == -2.5
 
 
 def test_multi_layer_network_is_two_stacked_dense_layers():
     network = example("multi-layer.json")
-    layers = dense_layers(network)
-    assert [layer.shape for layer in layers] == [(3, 4), (4, 2)]
-    assert keras_code(layers) == ["Dense(4, input_shape=(3,), activation='relu')",
+    summary = layer_summary(network)
+    layers = summary.layers
+    assert [layer.kernel.shape for layer in layers] == [(3, 4), (4, 2)]
+    assert summary.dense_lines == ["Dense(4, input_shape=(3,), activation='relu')",
                                   "Dense(2, activation='sigmoid')"]
     W1, W2 = layers[0].kernel, layers[1].kernel
     theta1 = np.array([network.neurons[h].threshold for h in ("h1", "h2", "h3", "h4")])
@@ -177,15 +179,16 @@ def test_multi_layer_network_is_two_stacked_dense_layers():
 
 def test_networks_that_are_not_dense_stacks():
     xor = example("xor.json")
-    assert dense_layers(xor) is not None  # 2-2-1 is one
+    assert layer_summary(xor).plan.sequential  # 2-2-1 is one
     xor.connect(type(next(iter(xor.synapses.values())))("x1", "y", 1.0))  # a skip connection
-    assert dense_layers(xor) is None
-    assert dense_layers(example("spiking-chain.json")) is None
+    summary = layer_summary(xor)  # still layered: W of the last layer gets a row for x1
+    assert not summary.plan.sequential and summary.layers[1].sources == ["x1", "x2", "h1", "h2"]
+    assert summary.dense_lines[1].endswith("; reads x1, x2, h1, h2")
+    assert layer_summary(example("spiking-chain.json")) is None
 
 
 def test_keras_line_names_activations_keras_lacks():
-    layers = dense_layers(example("and-gate.json"))
-    assert keras_code(layers) == ["Dense(1, input_shape=(2,))  # step: not a Keras activation"]
+    assert layer_summary(example("and-gate.json")).dense_lines == ["Dense(1, input_shape=(2,))  # step: not a Keras activation"]
 
 
 # ---- spiking ------------------------------------------------------------------------------

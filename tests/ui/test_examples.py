@@ -87,7 +87,6 @@ def test_info_bar_shows_what_to_try_and_closes(window, qtbot):
     assert bar.title_label.text() == example.title
     assert bar.text_label.text() == example.what_to_try
     assert bar.geometry().bottom() < window.view.geometry().top() + 1  # above the canvas, not over it
-    assert not bar.keras_label.isVisible()  # no Keras code for a spiking network
     qtbot.mouseClick(bar.close_button, Qt.MouseButton.LeftButton)
     assert not bar.isVisible()
     assert window.network.name == example.title  # closing the text keeps the network
@@ -124,31 +123,6 @@ def test_translated_labels_replace_the_files_labels(window):
     window.examples.example_actions["spiking-reflex-arc.json"].trigger()
     labels = {nid: n.label for nid, n in window.network.neurons.items()}
     assert labels == {"sensor": "sensor", "inter": "interneuron", "motor": "motor neuron"}  # English UI
-
-
-# ---- the Dense layer's Keras code and matrix ------------------------------------------------
-def test_dense_example_shows_keras_line_and_matrix_from_real_weights(window):
-    window.examples.example_actions["dense-layer.json"].trigger()
-    keras = window.examples.info_bar.keras_label
-    assert keras.isVisible()
-    html = keras.text()
-    assert "Dense(2, input_shape=(3,))" in html
-    assert "W (3 × 2)" in html
-    assert ">0.8<" in html and ">−0.6<" in html and ">1.2<" in html
-    window.document.undo_stack.push(commands.SetSynapseParamCommand(window.network, ("x1", "y2"), "weight", 2.25))
-    assert ">2.25<" in keras.text() and ">1.2<" not in keras.text()
-    window.document.undo_stack.undo()
-    assert ">1.2<" in keras.text()
-
-
-def test_dense_panel_says_when_the_network_is_no_longer_dense(window):
-    window.examples.example_actions["multi-layer.json"].trigger()
-    keras = window.examples.info_bar.keras_label
-    assert "Dense(4, input_shape=(3,), activation='relu')" in keras.text()
-    assert "Dense(2, activation='sigmoid')" in keras.text()
-    window.document.undo_stack.push(commands.ConnectCommand(
-        window.network, type(next(iter(window.network.synapses.values())))("x0", "y1", 1.0)))
-    assert "no longer" in keras.text()
 
 
 # ---- the start page ---------------------------------------------------------------------------

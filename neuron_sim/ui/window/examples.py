@@ -48,7 +48,7 @@ class ExamplesMenu(QObject):
         self.info_bar.clear()  # its text was about the old one
 
     def _example_opened(self, example: Example) -> None:
-        self.info_bar.show_example(example, self.files.document.network)
+        self.info_bar.show_example(example)
 
     def release(self) -> None:
         """Stop following the document (a rebuilt window takes it over)."""

@@ -31,6 +31,7 @@ from neuron_sim.ui.i18n import language
 from neuron_sim.ui.panels.inspector import Inspector
 from neuron_sim.ui.window import recovery
 from neuron_sim.ui.window.actions import add_buttons, make_action
+from neuron_sim.ui.window.code_actions import CodeActions
 from neuron_sim.ui.window.context_menus import ContextMenus
 from neuron_sim.ui.window.editing import EditActions
 from neuron_sim.ui.window.example_info import ExampleInfoBar
@@ -87,18 +88,19 @@ class MainWindow(QMainWindow):
         self.instruments = Instruments(self.playback, self.scene, self, self.inspector_dock)
         # File → Export figure, Copy figure, Export animation
         self.figures = FigureActions(document, self.scene, self.view, self.playback, self)
+        self.code = CodeActions(document, self, self.inspector_dock)  # View → As code, File → Export as code…
         self.examples = ExamplesMenu(self.files, self.example_info, self.settings, self)
         self._create_menus()
         self._create_toolbars()
         # About the selection or an edit in progress: stale once either changes.
         for helper in (self.scene, self.inspector, self.edit, self.name_parts):
             helper.message.connect(self._show_selection_message)
-        for helper in (self.files, self.recovery, self.playback, self.figures):  # news of the document
+        for helper in (self.files, self.recovery, self.playback, self.figures, self.code):  # news of the document
             helper.message.connect(self.show_message)
         self.scene.selection_changed_to.connect(self.status_line.selection_changed)
         self.view.editor_closed.connect(self.status_line.editor_closed)
         self.status_line.follow(document.network)
-        for helper in (self.files, self.figures, self.examples):
+        for helper in (self.files, self.figures, self.examples, self.code):
             helper.error.connect(self._report_error)
         self.context_menus.tool_chosen.connect(self.set_tool)
         self.scene.selection_changed_to.connect(self.inspector.show_selection)
@@ -217,6 +219,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
         self.figures.add_to_menu(file_menu)
+        file_menu.addAction(self.code.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -233,6 +236,7 @@ class MainWindow(QMainWindow):
         view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, self.fit_action])
         view_menu.addSeparator()
         view_menu.addAction(self.inspector_dock.toggleViewAction())
+        self.code.add_to_view_menu(view_menu)
         self.instruments.add_to_menu(view_menu.addMenu(self.tr("&Instruments")))
         sim_menu = bar.addMenu(self.tr("&Simulation"))
         self.playback_controls.add_to_menu(sim_menu)
@@ -320,6 +324,8 @@ class MainWindow(QMainWindow):
         self.look_actions[example.look].trigger()
         network = self.document.network
         self.scene.select([nid for nid in example.select if nid in network.neurons])
+        if example.shows_dense_layers:  # the lesson's Keras code and W
+            self.code.show_panel()
         QTimer.singleShot(0, self.view.fit)  # after the info bar has taken its height
 
     def _update_title(self, *args) -> None:
@@ -380,11 +386,13 @@ class MainWindow(QMainWindow):
         document.clean_changed.disconnect(self._update_title)
         self.files.release()
         self.examples.release()
+        self.code.release()
         self.recovery.message.disconnect(self.show_message)
         empty, stack = Network(), QUndoStack(self)
         self.scene.set_network(empty, stack)
         self.playback_controls.set_network(empty)
         self.inspector.set_document(empty, stack)
+        self.code.panel.set_network(empty)
         self.status_line.follow(empty)
         self._followed.events.network_changed.disconnect(self._network_param_changed)
         self._followed = empty

@@ -73,7 +73,7 @@ def restore(window, state: WindowState) -> None:
     window.instruments.opened_on_play = state.trace_opened
     example = next((e for e in all_examples() if e.file == state.example_file), None)
     if example is not None:  # its text again, in the new language
-        window.example_info.show_example(example, window.document.network)
+        window.example_info.show_example(example)
     window.scene.select(state.neuron_ids, state.synapse_keys)
     if state.name_parts:
         window.name_parts.action.setChecked(True)

@@ -1,0 +1,180 @@
+"""View → As code (the dock of ui/panels/code_panel.py) and File → Export as code….
+
+Export as code asks for the framework, how long the script runs (steps, or milliseconds for a
+spiking network) and the language of its comments, then for the file; it writes model/codegen's
+`generate` text through `codegen.save` (all at once: a failed write leaves an existing file as it
+was). A network the framework cannot run, or a file that cannot be written, is said in a message box.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QMainWindow,
+    QMenu,
+    QSpinBox,
+    QWidget,
+)
+
+from neuron_sim.model import ModelError, Network
+from neuron_sim.model.codegen import ExportOptions, generate, save
+from neuron_sim.model.fileformat import NetworkFileError
+from neuron_sim.model.simulate import MAX_STEPS, default_steps, steps_for_duration
+
+from neuron_sim.ui.document import Document
+from neuron_sim.ui.i18n.errors import error_text
+from neuron_sim.ui.i18n.filling import fill
+from neuron_sim.ui.panels.code_panel import TARGET_NAMES, CodePanel, default_target, interface_lang
+
+LANGUAGE_NAMES = {"en": "English", "ko": "한국어"}
+
+
+class CodeExportDialog(QDialog):
+    """Framework, length of the run and the comments' language."""
+
+    def __init__(self, network: Network, target: str, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export as code"))
+        self.network = network
+        self.spiking = network.model == "spiking"
+        form = QFormLayout(self)
+        self.target_box = QComboBox()
+        for key, name in TARGET_NAMES.items():
+            self.target_box.addItem(name, key)
+        self.target_box.setCurrentIndex(self.target_box.findData(target))
+        form.addRow(self.tr("Framework:"), self.target_box)
+        if self.spiking:
+            self.duration_box = QDoubleSpinBox()
+            self.duration_box.setDecimals(3)
+            self.duration_box.setRange(0.0, MAX_STEPS * network.dt_ms)
+            self.duration_box.setSuffix(" ms")
+            self.duration_box.setValue(default_steps(network) * network.dt_ms)
+            form.addRow(self.tr("Simulated time:"), self.duration_box)
+        else:
+            self.steps_box = QSpinBox()
+            self.steps_box.setRange(0, MAX_STEPS)
+            self.steps_box.setValue(default_steps(network))
+            self.steps_box.setToolTip(self.tr("Updates the script runs: a feedforward network computes the same "
+                                              "pass at every step; a synchronous one runs a tick per step"))
+            form.addRow(self.tr("Steps:"), self.steps_box)
+        self.lang_box = QComboBox()
+        for key, name in LANGUAGE_NAMES.items():
+            self.lang_box.addItem(name, key)
+        self.lang_box.setCurrentIndex(self.lang_box.findData(lang))
+        form.addRow(self.tr("Comments in:"), self.lang_box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def target(self) -> str:
+        return self.target_box.currentData()
+
+    def options(self) -> ExportOptions:
+        """The export's options; raises ModelError for a duration the network cannot run."""
+        if self.spiking:
+            steps = steps_for_duration(self.network, self.duration_box.value())
+        else:
+            steps = self.steps_box.value()
+        return ExportOptions(steps=steps, lang=self.lang_box.currentData())
+
+
+class CodeActions(QObject):
+    """The As-code dock of `window`, right of `beside` (the inspector's), and File → Export as code…."""
+
+    message = Signal(str)  # for the status bar
+    error = Signal(str, str, str)  # title, text, detail: for a message box
+
+    def __init__(self, document: Document, window: QMainWindow, beside: QDockWidget):
+        super().__init__(window)
+        self.document = document
+        self._window = window
+        self.panel = CodePanel(document.network)
+        self.dock = QDockWidget(self.tr("As code"), window)
+        self.dock.setObjectName("code-dock")
+        self.dock.setWidget(self.panel)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        window.splitDockWidget(beside, self.dock, Qt.Orientation.Horizontal)
+        self.dock.hide()
+        self.view_action = self.dock.toggleViewAction()
+        self.view_action.setText(self.tr("As &code"))
+        self.view_action.setStatusTip(self.tr("The network as Keras, PyTorch, Brian2 or PyNN code, and each "
+                                              "layer's weight matrix W"))
+        self.export_action = QAction(self.tr("Export as &code…"), window)
+        self.export_action.setStatusTip(self.tr("Save the network as a Keras, PyTorch, Brian2 or PyNN script"))
+        self.export_action.triggered.connect(lambda: self.export_code())
+        self.panel.export_requested.connect(self.export_code)
+        self.dialog: CodeExportDialog | None = None
+        document.network_replaced.connect(self.panel.set_network)
+
+    def release(self) -> None:
+        """Stop following the document (a rebuilt window takes it over)."""
+        self.document.network_replaced.disconnect(self.panel.set_network)
+
+    def show_panel(self) -> None:
+        self.dock.show()
+        self.dock.raise_()
+
+    def add_to_view_menu(self, menu: QMenu) -> None:
+        menu.addAction(self.view_action)
+
+    # ---- File → Export as code… -------------------------------------------------------------
+    def export_code(self, target: str | None = None) -> CodeExportDialog:
+        network = self.document.network
+        if target is None:
+            target = self.panel.target() if self.dock.isVisible() else default_target(network.model)
+        if self.dialog is not None:
+            self.dialog.reject()
+        dialog = CodeExportDialog(network, target, interface_lang(), self._window)
+        dialog.accepted.connect(lambda: self._export(dialog))
+        dialog.finished.connect(lambda _result: self._closed(dialog))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _closed(self, dialog: CodeExportDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    def ask_save_path(self, suggested: str) -> str:
+        """The file to write (tests replace this)."""
+        path, _ = QFileDialog.getSaveFileName(self._window, self.tr("Export as code"), suggested,
+                                              self.tr("Python scripts (*.py)"))
+        return path
+
+    def _export(self, dialog: CodeExportDialog) -> None:
+        network, target = self.document.network, dialog.target()
+        try:
+            export = generate(network, target, dialog.options())
+        except ModelError as error:  # the framework cannot run this network: say why, ask no file
+            self.error.emit(self.tr("Could not export the code"), error_text(error), "")
+            return
+        path = self.ask_save_path(self._suggested(target))
+        if not path:
+            return
+        if not path.lower().endswith(".py"):
+            path += ".py"
+        try:
+            save(export, path)
+        except NetworkFileError as error:
+            self.error.emit(self.tr("Could not export the code"), fill(self.tr(
+                "The code was not saved:\n%1\n\nAn existing file there is unchanged."), error_text(error)), "")
+            return
+        self.message.emit(fill(self.tr("%1 code saved to %2"), TARGET_NAMES[target], path))
+
+    def _suggested(self, target: str) -> str:
+        path = self.document.path
+        folder = path.parent if path else Path.home()
+        stem = path.stem if path else (self.document.network.name or "network")
+        return str(folder / f"{stem}_{target}.py")
