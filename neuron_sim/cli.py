@@ -136,6 +136,8 @@ def _add_render_parser(sub) -> None:
     render.add_argument("--parts", metavar="ID", nargs="?", const="", default=None,
                         help="name the parts of neuron ID (without ID: of the neuron the app would choose), "
                              "as View → Name the parts does")
+    render.add_argument("--keras", action="store_true",
+                        help="add each layer's Keras Dense line and weight matrix W (feedforward rate networks)")
     render.add_argument("--steps", type=int, default=None,
                         help="render the state after N ticks (default: at rest); a GIF starts from it")
     render.add_argument("--length", type=float, default=None,

@@ -1125,6 +1125,10 @@ An existing file there is unchanged.</source>
         <translation>그림에 부분 이름을 붙일 계산 뉴런이 없습니다</translation>
     </message>
     <message>
+        <source>the Keras code and W matrices are for feedforward rate networks with inputs</source>
+        <translation>Keras 코드와 W 행렬은 입력이 있는 피드포워드 레이트 네트워크에만 있습니다</translation>
+    </message>
+    <message>
         <source>unknown background {name!r}: use white or transparent</source>
         <translation>알 수 없는 배경 {name!r}입니다. white(흰색)나 transparent(투명)를 쓰세요</translation>
     </message>
@@ -1656,6 +1660,18 @@ An existing file there is unchanged.</source>
         <translation>보기 → 부분 이름 보기처럼 뉴런 하나의 부분에 이름표를 붙입니다 (그 뉴런, 없으면 선택한 뉴런이나 계산 뉴런)</translation>
     </message>
     <message>
+        <source>Keras code and W</source>
+        <translation>Keras 코드와 W</translation>
+    </message>
+    <message>
+        <source>Each layer as a Keras Dense line and its weight matrix W, under the network</source>
+        <translation>층마다 Keras Dense 한 줄과 가중치 행렬 W를 네트워크 아래에 넣습니다</translation>
+    </message>
+    <message>
+        <source>Only for feedforward rate networks with inputs</source>
+        <translation>입력이 있는 피드포워드 레이트 네트워크에만 있습니다</translation>
+    </message>
+    <message>
         <source>No title</source>
         <translation>제목 없음</translation>
     </message>
@@ -1780,6 +1796,10 @@ An existing file there is unchanged.</source>
     <message>
         <source>spike when v ≥ θ, then v = %1 mV</source>
         <translation>v ≥ θ이면 스파이크, 그 뒤 v = %1 mV</translation>
+    </message>
+    <message>
+        <source>In Keras</source>
+        <translation>Keras에서는</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
-"""What a figure has and the canvas has not: a title, a legend, and a neuron's computation.
+"""What a figure has and the canvas has not: a title, a legend, a neuron's computation, and the
+network's Keras Dense lines with each layer's W (the As-code panel's text, ui/panels/code_panel.py).
 
 Each is a QGraphicsItem added to the figure's scene, so that PNG, SVG and PDF draw them the
 same way as the network (paths and text). Symbols in the legend use the canvas's own pens and
@@ -8,16 +9,19 @@ endings (styles.py), so the legend cannot drift from the drawing it explains.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QFont, QFontDatabase, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from neuron_sim.model import ModelError, Network
 from neuron_sim.model.analysis import rate_breakdown, spiking_state
+from neuron_sim.model.codegen.summary import layer_summary
 from neuron_sim.model.engines.build import build_engine
 
 from neuron_sim.ui import styles
 from neuron_sim.ui.styles import PALETTE
 from neuron_sim.ui.i18n.filling import fill
+from neuron_sim.ui.i18n import language
+from neuron_sim.ui.panels.code_panel import layers_text_lines
 
 GAP = 18.0  # between the network and the items around it
 LEGEND_WEIGHTS = (0.5, 1.0, 2.0, 4.0)  # rate networks; spiking weights are these × 10 mV
@@ -212,8 +216,23 @@ def _spiking_lines(network: Network, engine, neuron_id: str) -> list[str]:
     ]
 
 
+def keras_block(network: Network) -> TextBlock:
+    """The Dense lines and each layer's W and b = −θ, monospaced, in a box. Raises ModelError for a
+    network that is no feedforward rate network with inputs."""
+    summary = layer_summary(network, "ko" if language.STATE.language == "ko" else "en")
+    if summary is None:
+        raise ModelError("the Keras code and W matrices are for feedforward rate networks with inputs")
+    code_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    code_font.setPointSizeF(10)
+    heading = QCoreApplication.translate("Figure", "In Keras")
+    return TextBlock([(heading, _font(11, bold=True))] + [(line, code_font)
+                                                         for line in layers_text_lines(summary, network)],
+                     boxed=True)
+
+
 def place_decorations(scene, network: Network, options, content: QRectF, engine) -> list[QGraphicsItem]:
-    """Add the title (above), the legend and the formula (below) around `content`; return them."""
+    """Add the title (above), the legend and the formula (below) and under them the Keras code
+    and W around `content`; return them."""
     items: list[QGraphicsItem] = []
     if options.title:
         title = TextBlock([(options.title, _font(16, bold=True))])
@@ -234,5 +253,11 @@ def place_decorations(scene, network: Network, options, content: QRectF, engine)
                           boxed=True)
         scene.addItem(block)
         block.setPos(x, y)
+        items.append(block)
+    if options.keras:
+        block = keras_block(network)
+        scene.addItem(block)
+        below = max([y - GAP] + [item.sceneBoundingRect().bottom() for item in items if item.y() >= y])
+        block.setPos(content.left(), below + GAP)
         items.append(block)
     return items

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from neuron_sim.model.codegen.summary import layer_summary
 from neuron_sim.ui.i18n.errors import error_text
 from neuron_sim.ui.export.animation import (DEFAULT_FPS, DEFAULT_LENGTH, MAX_FPS, MAX_FRAMES, AnimationOptions,
                                            smooth_options)
@@ -128,9 +129,14 @@ class ExportDialog(QDialog):
         self.parts_check.setToolTip(self.tr("Callouts naming one neuron's parts, as View → Name the parts shows them "
                                             "(that neuron, else the selected or a computing one)"))
         parts_shown = initial.parts is not None or self._canvas_parts() is not None
+        self.keras_check = QCheckBox(self.tr("Keras code and W"))
+        layered = layer_summary(self.network) is not None
+        self.keras_check.setEnabled(layered)
+        self.keras_check.setToolTip(self.tr("Each layer as a Keras Dense line and its weight matrix W, under the network")
+                                    if layered else self.tr("Only for feedforward rate networks with inputs"))
         for check, value in ((self.weights_check, initial.show_weights), (self.thresholds_check, initial.show_thresholds),
                              (self.labels_check, initial.show_labels), (self.legend_check, initial.legend),
-                             (self.parts_check, parts_shown)):
+                             (self.parts_check, parts_shown), (self.keras_check, initial.keras and layered)):
             check.setChecked(value)
             grid.addWidget(check)
         layout.addWidget(shown)
@@ -196,7 +202,8 @@ class ExportDialog(QDialog):
         self.dpi_box.valueChanged.connect(self._dpi_changed)
         for box in (self.format_box, self.scope_box, self.background_box, self.look_box, self.activity_box, self.formula_box):
             box.currentIndexChanged.connect(self.schedule_preview)
-        for check in (self.weights_check, self.thresholds_check, self.labels_check, self.legend_check, self.parts_check):
+        for check in (self.weights_check, self.thresholds_check, self.labels_check, self.legend_check, self.parts_check,
+                      self.keras_check):
             check.toggled.connect(self.schedule_preview)
         self.title_edit.textChanged.connect(self.schedule_preview)
         if self.animation:
@@ -237,6 +244,7 @@ class ExportDialog(QDialog):
             show_thresholds=self.thresholds_check.isChecked(), show_labels=self.labels_check.isChecked(),
             legend=self.legend_check.isChecked(), title=self.title_edit.text().strip(),
             formula_neuron=self.formula_box.currentData(), parts=self._parts_choice(),
+            keras=self.keras_check.isChecked(),
             activity=True if self.animation else bool(self.activity_box.currentData()))
 
     def _canvas_parts(self) -> str | None:

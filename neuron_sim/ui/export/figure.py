@@ -60,6 +60,7 @@ class FigureOptions:
     title: str = ""
     formula_neuron: str | None = None  # id of the neuron whose computation is written out
     parts: str | None = None  # Name the parts on this neuron; "" chooses one as the canvas does; None: no callouts
+    keras: bool = False  # the Dense lines and each layer's W under the network (feedforward rate networks)
     activity: bool = True  # the playback's current state; False: the network at rest
     margin: float = 16.0
 

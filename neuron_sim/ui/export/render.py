@@ -64,7 +64,7 @@ def run_render(args: argparse.Namespace) -> int:
     options = FigureOptions(look=args.style, scale=args.scale,
                             background="transparent" if args.transparent else "white",
                             legend=args.legend, title=args.title, formula_neuron=args.formula, parts=args.parts,
-                            activity=True).with_labels(args.labels)
+                            keras=args.keras, activity=True).with_labels(args.labels)
     try:
         playback = _played(network, args.steps or 0)
         if suffix == ".gif":

@@ -182,6 +182,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("ErrorMessages", "there is no neuron {id!r} in the figure"),
     QT_TRANSLATE_NOOP("ErrorMessages", "{id} is not a computing neuron of the figure: Name the parts labels one"),
     QT_TRANSLATE_NOOP("ErrorMessages", "the figure has no computing neuron whose parts could be named"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the Keras code and W matrices are for feedforward rate networks with inputs"),
     # ui/export/figure.py
     QT_TRANSLATE_NOOP("ErrorMessages", "unknown background {name!r}: use white or transparent"),
     QT_TRANSLATE_NOOP("ErrorMessages", "unknown scope {scope!r}"),
