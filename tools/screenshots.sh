@@ -27,9 +27,9 @@ echo docs/images/playing-rate-xor.png
 convert /tmp/neuron-sim-shot.png -bordercolor black -border 1 -trim +repage docs/images/playing-spiking.png
 echo docs/images/playing-spiking.png
 
-# The start page and two classroom examples, in Korean and in English.
+# The start page, the Dense example with the As-code panel and the XOR example, in Korean and in English.
 for lang in ko en; do
     shot "start-page-$lang.png" --start-page --lang "$lang"
-    shot "example-dense-$lang.png" --example dense-layer --lang "$lang"
+    shot "as-code-dense-$lang.png" --example dense-layer --lang "$lang"  # opens with the As-code panel
     shot "example-xor-$lang.png" --example xor --lang "$lang" --play
 done

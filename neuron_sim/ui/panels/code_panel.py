@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +45,7 @@ MAX_LIVE_NEURONS = {"rate": 500, "spiking": 5_000}
 MAX_LIVE_SYNAPSES = 20_000
 MAX_SHOWN_CHARACTERS = 400_000  # about 4,000 lines: more is saved to a file, not scrolled through
 MAX_PAUSE_MS = 1_000
+MAX_LAYER_LINES = 24  # the Dense lines and matrices shown without scrolling
 REFUSED_COLOR = "#B3261E"  # as the inspector's refused values
 
 
@@ -115,19 +115,15 @@ class CodePanel(QWidget):
         layers_column = QVBoxLayout(layers_box)
         layers_column.setContentsMargins(0, 0, 0, 0)
         layers_column.addWidget(self.layers_title)
-        layers_column.addWidget(self.layers_view, 1)
+        layers_column.addWidget(self.layers_view)
         self.layers_box = layers_box
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(layers_box)
-        self.splitter.addWidget(self.code_view)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
 
         column = QVBoxLayout(self)
         column.setContentsMargins(6, 6, 6, 6)
         column.addLayout(row)
         column.addWidget(self.message)
-        column.addWidget(self.splitter, 1)
+        column.addWidget(layers_box)
+        column.addWidget(self.code_view, 1)
         self.target_box.currentIndexChanged.connect(self._target_chosen)
         self.set_network(network)
 
@@ -238,6 +234,12 @@ class CodePanel(QWidget):
         self.layers_text = "\n".join(layers_text_lines(summary, self.network))
         if self.layers_view.toPlainText() != self.layers_text:
             self.layers_view.setPlainText(self.layers_text)
+            # as tall as its text (up to MAX_LAYER_LINES lines): the code takes the rest
+            lines = min(self.layers_text.count("\n") + 1, MAX_LAYER_LINES)
+            frame = 2 * self.layers_view.frameWidth() + self.layers_view.document().documentMargin() * 2
+            scroll_bar = self.layers_view.horizontalScrollBar().sizeHint().height()
+            self.layers_view.setMaximumHeight(int(lines * self.layers_view.fontMetrics().lineSpacing()
+                                                  + frame + scroll_bar + 2))
 
     # ---- Copy --------------------------------------------------------------------------------
     def copy(self) -> None:

@@ -37,6 +37,7 @@ from neuron_sim.ui.i18n.filling import fill
 from neuron_sim.ui.panels.code_panel import TARGET_NAMES, CodePanel, default_target, interface_lang
 
 LANGUAGE_NAMES = {"en": "English", "ko": "한국어"}
+PANEL_WIDTH = 480
 
 
 class CodeExportDialog(QDialog):
@@ -90,12 +91,13 @@ class CodeExportDialog(QDialog):
 
 
 class CodeActions(QObject):
-    """The As-code dock of `window`, right of `beside` (the inspector's), and File → Export as code…."""
+    """The As-code dock of `window`, left of the canvas (the full height for the code), and File →
+    Export as code…."""
 
     message = Signal(str)  # for the status bar
     error = Signal(str, str, str)  # title, text, detail: for a message box
 
-    def __init__(self, document: Document, window: QMainWindow, beside: QDockWidget):
+    def __init__(self, document: Document, window: QMainWindow):
         super().__init__(window)
         self.document = document
         self._window = window
@@ -103,8 +105,7 @@ class CodeActions(QObject):
         self.dock = QDockWidget(self.tr("As code"), window)
         self.dock.setObjectName("code-dock")
         self.dock.setWidget(self.panel)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        window.splitDockWidget(beside, self.dock, Qt.Orientation.Horizontal)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
         self.dock.hide()
         self.view_action = self.dock.toggleViewAction()
         self.view_action.setText(self.tr("As &code"))
@@ -122,8 +123,11 @@ class CodeActions(QObject):
         self.document.network_replaced.disconnect(self.panel.set_network)
 
     def show_panel(self) -> None:
+        opening = self.dock.isHidden()
         self.dock.show()
         self.dock.raise_()
+        if opening:  # wide enough for a script's lines, the canvas keeps the rest
+            self._window.resizeDocks([self.dock], [PANEL_WIDTH], Qt.Orientation.Horizontal)
 
     def add_to_view_menu(self, menu: QMenu) -> None:
         menu.addAction(self.view_action)

@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.instruments = Instruments(self.playback, self.scene, self, self.inspector_dock)
         # File → Export figure, Copy figure, Export animation
         self.figures = FigureActions(document, self.scene, self.view, self.playback, self)
-        self.code = CodeActions(document, self, self.inspector_dock)  # View → As code, File → Export as code…
+        self.code = CodeActions(document, self)  # View → As code, File → Export as code…
         self.examples = ExamplesMenu(self.files, self.example_info, self.settings, self)
         self._create_menus()
         self._create_toolbars()
