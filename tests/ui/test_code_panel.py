@@ -180,3 +180,22 @@ def test_a_network_the_framework_cannot_run_is_refused_before_asking_for_a_file(
     dialog.accept()
     assert not asked and not (tmp_path / "x.py").exists()
     assert errors and "Brian2 runs spiking networks" in errors[0][1]
+
+
+def test_a_language_change_keeps_the_panel_open_and_speaks_korean(window, qtbot, qapp):
+    from neuron_sim.ui.i18n import language
+
+    panel = open_dense(window, qtbot)
+    panel.set_target("pytorch")
+    try:
+        successor = window.reopen_in_language("ko")
+        qtbot.addWidget(successor)
+        if language.STATE.language != "ko":
+            pytest.skip("no Hangul font: Korean falls back to English")
+        panel = successor.code.panel
+        qtbot.waitUntil(lambda: successor.code.dock.isVisible() and not panel._dirty)
+        assert panel.code_view.toPlainText() == generate(successor.network, "keras", ExportOptions(lang="ko")).text
+        assert panel.layers_view.toPlainText().splitlines()[2] == "1층: W (3 × 2), 입력마다 한 행, 뉴런마다 한 열"
+        assert successor.code.view_action.text() == "코드로 보기(&C)"
+    finally:
+        language.apply_language(qapp, "en")
