@@ -3,9 +3,12 @@
 `rate_breakdown` writes a rate neuron's computation as a student would on paper: each input xᵢ
 (the activity of the presynaptic neuron), its weight wᵢ and product wᵢ·xᵢ, the weighted sum Σ,
 the threshold θ (bias b = −θ), net = Σ − θ and the output a = f(net). It is a hand computation
-from the engine's current arrays, so its rows always add up; `settled` says whether the engine's
-own stored values agree (they do after a step, and not while an edit or a synchronous tick has
-changed the inputs since the neuron last computed: the canvas still shows `engine_output`).
+from the engine's arrays, so its rows always add up. It explains the output the canvas shows: in a
+feedforward network (always evaluated) from the current outputs; in a synchronous one from the
+outputs the last tick read (at tick 0, the rest state: what the first tick will compute).
+`settled` says whether the engine's own stored values agree: a feedforward network always does; in
+a synchronous one an edit since the last tick or the first tick not yet computed makes them differ
+(the canvas shows `engine_output` until the next tick).
 
 `spiking_state` reads a leaky integrate-and-fire cell's membrane and refractory state, and
 `fi_curve` measures a cell's firing rate for constant drives with the model's own engine.
@@ -92,7 +95,8 @@ def rate_breakdown(network: Network, engine: RateEngine, neuron_id: str) -> Rate
     if engine.is_input[i]:
         return RateBreakdown(neuron_id, label, True, engine_output, engine_output=engine_output)
     incoming = np.flatnonzero(engine.target == i)
-    x = engine.activity[engine.source[incoming]]
+    read = engine.activity if engine.previous_activity is None else engine.previous_activity
+    x = read[engine.source[incoming]]
     w = engine.weight[incoming]
     products = w * x
     inputs = [InputTerm(engine.ids[s], _label(network, engine.ids[s]), float(xi), float(wi), float(pi))

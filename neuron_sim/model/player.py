@@ -8,6 +8,10 @@ engine is built and takes the old one's state over by neuron id (for spiking run
 travelling along the synapses and the generators' schedules), and the recording so far carries
 over for the neurons that are still there. A change of model, update rule or dt starts afresh.
 
+A feedforward rate network is always evaluated: after every edit, rebuild and reset the engine
+settles (one pass) and the recording's sample for the current tick is revised, so the canvas, the
+panels and the plots show the network's output at once; Play and Step only animate the way there.
+
 It knows nothing of real time or timers: its owner (ui/playback.py, a QTimer) calls `advance`
 with the seconds that passed, or `step` for one stage, and follows `changed` to redraw and
 `failed` (a ModelError) to say why the network cannot run.
@@ -79,12 +83,14 @@ class Player:
         if name in ("position", "label"):
             return
         if self.engine is not None and self.engine.set_neuron_param(neuron_id, name, value):
+            self._settle()
             self.changed.emit()
         else:
             self.rebuild(keep_state=True)
 
     def _synapse_changed(self, key, name: str, value) -> None:
         if self.engine is not None and self.engine.set_synapse_param(key, name, value):
+            self._settle()
             self.changed.emit()
         else:
             self.rebuild(keep_state=True)
@@ -117,12 +123,24 @@ class Player:
         self.recorder = TraceRecorder(ids, unit=engine.time_unit)
         if carried and old_recorder.ids:
             self._carry_recording(old_recorder)
+            self._settle()
         else:
             self.phase = 0.0
+            engine.settle()
             sample = engine.initial_sample()
             if sample is not None:
                 self._record(sample)
         self.changed.emit()
+
+    def _settle(self) -> None:
+        """Evaluate the network again if it has a settled answer (feedforward rate), and revise
+        the recording's sample for the current tick to it."""
+        engine = self.engine
+        if engine is None or not engine.settle():
+            return
+        sample = engine.initial_sample()
+        if sample is not None:
+            self.recorder.revise(sample.time, sample.values[self._order])
 
     def continue_from(self, source: Player) -> None:
         """Take over where `source`, a Player of an identical copy of this network, is now: its

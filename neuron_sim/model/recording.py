@@ -49,6 +49,14 @@ class TraceRecorder:
                 self._spike_ids[s] = i
                 self._spike_count += 1
 
+    def revise(self, time: float, values: np.ndarray) -> None:
+        """The sample at `time` becomes `values` (the state at that time was edited); appended
+        when the last sample is of an earlier time. Spikes are not touched."""
+        if self._count and self._times[(self._count - 1) % self.capacity] == time:
+            self._values[(self._count - 1) % self.capacity] = values
+        else:
+            self.append(time, values)
+
     def _order(self, count: int, capacity: int) -> np.ndarray:
         n = min(count, capacity)
         return (np.arange(count - n, count) % capacity) if n else np.zeros(0, dtype=np.intp)

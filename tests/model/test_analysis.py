@@ -101,7 +101,9 @@ def test_hidden_activity_is_the_next_neurons_input():
     assert b.net == pytest.approx(-3.0 * h) and b.output == 0.0 and b.settled
 
 
-def test_synchronous_update_shows_the_next_tick_until_it_comes():
+def test_synchronous_update_explains_the_tick_the_canvas_shows():
+    """Issue #15 point 1: in a synchronous network the panel and the canvas show the same tick,
+    so the breakdown reads the outputs the last tick read (h was 0 when o computed tick 1)."""
     network = Network(update="synchronous")
     network.add_neuron(Neuron("x", kind="input", value=1.0))
     network.add_neuron(Neuron("h", activation="linear"))
@@ -109,13 +111,14 @@ def test_synchronous_update_shows_the_next_tick_until_it_comes():
     network.connect(Synapse("x", "h", weight=2.0))
     network.connect(Synapse("h", "o", weight=0.5))
     engine = RateEngine(network)
+    b = rate_breakdown(network, engine, "h")  # tick 0: nothing computed, the first tick's values
+    assert b.output == 2.0 and b.engine_output == 0.0 and not b.settled
     engine.step()  # h = 2 now; o was computed from the old h = 0
     b = rate_breakdown(network, engine, "o")
-    assert b.inputs[0].x == 2.0 and b.output == 1.0
-    assert b.engine_output == 0.0 and not b.settled
+    assert b.inputs[0].x == 0.0 and b.output == b.engine_output == 0.0 and b.settled
     engine.step()
     b = rate_breakdown(network, engine, "o")
-    assert b.output == b.engine_output == 1.0 and b.settled
+    assert b.inputs[0].x == 2.0 and b.output == b.engine_output == 1.0 and b.settled
 
 
 def test_live_edits_of_weights_and_thresholds_show_at_once():

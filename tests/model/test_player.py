@@ -66,17 +66,44 @@ class Events:
 
 def test_a_feedforward_pass_is_one_stage_per_layer_and_records_each_pass():
     player = Player(xor())
+    expected = xor_oracle(1.0, 0.0)
     assert player.engine.kind == "rate" and player.recorder.unit == "tick"
-    assert len(player.recorder) == 1 and player.recorder.times().tolist() == [0.0]  # the rest state
+    assert len(player.recorder) == 1 and player.recorder.times().tolist() == [0.0]  # evaluated at once
+    assert player.engine.computed_ids() == set(xor().neurons)
     player.step()
     assert player.clock().layer == 1 and player.clock().tick == 0 and len(player.recorder) == 1
-    assert player.engine.computed_ids() == {"h1", "h2"}
     player.step()
     assert player.clock().tick == 1 and player.clock().layer == 0
-    expected = xor_oracle(1.0, 0.0)
     for nid, value in expected.items():
-        assert player.recorder.values(nid).tolist() == [0.0, value]
+        assert player.recorder.values(nid).tolist() == [value, value]
     assert player.recorder.times().tolist() == [0.0, 1.0]
+
+
+def test_a_feedforward_network_is_evaluated_after_every_edit_without_playing():
+    """Point 1 of issue #15: no Play or Step is needed for the numbers to be true. Oracle: the
+    XOR truth table computed again with numpy (rate_oracle.oracle_f)."""
+    network = xor()
+    player = Player(network)
+    events = Events(player)
+
+    def shown() -> dict[str, float]:
+        return {nid: player.engine.output_of(nid) for nid in ("h1", "h2", "y")}
+
+    for x1, x2 in ((0.0, 0.0), (0.0, 1.0), (1.0, 1.0), (1.0, 0.0)):
+        network.set_neuron_param("x1", "value", x1)
+        network.set_neuron_param("x2", "value", x2)
+        assert shown() == xor_oracle(x1, x2)
+        assert player.recorder.values("y").tolist() == [xor_oracle(x1, x2)["y"]]  # the tick-0 sample
+    network.set_neuron_param("y", "threshold", 2.5)  # AND of h1, h2 can no longer fire
+    assert shown()["y"] == 0.0
+    network.set_synapse_param(("h1", "y"), "weight", 2.0)
+    assert shown()["y"] == 1.0
+    network.set_neuron_param("y", "activation", "linear")
+    assert shown()["y"] == pytest.approx(2.0 + 1.0 - 2.5)
+    network.add_neuron(Neuron("z", activation="linear", threshold=0.25))  # a rebuild
+    network.connect(Synapse("y", "z", weight=2.0))
+    assert player.engine.output_of("z") == pytest.approx(2.0 * 0.5 - 0.25)
+    assert player.clock().tick == 0 and events.failures == []
 
 
 def test_advance_moves_by_the_speed_and_keeps_the_stages_progress():

@@ -74,15 +74,30 @@ def test_and_gate_after_a_step(make):
     assert panel.breakdown.settled
 
 
-def test_the_panel_follows_edits_and_steps_live(qtbot, make):
+def test_the_panel_follows_edits_live_and_a_feedforward_network_is_always_evaluated(qtbot, make):
+    """Issue #15 point 1: an edit re-evaluates a feedforward network, so the panel never waits for
+    a step ("the inputs changed since y last computed…" cannot happen)."""
     playback, panel = make(and_gate(1, 1))
     panel.show_selection(["y"], [])
-    playback.step()
+    assert panel.value_text("output") == "1" and panel.breakdown.settled  # before any step
     playback.network.set_neuron_param("x2", "value", 0.0)  # the playback emits `advanced`
     qtbot.waitUntil(lambda: panel.value_text("sum") == "1", timeout=1000)
     assert panel.value_text("net") == "\u22120.5" and panel.value_text("output") == "0"
-    assert "still shows a = 1" in panel.note_text()  # y has not computed since
-    playback.step()
+    assert panel.breakdown.settled and "still shows" not in panel.note_text()
+    assert playback.engine.output_of("y") == 0.0
+
+
+def test_a_synchronous_network_shows_its_next_tick_after_an_edit(qtbot, make):
+    network = and_gate(1, 1)
+    network.set_param("update", "synchronous")
+    playback, panel = make(network)
+    panel.show_selection(["y"], [])
+    playback.player.step()
+    panel.refresh()
+    assert panel.value_text("output") == "1" and "still shows" not in panel.note_text()
+    playback.network.set_neuron_param("y", "threshold", 2.5)
+    qtbot.waitUntil(lambda: "still shows a = 1" in panel.note_text(), timeout=1000)
+    playback.player.step()
     qtbot.waitUntil(lambda: "still shows" not in panel.note_text(), timeout=1000)
     assert panel.value_text("output") == "0"
 

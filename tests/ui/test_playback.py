@@ -116,7 +116,12 @@ def test_reset_returns_to_rest(window, and_gate):
     window.playback.step()
     assert window.scene.neuron_items["y"].activity == 1.0
     window.playback_controls.reset_action.trigger()
-    assert window.scene.neuron_items["y"].activity == 0.0
+    assert window.playback.engine.tick == 0
+    assert window.scene.neuron_items["y"].activity == 1.0  # feedforward: always the network's output
+    window.update_actions["synchronous"].trigger()
+    window.playback.player.step()
+    window.playback_controls.reset_action.trigger()
+    assert window.scene.neuron_items["y"].activity == 0.0  # synchronous: back to rest
     assert window.playback.engine.tick == 0
 
 

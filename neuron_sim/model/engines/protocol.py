@@ -67,6 +67,11 @@ class Engine(Protocol):
     def advance_stage(self) -> Sample | None:
         """Compute one stage; the sample to record if one is due (rate: a tick completed)."""
 
+    def settle(self) -> bool:
+        """Make every output the network's settled answer for its parameters now, when it has one
+        that does not depend on the past (a feedforward rate network: one pass); the clock does
+        not move. False: the state is the simulation's (synchronous rate, spiking)."""
+
     def initial_sample(self) -> Sample | None:
         """What a recording holds before the first stage (rate: the rest state at tick 0)."""
 

@@ -5,6 +5,12 @@ The engine compiles a Network into arrays once; a step is a few numpy calls. Par
 running; a structural edit needs a new engine, which takes the old one's state over by neuron id.
 It implements the Engine protocol (protocol.py): a stage is one layer of a feedforward pass, or
 one synchronous tick.
+
+A feedforward network has one right answer for its inputs, whatever happened before: `settle`
+computes it (one pass) and the Player calls it after every edit, so what is shown is always the
+network's output; playing a pass recomputes the same values while the pulses show the way. A
+synchronous network's state is its history; `previous_activity` keeps the outputs the last tick
+computed from, so that a neuron's computation can be shown for the tick on the canvas.
 """
 
 from __future__ import annotations
@@ -100,6 +106,20 @@ class RateEngine:
         self.net = np.zeros(n)  # Σ w·a − θ
         self.tick = 0
         self.layer_cursor = 0  # next layer a `step_layer` computes (feedforward)
+        self.settled = False  # every output is the settled pass for the current parameters
+        self.previous_activity: np.ndarray | None = None  # synchronous: what the last tick read
+
+    def settle(self) -> bool:
+        """Feedforward: compute every layer now from the inputs' values (one pass), leaving the
+        clock and the pass being played where they are. False for a synchronous network, whose
+        state is its simulation's."""
+        if self.update != "feedforward":
+            return False
+        self.activity[self.is_input] = self.values[self.is_input]
+        for layer in self.layers:
+            self._compute_layer(layer)
+        self.settled = True
+        return True
 
     @property
     def layer_count(self) -> int:
@@ -114,6 +134,7 @@ class RateEngine:
                 self.layer_cursor += 1
             self.layer_cursor = 0
             self.activity[self.is_input] = self.values[self.is_input]
+            self.settled = True
         else:
             self._synchronous_tick()
         self.tick += 1
@@ -155,6 +176,7 @@ class RateEngine:
         else:
             contributions = self.weight[syn] * self.activity[self.source[syn]]
             targets = self.target[syn]
+        self.previous_activity = self.activity.copy()
         sums = np.bincount(targets, weights=contributions, minlength=len(self.ids))[members]
         self.activity[self.is_input] = self.values[self.is_input]
         self._apply(members, sums)
@@ -189,6 +211,7 @@ class RateEngine:
         i = self.index.get(neuron_id)
         if i is None:
             return False
+        self.settled = False
         if name == "value":
             self.values[i] = value
             if self.is_input[i]:
@@ -207,6 +230,7 @@ class RateEngine:
         if k is None:
             return False
         self.weight[k] = weight
+        self.settled = False
         return True
 
     def state_of(self, neuron_id: str) -> dict[str, float]:
@@ -241,12 +265,16 @@ class RateEngine:
             self.activity[new_idx[computed]] = old.activity[old_idx[computed]]
             self.net[new_idx] = old.net[old_idx]
             self.weighted_sum[new_idx] = old.weighted_sum[old_idx]
+            if old.previous_activity is not None:
+                self.previous_activity = self.activity.copy()
+                self.previous_activity[new_idx] = old.previous_activity[old_idx]
         self.tick = old.tick
         self.layer_cursor = min(old.layer_cursor, max(len(self.layers) - 1, 0))
 
     def take_over(self, other: RateEngine) -> None:
         """The arrays are the whole state: taking them over by id is taking over everything."""
         self.carry_over(other)
+        self.settled = other.settled
 
     def stage_synapses(self) -> np.ndarray:
         """Indices of the synapses whose signals travel during the current stage."""
@@ -265,7 +293,7 @@ class RateEngine:
         return Pulses([keys[i] for i in syn[shown].tolist()], np.full(shown.size, phase), strength[shown])
 
     def computed_ids(self) -> set[str]:
-        if self.tick > 0:
+        if self.tick > 0 or self.settled:
             return set(self.ids)
         done = [i for layer in self.layers[:self.layer_cursor] for i in layer.members.tolist()]
         return {self.ids[i] for i in done}

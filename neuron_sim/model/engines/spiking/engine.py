@@ -281,6 +281,9 @@ class SpikingEngine:
             return Sample(t, values, spiked)
         return Sample(t, values)
 
+    def settle(self) -> bool:
+        return False  # time matters: the state is the run's
+
     def initial_sample(self) -> None:
         return None  # a spiking recording starts with the first step
 
