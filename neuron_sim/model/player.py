@@ -13,8 +13,10 @@ settles (one pass) and the recording's sample for the current tick is revised, s
 panels and the plots show the network's output at once; Play and Step only animate the way there.
 
 It knows nothing of real time or timers: its owner (ui/playback.py, a QTimer) calls `advance`
-with the seconds that passed, or `step` for one stage, and follows `changed` to redraw and
-`failed` (a ModelError) to say why the network cannot run.
+with the seconds that passed, and follows `changed` to redraw and `failed` (a ModelError) to say
+why the network cannot run. `step` computes one stage at once; `begin_step` starts the Step the
+user asks for, which `advance` then plays at the current speed and ends by itself: a whole pass
+layer by layer (feedforward), one synchronous tick, or one dt (spiking).
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ class Player:
         self.recorder = TraceRecorder([])
         self.speed = 1.0
         self.phase = 0.0  # progress of the current stage, 0 → 1 (engines with a continuous phase)
+        self.stages_to_step = 0  # stages the Step being played still has to go (0: none playing)
         self._order = np.zeros(0, dtype=np.intp)  # engine index of each recorder column
         self._position = np.zeros(0, dtype=np.intp)  # recorder column of each engine index
         self._follow(network, True)
@@ -105,10 +108,13 @@ class Player:
         before keep their state and their recording."""
         old_engine, old_recorder = self.engine, self.recorder
         self.failure = None
+        if not keep_state:
+            self.stages_to_step = 0
         try:
             engine = build_engine(self._network)
         except ModelError as error:
             self.engine, self.failure = None, error
+            self.stages_to_step = 0
             self.failed.emit(error)
             self.changed.emit()
             return
@@ -178,15 +184,47 @@ class Player:
         self.rebuild(keep_state=False)
 
     def step(self) -> None:
-        """One stage, from its start: a layer (feedforward), a synchronous tick, or one dt."""
+        """One stage at once, from its start: a layer (feedforward), a synchronous tick, or one dt."""
         if self.engine is None:
             return
         self.phase = 0.0
         self._stages(1)
         self.changed.emit()
 
+    @property
+    def stepping(self) -> bool:
+        """A Step is being played (`advance` ends it when its stages are done)."""
+        return self.stages_to_step > 0
+
+    def begin_step(self) -> None:
+        """Start a Step: `advance` plays the rest of the current feedforward pass (a whole pass from
+        its start, layer by layer), or one synchronous tick, or one dt, and then stops."""
+        engine = self.engine
+        if engine is None:
+            return
+        clock = engine.clock()
+        if clock.layer is not None and clock.layers:
+            self.stages_to_step = clock.layers - clock.layer
+        else:
+            self.stages_to_step = 1
+
+    def finish_step(self) -> None:
+        """Play what is left of the Step at once (Step pressed again while one is playing)."""
+        if self.engine is None or not self.stepping:
+            self.stages_to_step = 0
+            return
+        count, self.stages_to_step = self.stages_to_step, 0
+        self.phase = 0.0
+        self._stages(count)
+        self.changed.emit()
+
+    def cancel_step(self) -> None:
+        """Stop counting the Step's stages (Play takes over, or Pause stops where it is)."""
+        self.stages_to_step = 0
+
     def advance(self, seconds: float) -> None:
-        """Move on by `seconds` of playback at the current speed."""
+        """Move on by `seconds` of playback at the current speed (only to the end of a Step that
+        is being played)."""
         engine = self.engine
         if engine is None:
             return
@@ -196,8 +234,17 @@ class Player:
             while self.phase >= 1.0:
                 self.phase -= 1.0
                 self._stages(1)
+                if self.stepping:
+                    self.stages_to_step -= 1
+                    if not self.stepping:
+                        self.phase = 0.0
+                        break
         else:
-            self._stages(min(max(int(round(amount)), 0), MAX_STAGES_PER_ADVANCE))
+            count = min(max(int(round(amount)), 0), MAX_STAGES_PER_ADVANCE)
+            if self.stepping:
+                count = min(max(count, 1), self.stages_to_step)
+                self.stages_to_step -= count
+            self._stages(count)
         self.changed.emit()
 
     def advance_stages(self, count: int) -> None:

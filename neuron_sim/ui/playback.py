@@ -1,8 +1,9 @@
 """Playback: a QTimer that moves the model's Player (model/player.py) on in real time.
 
 The Player owns the engine, the clock, the recorder and what happens on an edit while playing;
-this object only adds the timer (Play, Pause, ~30 frames per second), Qt signals for the window
-and the panels, and the interface language for the clock and for why a network cannot run.
+this object only adds the timer (Play, Pause, ~30 frames per second; a Step runs the same timer
+until the Player says the step is done), Qt signals for the window and the panels, and the
+interface language for the clock and for why a network cannot run.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ class Playback(QObject):
         self.flat_out = False  # FASTEST: whole stages as many as fit in each frame
         self._flat_out_stages = FLAT_OUT_FIRST_STAGES
         self.clock = time.perf_counter  # tests give their own
+        self._play_on = False
 
     # ---- the player --------------------------------------------------------------------------
     @property
@@ -111,20 +113,28 @@ class Playback(QObject):
     # ---- controls ----------------------------------------------------------------------------
     @property
     def playing(self) -> bool:
-        return self._timer.isActive()
+        """Play is on (a Step being played is `stepping`, not playing)."""
+        return self._play_on
+
+    @property
+    def stepping(self) -> bool:
+        return self.player.stepping and self._timer.isActive()
 
     def play(self) -> None:
         if self.engine is None:
             self.message.emit(self.error or self.tr("This network cannot run."))
             return
-        if not self.playing:
-            self._last_frame = time.perf_counter()
-            self._timer.start()
+        if not self._play_on:
+            self.player.cancel_step()  # Play goes on from where a Step is
+            self._play_on = True
+            self._start_timer()
             self.playing_changed.emit(True)
 
     def pause(self) -> None:
-        if self._timer.isActive():
-            self._timer.stop()
+        self.player.cancel_step()
+        self._timer.stop()
+        if self._play_on:
+            self._play_on = False
             self.playing_changed.emit(False)
 
     def toggle(self) -> None:
@@ -134,11 +144,31 @@ class Playback(QObject):
         self.player.reset()
 
     def step(self) -> None:
-        """One tick: a layer (feedforward), a synchronous tick, or one dt (spiking)."""
+        """One stage at once (Player.step): a layer (feedforward), a synchronous tick, or one dt;
+        for figures and animations, which draw each stage themselves."""
         if self.engine is None:
             self.message.emit(self.error)
             return
         self.player.step()
+
+    def play_step(self) -> None:
+        """The Step button: play one step at the current speed (a whole pass layer by layer in a
+        feedforward network, a synchronous tick, or one dt); Play stops first. Pressed while a step is playing,
+        that step ends at once and the next one starts."""
+        if self.engine is None:
+            self.message.emit(self.error)
+            return
+        if self._play_on:
+            self.pause()
+        if self.player.stepping:
+            self.player.finish_step()
+        self.player.begin_step()
+        self._start_timer()
+
+    def _start_timer(self) -> None:
+        if not self._timer.isActive():
+            self._last_frame = time.perf_counter()
+            self._timer.start()
 
     def _frame(self) -> None:
         now = time.perf_counter()
@@ -147,19 +177,24 @@ class Playback(QObject):
         self.advance(elapsed)
 
     def advance(self, seconds: float) -> None:
-        """Move the animation on by `seconds` of real time (the timer calls this each frame)."""
-        if not self.flat_out:
+        """Move the animation on by `seconds` of real time (the timer calls this each frame); a
+        Step that is done stops the timer."""
+        if self.player.stepping and self.flat_out:
+            self.player.finish_step()  # as fast as possible: the step at once
+        elif not self.flat_out:
             self.player.advance(seconds)
-            return
-        # As fast as possible: as many stages as the machine computes in a share of the frame,
-        # from the time the last frame's stages took.
-        stages = self._flat_out_stages
-        started = self.clock()
-        self.player.advance_stages(stages)
-        spent = self.clock() - started
-        budget = FLAT_OUT_SHARE * seconds
-        fitting = int(stages * budget / spent) if spent > 0 else stages * 2
-        self._flat_out_stages = min(max(fitting, 1), MAX_STAGES_PER_ADVANCE)
+        else:
+            # As fast as possible: as many stages as the machine computes in a share of the frame,
+            # from the time the last frame's stages took.
+            stages = self._flat_out_stages
+            started = self.clock()
+            self.player.advance_stages(stages)
+            spent = self.clock() - started
+            budget = FLAT_OUT_SHARE * seconds
+            fitting = int(stages * budget / spent) if spent > 0 else stages * 2
+            self._flat_out_stages = min(max(fitting, 1), MAX_STAGES_PER_ADVANCE)
+        if not self._play_on and not self.player.stepping:
+            self._timer.stop()
 
     # ---- what the canvas draws ---------------------------------------------------------------
     def pulses(self) -> tuple[list[tuple[str, str]], np.ndarray, np.ndarray]:

@@ -2611,8 +2611,8 @@ Install one and restart, for example on Debian or Ubuntu:
         <translation>한 단계</translation>
     </message>
     <message>
-        <source>One step: the next layer (feedforward), one tick, or one dt (Ctrl+→)</source>
-        <translation>한 단계: 다음 층(순방향), 한 틱, 또는 한 dt (Ctrl+→)</translation>
+        <source>Play one step: a whole pass layer by layer (feedforward), one tick, or one dt (Ctrl+→)</source>
+        <translation>한 단계 재생: 한 번의 전체 계산을 층별로(순방향), 한 틱, 또는 한 dt (Ctrl+→)</translation>
     </message>
     <message>
         <source>Reset</source>

@@ -298,3 +298,19 @@ def test_pulses_nobody_draws_do_not_pile_up_and_drawing_them_changes_nothing():
     a, b = drawn.pulses(), undrawn.pulses()
     assert a.keys == b.keys and len(a.keys) > 0
     assert np.array_equal(a.progress, b.progress) and np.array_equal(a.strength, b.strength)
+
+
+def test_a_step_plays_the_rest_of_the_pass_and_ends_by_itself():
+    player = Player(xor())
+    per_stage = 1.0 / player.engine.stages_per_second
+    player.begin_step()
+    assert player.stepping and player.stages_to_step == 2  # two layers
+    player.advance(1.5 * per_stage)
+    assert player.clock().layer == 1 and player.phase == pytest.approx(0.5) and player.stepping
+    player.advance(3.0 * per_stage)  # more time than the step has left
+    assert player.clock().tick == 1 and player.clock().layer == 0 and player.phase == 0.0
+    assert not player.stepping
+    player.advance(0.5 * per_stage)
+    player.begin_step()  # from the middle of the first layer: the rest of this pass
+    player.finish_step()
+    assert player.clock().tick == 2 and not player.stepping and player.phase == 0.0

@@ -8,8 +8,10 @@ XOR_POSITIONS = {"x1": (0.0, 0.0), "x2": (0.0, 180.0), "h_or": (260.0, 0.0), "h_
                  "y": (520.0, 90.0)}
 
 
-def xor(x1: float = 1.0, x2: float = 0.0) -> Network:
-    network = Network(name="XOR")
+def xor(x1: float = 1.0, x2: float = 0.0, update: str = "feedforward") -> Network:
+    """XOR in two layers; `update="synchronous"` lets a figure show a state part of the way through
+    (a feedforward network is always shown evaluated)."""
+    network = Network(name="XOR", update=update)
     p = XOR_POSITIONS
     network.add_neuron(Neuron("x1", kind="input", label="x1", value=x1, position=p["x1"]))
     network.add_neuron(Neuron("x2", kind="input", label="x2", value=x2, position=p["x2"]))

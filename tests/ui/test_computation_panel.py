@@ -92,12 +92,12 @@ def test_a_synchronous_network_shows_its_next_tick_after_an_edit(qtbot, make):
     network.set_param("update", "synchronous")
     playback, panel = make(network)
     panel.show_selection(["y"], [])
-    playback.player.step()
+    playback.step()
     panel.refresh()
     assert panel.value_text("output") == "1" and "still shows" not in panel.note_text()
     playback.network.set_neuron_param("y", "threshold", 2.5)
     qtbot.waitUntil(lambda: "still shows a = 1" in panel.note_text(), timeout=1000)
-    playback.player.step()
+    playback.step()
     qtbot.waitUntil(lambda: "still shows" not in panel.note_text(), timeout=1000)
     assert panel.value_text("output") == "0"
 

@@ -38,7 +38,8 @@ CHARGE = (0x7C, 0xC4, 0xE8)  # the membrane potential filling a spiking soma (PA
 
 def test_a_gif_has_one_frame_per_tick_and_they_differ(qapp, tmp_path):
     path = tmp_path / "xor.gif"
-    write_animation(path, xor(), FigureOptions(scale=1.0), AnimationOptions(frames=2, per_tick=True, fps=2))
+    write_animation(path, xor(update="synchronous"), FigureOptions(scale=1.0),
+                    AnimationOptions(frames=2, per_tick=True, fps=2))
     frames = gif_frames(path)
     assert len(frames) == 2
     assert frames[0].shape == frames[1].shape
@@ -71,7 +72,7 @@ def test_a_spiking_cell_charges_frame_by_frame(qapp, tmp_path):
 
 
 def test_the_window_state_is_the_start_and_is_not_moved(qapp, tmp_path):
-    network = xor()
+    network = xor(update="synchronous")
     source = Playback(network)
     source.step()
     tick, cursor, activity = source.engine.tick, source.engine.layer_cursor, source.engine.activity.copy()

@@ -37,12 +37,12 @@ def test_export_dialog_shows_the_pixel_size_and_saves_the_chosen_format(window, 
     window.figures.export_action.trigger()
     dialog = window.figures.dialog
     qtbot.waitUntil(dialog.isVisible)
-    expected = Figure(window.network, dialog.figure_options()).pixel_size()
+    expected = Figure(window.network, dialog.figure_options(), window.playback).pixel_size()
     assert dialog.pixel_label.text() == f"{expected.width()} × {expected.height()} pixels"
     dialog.scale_box.setCurrentIndex(dialog.scale_box.findData(4.0))
     dialog.update_preview()
     assert dialog.dpi_box.value() == 384
-    four = Figure(window.network, dialog.figure_options()).pixel_size()
+    four = Figure(window.network, dialog.figure_options(), window.playback).pixel_size()
     assert abs(four.width() - 2 * expected.width()) <= 1  # 4× is twice the default 2×
     assert dialog.pixel_label.text() == f"{four.width()} × {four.height()} pixels"
     assert not dialog.preview.pixmap().isNull()
@@ -85,7 +85,7 @@ def test_copy_figure_puts_an_image_and_svg_on_the_clipboard(window, qtbot):
     data = QGuiApplication.clipboard().mimeData()
     assert data.hasImage()
     image = data.imageData()
-    expected = Figure(window.network, FigureOptions(look=window.scene.look)).pixel_size()
+    expected = Figure(window.network, FigureOptions(look=window.scene.look), window.playback).pixel_size()
     assert (image.width(), image.height()) == (expected.width(), expected.height())
     assert "image/svg+xml" in data.formats()
     ET.fromstring(bytes(data.data("image/svg+xml")))
@@ -100,7 +100,7 @@ def test_copy_button_of_the_dialog_uses_its_choices(window, qtbot):
     dialog.copy_button.click()
     image = QGuiApplication.clipboard().mimeData().imageData()
     assert image.hasAlphaChannel() and image.pixelColor(0, 0).alpha() == 0
-    expected = Figure(window.network, dialog.figure_options()).pixel_size()
+    expected = Figure(window.network, dialog.figure_options(), window.playback).pixel_size()
     assert image.width() == expected.width()
 
 

@@ -102,7 +102,7 @@ def test_png_file_holds_the_print_resolution(qapp, tmp_path):
 
 
 def test_the_current_activity_lights_the_computed_somas(qapp):
-    network = xor(x1=1.0, x2=0.0)
+    network = xor(x1=1.0, x2=0.0, update="synchronous")
     playback = Playback(network)
     playback.step()  # the hidden layer: OR and NAND both fire for 1, 0
     scale = 2.0

@@ -119,7 +119,7 @@ def test_reset_returns_to_rest(window, and_gate):
     assert window.playback.engine.tick == 0
     assert window.scene.neuron_items["y"].activity == 1.0  # feedforward: always the network's output
     window.update_actions["synchronous"].trigger()
-    window.playback.player.step()
+    window.playback.step()
     window.playback_controls.reset_action.trigger()
     assert window.scene.neuron_items["y"].activity == 0.0  # synchronous: back to rest
     assert window.playback.engine.tick == 0
@@ -264,3 +264,70 @@ def test_paused_pulses_follow_the_axons_when_the_look_switches(window, and_gate,
     window.scene.flush()
     control = window.scene.synapse_layer.curve_of(key)
     assert np.allclose(layer.positions[0], geometry.point_on_curves(control[None], progress[0])[0])
+
+
+def xor_network() -> Network:
+    network = Network(name="XOR")
+    for nid, position, value in (("x1", (0, 0), 1.0), ("x2", (0, 140), 0.0)):
+        network.add_neuron(Neuron(nid, kind="input", position=position, value=value))
+    network.add_neuron(Neuron("h1", position=(200, 0), activation="step", threshold=0.5))
+    network.add_neuron(Neuron("h2", position=(200, 140), activation="step", threshold=-1.5))
+    network.add_neuron(Neuron("y", position=(400, 70), activation="step", threshold=1.5))
+    for source, target, weight in (("x1", "h1", 1.0), ("x2", "h1", 1.0), ("x1", "h2", -1.0),
+                                   ("x2", "h2", -1.0), ("h1", "y", 1.0), ("h2", "y", 1.0)):
+        network.connect(Synapse(source, target, weight=weight))
+    return network
+
+
+def test_step_plays_one_pass_layer_by_layer_at_the_current_speed_and_stops(qtbot, window):
+    """Issue #15 point 4: Step animates one whole pass (the pulses of each layer in turn, at the
+    speed chosen) instead of jumping to its end, and then stops by itself."""
+    window.document.replace(xor_network())
+    playback = window.playback
+    playback.set_speed(2.0)
+    stage = 1.0 / (2.0 * playback.engine.stages_per_second)  # seconds one layer takes at ×2
+    window.playback_controls.step_action.trigger()
+    assert playback.stepping and not playback.playing
+    assert playback.engine.clock().layer == 0 and playback.phase == 0.0  # nothing jumped
+    playback.advance(0.5 * stage)
+    keys, progress, _ = playback.pulses()
+    assert set(keys) == {("x1", "h1"), ("x1", "h2")} and progress.tolist() == pytest.approx([0.5, 0.5])
+    playback.advance(stage)  # into the second layer
+    keys, progress, _ = playback.pulses()
+    assert set(keys) == {("h1", "y"), ("h2", "y")} and progress.tolist() == pytest.approx([0.5, 0.5])
+    assert playback.engine.tick == 0 and playback.stepping
+    playback.advance(stage)  # the pass is done: the step ends there, whatever time is left
+    assert playback.engine.tick == 1 and playback.engine.clock().layer == 0 and playback.phase == 0.0
+    assert not playback.stepping and not playback.playing and playback.pulses()[0] == []
+    qtbot.wait(150)  # several frames' time: the timer is off, nothing moves after the step
+    assert playback.engine.tick == 1 and playback.phase == 0.0
+    assert window.scene.neuron_items["y"].activity == 1.0
+
+
+def test_step_again_while_stepping_finishes_that_step_and_plays_the_next(window):
+    window.document.replace(xor_network())
+    playback = window.playback
+    window.playback_controls.step_action.trigger()
+    playback.advance(0.2 / playback.engine.stages_per_second)
+    window.playback_controls.step_action.trigger()
+    assert playback.engine.tick == 1 and playback.stepping and playback.phase == 0.0
+    playback.play()  # Play takes over from where the step is
+    assert playback.playing and not playback.stepping
+    playback.pause()
+    assert not playback.playing and not playback.stepping
+
+
+def test_a_spiking_step_is_one_dt_and_a_synchronous_step_one_tick(window):
+    network = xor_network()
+    network.set_param("update", "synchronous")
+    window.document.replace(network)
+    playback = window.playback
+    window.playback_controls.step_action.trigger()
+    playback.advance(0.4 / playback.engine.stages_per_second)
+    assert playback.engine.tick == 0 and playback.pulses()[0]  # the tick's signals are on their way
+    playback.advance(1.0 / playback.engine.stages_per_second)
+    assert playback.engine.tick == 1 and not playback.stepping
+    window.document.replace(relay_with_a_bystander())
+    window.playback_controls.step_action.trigger()
+    playback.advance(1.0)
+    assert playback.engine.step_count == 1 and not playback.stepping

@@ -27,8 +27,9 @@ class PlaybackControls(QObject):
 
         self.play_action = act(self.tr("Play"), self.playback.toggle, QKeySequence(Qt.Key.Key_Space),
                                self.tr("Play or pause the simulation (Space)"))
-        self.step_action = act(self.tr("Step"), self.playback.step, QKeySequence("Ctrl+Right"),
-                               self.tr("One step: the next layer (feedforward), one tick, or one dt (Ctrl+→)"))
+        self.step_action = act(self.tr("Step"), self.playback.play_step, QKeySequence("Ctrl+Right"),
+                               self.tr("Play one step: a whole pass layer by layer (feedforward), "
+                                       "one tick, or one dt (Ctrl+→)"))
         self.reset_action = act(self.tr("Reset"), self.playback.reset, QKeySequence("Ctrl+Backspace"),
                                 self.tr("Back to the start: every neuron at rest (Ctrl+Backspace)"))
         self.speed_box = QComboBox()
