@@ -15,6 +15,23 @@ from neuron_sim.model.messages import article
 from neuron_sim.model.network import Network
 
 CLIPBOARD_MIME = "application/x-neuron-sim"
+
+#: A neuron placed in a rate network is a step unit, the all-or-nothing neuron of the logic-gate
+#: and perceptron lessons. Its threshold is half a weight of 1 (the Connect tool's): it stays
+#: silent while all its inputs are 0 (f(0 − 0.5) = 0) and fires once any input of 1 arrives, an
+#: OR of its inputs, so a fresh network does what a class expects before anything is edited.
+NEW_RATE_ACTIVATION = "step"
+NEW_STEP_THRESHOLD = 0.5
+
+
+def new_neuron_params(kind: str, model: str, activation: str | None = None) -> dict[str, Any]:
+    """The parameters a new neuron of `kind` gets in a `model` network (`activation`: one the user
+    chose, e.g. in Add layer): a step unit gets θ = NEW_STEP_THRESHOLD; other units θ = 0, no bias
+    (as a deep-learning layer starts)."""
+    if kind != "neuron" or model != "rate":
+        return {}
+    activation = activation or NEW_RATE_ACTIVATION
+    return {"activation": activation, "threshold": NEW_STEP_THRESHOLD if activation == "step" else 0.0}
 MAX_ID_LENGTH = 64  # as entities.validate_id allows
 
 
@@ -77,7 +94,9 @@ def layer_plan(network: Network, count: int, kind: str, activation: str, x: floa
             number += 1
         nid = _numbered(prefix, number)
         taken.add(nid)
-        extra = {"activation": activation} if kind == "neuron" else {}
+        extra = new_neuron_params(kind, network.model, activation) if kind == "neuron" else {}
+        if kind == "neuron" and not extra:
+            extra = {"activation": activation}
         neurons.append(Neuron(nid, kind=kind, position=position, **extra))
     return neurons
 

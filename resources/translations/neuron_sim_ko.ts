@@ -3418,6 +3418,10 @@ Install one and restart, for example on Debian or Ubuntu:
         <translation>축삭돌기</translation>
     </message>
     <message>
+        <source>A new neuron starts as a step unit with θ = %1: silent while all its inputs are 0, it fires once an input of weight 1 is on.</source>
+        <translation>새 뉴런은 θ = %1인 계단 함수 유닛으로 시작합니다: 입력이 모두 0이면 발화하지 않고, 가중치 1인 입력 하나가 켜지면 발화합니다.</translation>
+    </message>
+    <message>
         <source>The neuron&apos;s permanent name in the file; it cannot be changed.</source>
         <translation>파일 속 뉴런의 고유한 이름. 바꿀 수 없습니다.</translation>
     </message>

@@ -249,3 +249,22 @@ def test_connect_tool_draws_no_selection_rectangle(qtbot, window):
     assert window.view.rubberBandRect().isNull()
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=view_point(window, 320, 320))
     assert window.scene.selected_neuron_ids() == []
+
+
+def test_a_new_neuron_is_silent_with_all_inputs_at_0_and_the_inspector_says_why(qtbot, window):
+    """Issue #15 point 7: a neuron placed by clicking is a step unit with θ = 0.5, so with all
+    inputs at 0 it does not fire (it did with θ = 0: f(0) = 1), and one input of 1 makes it fire."""
+    build_dense_layer(qtbot, window)
+    network = window.network
+    for nid in ("y1", "y2"):
+        neuron = network.neuron(nid)
+        assert (neuron.activation, neuron.threshold) == ("step", 0.5)
+        assert window.scene.neuron_items[nid].activity == 0.0
+        assert window.playback.engine.output_of(nid) == 0.0
+    click(qtbot, window, *INPUTS[1])  # x2 on
+    qtbot.waitUntil(lambda: network.neuron("x2").value == 1.0, timeout=3000)
+    assert window.scene.neuron_items["y1"].activity == 1.0 and window.playback.engine.output_of("y2") == 1.0
+    window.scene.select(["y1"])
+    for key in ("activation", "threshold"):
+        tip = window.inspector.field(key).widget.toolTip()
+        assert "A new neuron starts as a step unit with θ = 0.5" in tip

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsPathItem, QGraphicsSceneMou
 
 from neuron_sim import commands
 from neuron_sim.model import Neuron, Synapse, geometry
+from neuron_sim.model.editing import new_neuron_params
 
 from neuron_sim.ui.canvas.neuron_item import NeuronItem
 from neuron_sim.ui.canvas.host import EditingHost
@@ -308,8 +309,8 @@ class AddNeuronTool(Tool):
         if self.scene.snap_to_grid:
             point = geometry.snap(point, GRID_SIZE)
         neuron_id = network.new_id(ID_PREFIXES[self.kind])
-        extra = {"activation": "step"} if self.kind == "neuron" and network.model == "rate" else {}
-        neuron = Neuron(neuron_id, kind=self.kind, position=point, **extra)
+        neuron = Neuron(neuron_id, kind=self.kind, position=point,
+                        **new_neuron_params(self.kind, network.model))
         if self.scene.push(commands.AddNeuronCommand(network, neuron)):
             self.scene.select([neuron_id])
             return neuron_id

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
+from neuron_sim.model.editing import NEW_STEP_THRESHOLD
+
 # The model is Qt-free, so its ParamSpec docs are English text; marked here for lupdate and
 # translated where shown (Vocabulary.help). tests/ui/test_translations.py keeps this list equal
 # to the model's docs.
@@ -160,6 +162,12 @@ class Vocabulary(QObject):
         }
         return parts[part]
 
+    def new_neuron_line(self) -> str:
+        """What a neuron placed with Add neuron starts as (model/editing.py's defaults), and why."""
+        return (self.tr("A new neuron starts as a step unit with θ = %1: silent while all its inputs "
+                        "are 0, it fires once an input of weight 1 is on.")
+                .replace("%1", f"{NEW_STEP_THRESHOLD:g}"))
+
     def help(self, key: str, doc: str, low: float | None = None, high: float | None = None,
              unit: str = "") -> str:
         """A field's tooltip: both names, the spec's doc (translated at run time), then its range."""
@@ -169,6 +177,8 @@ class Vocabulary(QObject):
             "bias": self.tr("Deep learning writes f(Σ w·a + b); editing the bias b sets the threshold θ = −b."),
         }
         lines = [self.pairing_line(key), special.get(key) or QCoreApplication.translate("ParamSpec", doc)]
+        if key in ("activation", "threshold"):
+            lines.append(self.new_neuron_line())
         if low is not None and high is not None:
             lines.append(self.tr("From %1 to %2%3").replace("%1", f"{low:g}").replace("%2", f"{high:g}")
                          .replace("%3", f" {unit}" if unit else ""))
