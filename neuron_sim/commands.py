@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from neuron_sim.model import ModelError, Network, Neuron, Synapse
+from neuron_sim.model import ModelError, Network, Neuron, Synapse, conversion
 from neuron_sim.model.entities import SynapseKey
 
 
@@ -323,4 +323,18 @@ def add_items_command(network: Network, text: str, neurons: Iterable[Neuron],
     children += [ConnectCommand(network, s) for s in synapses]
     if not children:
         raise ModelError("nothing to add")
+    return macro(network, text, children)
+
+
+def set_model_command(network: Network, model: str) -> ModelCommand:
+    """Switch the network to `model` ("rate" or "spiking") converting its parameters by
+    model/conversion.py's rule, as one undo step. The switch comes first: a network that cannot
+    switch (generators into rate) is refused before anything is converted."""
+    text = param_text("model")
+    if network.model == model:
+        return macro(network, text, [SetNetworkParamCommand(network, "model", model)])
+    neuron_edits, synapse_edits = (conversion.to_spiking if model == "spiking" else conversion.to_rate)(network)
+    children: list[ModelCommand] = [SetNetworkParamCommand(network, "model", model)]
+    children += [SetNeuronParamCommand(network, e.target, e.name, e.value) for e in neuron_edits]
+    children += [SetSynapseParamCommand(network, e.target, e.name, e.value) for e in synapse_edits]
     return macro(network, text, children)

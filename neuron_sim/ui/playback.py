@@ -22,6 +22,7 @@ from neuron_sim.model.player import MAX_STAGES_PER_ADVANCE, Player
 from neuron_sim.model.recording import TraceRecorder
 
 from neuron_sim.ui.i18n.errors import error_text
+from neuron_sim.ui.styles import duration_parts
 
 FRAME_MS = 33  # ~30 frames per second
 RATE_PHASES_PER_SECOND = PLAYBACK_STAGES_PER_SECOND  # layers (or ticks) per second at speed 1
@@ -211,7 +212,8 @@ class Playback(QObject):
         if clock is None:
             return self.tr("cannot run: %1").replace("%1", self.error)
         if clock.t_ms is not None:
-            return self.tr("t = %1 ms").replace("%1", f"{clock.t_ms:.1f}")
+            number, unit = duration_parts(clock.t_ms)
+            return (self.tr("t = %1 s") if unit == "s" else self.tr("t = %1 ms")).replace("%1", number)
         if clock.layer is not None:
             return (self.tr("pass %1, layer %2 of %3").replace("%1", str(clock.tick + 1))
                     .replace("%2", str(clock.layer + 1)).replace("%3", str(clock.layers)))

@@ -147,3 +147,14 @@ def format_number(value: float) -> str:
 SOMA_RADIUS = geometry.SOMA_RADIUS
 SENSOR_HALF = geometry.SENSOR_HALF
 SCHEMATIC_RADIUS = geometry.SCHEMATIC_RADIUS
+
+
+def duration_parts(ms: float) -> tuple[str, str]:
+    """A time for people: (number, "ms") below a second with a tenth of a millisecond at most
+    (0.5, 12.3), else (number, "s") with two decimals at most (2.4, 61.25): never 2.4e+03 ms."""
+    if abs(ms) < 1000.0:
+        number, unit = f"{ms:.1f}", "ms"
+    else:
+        number, unit = f"{ms / 1000.0:.2f}", "s"
+    number = number.rstrip("0").rstrip(".") if "." in number else number
+    return ("0" if number in ("-0", "") else number).replace("-", "\u2212"), unit

@@ -309,6 +309,14 @@ An existing file there is unchanged.</source>
         <translation>입력은 직접 정한 값을 축삭돌기로 전달합니다</translation>
     </message>
     <message>
+        <source>firing rate</source>
+        <translation>발화율</translation>
+    </message>
+    <message>
+        <source>how often the sensor fires while its value is not 0</source>
+        <translation>값이 0이 아닐 때 감각 입력이 발화하는 빈도</translation>
+    </message>
+    <message>
         <source>membrane potential v</source>
         <translation>막전위 v</translation>
     </message>
@@ -401,8 +409,24 @@ An existing file there is unchanged.</source>
         <translation>… 외 {n}개</translation>
     </message>
     <message>
+        <source>{rate} Hz</source>
+        <translation>{rate} Hz</translation>
+    </message>
+    <message>
+        <source>silent (value 0)</source>
+        <translation>발화 안 함 (값 0)</translation>
+    </message>
+    <message>
+        <source>yes, {t} left</source>
+        <translation>예, {t} 남음</translation>
+    </message>
+    <message>
         <source>{t} ms</source>
         <translation>{t} ms</translation>
+    </message>
+    <message>
+        <source>{t} s</source>
+        <translation>{t} 초</translation>
     </message>
     <message>
         <source>not yet</source>
@@ -419,10 +443,6 @@ An existing file there is unchanged.</source>
     <message>
         <source>{v} mV</source>
         <translation>{v} mV</translation>
-    </message>
-    <message>
-        <source>yes, {t} ms left</source>
-        <translation>예, {t} ms 남음</translation>
     </message>
     <message>
         <source>no</source>
@@ -589,6 +609,14 @@ An existing file there is unchanged.</source>
         <translation>
             <numerusform>시냅스 %n개를 연결했습니다. 가중치는 모두 1입니다.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Now spiking: an input x fires at x × %1 Hz (0: silent), a weight w is w × %2 mV and a threshold θ a constant drive of %3 × (1 − θ) mV, so the decisions carry over roughly. Undo switches back.</source>
+        <translation>이제 스파이킹 모델: 입력 x는 x × %1 Hz로 발화하고(0: 발화 안 함), 가중치 w는 w × %2 mV, 임계값 θ는 %3 × (1 − θ) mV의 일정한 구동 입력이 되어 판단이 대략 그대로 이어집니다. 실행 취소하면 되돌아갑니다.</translation>
+    </message>
+    <message>
+        <source>Now rate: a weight is its mV ÷ %2, a drive d became θ = 1 − d ÷ %3 mV and an input firing at r Hz has x = r ÷ %1. Undo switches back.</source>
+        <translation>이제 발화율 모델: 가중치는 mV 값 ÷ %2, 구동 입력 d는 θ = 1 − d ÷ %3 mV, r Hz로 발화하는 입력은 x = r ÷ %1이 됩니다. 실행 취소하면 되돌아갑니다.</translation>
     </message>
 </context>
 <context>
@@ -2584,6 +2612,10 @@ Install one and restart, for example on Debian or Ubuntu:
         <translation>실행할 수 없음: %1</translation>
     </message>
     <message>
+        <source>t = %1 s</source>
+        <translation>t = %1 초</translation>
+    </message>
+    <message>
         <source>pass %1, layer %2 of %3</source>
         <translation>%1회차 계산, 층 %2/%3</translation>
     </message>
@@ -3009,6 +3041,10 @@ Install one and restart, for example on Debian or Ubuntu:
     <message>
         <source>output a (activation)</source>
         <translation>출력 a (활성값)</translation>
+    </message>
+    <message>
+        <source>spikes (one tick each)</source>
+        <translation>스파이크 (하나에 눈금 하나)</translation>
     </message>
     <message>
         <source>threshold {value} mV</source>

@@ -27,7 +27,7 @@ from neuron_sim.model.analysis import RateBreakdown, SpikingState, rate_breakdow
 
 from neuron_sim.ui.events import connect_all
 from neuron_sim.ui.panels.fitting_table import FittingTable
-from neuron_sim.ui.styles import PALETTE, format_number, sign_color
+from neuron_sim.ui.styles import PALETTE, duration_parts, format_number, sign_color
 from neuron_sim.ui.throttle import ThrottledRedraw
 from neuron_sim.ui.i18n.vocabulary import Vocabulary
 from neuron_sim.ui.i18n.filling import fill
@@ -124,6 +124,7 @@ class ComputationPanel(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         self._value_rows = self._grid(column, [
             ("value", self.tr("input value x (sensor)"), self.tr("an input passes the value you set along its axon")),
+            ("rate", self.tr("firing rate"), self.tr("how often the sensor fires while its value is not 0")),
             ("v", self.tr("membrane potential v"), self.tr("the charge the soma has gathered")),
             ("v_threshold", self.tr("firing threshold"), self.tr("the cell fires (spikes) when v reaches it")),
             ("v_rest", self.tr("resting potential"), self.tr("where v settles with no input")),
@@ -318,13 +319,15 @@ class ComputationPanel(QWidget):
         self.state = s
         values = {}
         if s.last_spike_ms is not None:
-            values["last_spike"] = self.tr("{t} ms").format(t=format_number(s.last_spike_ms))
-            values["since"] = self.tr("{t} ms").format(t=format_number(s.since_last_spike_ms))
+            values["last_spike"] = self.duration_text(s.last_spike_ms)
+            values["since"] = self.duration_text(s.since_last_spike_ms)
         else:
             values["last_spike"] = values["since"] = self.tr("not yet")
         if not s.is_cell:
             if s.kind == "input":
                 values["value"] = format_number(neuron.value)
+            rate = self.tr("{rate} Hz").format(rate=format_number(neuron.rate_hz))
+            values["rate"] = rate if s.kind != "input" or neuron.value != 0 else self.tr("silent (value 0)")
             self._show_values(values)
             self._note.setText(self.tr("{label} is a spike source: it fires {rate} times a second by "
                                        "its own clock{when}.").format(
@@ -338,7 +341,7 @@ class ComputationPanel(QWidget):
             "v_rest": mv.format(v=format_number(s.v_rest_mV)),
             "v_reset": mv.format(v=format_number(s.v_reset_mV)),
             "drive": mv.format(v=format_number(s.drive_mV)),
-            "refractory": (self.tr("yes, {t} ms left").format(t=format_number(s.refractory_left_ms))
+            "refractory": (self.tr("yes, {t} left").format(t=self.duration_text(s.refractory_left_ms))
                            if s.refractory else self.tr("no")),
         })
         self._show_values(values)
@@ -346,6 +349,11 @@ class ComputationPanel(QWidget):
         self._note.setText(self.tr("The cell fires when v reaches the threshold: {gap} mV to go.").format(
             gap=format_number(max(gap, 0.0))) if not s.refractory else
             self.tr("The cell has just fired: it is held at the reset potential."))
+
+    def duration_text(self, ms: float) -> str:
+        """2.4 s, not 2.4e+03 ms (styles.duration_parts)."""
+        number, unit = duration_parts(ms)
+        return (self.tr("{t} s") if unit == "s" else self.tr("{t} ms")).format(t=number)
 
     def _show_values(self, values: dict[str, str]) -> None:
         self._stack.setCurrentIndex(2)

@@ -30,6 +30,7 @@ from neuron_sim.commands import (
     macro,
     param_text,
     push,
+    set_model_command,
 )
 from neuron_sim.model import ModelError, Network
 from neuron_sim.model.entities import NETWORK_PARAMS, NEURON_PARAMS, SYNAPSE_PARAMS, ParamSpec, SynapseKey
@@ -343,6 +344,8 @@ class Inspector(QWidget):
             return SetNeuronParamCommand(network, target, name, value, merge_key=merge_key)
         if kind == "synapse":
             return SetSynapseParamCommand(network, target, name, value, merge_key=merge_key)
+        if name == "model":
+            return set_model_command(network, value)  # converts the parameters (model/conversion.py)
         return SetNetworkParamCommand(network, name, value, merge_key=merge_key)
 
     def _ends_text(self, synapse: Any) -> str:

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from neuron_sim import commands
-from neuron_sim.model import ModelError, editing, geometry
+from neuron_sim.model import ModelError, Neuron, conversion, editing, geometry
 
 from neuron_sim.ui.canvas.editor_scene import EditorScene
 from neuron_sim.ui.canvas.view import NetworkView
@@ -190,7 +190,27 @@ class EditActions(QObject):
         if self._push(commands.add_items_command(self.network, text, [], plan)):
             self.message.emit(self.tr("Connected %n synapse(s), each with weight 1.", "", len(plan)))
 
+    def model_notice(self, model: str) -> str:
+        """One line for the status bar after the model changed: the conversion rule's numbers
+        (model/conversion.py) for a cell with the default parameters."""
+        cell = Neuron("cell")
+        numbers = {"%1": f"{conversion.MAX_INPUT_RATE_HZ:g}", "%2": f"{conversion.weight_scale_mV(cell):g}",
+                   "%3": f"{conversion.gap_mV(cell):g}"}
+        if model == "spiking":
+            text = self.tr("Now spiking: an input x fires at x × %1 Hz (0: silent), a weight w is w × %2 mV "
+                           "and a threshold θ a constant drive of %3 × (1 − θ) mV, so the decisions "
+                           "carry over roughly. Undo switches back.")
+        else:
+            text = self.tr("Now rate: a weight is its mV ÷ %2, a drive d became θ = 1 − d ÷ %3 mV and an "
+                           "input firing at r Hz has x = r ÷ %1. Undo switches back.")
+        for placeholder, number in numbers.items():
+            text = text.replace(placeholder, number)
+        return text
+
     def set_network_param(self, name: str, value) -> None:
         if getattr(self.network, name) == value:
+            return
+        if name == "model":  # converts the parameters too (model/conversion.py)
+            self._push(commands.set_model_command(self.network, value))
             return
         self._push(commands.SetNetworkParamCommand(self.network, name, value))

@@ -291,6 +291,8 @@ class MainWindow(QMainWindow):
         self._sync_model_actions()  # a refused change puts the radio button back
 
     def _network_param_changed(self, name: str, value) -> None:
+        if name == "model":
+            self.show_message(self.edit.model_notice(value))
         if name in ("model", "update", "name"):
             self._sync_model_actions()
             self._update_title()

@@ -160,8 +160,13 @@ class TraceDock(PlotDock):
         self._legend.clear()
         self._curves, self._ticks, self._tick_span = {}, {}, {}
         self._item.setLabel("bottom", self.tr("time (ms)") if spiking else self.tr("step (tick)"))
-        self._item.setLabel("left", self.tr("membrane potential v (mV)") if spiking
-                            else self.tr("output a (activation)"))
+        if not spiking:
+            self._item.setLabel("left", self.tr("output a (activation)"))
+        elif "neuron" in kinds:
+            self._item.setLabel("left", self.tr("membrane potential v (mV)"))
+        else:  # only spike sources: their spikes, on no membrane's axis
+            self._item.setLabel("left", self.tr("spikes (one tick each)"))
+        self._item.getAxis("left").setStyle(showValues=not spiking or "neuron" in kinds)
         network = self.playback.network
         cell_thresholds = [network.neurons[nid].v_threshold_mV for nid, kind in zip(shown, kinds)
                            if kind == "neuron"]
