@@ -4,8 +4,8 @@ The frames are computed by the model's engines through a Playback of their own, 
 a copy of the window's current state, spikes in flight included (the window's simulation does
 not move). Two ways to step:
 
-- `per_tick`: one frame per tick, what the app's Step does (a layer in feedforward networks,
-  a synchronous tick, or one dt of a spiking network);
+- `per_tick`: one frame per tick (a layer in feedforward networks, a synchronous tick, or one dt
+  of a spiking network), with the next stage's pulses half way along their axons;
 - smooth: each frame is 1/fps second of playback at the given speed, pulses travelling along
   the axons as they do on the canvas. The Export animation dialog and `neuron-sim render … .gif`
   both make this one, from `smooth_options` (the same length and frame rate give the same frames).
@@ -126,11 +126,21 @@ def _advance(playback: Playback, options: AnimationOptions) -> Iterator[int]:
     for i in range(options.frames):
         if options.per_tick:
             playback.step()
+            _show_next_stage_in_flight(playback)
         elif i > 0:
             playback.advance(1.0 / options.fps)
         else:
             playback.advanced.emit()
         yield i
+
+
+def _show_next_stage_in_flight(playback: Playback) -> None:
+    """Half way through the next stage: the signals of the layer (or tick) just computed are drawn
+    on their way. A feedforward network is always shown evaluated, so without them its ticks would
+    all look alike."""
+    engine = playback.engine
+    if engine is not None and engine.continuous_phase:
+        playback.advance(0.5 / (playback.speed * engine.stages_per_second))
 
 
 # ---- writing ----------------------------------------------------------------------------------
