@@ -32,6 +32,17 @@ def test_switching_to_spiking_converts_in_one_undo_step_and_says_how(window):
     assert network.model == "spiking" and network.neuron("x1").rate_hz == 50.0
 
 
+def test_a_weight_field_reads_in_mv_in_a_spiking_network(window):
+    network = open_or_gate(window, 1.0, 0.0)
+    key = next(iter(network.synapses))
+    window.scene.select([], [key])
+    assert window.inspector.field("weight").box.suffix() == ""
+    window.model_actions["spiking"].trigger()
+    window.scene.select([], [key])
+    assert window.inspector.field("weight").box.suffix() == " mV"
+    assert window.inspector.field("weight").box.text() == "7.500 mV"
+
+
 def test_a_converted_or_gate_fires_and_its_inputs_show_their_rates(window):
     """Before: weights stayed 1 mV (nothing fired) and inputs of 0, 0.5 and 1 all said 20 Hz."""
     network = open_or_gate(window, 1.0, 0.0)

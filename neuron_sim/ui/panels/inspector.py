@@ -8,6 +8,7 @@ command). A selection is shown as sections (network, neurons, synapses) of field
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -307,6 +308,8 @@ class Inspector(QWidget):
         if spec.kind == "str":
             return LongTextField(key, spec) if key == "description" else TextField(key, spec)
         if key == "weight":
+            if self._network is not None and self._network.model == "spiking":
+                spec = replace(spec, unit="mV")  # a spike adds its weight to the target's v
             return SliderFloatField(key, spec, slider_range=WEIGHT_SLIDER_RANGE, step=STEPS[key])
         if key == "value":
             return ToggleFloatField(key, spec, step=STEPS[key])
