@@ -611,12 +611,12 @@ An existing file there is unchanged.</source>
         </translation>
     </message>
     <message>
-        <source>Now spiking: an input x fires at x × %1 Hz (0: silent), a weight w is w × %2 mV and a threshold θ a constant drive of %3 × (1 − θ) mV, so the decisions carry over roughly. Undo switches back.</source>
-        <translation>이제 스파이킹 모델: 입력 x는 x × %1 Hz로 발화하고(0: 발화 안 함), 가중치 w는 w × %2 mV, 임계값 θ는 %3 × (1 − θ) mV의 일정한 구동 입력이 되어 판단이 대략 그대로 이어집니다. 실행 취소하면 되돌아갑니다.</translation>
+        <source>Now spiking: input x → x × %1 Hz (0: silent), weight w → w × %2 mV, threshold θ → drive %3 × (1 − θ) mV; decisions carry over roughly. Undo switches back.</source>
+        <translation>이제 스파이킹 모델: 입력 x → x × %1 Hz(0: 발화 안 함), 가중치 w → w × %2 mV, 임계값 θ → 구동 입력 %3 × (1 − θ) mV; 판단이 대략 그대로 이어집니다. 실행 취소하면 되돌아갑니다.</translation>
     </message>
     <message>
-        <source>Now rate: a weight is its mV ÷ %2, a drive d became θ = 1 − d ÷ %3 mV and an input firing at r Hz has x = r ÷ %1. Undo switches back.</source>
-        <translation>이제 발화율 모델: 가중치는 mV 값 ÷ %2, 구동 입력 d는 θ = 1 − d ÷ %3 mV, r Hz로 발화하는 입력은 x = r ÷ %1이 됩니다. 실행 취소하면 되돌아갑니다.</translation>
+        <source>Now rate: weight W mV → W ÷ %2, drive d mV → θ = 1 − d ÷ %3, input at r Hz → x = r ÷ %1. Undo switches back.</source>
+        <translation>이제 발화율 모델: 가중치 W mV → W ÷ %2, 구동 입력 d mV → θ = 1 − d ÷ %3, r Hz 입력 → x = r ÷ %1. 실행 취소하면 되돌아갑니다.</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,8 @@ def test_switching_to_spiking_converts_in_one_undo_step_and_says_how(window):
     assert network.neuron("x1").rate_hz == 50.0 and network.neuron("x2").value == 0.0
     assert {k: s.weight for k, s in network.synapses.items()} == {k: 7.5 * w for k, w in weights.items()}
     notice = window._status.text()
-    assert notice.startswith("Now spiking: an input x fires at x × 100 Hz (0: silent), a weight w is w × 7.5 mV")
+    assert notice.startswith("Now spiking: input x → x × 100 Hz (0: silent), weight w → w × 7.5 mV, "
+                             "threshold θ → drive 15 × (1 − θ) mV")
     window.undo_action.trigger()
     assert network.model == "rate" and network.neuron("x1").value == 0.5
     assert {k: s.weight for k, s in network.synapses.items()} == weights
@@ -59,9 +60,11 @@ def test_a_converted_or_gate_fires_and_its_inputs_show_their_rates(window):
     panel.show_selection(["x2"], [])
     panel.refresh()
     assert panel.value_text("rate") == "silent (value 0)"
+    assert ("0 Hz", False) in window.scene.neuron_items["x2"].text_lines()  # on the canvas too
     network.set_neuron_param("x2", "value", 1.0)  # as a click on the sensor does
     panel.refresh()
     assert panel.value_text("rate") == "100 Hz"
+    assert ("100 Hz", False) in window.scene.neuron_items["x2"].text_lines()
 
 
 def test_times_read_in_seconds_past_a_second_and_an_input_trace_has_no_membrane_axis(window, qtbot):

@@ -123,7 +123,8 @@ class NeuronItem(QGraphicsItem):
             else:
                 lines.append(("θ = " + styles.format_number(n.v_threshold_mV) + " mV", False))
         elif n.kind == "generator" or model == "spiking":
-            lines.append((styles.format_number(n.rate_hz) + " Hz", False))
+            firing = n.kind == "generator" or n.value != 0  # a sensor of value 0 is silent
+            lines.append((styles.format_number(n.rate_hz if firing else 0.0) + " Hz", False))
         elif self.look == "schematic":
             lines.append(("= " + styles.format_number(n.value), False))
         if self.value_text:

@@ -197,12 +197,11 @@ class EditActions(QObject):
         numbers = {"%1": f"{conversion.MAX_INPUT_RATE_HZ:g}", "%2": f"{conversion.weight_scale_mV(cell):g}",
                    "%3": f"{conversion.gap_mV(cell):g}"}
         if model == "spiking":
-            text = self.tr("Now spiking: an input x fires at x × %1 Hz (0: silent), a weight w is w × %2 mV "
-                           "and a threshold θ a constant drive of %3 × (1 − θ) mV, so the decisions "
-                           "carry over roughly. Undo switches back.")
+            text = self.tr("Now spiking: input x → x × %1 Hz (0: silent), weight w → w × %2 mV, threshold θ → "
+                           "drive %3 × (1 − θ) mV; decisions carry over roughly. Undo switches back.")
         else:
-            text = self.tr("Now rate: a weight is its mV ÷ %2, a drive d became θ = 1 − d ÷ %3 mV and an "
-                           "input firing at r Hz has x = r ÷ %1. Undo switches back.")
+            text = self.tr("Now rate: weight W mV → W ÷ %2, drive d mV → θ = 1 − d ÷ %3, input at r Hz → "
+                           "x = r ÷ %1. Undo switches back.")
         for placeholder, number in numbers.items():
             text = text.replace(placeholder, number)
         return text
