@@ -2651,8 +2651,8 @@ Install one and restart, for example on Debian or Ubuntu:
         <translation>처음으로</translation>
     </message>
     <message>
-        <source>Back to the start: every neuron at rest (Ctrl+Backspace)</source>
-        <translation>처음 상태로: 모든 뉴런이 휴지 상태 (Ctrl+Backspace)</translation>
+        <source>Back to the start: tick 0, the recording starts again; a synchronous or spiking network at rest (Ctrl+Backspace)</source>
+        <translation>처음 상태로: 틱 0, 기록을 다시 시작하고 동기식 또는 스파이킹 네트워크는 휴지 상태로 (Ctrl+Backspace)</translation>
     </message>
     <message>
         <source>Playback speed</source>

@@ -31,7 +31,8 @@ class PlaybackControls(QObject):
                                self.tr("Play one step: a whole pass layer by layer (feedforward), "
                                        "one tick, or one dt (Ctrl+→)"))
         self.reset_action = act(self.tr("Reset"), self.playback.reset, QKeySequence("Ctrl+Backspace"),
-                                self.tr("Back to the start: every neuron at rest (Ctrl+Backspace)"))
+                                self.tr("Back to the start: tick 0, the recording starts again; a synchronous or "
+                                        "spiking network at rest (Ctrl+Backspace)"))
         self.speed_box = QComboBox()
         self.speed_box.setToolTip(self.tr("Playback speed"))
         for speed in SPEEDS:
