@@ -15,7 +15,7 @@ def open_or_gate(window, x1: float, x2: float):
     return network
 
 
-def test_switching_to_spiking_converts_in_one_undo_step_and_says_how(window):
+def test_switching_to_spiking_converts_in_one_undo_step_and_says_how(window, qtbot):
     network = open_or_gate(window, 0.5, 0.0)
     weights = {k: s.weight for k, s in network.synapses.items()}
     steps = window.document.undo_stack.count()
@@ -23,8 +23,8 @@ def test_switching_to_spiking_converts_in_one_undo_step_and_says_how(window):
     assert network.model == "spiking" and window.document.undo_stack.count() == steps + 1
     assert network.neuron("x1").rate_hz == 50.0 and network.neuron("x2").value == 0.0
     assert {k: s.weight for k, s in network.synapses.items()} == {k: 7.5 * w for k, w in weights.items()}
-    notice = window._status.text()
-    assert notice.startswith("Now spiking: input x → x × 100 Hz (0: silent), weight w → w × 7.5 mV, "
+    qtbot.waitUntil(lambda: window.status_line.text().startswith("Now spiking"), timeout=3000)
+    assert window.status_line.text().startswith("Now spiking: input x → x × 100 Hz (0: silent), weight w → w × 7.5 mV, "
                              "threshold θ → drive 15 × (1 − θ) mV")
     window.undo_action.trigger()
     assert network.model == "rate" and network.neuron("x1").value == 0.5

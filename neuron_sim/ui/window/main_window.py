@@ -291,8 +291,8 @@ class MainWindow(QMainWindow):
         self._sync_model_actions()  # a refused change puts the radio button back
 
     def _network_param_changed(self, name: str, value) -> None:
-        if name == "model":
-            self.show_message(self.edit.model_notice(value))
+        if name == "model":  # after the rest of the conversion, whose edits would clear it
+            QTimer.singleShot(0, self, lambda: self.show_message(self.edit.model_notice(self.network.model)))
         if name in ("model", "update", "name"):
             self._sync_model_actions()
             self._update_title()
