@@ -120,3 +120,20 @@ def test_default_look_is_used_at_start(monkeypatch, qapp):
         for win in shown:
             win.document.undo_stack.setClean()
             win.deleteLater()
+
+
+def test_the_note_that_appears_is_never_clipped(qtbot, monkeypatch):
+    """Choosing another language shows a two-line note: the shown dialog grows to hold all of it,
+    and the buttons stay below it (in a real window the note overlapped the fields)."""
+    monkeypatch.setattr(language.STATE, "language", "en")
+    monkeypatch.setattr(language, "hangul_font_available", lambda: True)
+    dialog = _dialog(qtbot)
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("en"))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("ko"))
+    qtbot.waitUntil(lambda: dialog.language_note.height()
+                    >= dialog.language_note.heightForWidth(dialog.language_note.width()))
+    note = dialog.language_note.geometry()
+    assert dialog.rect().contains(note)
+    assert dialog.look_box.geometry().top() >= note.bottom()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QMenu,
     QVBoxLayout,
     QWidget,
@@ -82,6 +83,7 @@ class PreferencesDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         column = QVBoxLayout(self)
+        column.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)  # grows with the note, never clips it
         column.addLayout(form)
         column.addWidget(buttons)
         self.language_box.currentIndexChanged.connect(self._update_note)
