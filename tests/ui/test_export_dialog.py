@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+import pytest
 from PIL import Image
 from PySide6.QtGui import QGuiApplication, QImage, QKeySequence
 
@@ -211,3 +212,31 @@ def test_the_dialog_can_name_the_parts_of_the_neuron_the_canvas_names(window, qt
     figure = dialog.build_figure()
     assert figure.parts_overlay.neuron_id == "y"
     assert [c.title for c in figure.parts_overlay.callouts] == [c.title for c in window.name_parts.overlay.callouts]
+
+
+@pytest.fixture(params=["en", "ko"])
+def interface_language(request, qapp):
+    from neuron_sim.ui.i18n import language
+
+    language.apply_language(qapp, request.param, font_check=lambda: True)
+    yield request.param
+    language.apply_language(qapp, "en")
+
+
+def test_every_show_option_is_inside_the_dialog(window, qtbot, interface_language):
+    """Six options in one row were wider than the dialog: "Keras code and W" was cut off (seen in a
+    real window). Each check box is whole, inside its group and the dialog, in both languages."""
+    open_xor(window, qtbot)
+    window.figures.export_action.trigger()
+    dialog = window.figures.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    checks = [dialog.weights_check, dialog.thresholds_check, dialog.labels_check, dialog.legend_check,
+              dialog.parts_check, dialog.keras_check]
+    for check in checks:
+        group = check.parentWidget()
+        assert check.width() >= check.sizeHint().width(), check.text()
+        assert group.rect().contains(check.geometry()), check.text()
+        top_left = check.mapTo(dialog, check.rect().topLeft())
+        bottom_right = check.mapTo(dialog, check.rect().bottomRight())
+        assert dialog.rect().contains(top_left) and dialog.rect().contains(bottom_right), check.text()
+    dialog.close()

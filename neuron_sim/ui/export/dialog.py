@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -120,7 +121,7 @@ class ExportDialog(QDialog):
             form.addRow(self.tr("Activity:"), self.activity_box)
 
         shown = QGroupBox(self.tr("Show"))
-        grid = QHBoxLayout(shown)
+        grid = QGridLayout(shown)  # three to a row: six in one row were wider than the dialog
         self.weights_check = QCheckBox(self.tr("Weights"))
         self.thresholds_check = QCheckBox(self.tr("Thresholds"))
         self.labels_check = QCheckBox(self.tr("Neuron names"))
@@ -138,7 +139,7 @@ class ExportDialog(QDialog):
                              (self.labels_check, initial.show_labels), (self.legend_check, initial.legend),
                              (self.parts_check, parts_shown), (self.keras_check, initial.keras and layered)):
             check.setChecked(value)
-            grid.addWidget(check)
+            grid.addWidget(check, grid.count() // 3, grid.count() % 3)
         layout.addWidget(shown)
 
         extra = QFormLayout()
