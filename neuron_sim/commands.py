@@ -151,6 +151,7 @@ class DisconnectCommand(ModelCommand):
 _PARAM_NAMES = {
     "weight": QT_TRANSLATE_NOOP("commands", "Set weight"),
     "delay_ms": QT_TRANSLATE_NOOP("commands", "Set delay"),
+    "plasticity": QT_TRANSLATE_NOOP("commands", "Set STDP learning"),
     "threshold": QT_TRANSLATE_NOOP("commands", "Set threshold"),
     "value": QT_TRANSLATE_NOOP("commands", "Set input value"),
     "activation": QT_TRANSLATE_NOOP("commands", "Set activation"),

@@ -11,7 +11,7 @@ import math
 import re
 import reprlib
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import Any, ClassVar
 
 from neuron_sim.model.activations import ACTIVATIONS
 from neuron_sim.model.messages import MessageError
@@ -46,7 +46,7 @@ class ParamSpec:
     """What one parameter may hold: type, unit, range, default, and who uses it."""
 
     name: str
-    kind: str  # "float", "int", "str", "choice", "bool", "position"
+    kind: str  # "float", "int", "str", "choice", "bool", "position", "plasticity"
     default: Any
     unit: str = ""
     minimum: float | None = None
@@ -100,6 +100,8 @@ class ParamSpec:
             x = _as_float(value[0], f"{place}[0]", -MAX_COORDINATE, MAX_COORDINATE)
             y = _as_float(value[1], f"{place}[1]", -MAX_COORDINATE, MAX_COORDINATE)
             return (x, y)
+        if self.kind == "plasticity":
+            return validate_plasticity(value, place)
         raise AssertionError(f"unknown parameter kind {self.kind}")
 
 
@@ -197,7 +199,87 @@ SYNAPSE_PARAMS: dict[str, ParamSpec] = _specs(
               doc="Synapse strength. Rate: w in Σ w·a. Spiking: the jump of the target's v, in mV."),
     ParamSpec("delay_ms", "float", 1.0, unit="ms", minimum=0, maximum=1e4, applies_to="spiking",
               doc="Time from the presynaptic spike to its arrival at the target."),
+    ParamSpec("plasticity", "plasticity", None, allow_none=True, applies_to="spiking",
+              doc="A learning rule that changes the weight while the network runs: "
+                  "null (none) or an STDP object (see Plasticity)."),
 )
+
+PLASTICITY_RULES = ("stdp",)
+
+#: The fields of an STDP rule: weights and amplitudes in the unit of the weight (mV), times in ms.
+STDP_PARAMS: dict[str, ParamSpec] = _specs(
+    ParamSpec("A_pre", "float", 1.0, minimum=-1e6, maximum=1e6, applies_to="stdp",
+              doc="Added to the presynaptic trace apre at each presynaptic spike's arrival."),
+    ParamSpec("A_post", "float", -1.05, minimum=-1e6, maximum=1e6, applies_to="stdp",
+              doc="Added to the postsynaptic trace apost at each postsynaptic spike."),
+    ParamSpec("tau_pre_ms", "float", 20.0, unit="ms", minimum=0.01, maximum=1e5, applies_to="stdp",
+              doc="Time constant of the decay of apre."),
+    ParamSpec("tau_post_ms", "float", 20.0, unit="ms", minimum=0.01, maximum=1e5, applies_to="stdp",
+              doc="Time constant of the decay of apost."),
+    ParamSpec("w_min", "float", 0.0, minimum=-1e6, maximum=1e6, applies_to="stdp",
+              doc="The weight never falls below this."),
+    ParamSpec("w_max", "float", 10.0, minimum=-1e6, maximum=1e6, applies_to="stdp",
+              doc="The weight never rises above this."),
+)
+
+
+@dataclass(frozen=True)
+class Stdp:
+    """Pair-based spike-timing-dependent plasticity, Brian2's standard model (docs/learning.md).
+
+    Traces apre, apost decay with tau_pre_ms, tau_post_ms. When a presynaptic spike arrives:
+    v_post += w, apre += A_pre, w ← clip(w + apost, w_min, w_max); when the postsynaptic cell
+    fires: apost += A_post, w ← clip(w + apre, w_min, w_max).
+    """
+
+    A_pre: float = 1.0
+    A_post: float = -1.05
+    tau_pre_ms: float = 20.0
+    tau_post_ms: float = 20.0
+    w_min: float = 0.0
+    w_max: float = 10.0
+    rule: ClassVar[str] = "stdp"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"rule": self.rule, **{name: getattr(self, name) for name in STDP_PARAMS}}
+
+    def replaced(self, name: str, value: Any) -> Stdp:
+        """A copy with one field changed, validated as a whole (w_min ≤ w_max)."""
+        return validate_plasticity({**self.to_dict(), name: value}, name)
+
+
+def validate_plasticity(value: Any, place: str = "plasticity") -> Stdp | None:
+    """A synapse's plasticity: None, an Stdp, or a file's object {"rule": "stdp", …} (the missing
+    fields take their defaults)."""
+    if value is None or isinstance(value, Stdp):
+        if isinstance(value, Stdp):
+            _check_bounds(value.w_min, value.w_max, place)
+        return value
+    if not isinstance(value, dict):
+        raise ModelError("expected a plasticity object or null, got {value}", place=place,
+                         value=_show(value))
+    if "rule" not in value:
+        raise ModelError("the field {name!r} is missing", place=place, name="rule")
+    rule = value["rule"]
+    if not isinstance(rule, str) or rule not in PLASTICITY_RULES:
+        raise ModelError("unknown value {value}; expected one of {options}", place=f"{place}.rule",
+                         value=_show(rule), options=", ".join(PLASTICITY_RULES))
+    fields_ = {}
+    for name, item in value.items():
+        if name == "rule":
+            continue
+        spec = STDP_PARAMS.get(name)
+        if spec is None:
+            raise ModelError("unknown field {name}", place=place, name=_show(name))
+        fields_[name] = spec.validate(item, f"{place}.{name}")
+    rule_ = Stdp(**fields_)
+    _check_bounds(rule_.w_min, rule_.w_max, place)
+    return rule_
+
+
+def _check_bounds(w_min: float, w_max: float, place: str) -> None:
+    if w_min > w_max:
+        raise ModelError("w_min {w_min:g} is above w_max {w_max:g}", place=place, w_min=w_min, w_max=w_max)
 
 NETWORK_PARAMS: dict[str, ParamSpec] = _specs(
     ParamSpec("name", "str", "", doc="Title of the network."),
@@ -275,6 +357,7 @@ class Synapse:
     target: str
     weight: float = 1.0
     delay_ms: float = 1.0
+    plasticity: Stdp | None = None  # a learning rule (spiking networks); None: the weight stays
 
     def __post_init__(self) -> None:
         validate_id(self.source, "source")
@@ -282,6 +365,8 @@ class Synapse:
         self.weight = SYNAPSE_PARAMS["weight"].validate(self.weight)
         if not (type(self.delay_ms) is float and self.delay_ms == SYNAPSE_PARAMS["delay_ms"].default):
             self.delay_ms = SYNAPSE_PARAMS["delay_ms"].validate(self.delay_ms)
+        if self.plasticity is not None:
+            self.plasticity = validate_plasticity(self.plasticity)
 
     @classmethod
     def trusted(cls, source: str, target: str, weight: float, delay_ms: float) -> Synapse:

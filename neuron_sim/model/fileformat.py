@@ -19,7 +19,7 @@ from neuron_sim.model.messages import MessageError, article
 from neuron_sim.model.network import Network
 
 FORMAT_NAME = "neuron-sim"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2 adds a synapse's "plasticity"; version 1 files load unchanged
 MAX_FILE_BYTES = 5 * 1024 * 1024  # far beyond any teaching network (10,000 neurons ≈ 3 MB); keeps a load under 1 s
 MAX_NEURONS = 100_000
 MAX_SYNAPSES = 2_000_000
@@ -86,6 +86,8 @@ def to_dict(network: Network) -> dict[str, Any]:
         entry = {"source": synapse.source, "target": synapse.target, "weight": _plain(synapse.weight)}
         if spiking or synapse.delay_ms != SYNAPSE_PARAMS["delay_ms"].default:
             entry["delay_ms"] = _plain(synapse.delay_ms)
+        if synapse.plasticity is not None:
+            entry["plasticity"] = {name: _plain(value) for name, value in synapse.plasticity.to_dict().items()}
         synapses.append(entry)
     data["synapses"] = synapses
     return data
@@ -317,6 +319,9 @@ def from_dict(data: Any) -> Network:
                 raise ModelError("no neuron has the id {id!r}", place=f"{place}.{end}", id=entry[end])
         key = (entry["source"], entry["target"])
         fields = {name: value for name, value in entry.items() if name not in ("source", "target")}
+        if "plasticity" in fields and version < 2:
+            raise ModelError("plasticity needs file format version 2 (this file is version {version})",
+                             place=f"{place}.plasticity", version=version)
         synapse = _build(Synapse, SYNAPSE_PARAMS, place, fields, *key)
         if key in synapses:
             raise ModelError("{source} → {target} is connected twice", place=place, source=key[0], target=key[1])

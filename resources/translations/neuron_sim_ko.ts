@@ -749,8 +749,20 @@ An existing file there is unchanged.</source>
         <translation>{value}은(는) 올바른 id가 아닙니다 (글자, 숫자, &apos;_&apos;, &apos;-&apos;, &apos;.&apos;, &apos;:&apos;로 1~64자)</translation>
     </message>
     <message>
+        <source>expected a plasticity object or null, got {value}</source>
+        <translation>가소성 객체 또는 null이 필요한데 {value}입니다</translation>
+    </message>
+    <message>
+        <source>w_min {w_min:g} is above w_max {w_max:g}</source>
+        <translation>w_min {w_min:g}이(가) w_max {w_max:g}보다 큽니다</translation>
+    </message>
+    <message>
         <source>could not save: {reason:w}</source>
         <translation>저장할 수 없습니다: {reason:w}</translation>
+    </message>
+    <message>
+        <source>plasticity needs file format version 2 (this file is version {version})</source>
+        <translation>plasticity에는 파일 형식 버전 2가 필요합니다(이 파일은 버전 {version})</translation>
     </message>
     <message>
         <source>is a folder, not a network file</source>
@@ -2581,6 +2593,34 @@ Install one and restart, for example on Debian or Ubuntu:
         <translation>시냅스 앞 뉴런의 스파이크가 받는 뉴런에 도착하기까지의 시간.</translation>
     </message>
     <message>
+        <source>A learning rule that changes the weight while the network runs: null (none) or an STDP object (see Plasticity).</source>
+        <translation>네트워크가 실행되는 동안 가중치를 바꾸는 학습 규칙: null(없음) 또는 STDP 객체(Plasticity 참조).</translation>
+    </message>
+    <message>
+        <source>Added to the presynaptic trace apre at each presynaptic spike&apos;s arrival.</source>
+        <translation>시냅스 전 스파이크가 도착할 때마다 시냅스 전 흔적 apre에 더해집니다.</translation>
+    </message>
+    <message>
+        <source>Added to the postsynaptic trace apost at each postsynaptic spike.</source>
+        <translation>시냅스 후 스파이크마다 시냅스 후 흔적 apost에 더해집니다.</translation>
+    </message>
+    <message>
+        <source>Time constant of the decay of apre.</source>
+        <translation>apre가 감쇠하는 시간 상수.</translation>
+    </message>
+    <message>
+        <source>Time constant of the decay of apost.</source>
+        <translation>apost가 감쇠하는 시간 상수.</translation>
+    </message>
+    <message>
+        <source>The weight never falls below this.</source>
+        <translation>가중치는 이 값 아래로 내려가지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The weight never rises above this.</source>
+        <translation>가중치는 이 값 위로 올라가지 않습니다.</translation>
+    </message>
+    <message>
         <source>Title of the network.</source>
         <translation>네트워크의 제목.</translation>
     </message>
@@ -3499,6 +3539,10 @@ Install one and restart, for example on Debian or Ubuntu:
     <message>
         <source>Set delay</source>
         <translation>지연 변경</translation>
+    </message>
+    <message>
+        <source>Set STDP learning</source>
+        <translation>STDP 학습 설정</translation>
     </message>
     <message>
         <source>Set threshold</source>

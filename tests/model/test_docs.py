@@ -15,6 +15,7 @@ from neuron_sim.model.entities import (
     MAX_LABEL_LENGTH,
     NETWORK_PARAMS,
     NEURON_PARAMS,
+    STDP_PARAMS,
     SYNAPSE_PARAMS,
     ParamSpec,
 )
@@ -27,8 +28,10 @@ STRUCTURE = {
     "Top level": {"format", "version", "neurons", "synapses"},
     "Neurons": {"id"},
     "Synapses": {"source", "target"},
+    "Plasticity": {"rule"},
 }
-TABLES = {"Top level": NETWORK_PARAMS, "Neurons": NEURON_PARAMS, "Synapses": SYNAPSE_PARAMS}
+TABLES = {"Top level": NETWORK_PARAMS, "Neurons": NEURON_PARAMS, "Synapses": SYNAPSE_PARAMS,
+          "Plasticity": STDP_PARAMS}
 
 
 def section(title: str) -> str:
@@ -104,6 +107,8 @@ def test_range_unit_and_users_match(title, name):
     elif spec.kind == "str":
         limit = int(spec.maximum) if spec.maximum is not None else MAX_LABEL_LENGTH
         assert f"up to {limit} characters" in rng
+    elif spec.kind == "plasticity":
+        assert "(#plasticity)" in rng and "object or `null`" in row["Type"]
     elif spec.kind == "position":
         assert any(f"{lo} … {hi}" in rng for lo in numbers(-MAX_COORDINATE) for hi in numbers(MAX_COORDINATE))
     else:
@@ -135,7 +140,7 @@ def test_limits_and_version_are_stated():
     assert f"{fileformat.MAX_NEURONS:,} neurons" in limits
     assert f"{fileformat.MAX_SYNAPSES:,} synapses" in limits
     assert f"passes {fileformat.MAX_NESTING} levels" in limits
-    assert f"reads and writes version **{fileformat.FORMAT_VERSION}**" in section("Versioning")
+    assert f"writes version **{fileformat.FORMAT_VERSION}**" in section("Versioning")
 
 
 def test_json_examples_in_the_doc_load():

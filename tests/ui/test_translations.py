@@ -186,10 +186,10 @@ def test_lupdate_sees_every_string_the_code_translates(extracted):
 
 
 def test_every_parameter_doc_is_marked_for_translation():
-    from neuron_sim.model.entities import NETWORK_PARAMS, NEURON_PARAMS, SYNAPSE_PARAMS
+    from neuron_sim.model.entities import NETWORK_PARAMS, NEURON_PARAMS, STDP_PARAMS, SYNAPSE_PARAMS
     from neuron_sim.ui.i18n.vocabulary import PARAM_DOCS
 
-    docs = {spec.doc for table in (NEURON_PARAMS, SYNAPSE_PARAMS, NETWORK_PARAMS)
+    docs = {spec.doc for table in (NEURON_PARAMS, SYNAPSE_PARAMS, NETWORK_PARAMS, STDP_PARAMS)
             for spec in table.values() if spec.doc}
     assert set(PARAM_DOCS) == docs
 

@@ -53,8 +53,11 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("ErrorMessages", "{value} is far too large a number"),
     QT_TRANSLATE_NOOP("ErrorMessages", "expected a finite number, got {value}"),
     QT_TRANSLATE_NOOP("ErrorMessages", "{value} is not a valid id (1-64 letters, digits, '_', '-', '.', ':')"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "expected a plasticity object or null, got {value}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "w_min {w_min:g} is above w_max {w_max:g}"),
     # model/fileformat.py
     QT_TRANSLATE_NOOP("ErrorMessages", "could not save: {reason:w}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "plasticity needs file format version 2 (this file is version {version})"),
     QT_TRANSLATE_NOOP("ErrorMessages", "is a folder, not a network file"),
     QT_TRANSLATE_NOOP("ErrorMessages", "no such file"),
     QT_TRANSLATE_NOOP("ErrorMessages", "permission denied"),
