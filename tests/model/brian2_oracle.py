@@ -16,6 +16,11 @@ time in seconds, so that exp(-dt/tau) is computed from the same numbers):
     threshold 'v >= v_threshold', reset 'v = v_reset', refractory 'ref', method 'exact'
     Synapses(on_pre='v_post += w', delay=delay)   (one w and delay per synapse)
 
+Plastic synapses (a synapse's `plasticity`, STDP) are Brian2's standard pair-based model, written
+here from Brian2's documentation with each synapse's own constants (Brian2 reserves the suffixes
+_pre and _post, hence Apre, taupre…): STDP_MODEL, STDP_ON_PRE, STDP_ON_POST. Their final weights
+are returned in `OracleResult.weights`.
+
 Indices follow the engine: cells (kind "neuron") first, then sources, each in network order.
 This module builds its arrays from the Neuron / Synapse records itself, not from SpikingArrays,
 so that a mistake in the engine's compilation cannot hide in the oracle.
@@ -26,7 +31,7 @@ Brian2, by the tests that check the engine's synapse layouts against one another
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -55,12 +60,34 @@ frequency : Hz (constant)
 REGULAR_THRESHOLD = "phase > 0"
 REGULAR_RESET = "phase -= ceil(phase)"
 
+STDP_MODEL = """
+w : 1
+Apre : 1 (constant)
+Apost : 1 (constant)
+taupre : second (constant)
+taupost : second (constant)
+w_min : 1 (constant)
+w_max : 1 (constant)
+dapre/dt = -apre / taupre : 1 (event-driven)
+dapost/dt = -apost / taupost : 1 (event-driven)
+"""
+STDP_ON_PRE = """
+v_post += w
+apre += Apre
+w = clip(w + apost, w_min, w_max)
+"""
+STDP_ON_POST = """
+apost += Apost
+w = clip(w + apre, w_min, w_max)
+"""
+
 
 @dataclass
 class OracleResult:
     ids: list[str]
     spikes: list[tuple[int, int]]  # sorted (step, index)
     v: np.ndarray  # (steps, n_cells): v in mV after each step (after reset), like engine rows
+    weights: dict[tuple[str, str], float] = field(default_factory=dict)  # plastic synapses, at the end
 
 
 def order(network: Network) -> tuple[list, list]:
@@ -137,17 +164,33 @@ def run_brian2(network: Network, steps: int) -> OracleResult:
     objects += [pre_group for pre_group, _ in groups[1:]]
 
     synapses = list(network.synapses.values())
+    plastic_groups = []
     for pre_group, members in groups:
         place = {engine_index: i for i, engine_index in enumerate(members)}
-        chosen = [s for s in synapses if index[s.source] in place]
-        if not chosen:
-            continue
-        syn = b2.Synapses(pre_group, group, "w : 1", on_pre="v_post += w", dt=dt)
-        syn.connect(i=np.array([place[index[s.source]] for s in chosen]),
-                    j=np.array([index[s.target] for s in chosen]))
-        syn.w = np.array([s.weight for s in chosen])
-        syn.delay = np.array([s.delay_ms for s in chosen]) * b2.ms
-        objects.append(syn)
+        for learning in (False, True):
+            chosen = [s for s in synapses if index[s.source] in place and (s.plasticity is not None) == learning]
+            if not chosen:
+                continue
+            if learning:
+                syn = b2.Synapses(pre_group, group, STDP_MODEL, on_pre=STDP_ON_PRE, on_post=STDP_ON_POST, dt=dt)
+            else:
+                syn = b2.Synapses(pre_group, group, "w : 1", on_pre="v_post += w", dt=dt)
+            syn.connect(i=np.array([place[index[s.source]] for s in chosen]),
+                        j=np.array([index[s.target] for s in chosen]))
+            syn.w = np.array([s.weight for s in chosen])
+            syn.delay = np.array([s.delay_ms for s in chosen]) * b2.ms
+            if learning:
+                rules = [s.plasticity for s in chosen]
+                syn.Apre = np.array([r.A_pre for r in rules])
+                syn.Apost = np.array([r.A_post for r in rules])
+                syn.taupre = np.array([r.tau_pre_ms for r in rules]) * b2.ms
+                syn.taupost = np.array([r.tau_post_ms for r in rules]) * b2.ms
+                syn.w_min = np.array([r.w_min for r in rules])
+                syn.w_max = np.array([r.w_max for r in rules])
+                # Brian2 may order a group's synapses otherwise than `connect`'s lists: match by (i, j)
+                keys = {(place[index[s.source]], index[s.target]): s.key for s in chosen}
+                plastic_groups.append((syn, keys))
+            objects.append(syn)
 
     monitors = [(b2.SpikeMonitor(pre_group), members) for pre_group, members in groups]
     voltages = b2.StateMonitor(group, "v", record=True, when="end", dt=dt)
@@ -160,7 +203,11 @@ def run_brian2(network: Network, steps: int) -> OracleResult:
         result += _steps(monitor, float(dt), members)
     v = np.asarray(voltages.v).T.copy() if nc else np.zeros((steps, 0))
     assert v.shape == (steps, nc), v.shape
-    return OracleResult(ids, sorted(result), v)
+    weights = {}
+    for syn, keys in plastic_groups:
+        for i, j, w in zip(np.asarray(syn.i), np.asarray(syn.j), np.asarray(syn.w)):
+            weights[keys[(int(i), int(j))]] = float(w)
+    return OracleResult(ids, sorted(result), v, weights)
 
 
 def _steps(monitor, dt_s: float, members: list[int]) -> list[tuple[int, int]]:

@@ -7,11 +7,11 @@ without a Network (then `syn_keys` is empty).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from neuron_sim.model.entities import ModelError
+from neuron_sim.model.entities import ModelError, Stdp
 from neuron_sim.model.network import Network
 
 
@@ -41,6 +41,8 @@ class SpikingArrays:
     syn_weight: np.ndarray
     syn_delay_ms: np.ndarray
     syn_keys: list[tuple[str, str]]  # may be empty for arrays built without a Network (benchmarks)
+    # each synapse's learning rule or None; empty: none learns
+    syn_plasticity: list[Stdp | None] = field(default_factory=list)
 
     @classmethod
     def from_network(cls, network: Network) -> SpikingArrays:
@@ -71,4 +73,6 @@ class SpikingArrays:
             syn_target=np.array([index[s.target] for s in synapses], dtype=np.intp),
             syn_weight=col(synapses, "weight"), syn_delay_ms=col(synapses, "delay_ms"),
             syn_keys=[s.key for s in synapses],
+            syn_plasticity=([s.plasticity for s in synapses]
+                            if any(s.plasticity is not None for s in synapses) else []),
         )

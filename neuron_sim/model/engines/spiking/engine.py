@@ -33,7 +33,7 @@ Cells (kind `neuron`) come first in the internal arrays and sources (generators 
 after them, so the hot loop works on slices rather than masks (arrays.py). The engine owns its
 parts and uses them through their public members: `refractory` (refractory.py: which cells are
 held, until when), `delays` (delays.py: the ring buffer or sparse queue and the spikes that may
-still be in flight), `sources` (sources.py: when generators and inputs fire), `history` (carry.py:
+still be in flight), `plasticity` (plasticity.py: the synapses that learn, or None), `sources` (sources.py: when generators and inputs fire), `history` (carry.py:
 what edits changed on the synapses) and `pulse_trail` (pulses.py: the pulses drawn on the axons).
 Here are the step, the live edits and what the Player reads (the Engine protocol, protocol.py);
 going on from another engine, before or after an edit, is carry.py.
@@ -41,12 +41,15 @@ going on from another engine, before or after an edit, is carry.py.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from neuron_sim.model.engines.protocol import Clock, Pulses, Sample
 from neuron_sim.model.engines.spiking.arrays import SpikingArrays
 from neuron_sim.model.engines.spiking.carry import EditHistory, carry_run_over, continue_run, wired_alike
 from neuron_sim.model.engines.spiking.delays import SynapticDelays, delay_steps
+from neuron_sim.model.engines.spiking.plasticity import PlasticSynapses
 from neuron_sim.model.engines.spiking.pulses import PulseTrail
 from neuron_sim.model.engines.spiking.refractory import RefractoryCells
 from neuron_sim.model.engines.spiking.sources import NEVER as _NEVER
@@ -79,6 +82,13 @@ class SpikingEngine:
         self.dt_ms = arrays.dt_ms
         self.stages_per_second = PLAYBACK_MS_PER_SECOND / self.dt_ms
         self._compile_cells()
+        # Plastic synapses add their weight when a spike arrives (plasticity.py): in the delay
+        # buffers, which add it when the spike is sent, they weigh 0.
+        self.plasticity = PlasticSynapses(arrays, self.dt_ms) if arrays.syn_plasticity else None
+        if self.plasticity is not None:
+            weights = arrays.syn_weight.copy()
+            weights[self.plasticity.positions] = 0.0
+            arrays = replace(arrays, syn_weight=weights)
         self.delays = SynapticDelays(arrays, self.dt_ms)
         self.delays.compile()
         self._schedule = self.delays.schedule
@@ -108,6 +118,8 @@ class SpikingEngine:
         self.last_spike_step = np.full(self.n, -_NEVER, dtype=np.int64)
         self._above = np.empty(nc, dtype=bool)
         self.delays.reset()
+        if self.plasticity is not None:
+            self.plasticity.reset()
         self.spiked = _no_spikes()
         self.refreeze()
         self.sources = SpikeSources(self.arrays, self.dt_ms, self.n_cells)
@@ -154,9 +166,18 @@ class SpikingEngine:
                 spiked = np.concatenate((fired, source_spikes)) if fired.size else source_spikes
         # 3. delivery of the input due now (scheduled first: a delay of 0 arrives in this step);
         # refractory cells drop it (put back again), cells that spiked lose it to their reset
+        plastic = self.plasticity
         if spiked.size:
             self._schedule(spiked, k)
-        if self._deliver(k, v) and held.size:
+        if plastic is None:
+            delivered = self._deliver(k, v)
+        else:  # STDP: presynaptic arrivals, then the postsynaptic spikes (plasticity.py)
+            if spiked.size:
+                plastic.schedule(spiked, k)
+            delivered = self._deliver(k, v) | plastic.arrive(k, v)
+            if fired.size:
+                plastic.fired(fired, k)
+        if delivered and held.size:
             v[held] = refractory.hold
         # 4. reset; the cells that spiked become refractory
         if fired.size:
@@ -214,8 +235,11 @@ class SpikingEngine:
         return name in ("label", "position")
 
     def set_synapse_param(self, key: tuple[str, str], name: str, value) -> bool:
-        """A weight applies in place to spikes sent from now on; a new delay needs a rebuild."""
+        """A weight applies in place to spikes sent from now on (on a plastic synapse, to spikes
+        arriving from now on); a new delay or learning rule needs a rebuild."""
         key = tuple(key)
+        if name == "weight" and self.plasticity is not None and self.plasticity.set_weight(key, value):
+            return True
         before = self.delays.weight_of(key)
         if before is None or name != "weight":
             return False
@@ -252,6 +276,8 @@ class SpikingEngine:
         only read. ValueError if the networks are wired differently.
         """
         continue_run(self, other)
+        if self.plasticity is not None:
+            self.plasticity.take_over(other.plasticity, self.step_count)
 
     def carry_over(self, old: SpikingEngine) -> None:
         """Go on from `old`, the engine of this network before an edit (carry.py): what the
@@ -259,6 +285,8 @@ class SpikingEngine:
         key, input in flight and the pulses drawn on the axons included."""
         carry_run_over(self, old)
         self.pulse_trail.take_over(old.pulse_trail, set(self.arrays.syn_keys))
+        if self.plasticity is not None:
+            self.plasticity.take_over(old.plasticity, self.step_count)
 
     def take_over(self, other: SpikingEngine) -> None:
         """Everything `other` (an engine of a copy of this network) is doing, pulses included."""
@@ -277,12 +305,24 @@ class SpikingEngine:
         values[self.n_cells:] = 0.0
         if spiked.size:
             values[spiked[spiked >= self.n_cells]] = 1.0
-            self.pulse_trail.launch(spiked, t, self.delays.weight_of)
+            self.pulse_trail.launch(spiked, t, self.weight_of)
             return Sample(t, values, spiked)
         return Sample(t, values)
 
     def settle(self) -> bool:
         return False  # time matters: the state is the run's
+
+    def weight_of(self, key: tuple[str, str]) -> float | None:
+        """A synapse's weight now: a plastic one's as it has learned (None: no such synapse)."""
+        if self.plasticity is not None:
+            weight = self.plasticity.weight_of(key)
+            if weight is not None:
+                return weight
+        return self.delays.weight_of(key)
+
+    def learned_weights(self) -> dict[tuple[str, str], float]:
+        """The weight now of each synapse that learns (empty when none does)."""
+        return self.plasticity.weights() if self.plasticity is not None else {}
 
     def initial_sample(self) -> None:
         return None  # a spiking recording starts with the first step
