@@ -28,6 +28,8 @@ class SimulationResult:
     activity: np.ndarray  # (steps, neurons)
     spikes: dict[str, list[float]] | None  # spiking only: id → spike times in ms
     dt_ms: float | None
+    #: spiking networks with plastic synapses: "SRC->DST" → the weight at the end of the run
+    weights: dict[str, float] | None = None
 
     def rows(self) -> list[list[float | None]]:
         """The activity as lists, a value that is not finite as None. The engines keep every
@@ -43,6 +45,8 @@ class SimulationResult:
         data: dict[str, Any] = {"ids": self.ids, "activity": self.rows()}
         if self.spikes is not None:
             data["spikes"] = self.spikes
+        if self.weights is not None:
+            data["weights"] = self.weights
         return json.dumps(data, ensure_ascii=False, allow_nan=False)
 
     def to_csv(self) -> str:
@@ -91,7 +95,9 @@ def simulate(network: Network, steps: int | None = None) -> SimulationResult:
     spikes: dict[str, list[float]] = {nid: [] for nid in order}
     for k, i in spike_list:
         spikes[engine.ids[i]].append(round(k * network.dt_ms, 9))
-    return SimulationResult(order, rows[:, columns], spikes, network.dt_ms)
+    learned = engine.learned_weights()
+    weights = {f"{source}->{target}": w for (source, target), w in learned.items()} if learned else None
+    return SimulationResult(order, rows[:, columns], spikes, network.dt_ms, weights)
 
 
 def apply_assignment(network: Network, text: str) -> None:
