@@ -276,3 +276,8 @@ class Player:
 
     def clock(self) -> Clock | None:
         return self.engine.clock() if self.engine is not None else None
+
+    def learned_weights(self) -> dict[tuple[str, str], float]:
+        """The weights of the synapses that learn as the network plays (STDP), as they are now:
+        what the canvas draws instead of the network's, which hold where the run started."""
+        return self.engine.learned_weights() if self.engine is not None else {}

@@ -207,6 +207,10 @@ class Playback(QObject):
         """For each neuron: (level 0..1 shown in the soma, just fired, refractory)."""
         return self.player.levels()
 
+    def learned_weights(self) -> dict[tuple[str, str], float]:
+        """The weights of the synapses that learn while playing (STDP), as they are now."""
+        return self.player.learned_weights()
+
     def time_text(self) -> str:
         clock = self.player.clock()
         if clock is None:

@@ -101,5 +101,9 @@ class Engine(Protocol):
     def levels(self) -> dict[str, tuple[float, bool, bool]]:
         """For each neuron: (level 0..1 shown in the soma, just fired, refractory)."""
 
+    def learned_weights(self) -> dict[SynapseKey, float]:
+        """The weight now of each synapse that learns while the network runs (spiking STDP); the
+        network keeps the weights a run starts from. Empty when no synapse learns."""
+
     def clock(self) -> Clock:
         """Where the run is now."""

@@ -305,6 +305,9 @@ class RateEngine:
         levels = np.clip(np.abs(self.activity), 0.0, 1.0).tolist()
         return {nid: (levels[i], False, False) for nid, i in self.index.items()}
 
+    def learned_weights(self) -> dict[tuple[str, str], float]:
+        return {}  # rate synapses change only by edits and training, never while running
+
     def clock(self) -> Clock:
         layered = self.update == "feedforward" and bool(self.layers)
         return Clock(tick=self.tick, layer=self.layer_cursor if layered else None, layers=len(self.layers))
