@@ -133,6 +133,7 @@ class CanvasAnimator(QObject):
             if nid in computed and item.neuron.kind == "neuron":
                 text = "a = " + styles.format_number(engine.output_of(nid))
             item.set_state(level, fired, refractory, spiking, text)
+        scene.synapse_layer.show_live_weights(playback.learned_weights())
         self._show_pulses()
 
     def _show_pulses(self) -> None:

@@ -43,6 +43,7 @@ class SynapseLayer(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.keys: list[SynapseKey] = []
         self.weights = np.zeros(0)
+        self._live: dict[SynapseKey, float] = {}  # weights learned while playing, drawn instead
         self.layout_: geometry.Layout | None = None
         self.selected: set[SynapseKey] = set()
         self.hovered: SynapseKey | None = None
@@ -82,7 +83,8 @@ class SynapseLayer(QGraphicsItem):
         synapses = [s for s in network.synapses.values() if s.source in index and s.target in index]
         self.keys = [s.key for s in synapses]
         self._index = {key: i for i, key in enumerate(self.keys)}
-        self.weights = np.array([s.weight for s in synapses], dtype=float)
+        live = self._live
+        self.weights = np.array([live.get(s.key, s.weight) for s in synapses], dtype=float)
         source = np.array([index[s.source] for s in synapses], dtype=np.intp)
         target = np.array([index[s.target] for s in synapses], dtype=np.intp)
         self._look = scene.look
@@ -112,8 +114,41 @@ class SynapseLayer(QGraphicsItem):
             return None
         return (self.keys, self.weights, self._curves, self.layout_.control)
 
-    def _build_curves(self, previous=None) -> None:
-        control = self.layout_.control
+    def show_live_weights(self, weights: dict[SynapseKey, float]) -> None:
+        """Draw these weights instead of the network's: synapses that learn while the network
+        plays (STDP). Thickness, colour, ending and label follow; the labels keep their places."""
+        if not weights and not self._live:
+            return
+        if weights.keys() != self._live.keys():  # other synapses learn now: start from the network's
+            self._live = dict(weights)
+            self.invalidate()
+            self.ensure_layout()
+            return
+        self._live = dict(weights)
+        self.ensure_layout()
+        changed = [(i, w) for key, w in weights.items()
+                   if (i := self._index.get(key)) is not None and self.weights[i] != w]
+        if not changed:
+            return
+        signs_before = np.sign(self.weights)
+        for i, w in changed:
+            self.weights[i] = w
+        self._build_pens()
+        if not np.array_equal(signs_before, np.sign(self.weights)):
+            self._details = None  # an ending (bouton or bar) follows the sign
+        if self._labels:
+            metrics = QFontMetricsF(styles.weight_font())
+            labels = list(self._labels)
+            for i, w in changed:
+                x, y, _text, _half = labels[i]
+                text = styles.format_number(w)
+                labels[i] = (x, y, text, (metrics.horizontalAdvance(text) + 8) / 2)
+            self._labels = labels
+        self.update()
+        self.label_layer.update()
+
+    def _build_pens(self) -> None:
+        """One pen per (sign, width bucket) of the weights, and each synapse's pen."""
         signs = np.sign(self.weights).astype(int)
         # Spiking weights are millivolts (tens, not ones): scale them to the same line widths.
         scale = styles.SPIKING_WEIGHT_SCALE if self.network_scene().network.model == "spiking" else 1.0
@@ -131,6 +166,10 @@ class SynapseLayer(QGraphicsItem):
                 self._pens.append(styles.pen(color, width, style))
             pen_index[i] = pen_id
         self._pen_index = pen_index
+
+    def _build_curves(self, previous=None) -> None:
+        control = self.layout_.control
+        self._build_pens()
         # A curve whose four control points all moved by the same offset (both its neurons were
         # dragged together) is translated, not rebuilt: moving a whole selection stays cheap.
         n = len(self.keys)

@@ -1,0 +1,33 @@
+"""The canvas draws a plastic synapse's weight as it learns while the network plays."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from neuron_sim.ui import styles
+
+from ..model.test_stdp_engine import paired
+
+
+def test_plastic_weights_are_drawn_as_they_change(window):
+    window.document.replace(paired())
+    window.scene.flush()
+    layer = window.scene.synapse_layer
+    playback = window.playback
+    row = layer._index[("g", "n")]
+    assert layer.weights[row] == 3.0
+    for _ in range(20):
+        playback.advance(0.05)
+    learned = playback.learned_weights()
+    assert learned[("g", "n")] > 3.0
+    assert layer.weights[row] == learned[("g", "n")]  # drawn as it is now
+    assert layer.weights[layer._index[("h", "n")]] == 20.0  # a fixed synapse as it was
+    assert layer.labels()[row][2] == styles.format_number(learned[("g", "n")])
+    assert window.network.synapse(("g", "n")).weight == 3.0  # the file's start weight is kept
+    # moving a neuron rebuilds the layer: it still draws the learned weight
+    window.network.set_neuron_param("m", "position", (500.0, 300.0))
+    window.scene.flush()
+    assert layer.weights[layer._index[("g", "n")]] == learned[("g", "n")]
+    playback.reset()
+    window.scene.flush()
+    assert layer.weights[layer._index[("g", "n")]] == 3.0
