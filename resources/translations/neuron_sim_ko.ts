@@ -2152,6 +2152,14 @@ The file on disk is unchanged and your changes are still open here. Use Save As�
             <numerusform>시냅스 %n개 (연결)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>STDP (learning by spike timing)</source>
+        <translation>STDP (스파이크 타이밍에 따른 학습)</translation>
+    </message>
+    <message>
+        <source>learns while the network plays</source>
+        <translation>네트워크가 실행되는 동안 학습</translation>
+    </message>
     <message numerus="yes">
         <source>%n neurons</source>
         <translation>
@@ -3194,6 +3202,34 @@ Install one and restart, for example on Debian or Ubuntu:
         <translation>지연 (축삭돌기 전도 시간)</translation>
     </message>
     <message>
+        <source>Plasticity</source>
+        <translation>가소성</translation>
+    </message>
+    <message>
+        <source>A_pre (pre before post)</source>
+        <translation>A_pre (앞 뉴런이 먼저)</translation>
+    </message>
+    <message>
+        <source>A_post (post before pre)</source>
+        <translation>A_post (뒤 뉴런이 먼저)</translation>
+    </message>
+    <message>
+        <source>τ_pre (trace apre)</source>
+        <translation>τ_pre (흔적 apre)</translation>
+    </message>
+    <message>
+        <source>τ_post (trace apost)</source>
+        <translation>τ_post (흔적 apost)</translation>
+    </message>
+    <message>
+        <source>Lowest weight w_min</source>
+        <translation>최소 가중치 w_min</translation>
+    </message>
+    <message>
+        <source>Highest weight w_max</source>
+        <translation>최대 가중치 w_max</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>이름</translation>
     </message>
@@ -3370,6 +3406,14 @@ Install one and restart, for example on Debian or Ubuntu:
         <translation>(대응 없음: 유닛의 출력은 바로 도착합니다)</translation>
     </message>
     <message>
+        <source>synaptic plasticity: cells that fire together wire together</source>
+        <translation>시냅스 가소성: 함께 발화하는 세포는 함께 연결된다</translation>
+    </message>
+    <message>
+        <source>a local learning rule: no error is sent back, unlike backprop</source>
+        <translation>국소 학습 규칙: 역전파와 달리 오차를 거꾸로 보내지 않음</translation>
+    </message>
+    <message>
         <source>Biology: %1  ↔  Deep learning: %2</source>
         <translation>생물학: %1  ↔  딥러닝: %2</translation>
     </message>
@@ -3508,6 +3552,10 @@ Install one and restart, for example on Debian or Ubuntu:
     <message>
         <source>Deep learning writes f(Σ w·a + b); editing the bias b sets the threshold θ = −b.</source>
         <translation>딥러닝에서는 f(Σ w·a + b)로 씁니다. 편향 b를 바꾸면 임계값 θ = −b가 정해집니다.</translation>
+    </message>
+    <message>
+        <source>STDP: a spike that arrives shortly before the target fires strengthens the synapse (by about A_pre); one that arrives shortly after weakens it (A_post &lt; 0). The weight changes while the network plays; Reset returns to the start weight.</source>
+        <translation>STDP: 받는 뉴런이 발화하기 직전에 도착한 스파이크는 시냅스를 강하게 하고(약 A_pre만큼), 발화 직후에 도착한 스파이크는 약하게 합니다(A_post &lt; 0). 가중치는 네트워크가 실행되는 동안 바뀌며, 초기화하면 처음 가중치로 돌아갑니다.</translation>
     </message>
     <message>
         <source>From %1 to %2%3</source>

@@ -75,6 +75,13 @@ class Vocabulary(QObject):
             "ends": self.tr("Connects (axon → dendrite)"),
             "weight": self.tr("Weight (synapse strength)"),
             "delay_ms": self.tr("Delay (axon conduction time)"),
+            "learns": self.tr("Plasticity"),
+            "A_pre": self.tr("A_pre (pre before post)"),
+            "A_post": self.tr("A_post (post before pre)"),
+            "tau_pre_ms": self.tr("τ_pre (trace apre)"),
+            "tau_post_ms": self.tr("τ_post (trace apost)"),
+            "w_min": self.tr("Lowest weight w_min"),
+            "w_max": self.tr("Highest weight w_max"),
             "name": self.tr("Name"),
             "description": self.tr("Description"),
             "model": self.tr("Model (neuron type)"),
@@ -123,6 +130,8 @@ class Vocabulary(QObject):
             "drive_mV": (self.tr("input current"), self.tr("a constant input, like a bias")),
             "delay_ms": (self.tr("conduction along the axon"),
                          self.tr("(no counterpart: a unit's output arrives at once)")),
+            "learns": (self.tr("synaptic plasticity: cells that fire together wire together"),
+                       self.tr("a local learning rule: no error is sent back, unlike backprop")),
         }
         return pairs.get(key)
 
@@ -183,6 +192,9 @@ class Vocabulary(QObject):
             "id": self.tr("The neuron's permanent name in the file; it cannot be changed."),
             "ends": self.tr("The presynaptic neuron (its axon) and the postsynaptic neuron (its dendrite)."),
             "bias": self.tr("Deep learning writes f(Σ w·a + b); editing the bias b sets the threshold θ = −b."),
+            "learns": self.tr("STDP: a spike that arrives shortly before the target fires strengthens the "
+                              "synapse (by about A_pre); one that arrives shortly after weakens it (A_post < 0). "
+                              "The weight changes while the network plays; Reset returns to the start weight."),
         }
         lines = [self.pairing_line(key), special.get(key) or QCoreApplication.translate("ParamSpec", doc)]
         if key in ("activation", "threshold"):

@@ -100,6 +100,11 @@ class Field:
         """The value of this field for one model object (neuron, synapse or network)."""
         return getattr(obj, self.param)
 
+    def param_value(self, obj: Any, value: Any) -> Any:
+        """What the model's `param` of `obj` becomes when the field commits `value` (a field may
+        edit one part of a parameter: stdp_fields.py)."""
+        return value
+
     def show(self, values: Sequence[Any]) -> None:
         with _blocked(self.signal_sources()):
             if _agree(values):

@@ -51,6 +51,7 @@ from neuron_sim.ui.panels.fields import (
 )
 from neuron_sim.ui.i18n.vocabulary import Vocabulary
 from neuron_sim.ui.i18n.filling import fill
+from neuron_sim.ui.panels.stdp_fields import StdpNumberField, stdp_fields
 
 # Which fields a neuron shows, by (network model, neuron kind), after id / label / kind.
 NEURON_FIELDS: dict[tuple[str, str], tuple[str, ...]] = {
@@ -162,7 +163,8 @@ class Inspector(QWidget):
         try:
             for target, obj in zip(section.targets, self._objects(section)):
                 if field.read(obj) != value:
-                    commands.append(self._command(section.kind, target, field.param, value, merge_key))
+                    commands.append(self._command(section.kind, target, field.param,
+                                                  field.param_value(obj, value), merge_key))
             if len(commands) == 1:
                 push(self._stack, commands[0])
             elif commands:
@@ -203,6 +205,9 @@ class Inspector(QWidget):
 
     def _on_synapse_changed(self, key: SynapseKey, name: str, _value: Any) -> None:
         if tuple(key) in self._synapse_keys:
+            if name == "plasticity" and self._stdp_fields_change():
+                self._rebuild()  # the rule's numbers appear or go
+                return
             self._refresh("synapse", name)
 
     def _on_synapse_removed(self, key: SynapseKey) -> None:
@@ -277,6 +282,11 @@ class Inspector(QWidget):
             keys += ["weight"] + (["delay_ms"] if network.model == "spiking" else [])
             section.fields = [self._make_field(key) for key in keys]
             sections.append(section)
+            if network.model == "spiking":
+                synapses = [network.synapse(key) for key in self._synapse_keys]
+                learning = _Section("synapse", list(self._synapse_keys), self.tr("STDP (learning by spike timing)"))
+                learning.fields = stdp_fields(synapses, self.tr("learns while the network plays"))
+                sections.append(learning)
         return sections
 
     def _neuron_section(self, network: Network) -> _Section:
@@ -324,6 +334,14 @@ class Inspector(QWidget):
         return choices
 
     # ---- reading the model --------------------------------------------------------------
+    def _stdp_fields_change(self) -> bool:
+        """Would the STDP section now show other fields (all selected synapses learn, or not)?"""
+        network = self._network
+        shown = any(isinstance(f, StdpNumberField) for s in self._sections for f in s.fields)
+        learn = network is not None and all(network.synapse(key).plasticity is not None
+                                            for key in self._synapse_keys)
+        return shown != learn
+
     def _section_of(self, field: Field) -> _Section | None:
         return next((s for s in self._sections if field in s.fields), None)
 

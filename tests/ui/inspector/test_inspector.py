@@ -70,7 +70,7 @@ def test_spiking_fields_by_kind(make):
     assert inspector.field_keys()[3:] == ["pattern", "rate_hz", "start_ms", "seed"]
     assert box(inspector, "seed").value() == 7
     inspector.show_selection(["s"], [("s", "n1")])
-    assert inspector.field_keys()[3:] == ["sensor", "rate_hz", "start_ms", "ends", "weight", "delay_ms"]
+    assert inspector.field_keys()[3:] == ["sensor", "rate_hz", "start_ms", "ends", "weight", "delay_ms", "learns"]
     assert inspector.field("sensor").widget.isChecked()
     assert inspector.field("ends").widget.text() == "s → n1"
     assert box(inspector, "delay_ms").value() == 1.5
