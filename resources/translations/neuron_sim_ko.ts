@@ -3563,6 +3563,33 @@ Install one and restart, for example on Debian or Ubuntu:
     </message>
 </context>
 <context>
+    <name>WeightDock</name>
+    <message>
+        <source>Weights (STDP)</source>
+        <translation>가중치 (STDP)</translation>
+    </message>
+    <message>
+        <source>Save the sampled weights of the synapses that learn</source>
+        <translation>학습하는 시냅스의 기록된 가중치 저장</translation>
+    </message>
+    <message>
+        <source>time (ms)</source>
+        <translation>시간 (ms)</translation>
+    </message>
+    <message>
+        <source>weight w (mV)</source>
+        <translation>가중치 w (mV)</translation>
+    </message>
+    <message>
+        <source>No synapse learns here. Select a synapse of a spiking network and tick “learns while the network plays” in the inspector&apos;s STDP section, then play.</source>
+        <translation>여기에는 학습하는 시냅스가 없습니다. 스파이킹 네트워크의 시냅스를 선택하고 속성 창의 STDP 부분에서 “네트워크가 실행되는 동안 학습”을 체크한 다음 재생하세요.</translation>
+    </message>
+    <message>
+        <source>all synapses that learn; select some to see only them</source>
+        <translation>학습하는 모든 시냅스. 일부만 보려면 선택하세요</translation>
+    </message>
+</context>
+<context>
     <name>commands</name>
     <message>
         <source>Add %s</source>

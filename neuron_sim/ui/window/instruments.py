@@ -1,4 +1,4 @@
-"""Docks the instruments into the main window: computation panel, trace, activation, raster.
+"""Docks the instruments into the main window: computation panel, trace, activation, raster, weights.
 
 The plot docks start hidden (pyqtgraph is imported only when one is first shown); the trace dock
 opens by itself the first time the network plays.

@@ -1,4 +1,5 @@
-"""The instrument docks: traces, activation function (or f–I curve) and spike raster.
+"""The instrument docks: traces, activation function (or f–I curve), spike raster and the weights
+of synapses that learn (STDP).
 
 Importing this package does not import pyqtgraph; each dock imports it when it is first shown.
 
@@ -16,10 +17,12 @@ from neuron_sim.ui.panels.plots.activation import ActivationDock
 from neuron_sim.ui.panels.plots.base import PlotDock
 from neuron_sim.ui.panels.plots.raster import RasterDock
 from neuron_sim.ui.panels.plots.trace import TraceDock
+from neuron_sim.ui.panels.plots.weights import WeightDock
 
-__all__ = ["ActivationDock", "PlotDock", "RasterDock", "TraceDock", "create_plot_docks"]
+__all__ = ["ActivationDock", "PlotDock", "RasterDock", "TraceDock", "WeightDock", "create_plot_docks"]
 
 
 def create_plot_docks(playback, parent: QWidget | None = None) -> list[PlotDock]:
     """One of each dock, in the order a main window would tabify them."""
-    return [TraceDock(playback, parent), ActivationDock(playback, parent), RasterDock(playback, parent)]
+    return [TraceDock(playback, parent), ActivationDock(playback, parent), RasterDock(playback, parent),
+            WeightDock(playback, parent)]
