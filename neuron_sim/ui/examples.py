@@ -62,6 +62,7 @@ TOPIC_NEURON = QT_TRANSLATE_NOOP("Examples", "One neuron")
 TOPIC_GATES = QT_TRANSLATE_NOOP("Examples", "Logic gates")
 TOPIC_LAYERS = QT_TRANSLATE_NOOP("Examples", "Layers")
 TOPIC_SPIKING = QT_TRANSLATE_NOOP("Examples", "Spiking neurons")
+TOPIC_LEARNING = QT_TRANSLATE_NOOP("Examples", "Learning")
 
 _CATALOGUE = (
     (TOPIC_NEURON, (
@@ -211,6 +212,39 @@ _CATALOGUE = (
                                  "follow each spike: sensor, then interneuron, then motor neuron, each a synaptic "
                                  "delay later. Click the sensor to switch it off and on."),
                {"sensor": QT_TRANSLATE_NOOP("Examples", "sensor"), "inter": QT_TRANSLATE_NOOP("Examples", "interneuron"), "motor": QT_TRANSLATE_NOOP("Examples", "motor neuron")}),
+    )),
+    (TOPIC_LEARNING, (
+        _Entry("backprop-or-brain-backprop.json", "schematic", ("y",),
+               QT_TRANSLATE_NOOP("Examples", "Backprop or the brain? 1: backprop"),
+               QT_TRANSLATE_NOOP("Examples",
+                                 "The same task as its twin, \"Backprop or the brain? 2: STDP\": y "
+                                 "should fire when x1 or x2 is on (OR). Here y is an artificial "
+                                 "neuron, y = σ(0.2·x1 + 0.2·x2 − 1), below 0.5 for every input: "
+                                 "it does not compute OR yet. Backprop learns OR from examples. "
+                                 "It needs to know the target t of every example, the error y − t "
+                                 "at the output, and the weights the error travels back through; "
+                                 "then it changes each weight against its gradient. On the "
+                                 "command line: neuron-sim train backprop-or-brain-backprop.json "
+                                 "--data or --epochs 300 --lr 2 -o trained.json, then open "
+                                 "trained.json and click the inputs: y is above 0.5 unless both "
+                                 "are off."),
+               {}),
+        _Entry("backprop-or-brain-stdp.json", "biological", ("y",),
+               QT_TRANSLATE_NOOP("Examples", "Backprop or the brain? 2: STDP"),
+               QT_TRANSLATE_NOOP("Examples",
+                                 "The same task, OR, learned the brain's way. x1 and x2 fire "
+                                 "every 20 ms, and 3 ms after each of their spikes reaches y the "
+                                 "teacher makes y fire. The synapses x1 → y and x2 → y learn by "
+                                 "STDP: a spike that arrives just before y fires strengthens its "
+                                 "synapse, one that arrives just after weakens it. Nothing is "
+                                 "sent back: each synapse knows only when its own two cells "
+                                 "fired. Press Play and watch both grow from 4 mV to 16 mV (View "
+                                 "→ Instruments → Weights). Then click the teacher off and x2 "
+                                 "off: x1 alone now makes y fire, which 4 mV could not. Reset "
+                                 "returns to 4 mV. Backprop needed the target and the error of "
+                                 "every example; STDP needs only the teacher's spikes at the "
+                                 "right moment."),
+               {"teacher": QT_TRANSLATE_NOOP("Examples", "teacher")}),
     )),
 )
 

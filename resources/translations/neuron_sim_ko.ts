@@ -1382,6 +1382,10 @@ An existing file there is unchanged.</source>
         <translation>스파이킹 뉴런</translation>
     </message>
     <message>
+        <source>Learning</source>
+        <translation>학습</translation>
+    </message>
+    <message>
         <source>One artificial neuron</source>
         <translation>인공 뉴런 하나</translation>
     </message>
@@ -1544,6 +1548,26 @@ An existing file there is unchanged.</source>
     <message>
         <source>motor neuron</source>
         <translation>운동 뉴런</translation>
+    </message>
+    <message>
+        <source>Backprop or the brain? 1: backprop</source>
+        <translation>역전파일까, 뇌일까? 1: 역전파</translation>
+    </message>
+    <message>
+        <source>The same task as its twin, &quot;Backprop or the brain? 2: STDP&quot;: y should fire when x1 or x2 is on (OR). Here y is an artificial neuron, y = σ(0.2·x1 + 0.2·x2 − 1), below 0.5 for every input: it does not compute OR yet. Backprop learns OR from examples. It needs to know the target t of every example, the error y − t at the output, and the weights the error travels back through; then it changes each weight against its gradient. On the command line: neuron-sim train backprop-or-brain-backprop.json --data or --epochs 300 --lr 2 -o trained.json, then open trained.json and click the inputs: y is above 0.5 unless both are off.</source>
+        <translation>쌍둥이 예제 “역전파일까, 뇌일까? 2: STDP”와 같은 과제입니다: x1 또는 x2가 켜지면 y가 발화해야 합니다(OR). 여기서 y는 인공 뉴런 y = σ(0.2·x1 + 0.2·x2 − 1)이고, 모든 입력에서 0.5보다 작아 아직 OR을 계산하지 못합니다. 역전파는 예시들로부터 OR을 배웁니다. 이를 위해 모든 예시의 목표값 t, 출력의 오차 y − t, 그리고 오차가 거꾸로 거쳐 갈 가중치를 알아야 하며, 그런 다음 각 가중치를 기울기의 반대 방향으로 바꿉니다. 명령줄에서: neuron-sim train backprop-or-brain-backprop.json --data or --epochs 300 --lr 2 -o trained.json 을 실행한 뒤 trained.json을 열고 입력을 클릭해 보세요: 둘 다 꺼진 경우가 아니면 y가 0.5보다 큽니다.</translation>
+    </message>
+    <message>
+        <source>Backprop or the brain? 2: STDP</source>
+        <translation>역전파일까, 뇌일까? 2: STDP</translation>
+    </message>
+    <message>
+        <source>The same task, OR, learned the brain&apos;s way. x1 and x2 fire every 20 ms, and 3 ms after each of their spikes reaches y the teacher makes y fire. The synapses x1 → y and x2 → y learn by STDP: a spike that arrives just before y fires strengthens its synapse, one that arrives just after weakens it. Nothing is sent back: each synapse knows only when its own two cells fired. Press Play and watch both grow from 4 mV to 16 mV (View → Instruments → Weights). Then click the teacher off and x2 off: x1 alone now makes y fire, which 4 mV could not. Reset returns to 4 mV. Backprop needed the target and the error of every example; STDP needs only the teacher&apos;s spikes at the right moment.</source>
+        <translation>같은 과제 OR을 뇌의 방식으로 배웁니다. x1과 x2는 20 ms마다 발화하고, 그 스파이크가 y에 도착하고 3 ms 뒤에 교사가 y를 발화시킵니다. 시냅스 x1 → y와 x2 → y는 STDP로 배웁니다: y가 발화하기 직전에 도착한 스파이크는 그 시냅스를 강하게 하고, 직후에 도착한 스파이크는 약하게 합니다. 거꾸로 보내지는 것은 없습니다: 각 시냅스는 자기 두 세포가 언제 발화했는지만 압니다. 재생을 누르고 두 가중치가 4 mV에서 16 mV로 자라는 것을 보세요(보기 → 계측기 → 가중치). 그런 다음 교사와 x2를 클릭해 끄세요: 이제 x1 혼자서도 y를 발화시킵니다. 4 mV로는 할 수 없던 일입니다. 초기화하면 4 mV로 돌아갑니다. 역전파에는 모든 예시의 목표값과 오차가 필요했지만, STDP에는 알맞은 순간의 교사 스파이크만 있으면 됩니다.</translation>
+    </message>
+    <message>
+        <source>teacher</source>
+        <translation>교사</translation>
     </message>
 </context>
 <context>

@@ -32,10 +32,13 @@ def need(module: str) -> None:
 
 
 def examples(model: str, update: str | None = None) -> list[Path]:
+    """The shipped examples of a model; those whose synapses learn (STDP) are left out: the
+    exported scripts do not carry plasticity."""
     paths = []
     for path in sorted(examples_dir().glob("*.json")):
         network = load(path)
-        if network.model == model and (update is None or network.update == update):
+        learns = any(s.plasticity is not None for s in network.synapses.values())
+        if network.model == model and (update is None or network.update == update) and not learns:
             paths.append(path)
     return paths
 

@@ -300,10 +300,50 @@ def test_learn_xor_does_not_compute_xor_until_trained_as_its_text_says(tmp_path)
     assert [rate_output(network, {"x1": a, "x2": b}, "y") > 0.5 for a, b in BITS] == [False, True, True, False]
 
 
+def test_backprop_twin_learns_or_with_the_command_its_text_gives(tmp_path):
+    from neuron_sim.cli import main
+
+    network = example("backprop-or-brain-backprop.json")
+    assert all(rate_output(network, {"x1": a, "x2": b}, "y") < 0.5 for a, b in BITS)  # not OR yet
+    command = "train backprop-or-brain-backprop.json --data or --epochs 300 --lr 2 -o trained.json"
+    assert command in network.description
+    arguments = command.split()
+    arguments[1], arguments[-1] = str(examples_dir() / "backprop-or-brain-backprop.json"), str(tmp_path / "t.json")
+    assert main(arguments) == 0
+    trained = load(tmp_path / "t.json")
+    assert [rate_output(trained, {"x1": a, "x2": b}, "y") > 0.5 for a, b in BITS] == [False, True, True, True]
+
+
+def test_stdp_twin_learns_or_from_the_teacher_as_its_text_says():
+    """Both plastic synapses grow from 4 to 16 mV while the teacher pairs them with y's spikes; then
+    x1 alone (teacher and x2 off) makes y fire, which it could not before."""
+    network = example("backprop-or-brain-stdp.json")
+    text = network.description
+    assert "every 20 ms" in text and "from 4 mV to 16 mV" in text and "3 ms after" in text
+    keys = [("x1", "y"), ("x2", "y")]
+    assert [network.synapse(k).weight for k in keys] == [4.0, 4.0]
+    assert all(network.synapse(k).plasticity.w_max == 16.0 for k in keys)
+    for source in ("x1", "x2"):
+        assert network.neuron(source).rate_hz == 50.0  # every 20 ms
+    arrival = network.neuron("x1").start_ms + network.synapse(("x1", "y")).delay_ms
+    teacher = network.neuron("teacher").start_ms + network.synapse(("teacher", "y")).delay_ms
+    assert teacher - arrival == 3.0
+    engine = SpikingEngine(network)
+    engine.run(int(round(150 / DT)), record=False)
+    assert engine.learned_weights() == {("x1", "y"): 16.0, ("x2", "y"): 16.0}
+    # without the teacher, x1 alone: silent with the start weights, firing with the learned ones
+    assert spikes(network.copy(), 200, teacher=0, x2=0)["y"] == []
+    learned = network.copy()
+    for key in keys:
+        learned.set_synapse_param(key, "weight", 16.0)
+    assert len(spikes(learned, 200, teacher=0, x2=0)["y"]) >= 9  # every 20 ms
+    assert spikes(learned, 200, teacher=0, x1=0, x2=0)["y"] == []
+
+
 CHECKED = {
     "and-gate.json", "or-gate.json", "nand-gate.json", "not-gate.json", "xor.json", "single-neuron.json",
     "logistic-unit.json", "dense-layer.json", "multi-layer.json", "spiking-integrate-and-fire.json",
     "spiking-chain.json", "spiking-excitation-inhibition.json", "spiking-summation.json",
     "spiking-refractory.json", "spiking-lateral-inhibition.json", "spiking-mutual-inhibition.json",
-    "spiking-reflex-arc.json", "learn-xor.json",
+    "spiking-reflex-arc.json", "learn-xor.json", "backprop-or-brain-backprop.json", "backprop-or-brain-stdp.json",
 }

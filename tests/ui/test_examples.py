@@ -40,7 +40,7 @@ def test_catalogue_lists_every_shipped_file_once():
     files = [example.file for example in all_examples()]
     assert sorted(files) == SHIPPED
     assert len(set(files)) == len(files)
-    assert [topic.title for topic in catalogue()] == ["One neuron", "Logic gates", "Layers", "Spiking neurons"]
+    assert [topic.title for topic in catalogue()] == ["One neuron", "Logic gates", "Layers", "Spiking neurons", "Learning"]
 
 
 @pytest.mark.parametrize("example", all_examples(), ids=lambda e: e.file)

@@ -31,3 +31,20 @@ def test_plastic_weights_are_drawn_as_they_change(window):
     playback.reset()
     window.scene.flush()
     assert layer.weights[layer._index[("g", "n")]] == 3.0
+
+
+def test_the_stdp_example_opens_the_weights_dock_and_learns_as_it_plays(window):
+    assert window.examples.open_example_named("backprop-or-brain-stdp")
+    dock = window.instruments.weight_dock
+    assert not dock.isVisible()
+    window.playback.play()
+    assert dock.isVisible()
+    for _ in range(120):  # 6 s of playback: 120 ms of simulated time
+        window.playback.advance(0.05)
+    window.playback.pause()
+    assert window.playback.learned_weights() == {("x1", "y"): 16.0, ("x2", "y"): 16.0}
+    layer = window.scene.synapse_layer
+    assert layer.weights[layer._index[("x1", "y")]] == 16.0
+    dock.refresh()
+    assert dock.shown_keys() == [("x1", "y"), ("x2", "y")]
+    assert dock.history(("x1", "y"))[1][-1] == 16.0

@@ -1,7 +1,8 @@
 """Docks the instruments into the main window: computation panel, trace, activation, raster, weights.
 
 The plot docks start hidden (pyqtgraph is imported only when one is first shown); the trace dock
-opens by itself the first time the network plays.
+opens by itself the first time the network plays, and the weights dock the first time a network
+whose synapses learn plays.
 """
 
 from __future__ import annotations
@@ -52,9 +53,12 @@ class Instruments(QObject):
         for dock in self.plot_docks:
             dock.hide()
         self.trace_dock = self.plot_docks[0]
+        self.weight_dock = self.plot_docks[-1]
+        self._playback = playback
         for widget in (self.panel, *self.plot_docks):
             scene.selection_changed_to.connect(widget.show_selection)
         self.opened_on_play = False
+        self._weights_opened_on_play = False
         playback.playing_changed.connect(self._first_play)
 
     def add_to_menu(self, menu: QMenu) -> None:
@@ -68,3 +72,7 @@ class Instruments(QObject):
             self.trace_dock.show()
             self.trace_dock.raise_()
             self._window.resizeDocks([self.trace_dock], [260], Qt.Orientation.Vertical)
+        if playing and not self._weights_opened_on_play and self._playback.learned_weights():
+            self._weights_opened_on_play = True
+            self.weight_dock.show()
+            self.weight_dock.raise_()
