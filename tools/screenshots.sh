@@ -33,3 +33,10 @@ for lang in ko en; do
     shot "as-code-dense-$lang.png" --example dense-layer --lang "$lang"  # opens with the As-code panel
     shot "example-xor-$lang.png" --example xor --lang "$lang" --play
 done
+
+# STDP learning while it plays (the weights half way up), in Korean and in English.
+for lang in ko en; do
+    "$shooter" /tmp/neuron-sim-shot.png 5 -- uv run neuron-sim --example backprop-or-brain-stdp --play --lang "$lang" >/dev/null
+    convert /tmp/neuron-sim-shot.png -bordercolor black -border 1 -trim +repage "docs/images/example-stdp-$lang.png"
+    echo "docs/images/example-stdp-$lang.png"
+done

@@ -238,12 +238,12 @@ _CATALOGUE = (
                                  "STDP: a spike that arrives just before y fires strengthens its "
                                  "synapse, one that arrives just after weakens it. Nothing is "
                                  "sent back: each synapse knows only when its own two cells "
-                                 "fired. Press Play and watch both grow from 4 mV to 16 mV (View "
-                                 "→ Instruments → Weights). Then click the teacher off and x2 "
-                                 "off: x1 alone now makes y fire, which 4 mV could not. Reset "
-                                 "returns to 4 mV. Backprop needed the target and the error of "
-                                 "every example; STDP needs only the teacher's spikes at the "
-                                 "right moment."),
+                                 "fired. Press Play and watch both grow, from 4 mV and 2 mV, to "
+                                 "16 mV (View → Instruments → Weights). Then click the teacher "
+                                 "off and x2 off: x1 alone now makes y fire, which 4 mV could "
+                                 "not. Reset returns to the start weights. Backprop needed the "
+                                 "target and the error of every example; STDP needs only the "
+                                 "teacher's spikes at the right moment."),
                {"teacher": QT_TRANSLATE_NOOP("Examples", "teacher")}),
     )),
 )

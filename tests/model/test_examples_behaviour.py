@@ -319,9 +319,9 @@ def test_stdp_twin_learns_or_from_the_teacher_as_its_text_says():
     x1 alone (teacher and x2 off) makes y fire, which it could not before."""
     network = example("backprop-or-brain-stdp.json")
     text = network.description
-    assert "every 20 ms" in text and "from 4 mV to 16 mV" in text and "3 ms after" in text
+    assert "every 20 ms" in text and "from 4 mV and 2 mV, to 16 mV" in text and "3 ms after" in text
     keys = [("x1", "y"), ("x2", "y")]
-    assert [network.synapse(k).weight for k in keys] == [4.0, 4.0]
+    assert [network.synapse(k).weight for k in keys] == [4.0, 2.0]
     assert all(network.synapse(k).plasticity.w_max == 16.0 for k in keys)
     for source in ("x1", "x2"):
         assert network.neuron(source).rate_hz == 50.0  # every 20 ms

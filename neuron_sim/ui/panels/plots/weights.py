@@ -72,7 +72,8 @@ class WeightDock(PlotDock):
         self._pg = pg
         self._plot = make_plot(pg, self.tr("time (ms)"), self.tr("weight w (mV)"))
         self._item = self._plot.getPlotItem()
-        self._legend = add_legend(pg, self._item)
+        # bottom right: learning weights climb from the left, so that corner stays free longest
+        self._legend = add_legend(pg, self._item, offset=(-10, -10))
         self._curves: dict[SynapseKey, object] = {}
         return self._plot
 
