@@ -4,6 +4,7 @@ what the Player tells the canvas. (That the learning itself is Brian2's: test_st
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from neuron_sim.model.entities import Neuron, Stdp, Synapse
 from neuron_sim.model.engines.spiking import SpikingEngine
@@ -116,6 +117,9 @@ def test_a_delay_edit_keeps_spikes_in_flight_and_may_bring_two_together():
         expected.append(v)
     assert np.allclose(rows[:, rebuilt.index["n"]], expected, rtol=0, atol=1e-9)
     assert rebuilt.learned_weights()[("g", "n")] == 1.0
+    # and each arrival added A_pre to the trace: at the last one (step 50) apre is their decayed sum
+    expected_apre = sum(0.5 * np.exp(-(50 - step) * 0.1 / 20.0) for step in (30, 40, 40, 50, 50))
+    assert rebuilt.plasticity.apre[0] == pytest.approx(expected_apre, abs=1e-12)
 
 
 def test_the_player_reports_learned_weights():

@@ -61,6 +61,9 @@ class PlasticSynapses:
         self.apost = np.zeros(self.count)
         self.lastupdate = np.zeros(self.count)  # seconds
         self._arrivals: dict[int, list[np.ndarray]] = {}
+        # Until this step a synapse may have two spikes arriving together (a delay changed during
+        # the run and spikes sent before the change were carried over); before it never can.
+        self._collide_until = -1
 
     # ---- the step (engine.py calls these in Brian2's order) ------------------------------------
     def schedule(self, spiked: np.ndarray, k: int) -> None:
@@ -74,8 +77,12 @@ class PlasticSynapses:
         if synapses.size == 1 or (due == due[0]).all():
             self._arrivals.setdefault(int(due[0]), []).append(synapses)
             return
-        for step in np.unique(due).tolist():
-            self._arrivals.setdefault(step, []).append(synapses[due == step])
+        order = np.argsort(due, kind="stable")
+        due, synapses = due[order], synapses[order]
+        cuts = (np.flatnonzero(due[1:] != due[:-1]) + 1).tolist()
+        arrivals = self._arrivals
+        for start, end in zip([0, *cuts], [*cuts, due.size]):
+            arrivals.setdefault(int(due[start]), []).append(synapses[start:end])
 
     def arrive(self, k: int, v_cells: np.ndarray) -> bool:
         """Brian2's on_pre for the spikes arriving in step k; True if there were any."""
@@ -83,9 +90,8 @@ class PlasticSynapses:
         if parts is None:
             return False
         synapses = parts[0] if len(parts) == 1 else np.concatenate(parts)
-        if len(parts) > 1 and np.unique(synapses).size < synapses.size:
-            # a delay changed during the run: two spikes on one synapse arrive together; in turn
-            for part in parts:
+        if k <= self._collide_until and len(parts) > 1 and np.unique(synapses).size < synapses.size:
+            for part in parts:  # two spikes on one synapse arrive together: in turn
                 self._on_pre(part, k, v_cells)
         else:
             self._on_pre(synapses, k, v_cells)
@@ -152,6 +158,7 @@ class PlasticSynapses:
                 moved = moved[moved >= 0]
                 if moved.size:
                     self._arrivals.setdefault(step, []).append(moved)
+        self._collide_until = max(self._arrivals, default=-1)
 
 
 def _grouped(neurons: np.ndarray) -> dict[int, np.ndarray]:
