@@ -3597,6 +3597,14 @@ Install one and restart, for example on Debian or Ubuntu:
         <translation>학습하는 시냅스의 기록된 가중치 저장</translation>
     </message>
     <message>
+        <source>Keep the learned weights</source>
+        <translation>학습한 가중치 유지</translation>
+    </message>
+    <message>
+        <source>Make the weights learned so far the network&apos;s own (saved with it, where Reset starts from); one undo step</source>
+        <translation>지금까지 학습한 가중치를 네트워크의 가중치로 만듭니다 (함께 저장되고, 초기화하면 여기서 시작). 실행 취소 한 단계</translation>
+    </message>
+    <message>
         <source>time (ms)</source>
         <translation>시간 (ms)</translation>
     </message>

@@ -51,3 +51,26 @@ def test_without_learning_synapses_the_dock_says_how_to_get_some(make):
     dock.refresh()
     assert "STDP" in dock.hint_text()
     assert not dock.can_export("csv")
+
+
+def test_keeping_the_learned_weights_is_one_undo_step(make):
+    from PySide6.QtGui import QUndoStack
+
+    from neuron_sim.commands import push
+
+    playback, dock = make(WeightDock, paired())
+    stack = QUndoStack()
+    dock.push = lambda command: push(stack, command)
+    play(playback, 30)
+    learned = playback.learned_weights()
+    dock.keep_button.click()
+    network = playback.network
+    assert {key: network.synapse(key).weight for key in learned} == learned
+    assert network.synapse(("h", "n")).weight == 20.0
+    assert stack.count() == 1 and stack.text(0) == "Keep the learned weights"
+    playback.reset()  # a run now starts from the kept weights
+    assert playback.learned_weights() == learned
+    stack.undo()
+    assert network.synapse(("g", "n")).weight == 3.0 and network.synapse(("n", "m")).weight == 2.0
+    dock.keep_button.click()  # nothing learned since the reset: nothing to keep
+    assert stack.count() == 1

@@ -54,6 +54,7 @@ class Instruments(QObject):
             dock.hide()
         self.trace_dock = self.plot_docks[0]
         self.weight_dock = self.plot_docks[-1]
+        self.weight_dock.push = scene.push
         self._playback = playback
         for widget in (self.panel, *self.plot_docks):
             scene.selection_changed_to.connect(widget.show_selection)

@@ -4,13 +4,19 @@ The dock samples the Player's learned weights after every frame of playback (a w
 only when a spike arrives or its target fires, so the curves are drawn as steps), whether it is
 shown or not, and starts again when the run does (Reset, another network). It draws the selected
 synapses that learn, or every one that learns when none of them is selected.
+
+The network holds the weights a run starts from; "Keep the learned weights" makes the learned ones
+the network's, one undo step (`push` is how the window applies an edit: EditorScene.push).
 """
 
 from __future__ import annotations
 
-import numpy as np
-from PySide6.QtWidgets import QLabel, QWidget
+from collections.abc import Callable
 
+import numpy as np
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+from neuron_sim.commands import ModelCommand, SetSynapseParamCommand, macro
 from neuron_sim.ui.events import connect_all
 from neuron_sim.ui.panels.plots.base import PlotDock, add_legend, make_plot, series_color
 from neuron_sim.ui.panels.plots.exporting import csv_text
@@ -31,6 +37,12 @@ class WeightDock(PlotDock):
         self._note = QLabel()
         self._note.setStyleSheet(f"color: {PALETTE.muted_text.name()};")
         self.toolbar.addWidget(self._note, 1)
+        self.push: Callable[[ModelCommand], bool] | None = None  # set by the window
+        self.keep_button = QPushButton(self.tr("Keep the learned weights"))
+        self.keep_button.setToolTip(self.tr("Make the weights learned so far the network's own (saved with "
+                                            "it, where Reset starts from); one undo step"))
+        self.keep_button.clicked.connect(self.keep_learned_weights)
+        self.toolbar.addWidget(self.keep_button)
         self._times: list[float] = []
         self._samples: list[dict[SynapseKey, float]] = []
         self._sample_links = connect_all([(playback.advanced, self.sample)], owner=self)
@@ -56,6 +68,16 @@ class WeightDock(PlotDock):
         if len(self._times) > MAX_SAMPLES:
             del self._times[:len(self._times) - MAX_SAMPLES]
             del self._samples[:len(self._samples) - MAX_SAMPLES]
+
+    def keep_learned_weights(self) -> None:
+        """The learned weights become the network's (one undo step); nothing when none differs."""
+        network = self.playback.network
+        changed = {key: w for key, w in self.playback.learned_weights().items()
+                   if key in network.synapses and network.synapses[key].weight != w}
+        if not changed or self.push is None:
+            return
+        self.push(macro(network, self.tr("Keep the learned weights"),
+                        (SetSynapseParamCommand(network, key, "weight", w) for key, w in changed.items())))
 
     def history(self, key: SynapseKey) -> tuple[np.ndarray, np.ndarray]:
         """(times in ms, weights) sampled for synapse `key`."""
