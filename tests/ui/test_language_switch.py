@@ -109,3 +109,16 @@ def test_edits_after_the_change_reach_the_new_window_only(qtbot, window, back_to
 
 def test_the_same_language_keeps_the_window(window):
     assert window.reopen_in_language("en") is window
+
+
+def test_a_closed_weights_dock_stays_closed_after_the_change(qtbot, window, back_to_english):
+    assert window.examples.open_example_named("backprop-or-brain-stdp")
+    window.playback.play()  # the first play of a learning network opens the Weights dock
+    window.playback.pause()
+    assert window.instruments.weight_dock.isVisible()
+    window.instruments.weight_dock.close()
+    korean = _kept(qtbot, window.reopen_in_language("ko"))
+    _settle(qtbot)
+    korean.playback.play()
+    korean.playback.pause()
+    assert not korean.instruments.weight_dock.isVisible()

@@ -59,7 +59,7 @@ class Instruments(QObject):
         for widget in (self.panel, *self.plot_docks):
             scene.selection_changed_to.connect(widget.show_selection)
         self.opened_on_play = False
-        self._weights_opened_on_play = False
+        self.weights_opened_on_play = False
         playback.playing_changed.connect(self._first_play)
 
     def add_to_menu(self, menu: QMenu) -> None:
@@ -73,7 +73,7 @@ class Instruments(QObject):
             self.trace_dock.show()
             self.trace_dock.raise_()
             self._window.resizeDocks([self.trace_dock], [260], Qt.Orientation.Vertical)
-        if playing and not self._weights_opened_on_play and self._playback.learned_weights():
-            self._weights_opened_on_play = True
+        if playing and not self.weights_opened_on_play and self._playback.learned_weights():
+            self.weights_opened_on_play = True
             self.weight_dock.show()
             self.weight_dock.raise_()

@@ -36,6 +36,7 @@ class WindowState:
     tool: str
     speed_index: int
     trace_opened: bool
+    weights_opened: bool
     example_file: str | None  # the example whose text shows above the canvas
 
 
@@ -52,6 +53,7 @@ def capture(window) -> WindowState:
         neuron_ids=scene.selected_neuron_ids(), synapse_keys=scene.selected_synapse_keys(),
         tool=tool, speed_index=window.playback_controls.speed_box.currentIndex(),
         trace_opened=window.instruments.opened_on_play,
+        weights_opened=window.instruments.weights_opened_on_play,
         example_file=info.example.file if info.example is not None and info.isVisibleTo(window) else None,
     )
 
@@ -71,6 +73,7 @@ def restore(window, state: WindowState) -> None:
     window.set_tool(state.tool)
     window.playback_controls.speed_box.setCurrentIndex(state.speed_index)
     window.instruments.opened_on_play = state.trace_opened
+    window.instruments.weights_opened_on_play = state.weights_opened
     example = next((e for e in all_examples() if e.file == state.example_file), None)
     if example is not None:  # its text again, in the new language
         window.example_info.show_example(example)
