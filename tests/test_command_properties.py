@@ -26,7 +26,7 @@ from PySide6.QtGui import QUndoStack
 from neuron_sim import commands as c
 from neuron_sim.model import ModelError, Network, Neuron, Synapse
 from neuron_sim.model import editing, geometry
-from neuron_sim.model.entities import NETWORK_PARAMS, NEURON_PARAMS, SYNAPSE_PARAMS, ParamSpec, validate_id
+from neuron_sim.model.entities import NETWORK_PARAMS, NEURON_PARAMS, SYNAPSE_PARAMS, ParamSpec, Stdp, validate_id
 from neuron_sim.model.fileformat import from_dict, load, to_dict
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -89,6 +89,9 @@ def random_value(rng: random.Random, spec: ParamSpec) -> Any:
         return rng.choice(spec.choices)
     if spec.kind == "str":
         return rng.choice(["", "a", "Zelle 1", "뉴런", "x" * 10])
+    if spec.kind == "plasticity":  # None, a rule, a file's object, or bounds that cross (refused)
+        return rng.choice([None, Stdp(), Stdp(A_pre=rng.uniform(-1, 1), w_max=rng.uniform(0, 20)),
+                           {"rule": "stdp", "tau_pre_ms": rng.uniform(1, 50)}, Stdp(w_min=5.0, w_max=1.0)])
     return (rng.uniform(-800, 800), rng.uniform(-800, 800))
 
 

@@ -251,10 +251,10 @@ class Stdp:
 def validate_plasticity(value: Any, place: str = "plasticity") -> Stdp | None:
     """A synapse's plasticity: None, an Stdp, or a file's object {"rule": "stdp", …} (the missing
     fields take their defaults)."""
-    if value is None or isinstance(value, Stdp):
-        if isinstance(value, Stdp):
-            _check_bounds(value.w_min, value.w_max, place)
-        return value
+    if value is None:
+        return None
+    if isinstance(value, Stdp):  # checked like a file's object: each field's range, then the bounds
+        value = value.to_dict()
     if not isinstance(value, dict):
         raise ModelError("expected a plasticity object or null, got {value}", place=place,
                          value=_show(value))
