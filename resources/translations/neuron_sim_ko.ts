@@ -653,6 +653,10 @@ An existing file there is unchanged.</source>
         <translation>시간 간격과 지속 시간은 0보다 커야 합니다</translation>
     </message>
     <message>
+        <source>{target} export does not carry plasticity yet: synapse {source} → {target_id} learns with STDP</source>
+        <translation>{target} 내보내기는 아직 가소성을 담지 못합니다: 시냅스 {source} → {target_id}은(는) STDP로 학습합니다</translation>
+    </message>
+    <message>
         <source>the network has no neurons: there is nothing to export</source>
         <translation>네트워크에 뉴런이 없습니다: 내보낼 것이 없습니다</translation>
     </message>

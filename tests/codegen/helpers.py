@@ -32,8 +32,8 @@ def need(module: str) -> None:
 
 
 def examples(model: str, update: str | None = None) -> list[Path]:
-    """The shipped examples of a model; those whose synapses learn (STDP) are left out: the
-    exported scripts do not carry plasticity."""
+    """The shipped examples of a model; those whose synapses learn (STDP) are left out: export
+    refuses them (test_errors checks the refusal)."""
     paths = []
     for path in sorted(examples_dir().glob("*.json")):
         network = load(path)

@@ -14,6 +14,7 @@ from neuron_sim.model.codegen.phrases import PHRASES
 from neuron_sim.model.entities import Neuron, Synapse
 from neuron_sim.model.fileformat import dumps, load
 from neuron_sim.model.network import CycleError, Network
+from neuron_sim.resources_path import examples_dir
 
 from .helpers import examples
 from .rate_networks import random_feedforward, random_synchronous
@@ -119,3 +120,16 @@ def test_ids_and_names_of_any_letters_stay_text():
         names = {alias.name for node in tree.body if hasattr(node, "names") for alias in node.names}
         assert "os" not in names and not any(type(node).__name__ == "Raise" for node in tree.body)
         assert 'IDS = ["감각", "n:1", "운동.뉴런-2"]' in text
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_a_network_that_learns_is_refused_naming_the_synapse(target):
+    """No target carries STDP yet: a script without the rule would compute something else."""
+    path = next(p for p in sorted(examples_dir().glob("*.json"))
+                if any(s.plasticity is not None for s in load(p).synapses.values()))
+    network = load(path)
+    learning = next(s for s in network.synapses.values() if s.plasticity is not None)
+    with pytest.raises(ModelError) as caught:
+        generate(network, target)
+    assert "plasticity" in str(caught.value)
+    assert f"{learning.source} → {learning.target}" in str(caught.value)

@@ -38,6 +38,11 @@ def generate(network: Network, target: str, options: ExportOptions | None = None
         raise ModelError("unknown value {value}; expected one of {options}", place="target", value=target,
                          options=", ".join(TARGETS))
     check_language(options.lang)
+    learning = next((s for s in network.synapses.values() if s.plasticity is not None), None)
+    if learning is not None:  # a script without the rule would silently compute something else
+        raise ModelError("{target} export does not carry plasticity yet: synapse {source} → {target_id} learns "
+                         "with STDP", place="target", target=target, source=learning.source,
+                         target_id=learning.target)
     return generator(network, options)
 
 

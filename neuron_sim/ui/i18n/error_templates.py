@@ -23,6 +23,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("ErrorMessages", "spiking_state needs a spiking engine"),
     QT_TRANSLATE_NOOP("ErrorMessages", "the time step and the duration must be positive"),
     # model/codegen
+    QT_TRANSLATE_NOOP("ErrorMessages", "{target} export does not carry plasticity yet: synapse {source} → {target_id} learns with STDP"),
     QT_TRANSLATE_NOOP("ErrorMessages", "the network has no neurons: there is nothing to export"),
     QT_TRANSLATE_NOOP("ErrorMessages", "{target} runs rate networks and this one is spiking; export it to Brian2 or PyNN"),
     QT_TRANSLATE_NOOP("ErrorMessages", "{target} runs spiking networks and this one is a rate network; export it to "
