@@ -12,6 +12,8 @@ from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
+from neuron_sim.ui import plain_text
+
 
 KEYS = [Qt.Key.Key_S, Qt.Key.Key_I, Qt.Key.Key_N, Qt.Key.Key_G, Qt.Key.Key_C, Qt.Key.Key_F, Qt.Key.Key_0,
         Qt.Key.Key_Plus, Qt.Key.Key_Minus, Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Escape,
@@ -44,6 +46,7 @@ class Monkey:
         for name in ("question", "warning", "information", "critical"):
             monkeypatch.setattr(QMessageBox, name, lambda *a, **k: rng.choice(answers))
         monkeypatch.setattr(QMessageBox, "about", lambda *a, **k: None)
+        monkeypatch.setattr(plain_text, "warn", lambda *a, **k: None)
         monkeypatch.setattr(QFileDialog, "getOpenFileName",
                             lambda *a, **k: (str(rng.choice(self.examples)) if rng.random() < 0.7 else "", ""))
         monkeypatch.setattr(QFileDialog, "getSaveFileName", self._save_file_name)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
+from neuron_sim.ui import plain_text
 from neuron_sim import commands
 from neuron_sim.model import ModelError, Network, Neuron, Synapse
 from neuron_sim.model.entities import NEURON_KINDS
@@ -166,7 +167,7 @@ def test_other_errors_are_shown_as_they_are():
 # ---- the windows that show errors ----------------------------------------------------------------
 def test_opening_a_bad_file_says_why_in_korean(korean, window, tmp_path, monkeypatch):
     shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append((args[1], args[2])))
+    monkeypatch.setattr(plain_text, "warn", lambda *args: shown.append((args[1], args[2])))
     bad = tmp_path / "bad.json"
     bad.write_text(BAD_WEIGHT, encoding="utf-8")
     assert not window.files.open(bad)

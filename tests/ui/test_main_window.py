@@ -7,6 +7,7 @@ import json
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from neuron_sim.ui import plain_text
 from neuron_sim.model import Network, Neuron, Synapse
 from neuron_sim.model.fileformat import save
 
@@ -62,7 +63,7 @@ def test_unsaved_changes_are_asked_about_on_new_open_and_close(window, and_gate)
 
 def test_opening_a_bad_file_keeps_the_open_network(window, tmp_path, monkeypatch):
     shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    monkeypatch.setattr(plain_text, "warn", lambda *args: shown.append(args[2]))
     window.edit.add_layer_with(2, "input", "sigmoid")
     window.document.undo_stack.setClean()
     before = window.network.copy()
@@ -75,7 +76,7 @@ def test_opening_a_bad_file_keeps_the_open_network(window, tmp_path, monkeypatch
 
 def test_save_failure_keeps_network_marked_unsaved(window, tmp_path, monkeypatch):
     shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    monkeypatch.setattr(plain_text, "warn", lambda *args: shown.append(args[2]))
     window.edit.add_layer_with(2, "input", "sigmoid")
     assert not window.files.save_to(tmp_path / "missing-folder" / "x.json")
     assert window.isWindowModified()

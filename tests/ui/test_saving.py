@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from neuron_sim.ui import plain_text
 from neuron_sim.model import Network
 from neuron_sim.model import atomic_write, fileformat
 from neuron_sim.model.fileformat import save
@@ -24,7 +25,7 @@ Save, Discard, Cancel = (QMessageBox.StandardButton.Save, QMessageBox.StandardBu
 @pytest.fixture
 def warnings_shown(monkeypatch) -> list[str]:
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *rest: shown.append(text))
+    monkeypatch.setattr(plain_text, "warn", lambda parent, title, text, *rest: shown.append(text))
     return shown
 
 

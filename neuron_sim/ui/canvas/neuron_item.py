@@ -16,6 +16,7 @@ from neuron_sim.model.entities import Neuron
 
 from neuron_sim.ui import styles
 from neuron_sim.ui.styles import PALETTE
+from neuron_sim.ui import plain_text
 
 R = styles.SOMA_RADIUS
 S = styles.SENSOR_HALF
@@ -67,7 +68,7 @@ class NeuronItem(QGraphicsItem):
         self.look, self.model, self.show_thresholds = look, model, show_thresholds
         self._label_rect = QRectF()
         self._bounds = QRectF()
-        self.setToolTip(self._tooltip())
+        self.setToolTip(plain_text.tooltip(self._tooltip()))
         self.update()
 
     def _tooltip(self) -> str:

@@ -13,6 +13,7 @@ from neuron_sim.model.entities import NEURON_PARAMS, SYNAPSE_PARAMS
 from neuron_sim.ui import styles
 from neuron_sim.ui.i18n.errors import error_text
 from neuron_sim.ui.canvas.editor_scene import EditorScene
+from neuron_sim.ui import plain_text
 
 ZOOM_STEP = 1.2
 MIN_ZOOM, MAX_ZOOM = 0.1, 6.0
@@ -191,7 +192,7 @@ class NetworkView(QGraphicsView):
             scene.message.emit(error_text(error))
             if self.editor is not None:
                 self.editor.setStyleSheet("QLineEdit { border: 2px solid #B3261E; }")
-                self.editor.setToolTip(error_text(error))
+                self.editor.setToolTip(plain_text.tooltip(error_text(error)))
             return
         if what == "weight":
             command = commands.SetSynapseParamCommand(scene.network, target, "weight", value)

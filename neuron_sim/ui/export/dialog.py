@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from neuron_sim.model.codegen.summary import layer_summary
 from neuron_sim.ui.i18n.errors import error_text
+from neuron_sim.ui.plain_text import plain_label
 from neuron_sim.ui.export.animation import (DEFAULT_FPS, DEFAULT_LENGTH, MAX_FPS, MAX_FRAMES, AnimationOptions,
                                            smooth_options)
 from neuron_sim.ui.export.figure import MAX_SCALE, Figure, FigureError, FigureOptions
@@ -165,7 +166,7 @@ class ExportDialog(QDialog):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setStyleSheet("background: #E9EDF2; border-radius: 4px;")
         layout.addWidget(self.preview, 1)
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setWordWrap(True)
         self.message.setObjectName("message")
         layout.addWidget(self.message)

@@ -31,6 +31,7 @@ from neuron_sim.ui.styles import PALETTE, duration_parts, format_number, sign_co
 from neuron_sim.ui.throttle import ThrottledRedraw
 from neuron_sim.ui.i18n.vocabulary import Vocabulary
 from neuron_sim.ui.i18n.filling import fill
+from neuron_sim.ui.plain_text import plain_label
 
 MAX_INPUT_ROWS = 100
 VISIBLE_INPUT_ROWS = 8
@@ -55,13 +56,13 @@ class ComputationPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        self._title = QLabel()
+        self._title = plain_label()
         self._title.setObjectName("computation_title")
         title_font = QFont()
         title_font.setPointSizeF(NUMBER_POINT_SIZE)
         title_font.setBold(True)
         self._title.setFont(title_font)
-        self._note = QLabel()
+        self._note = plain_label()
         self._note.setObjectName("computation_note")
         self._note.setWordWrap(True)
         self._note.setStyleSheet(f"color: {PALETTE.muted_text.name()};")
@@ -103,7 +104,7 @@ class ComputationPanel(QWidget):
             ("activation", self.tr("activation f (firing)"), self.tr("the rule that turns the net input into an output")),
             ("output", self.tr("output a = f(net) (axon)"), self.tr("what the axon carries to the next neurons")),
         ])
-        self._equation = QLabel()
+        self._equation = plain_label()
         self._equation.setObjectName("computation_equation")
         self._equation.setWordWrap(True)
         self._equation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -147,7 +148,7 @@ class ComputationPanel(QWidget):
         result = {}
         for r, (key, name, tip) in enumerate(rows):
             name_label = QLabel(name)
-            value_label = QLabel()
+            value_label = plain_label()
             value_label.setObjectName(f"computation_{key}")
             value_label.setFont(font)
             value_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -52,6 +52,7 @@ from neuron_sim.ui.panels.fields import (
 from neuron_sim.ui.i18n.vocabulary import Vocabulary
 from neuron_sim.ui.i18n.filling import fill
 from neuron_sim.ui.panels.stdp_fields import StdpNumberField, stdp_fields
+from neuron_sim.ui.plain_text import plain_label
 
 # Which fields a neuron shows, by (network model, neuron kind), after id / label / kind.
 NEURON_FIELDS: dict[tuple[str, str], tuple[str, ...]] = {
@@ -102,7 +103,7 @@ class Inspector(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        self._error = QLabel()
+        self._error = plain_label()
         self._error.setObjectName("inspector_error")
         self._error.setWordWrap(True)
         self._error.setStyleSheet(ERROR_STYLE)

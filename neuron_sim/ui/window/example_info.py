@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMainWindow, QToolButton, QVBoxLayout, QWidget
 
+from neuron_sim.ui.plain_text import plain_label
+
 if TYPE_CHECKING:
     from neuron_sim.ui.examples import Example
 
@@ -25,12 +27,12 @@ class ExampleInfoBar(QFrame):
         super().__init__(parent)
         self.setObjectName("example-info")
         self.setStyleSheet(_STYLE)
-        self.title_label = QLabel()
+        self.title_label = plain_label()
         font = self.title_label.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.title_label.setFont(font)
-        self.text_label = QLabel()
+        self.text_label = plain_label()
         self.text_label.setWordWrap(True)
         self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.close_button = QToolButton()

@@ -18,6 +18,7 @@ from neuron_sim.ui.examples import Example
 from neuron_sim.ui.i18n.errors import error_text
 from neuron_sim.ui.i18n.filling import fill
 from neuron_sim.ui.window import file_errors
+from neuron_sim.ui import plain_text
 
 MAX_RECENT = 8
 
@@ -168,6 +169,6 @@ class FileActions(QObject):
         files = self.recent_files()
         for path in files:
             action = menu.addAction(Path(path).name)
-            action.setToolTip(path)
+            action.setToolTip(plain_text.tooltip(path))
             action.triggered.connect(lambda checked=False, p=path: self.open(p))
         menu.setEnabled(bool(files))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from neuron_sim.model import Network
+from neuron_sim.ui import plain_text
 
 from neuron_sim.ui.canvas.name_parts import NameParts
 from neuron_sim.ui.canvas.editor_scene import EditorScene
@@ -76,7 +77,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.inspector_dock = dock
         self.edit = EditActions(document, self.scene, self.view, self)
-        self.status_line = StatusLine(QLabel(), lambda: self.scene.tool.hint(), self)
+        self.status_line = StatusLine(plain_text.plain_label(), lambda: self.scene.tool.hint(), self)
         self.statusBar().addWidget(self.status_line.label, 1)
         self._zoom_label = QLabel("100%")
         self.statusBar().addPermanentWidget(self._zoom_label)
@@ -347,9 +348,9 @@ class MainWindow(QMainWindow):
     def show_error(self, title: str, text: str, detail: str = "") -> None:
         self.show_message(" ".join(text.split()))  # on one line
         if not detail:
-            QMessageBox.warning(self, title, text)
+            plain_text.warn(self, title, text)
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box = plain_text.message_box(self, QMessageBox.Icon.Warning, title, text)
         box.setDetailedText(detail)  # the parser's message, one click away
         box.exec()
 

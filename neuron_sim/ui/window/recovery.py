@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QLockFile, QObject, QSaveFile, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QLockFile, QObject, QSaveFile, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from neuron_sim.model import Network
@@ -246,6 +246,7 @@ def recovery_question(parent: QWidget | None, copy: RecoveryCopy) -> QMessageBox
     later_button = box.addButton(translate("Recovery", "Later"), QMessageBox.ButtonRole.RejectRole)
     later_button.setObjectName(LATER)
     box.setEscapeButton(later_button)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the file's name and its error are shown as written
     return box
 
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from neuron_sim.model.activations import ACTIVATIONS, FORMULAS
 from neuron_sim.model.analysis import fi_curve, rate_breakdown, rheobase_mV, scaled_sigmoid, sigmoid_fit
+from neuron_sim.ui.plain_text import escaped, plain_label
 from neuron_sim.ui.styles import PALETTE, format_number
 
 from neuron_sim.ui.panels.plots.base import PlotDock, add_legend, dashed_pen, make_plot
@@ -29,7 +30,7 @@ class ActivationDock(PlotDock):
         self.mode: str | None = None  # "rate", "spiking" or None (hint shown)
         self.fi_computations = 0
         self._fi_cache: dict[tuple, tuple[np.ndarray, np.ndarray, tuple[float, float, float]]] = {}
-        self._info = QLabel()
+        self._info = plain_label()
         self._info.setWordWrap(True)
         self.toolbar.addWidget(self._info, 1)
 
@@ -110,7 +111,7 @@ class ActivationDock(PlotDock):
         self._threshold.setValue(0.0)
         self._threshold.label.setFormat(_braces(self.tr("Σ = θ = {theta}").format(theta=format_number(theta))))
         self._item.setTitle(self.tr("{label}: a = f(Σ − θ), {formula}").format(
-            label=neuron.label, formula=FORMULAS.get(name, name)), color=PALETTE.text.name())
+            label=escaped(neuron.label), formula=FORMULAS.get(name, name)), color=PALETTE.text.name())
         if breakdown is None:
             self._marker.setData([], [])
             self._info.setText(self.tr("The network cannot run now, so there is no current input."))
@@ -175,7 +176,7 @@ class ActivationDock(PlotDock):
         self._threshold.label.setFormat(_braces(self.tr("threshold reached: drive = {value} mV").format(
             value=format_number(rheobase))))
         self._item.setTitle(self.tr("A sigmoid is like a firing rate: f–I curve of {label}").format(
-            label=neuron.label), color=PALETTE.text.name())
+            label=escaped(neuron.label)), color=PALETTE.text.name())
         drive = neuron.drive_mV
         rate = float(np.interp(drive, drives, rates))
         self._marker.setData([drive], [rate])

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -32,6 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from neuron_sim.ui.events import connect_all
+from neuron_sim.ui import plain_text
+from neuron_sim.ui.plain_text import plain_label
 from neuron_sim.ui.styles import PALETTE
 from neuron_sim.ui.throttle import ThrottledRedraw
 
@@ -134,7 +135,7 @@ class PlotDock(QDockWidget):
         row.addWidget(self._export_menu_button())
         layout.addLayout(row)
         self._stack = QStackedWidget()
-        self._hint = QLabel()
+        self._hint = plain_label()
         self._hint.setObjectName("plot_hint")
         self._hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._hint.setWordWrap(True)
@@ -326,7 +327,7 @@ class PlotDock(QDockWidget):
             self.export(path, kind)
         except (OSError, ValueError) as error:
             reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-            QMessageBox.warning(self, self.tr("Export"), fill(self.tr("Could not export to %1: %2"), path, reason))
+            plain_text.warn(self, self.tr("Export"), fill(self.tr("Could not export to %1: %2"), path, reason))
 
     def _build(self, pg) -> QWidget:  # pragma: no cover - abstract
         raise NotImplementedError

@@ -16,6 +16,7 @@ from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QWidget
 
 from neuron_sim.model.activations import ACTIVATIONS
+from neuron_sim.ui.plain_text import escaped, plain_label
 from neuron_sim.ui.styles import PALETTE, format_number
 
 from neuron_sim.ui.panels.plots.base import PlotDock, add_legend, dashed_pen, horizontal_label_options, make_plot, series_color
@@ -67,7 +68,7 @@ class TraceDock(PlotDock):
         self._window_box.setDecimals(0)
         self._window_box.setToolTip(self.tr("How much of the recent past the plot shows"))
         self._window_box.valueChanged.connect(self._window_changed)
-        self._note = QLabel()
+        self._note = plain_label()
         self._note.setStyleSheet(f"color: {PALETTE.muted_text.name()};")
         self.export_data_action.setToolTip(
             self.tr("Save the recorded traces of the selected neurons (all neurons if none is selected)"))
@@ -174,7 +175,7 @@ class TraceDock(PlotDock):
         self._natural = []
         for n, (nid, kind) in enumerate(zip(shown, kinds)):
             color = series_color(n)
-            label = self.label_of(nid)
+            label = escaped(self.label_of(nid))  # pyqtgraph's legend reads HTML
             is_source = spiking and kind != "neuron"
             if not is_source:
                 if spiking:
