@@ -89,11 +89,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(args.file, look=args.look, play=args.play, select=args.select, lang=args.lang,
                        example=args.example, start_page=args.start_page)
     except CliError as error:
-        message = " ".join(str(error).split())  # always exactly one line
+        message = " ".join((str(error) + _dash_hint(args_list)).split())  # always exactly one line
         print(f"neuron-sim: error: {message}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+
+
+def _dash_hint(args: list[str]) -> str:
+    """argparse takes `-name.json` for an option: say how to pass such a file."""
+    dashed = next((a for a in args[1:] if a.startswith("-") and not a.startswith("--") and "." in a), None)
+    if dashed is None or "--" in args:
+        return ""
+    return f"; a file name that starts with '-' goes after '--': neuron-sim {args[0]} -- {dashed}"
 
 
 def _simulate(args: argparse.Namespace) -> int:
@@ -105,12 +113,15 @@ def _simulate(args: argparse.Namespace) -> int:
         network = load(args.file)
         for assignment in args.set:
             apply_assignment(network, assignment)
+    except (NetworkFileError, ModelError) as error:
+        raise CliError(str(error)) from None
+    try:
         steps = args.steps
         if args.duration_ms is not None:
             steps = steps_for_duration(network, args.duration_ms)
         result = simulate(network, steps)
-    except (NetworkFileError, ModelError) as error:
-        raise CliError(str(error)) from None
+    except ModelError as error:  # the network loaded but cannot run as asked: say which file
+        raise CliError(f"{args.file}: {error}") from None
     out = result.to_json() if args.format == "json" else result.to_csv()
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
     return 0

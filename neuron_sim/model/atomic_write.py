@@ -19,6 +19,19 @@ from typing import BinaryIO
 # (kill -9, a power cut) leaves one behind: the name says whose it is, and deleting it is safe
 # (docs/reliability.md).
 TEMPORARY_NAME = ".{name}.neuron-sim-{token}.tmp"
+NAME_MAX_BYTES = 255  # a file name's limit on Linux, macOS and Windows file systems (in bytes, not letters)
+
+
+def check_target(path: str | os.PathLike) -> Path:
+    """The file `path` leads to, if a save could make it hold new data; else OSError (ValueError for a
+    path the system cannot take). Writes nothing: exports call it before they start their work."""
+    target = Path(os.path.realpath(path))
+    _existing_target(target)
+    if len(os.fsencode(target.name)) > _name_max(target.parent):
+        raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG))
+    if not target.parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT))
+    return target
 
 
 def write_atomically(path: str | os.PathLike, data: bytes) -> None:
@@ -68,13 +81,30 @@ def _create_temporary(target: Path) -> tuple[BinaryIO, Path]:
     Not tempfile.mkstemp: it creates files readable by their owner only, and a new network file
     should get the permissions any new file gets (0o666 less the umask), which exclusive open gives.
     """
+    room = _name_max(target.parent) - len(os.fsencode(TEMPORARY_NAME.format(name="", token="0" * 8)))
+    short_name = _cut_to_bytes(target.name, room)
     for _ in range(100):
-        candidate = target.with_name(TEMPORARY_NAME.format(name=target.name[:100], token=os.urandom(4).hex()))
+        candidate = target.with_name(TEMPORARY_NAME.format(name=short_name, token=os.urandom(4).hex()))
         try:
             return open(candidate, "xb"), candidate
         except FileExistsError:
             continue
     raise FileExistsError(errno.EEXIST, "no free name for a temporary file")
+
+
+def _name_max(folder: Path) -> int:
+    try:
+        return min(NAME_MAX_BYTES, os.pathconf(folder, "PC_NAME_MAX"))
+    except (OSError, ValueError, AttributeError):  # no such folder (yet), or no pathconf (Windows)
+        return NAME_MAX_BYTES
+
+
+def _cut_to_bytes(name: str, limit: int) -> str:
+    """The longest start of `name` whose encoding fits in `limit` bytes, never half a letter."""
+    encoded = os.fsencode(name)
+    if len(encoded) <= limit:
+        return name
+    return encoded[:max(0, limit)].decode("utf-8", errors="ignore") if os.name != "nt" else name[:limit // 2]
 
 
 def _give_permissions(descriptor: int, temporary: Path, original: os.stat_result) -> None:

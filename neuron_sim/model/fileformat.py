@@ -6,10 +6,12 @@ from the file (plain `json`, no object hooks beyond duplicate-key detection).
 
 from __future__ import annotations
 
+import errno
 import json
 import math
 import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -117,15 +119,11 @@ def save(network: Network, path: str | os.PathLike) -> None:
 
 # ---- reading -----------------------------------------------------------------------------------
 def load(path: str | os.PathLike) -> Network:
+    if not str(path).strip():  # Path("") is "." and would be reported as a folder
+        raise NetworkFileError("no file name was given")
     path = Path(path)
     try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_FILE_BYTES:
-                raise _too_large(size, path)
-            # Read at most one byte past the limit: a device or pipe that never ends (/dev/zero)
-            # is refused as too large rather than read forever.
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        raw = _read_regular_file(path)
     except IsADirectoryError:
         raise NetworkFileError("is a folder, not a network file", path) from None
     except FileNotFoundError:
@@ -136,9 +134,31 @@ def load(path: str | os.PathLike) -> Network:
         raise NetworkFileError("could not read: {reason:w}", path, reason=error.strerror or error) from None
     except ValueError as error:  # e.g. a NUL character in the path
         raise NetworkFileError("could not read: {reason:w}", path, reason=error) from None
+    return loads(raw, path)
+
+
+def _read_regular_file(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_FILE_BYTES. A pipe, a device or a socket is refused
+    before it is read: a FIFO would block the open and the read for ever, a device never end."""
+    _refuse_special(os.stat(path), path)  # before opening: opening a device can have effects of its own
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    with open(descriptor, "rb", closefd=True) as handle:
+        status = os.fstat(handle.fileno())  # the file opened, should it have been swapped since the stat
+        _refuse_special(status, path)
+        if status.st_size > MAX_FILE_BYTES:
+            raise _too_large(status.st_size, path)
+        raw = handle.read(MAX_FILE_BYTES + 1)  # a file that grows while read is still bounded
     if len(raw) > MAX_FILE_BYTES:
         raise _too_large(None, path)
-    return loads(raw, path)
+    return raw
+
+
+def _refuse_special(status: os.stat_result, path: Path) -> None:
+    if stat.S_ISDIR(status.st_mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+    if not stat.S_ISREG(status.st_mode):
+        raise NetworkFileError("is not a regular file (a pipe, a device or a socket), so it cannot be a network file",
+                               path)
 
 
 def _too_large(size: int | None, path: str | os.PathLike | None) -> NetworkFileError:

@@ -10,6 +10,7 @@ interface shows Korean texts while the files stay readable on their own.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -276,15 +277,24 @@ def load_example(example: Example) -> Network:
     return network
 
 
+def resolved(path: str | Path) -> Path:
+    """The path through its links; a link loop (which Path.resolve raises RuntimeError for) or a
+    path the system refuses stays as given, and opening it then says why."""
+    try:
+        return Path(os.path.realpath(path))
+    except (OSError, ValueError, RuntimeError):
+        return Path(path)
+
+
 def is_shipped_example(path: str | Path) -> bool:
     """True for a file inside the shipped examples folder, also when reached through a link."""
     try:
-        return Path(path).resolve().is_relative_to(examples_dir().resolve())
+        return resolved(path).is_relative_to(resolved(examples_dir()))
     except (OSError, ValueError):  # a path the system cannot resolve is no example
         return False
 
 
 def example_at(path: str | Path) -> Example | None:
     """The catalogue's example whose file is `path` (a shipped file outside the catalogue: None)."""
-    resolved = Path(path).resolve()
-    return next((e for e in all_examples() if e.path.resolve() == resolved), None)
+    target = resolved(path)
+    return next((e for e in all_examples() if resolved(e.path) == target), None)

@@ -785,6 +785,14 @@ An existing file there is unchanged.</source>
         <translation>읽을 수 없습니다: {reason:w}</translation>
     </message>
     <message>
+        <source>no file name was given</source>
+        <translation>파일 이름이 주어지지 않았습니다</translation>
+    </message>
+    <message>
+        <source>is not a regular file (a pipe, a device or a socket), so it cannot be a network file</source>
+        <translation>일반 파일이 아니어서(파이프, 장치 또는 소켓) 네트워크 파일일 수 없습니다</translation>
+    </message>
+    <message>
         <source>the file is {size:.0f} MB, far too large to be a network (the limit is {limit} MB)</source>
         <translation>파일이 {size:.0f} MB로, 네트워크 파일이라기엔 너무 큽니다 (한도 {limit} MB)</translation>
     </message>
@@ -1133,8 +1141,8 @@ An existing file there is unchanged.</source>
         <translation>애니메이션은 1~{limit}프레임이어야 합니다 ({frames}프레임은 안 됩니다)</translation>
     </message>
     <message>
-        <source>the frame rate must be more than 0 and at most {limit:g} per second</source>
-        <translation>프레임 속도는 0보다 크고 초당 {limit:g} 이하여야 합니다</translation>
+        <source>the frame rate must be between {low:g} and {limit:g} frames per second, got {fps:g}</source>
+        <translation>프레임 속도는 초당 {low:g}에서 {limit:g} 사이여야 하는데 {fps:g}입니다</translation>
     </message>
     <message>
         <source>this network cannot run</source>
@@ -1323,6 +1331,10 @@ An existing file there is unchanged.</source>
     <message>
         <source>Too many levels of symbolic links</source>
         <translation>심볼릭 링크가 너무 여러 번 이어집니다</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>일반 파일이 아님</translation>
     </message>
     <message>
         <source>Device or resource busy</source>

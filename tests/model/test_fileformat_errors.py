@@ -244,11 +244,9 @@ def test_file_far_too_large_is_refused_without_reading_it(tmp_path):
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
-def test_endless_device_is_refused_not_read_forever():
-    start = time.perf_counter()
-    with pytest.raises(NetworkFileError, match="/dev/zero: the file is far too large"):
+def test_endless_device_is_refused_not_read():
+    with pytest.raises(NetworkFileError, match="/dev/zero: is not a regular file"):
         load("/dev/zero")
-    assert time.perf_counter() - start < 5.0
 
 
 def test_huge_neurons_list_errors_fast(tmp_path):

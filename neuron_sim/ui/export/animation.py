@@ -15,24 +15,27 @@ Consecutive identical frames are merged by the GIF writer, their time kept.
 
 from __future__ import annotations
 
+import io
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QBuffer, QIODevice, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from neuron_sim.model import Network
 
 from neuron_sim.ui.playback import RATE_PHASES_PER_SECOND, SPIKING_MS_PER_SECOND, Playback
 from neuron_sim.ui.styles import PALETTE
-from neuron_sim.ui.export.figure import Figure, FigureError, FigureOptions, background_color, copy_network
+from neuron_sim.ui.export.figure import (Figure, FigureError, FigureOptions, background_color, check_writable,
+                                         copy_network, write_bytes)
 
 MAX_FRAMES = 600
 MAX_FPS = 50.0  # GIF viewers slow anything faster down
 DEFAULT_FPS = 12.0
 DEFAULT_LENGTH = {"rate": 4.0, "spiking": 50.0}  # ticks of a rate network, ms of a spiking one
+MIN_FPS = 0.01  # a GIF frame lasts at most 655.35 s (16 bits of centiseconds): 100 s is the longest we write
 
 
 @dataclass(frozen=True)
@@ -64,8 +67,9 @@ def smooth_options(network: Network, length: float | None = None, fps: float | N
 def _check(options: AnimationOptions) -> None:
     if not 1 <= options.frames <= MAX_FRAMES:
         raise FigureError("an animation has 1 to {limit} frames, not {frames}", limit=MAX_FRAMES, frames=options.frames)
-    if not 0 < options.fps <= MAX_FPS:
-        raise FigureError("the frame rate must be more than 0 and at most {limit:g} per second", limit=MAX_FPS)
+    if not MIN_FPS <= options.fps <= MAX_FPS:  # also refuses NaN
+        raise FigureError("the frame rate must be between {low:g} and {limit:g} frames per second, got {fps:g}",
+                          low=MIN_FPS, limit=MAX_FPS, fps=options.fps)
 
 
 def start_playback(network: Network, source: Playback | None, speed: float) -> Playback:
@@ -164,12 +168,13 @@ def write_gif(path: str | Path, frames: Iterator[QImage], frame_ms: int, backgro
         pictures.append(picture.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE))
     if not pictures:
         raise FigureError("the animation has no frames")
-    path = Path(path)
+    encoded = io.BytesIO()  # whole in memory first: a failure leaves the file on disk as it was
     try:
-        pictures[0].save(path, format="GIF", save_all=True, append_images=pictures[1:], duration=frame_ms,
+        pictures[0].save(encoded, format="GIF", save_all=True, append_images=pictures[1:], duration=frame_ms,
                          loop=0, disposal=1, optimize=False)
-    except OSError as error:
-        raise FigureError("could not write {path}: {reason:w}", path=path, reason=error.strerror or error) from None
+    except (OSError, ValueError, OverflowError) as error:
+        raise FigureError("could not write {path}: {reason:w}", path=Path(path), reason=error) from None
+    write_bytes(Path(path), encoded.getvalue())
     return len(pictures)
 
 
@@ -182,10 +187,15 @@ def frame_paths(path: str | Path, count: int) -> list[Path]:
 
 def write_png_frames(path: str | Path, frames: Iterator[QImage], count: int) -> list[Path]:
     paths = frame_paths(path, count)
+    for target in paths:  # before the first frame is drawn: a pipe or a folder in the way is refused at once
+        check_writable(target)
     written = []
     for target, image in zip(paths, frames):
-        if not image.save(str(target), "PNG"):
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        if not image.save(buffer, "PNG"):
             raise FigureError("could not write {path}", path=target)
+        write_bytes(target, bytes(buffer.data()))
         written.append(target)
     return written
 
@@ -199,6 +209,7 @@ def write_animation(path: str | Path, network: Network, figure_options: FigureOp
     if suffix not in (".gif", ".png"):
         raise FigureError("an animation is written as .gif or as numbered .png frames", place=path.name)
     _check(options)
+    check_writable(path)
     frames = animation_frames(network, figure_options, options, source, selection, visible_rect, progress)
     if suffix == ".gif":
         write_gif(path, frames, options.frame_ms(), figure_options.background)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from neuron_sim.model import ModelError, Network
 from neuron_sim.model.fileformat import from_dict, to_dict
+from neuron_sim.model.atomic_write import check_target, write_atomically
 from neuron_sim.model.messages import MessageError
 
 from neuron_sim.ui.canvas.scene import DisplayScene
@@ -337,12 +338,27 @@ class Figure:
         if fmt not in FORMATS:
             raise FigureError("unknown format {suffix:w}; use .png, .svg or .pdf", place=path.name,
                               suffix=path.suffix or "(no suffix)")
+        check_writable(path)  # before drawing: a large figure takes a while
         write_bytes(path, self.data(fmt))
         return path
 
 
 def write_bytes(path: Path, data: bytes) -> None:
+    """Replace `path` atomically, as a network file is saved: a failure leaves the old file whole."""
     try:
-        path.write_bytes(data)
+        write_atomically(path, data)
     except OSError as error:
         raise FigureError("could not write {path}: {reason:w}", path=path, reason=error.strerror or error) from None
+    except ValueError as error:  # a NUL character in the path
+        raise FigureError("could not write {path}: {reason:w}", path=path, reason=error) from None
+
+
+def check_writable(path: str | Path) -> None:
+    """Refuse, before any work, a target that cannot become a file (a folder, a pipe, a device,
+    a folder that does not exist, a name too long for the file system)."""
+    try:
+        check_target(path)
+    except OSError as error:
+        raise FigureError("could not write {path}: {reason:w}", path=Path(path), reason=error.strerror or error) from None
+    except ValueError as error:
+        raise FigureError("could not write {path}: {reason:w}", path=Path(path), reason=error) from None

@@ -58,7 +58,7 @@ def run_render(args: argparse.Namespace) -> int:
     app = create_application()
     if args.lang:
         install_translator(app, args.lang)
-    from neuron_sim.ui.export.animation import MAX_FPS, MAX_FRAMES, smooth_options, write_animation
+    from neuron_sim.ui.export.animation import MAX_FPS, MAX_FRAMES, MIN_FPS, smooth_options, write_animation
     from neuron_sim.ui.export.figure import Figure, FigureError, FigureOptions
 
     options = FigureOptions(look=args.style, scale=args.scale,
@@ -66,10 +66,11 @@ def run_render(args: argparse.Namespace) -> int:
                             legend=args.legend, title=args.title, formula_neuron=args.formula, parts=args.parts,
                             keras=args.keras, activity=True).with_labels(args.labels)
     try:
-        playback = _played(network, args.steps or 0)
+        playback = _played(network, args.steps or 0, args.file)
         if suffix == ".gif":
-            if args.fps is not None and not 0 < args.fps <= MAX_FPS:
-                raise RenderError(f"--fps must be more than 0 and at most {MAX_FPS:g}, got {args.fps:g}")
+            if args.fps is not None and not MIN_FPS <= args.fps <= MAX_FPS:  # NaN too
+                raise RenderError(f"--fps: the frame rate must be between {MIN_FPS:g} and {MAX_FPS:g} frames per "
+                                  f"second, got {args.fps:g}")
             animation = smooth_options(network, args.length, args.fps)
             if animation.frames > MAX_FRAMES:
                 raise RenderError(f"a GIF has at most {MAX_FRAMES} frames; {animation.frames} are too many: "
@@ -110,14 +111,14 @@ def _load(args: argparse.Namespace):
     return network
 
 
-def _played(network, steps: int):
+def _played(network, steps: int, source: str):
     """A Playback of `network` after `steps` ticks (the figure reads its state)."""
     from neuron_sim.ui.playback import Playback
 
     playback = Playback(network)
     if playback.engine is None:
         if steps:
-            raise RenderError(str(playback.failure))  # the command line speaks English
+            raise RenderError(f"{source}: {playback.failure}")  # the command line speaks English
         return None  # a network that cannot run is still drawn, at rest
     for _ in range(steps):
         playback.step()

@@ -63,6 +63,9 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("ErrorMessages", "no such file"),
     QT_TRANSLATE_NOOP("ErrorMessages", "permission denied"),
     QT_TRANSLATE_NOOP("ErrorMessages", "could not read: {reason:w}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "no file name was given"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "is not a regular file (a pipe, a device or a socket), so it cannot be a "
+                                       "network file"),
     QT_TRANSLATE_NOOP("ErrorMessages", "the file is {size:.0f} MB, far too large to be a network (the limit is "
                                        "{limit} MB)"),
     QT_TRANSLATE_NOOP("ErrorMessages", "the file is far too large to be a network (the limit is {limit} MB)"),
@@ -176,7 +179,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("ErrorMessages", "this is a rate network; use the rate engine"),
     # ui/export/animation.py
     QT_TRANSLATE_NOOP("ErrorMessages", "an animation has 1 to {limit} frames, not {frames}"),
-    QT_TRANSLATE_NOOP("ErrorMessages", "the frame rate must be more than 0 and at most {limit:g} per second"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the frame rate must be between {low:g} and {limit:g} frames per second, got "
+                                       "{fps:g}"),
     QT_TRANSLATE_NOOP("ErrorMessages", "this network cannot run"),
     QT_TRANSLATE_NOOP("ErrorMessages", "the animation has no frames"),
     QT_TRANSLATE_NOOP("ErrorMessages", "could not write {path}: {reason:w}"),
@@ -237,6 +241,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("ErrorMessages", "File name too long"),
     QT_TRANSLATE_NOOP("ErrorMessages", "Input/output error"),
     QT_TRANSLATE_NOOP("ErrorMessages", "Too many levels of symbolic links"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "not a regular file"),
     QT_TRANSLATE_NOOP("ErrorMessages", "Device or resource busy"),
     QT_TRANSLATE_NOOP("ErrorMessages", "Resource busy"),
     QT_TRANSLATE_NOOP("ErrorMessages", "Stale file handle"),

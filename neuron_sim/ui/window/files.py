@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 from neuron_sim.model.fileformat import NetworkFileError
 
 from neuron_sim.ui.document import Document, Opened
-from neuron_sim.ui.examples import Example
+from neuron_sim.ui.examples import Example, resolved
 from neuron_sim.ui.i18n.errors import error_text
 from neuron_sim.ui.i18n.filling import fill
 from neuron_sim.ui.window import file_errors
@@ -150,8 +150,8 @@ class FileActions(QObject):
         self._rebuild_recent_menu()
 
     def remember_recent(self, path: Path) -> None:
-        recent = [p for p in self.recent_files() if p != str(path.resolve())]
-        recent.insert(0, str(path.resolve()))
+        recent = [p for p in self.recent_files() if p != str(resolved(path))]
+        recent.insert(0, str(resolved(path)))
         self._settings.setValue("recent_files", recent[:MAX_RECENT])
         self._rebuild_recent_menu()
 

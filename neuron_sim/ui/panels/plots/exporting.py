@@ -10,6 +10,7 @@ import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from neuron_sim.model.atomic_write import check_target, write_atomically
 from neuron_sim.ui.styles import PALETTE
 
 PNG_SCALE = 2  # plots are saved at twice their size on screen: crisp on a projector
@@ -19,18 +20,25 @@ def export_plot(plot_item, path: str | Path, fmt: str) -> None:
     """Write a pyqtgraph PlotItem as "png" or "svg". Raises OSError when the file cannot be written."""
     import pyqtgraph.exporters as exporters
 
+    from PySide6.QtCore import QBuffer, QIODevice
+
     path = Path(path)
+    check_target(path)  # a pipe, a folder or a missing folder is refused before drawing
     if fmt == "svg":
-        path.write_bytes(plot_svg(plot_item))
+        data = plot_svg(plot_item)
     elif fmt == "png":
         exporter = exporters.ImageExporter(plot_item)
         exporter.parameters()["width"] = int(plot_item.sceneBoundingRect().width() * PNG_SCALE)
         exporter.parameters()["antialias"] = True
-        exporter.export(str(path))
+        image = exporter.export(toBytes=True)
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        if image is None or not image.save(buffer, "PNG"):  # pyqtgraph reports no failure of its own
+            raise OSError(f"could not write {path}")
+        data = bytes(buffer.data())
     else:
         raise ValueError(f"unknown plot format {fmt!r}")
-    if not path.is_file():  # pyqtgraph reports no failure of its own
-        raise OSError(f"could not write {path}")
+    write_atomically(path, data)  # as network files are saved: a failure leaves the old file whole
 
 
 def plot_svg(plot_item) -> bytes:
@@ -69,5 +77,4 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence]) -> str:
 
 
 def write_text(path: str | Path, text: str) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as file:
-        file.write(text)
+    write_atomically(path, text.encode("utf-8"))

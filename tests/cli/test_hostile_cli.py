@@ -1,0 +1,96 @@
+"""The command line against hostile paths and options: one line, exit status 2, no hang, no file
+changed. Each runs the real command in a subprocess with a timeout (a FIFO once blocked for ever)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+XOR = str(ROOT / "tests" / "data" / "xor.json")
+posix_only = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs and symbolic links")
+
+
+def neuron_sim(*args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, "-m", "neuron_sim", *args], capture_output=True, text=True,
+                          encoding="utf-8", cwd=ROOT, env=env, timeout=120)
+
+
+def one_error_line(result: subprocess.CompletedProcess) -> str:
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("neuron-sim: error: "), result.stderr
+    assert "Traceback" not in result.stderr
+    return lines[0]
+
+
+@posix_only
+@pytest.mark.parametrize("command", ["simulate", "render"])
+def test_a_fifo_as_the_network_file(tmp_path, command):
+    fifo = tmp_path / "p.json"
+    os.mkfifo(fifo)
+    extra = ["-o", str(tmp_path / "out.png")] if command == "render" else []
+    line = one_error_line(neuron_sim(command, str(fifo), *extra))
+    assert "is not a regular file" in line
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.json"]
+
+
+@posix_only
+@pytest.mark.parametrize("suffix", [".png", ".svg", ".pdf", ".gif"])
+def test_a_fifo_as_the_output(tmp_path, suffix):
+    fifo = tmp_path / ("out" + suffix)
+    os.mkfifo(fifo)
+    line = one_error_line(neuron_sim("render", XOR, "-o", str(fifo)))
+    assert "not a regular file" in line
+    assert fifo.is_fifo() and sorted(p.name for p in tmp_path.iterdir()) == [fifo.name]
+
+
+@posix_only
+def test_a_link_loop(tmp_path):
+    (tmp_path / "a.json").symlink_to("b.json")
+    (tmp_path / "b.json").symlink_to("a.json")
+    line = one_error_line(neuron_sim("simulate", str(tmp_path / "a.json")))
+    assert "a.json: could not read: Too many levels of symbolic links" in line
+
+
+@pytest.mark.parametrize("fps", ["0.001", "0", "-1", "nan", "inf", "1e308"])
+def test_a_bad_frame_rate_leaves_an_existing_gif_alone(tmp_path, fps):
+    gif = tmp_path / "a.gif"
+    gif.write_bytes(b"the old animation")
+    line = one_error_line(neuron_sim("render", XOR, "-o", str(gif), "--fps", fps))
+    assert "frame rate must be between" in line
+    assert gif.read_bytes() == b"the old animation"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.gif"]
+
+
+def test_an_empty_file_name(tmp_path):
+    line = one_error_line(neuron_sim("simulate", ""))
+    assert line == "neuron-sim: error: no file name was given"
+
+
+def test_a_file_name_starting_with_a_dash_says_how(tmp_path):
+    dash = tmp_path / "-dash.json"
+    dash.write_text(Path(XOR).read_text(encoding="utf-8"), encoding="utf-8")
+    line = one_error_line(subprocess.run([sys.executable, "-m", "neuron_sim", "simulate", "-dash.json"],
+                                         capture_output=True, text=True, cwd=tmp_path, timeout=120,
+                                         env={**os.environ, "PYTHONPATH": str(ROOT)}))
+    assert "--" in line and "-dash.json" in line
+    result = subprocess.run([sys.executable, "-m", "neuron_sim", "simulate", "--", "-dash.json"],
+                            capture_output=True, text=True, cwd=tmp_path, timeout=120,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_run_error_names_the_file(tmp_path):
+    data = json.loads(Path(ROOT / "tests" / "data" / "loop.json").read_text(encoding="utf-8"))
+    data["update"] = "feedforward"
+    cyclic = tmp_path / "cyclic.json"
+    cyclic.write_text(json.dumps(data), encoding="utf-8")
+    line = one_error_line(neuron_sim("simulate", str(cyclic)))
+    assert line.startswith(f"neuron-sim: error: {cyclic}: ") and "loop" in line
