@@ -107,7 +107,7 @@ def _dash_hint(args: list[str]) -> str:
 def _simulate(args: argparse.Namespace) -> int:
     from neuron_sim.model import ModelError
     from neuron_sim.model.fileformat import NetworkFileError, load
-    from neuron_sim.model.simulate import apply_assignment, simulate, steps_for_duration
+    from neuron_sim.model.simulate import apply_assignment, steps_for_duration, write_simulation
 
     try:
         network = load(args.file)
@@ -119,11 +119,12 @@ def _simulate(args: argparse.Namespace) -> int:
         steps = args.steps
         if args.duration_ms is not None:
             steps = steps_for_duration(network, args.duration_ms)
-        result = simulate(network, steps)
+        # Streamed: every check (steps, memory, a network that cannot run) comes before the first line.
+        write_simulation(network, steps, sys.stdout, args.format)
     except ModelError as error:  # the network loaded but cannot run as asked: say which file
         raise CliError(f"{args.file}: {error}") from None
-    out = result.to_json() if args.format == "json" else result.to_csv()
-    sys.stdout.write(out if out.endswith("\n") else out + "\n")
+    if args.format == "json":
+        sys.stdout.write("\n")
     return 0
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import numpy as np
 from psygnal import Signal
 
+from neuron_sim.model import run_memory
 from neuron_sim.model.engines.build import build_engine
 from neuron_sim.model.engines.protocol import Clock, Engine, Pulses, Sample
 from neuron_sim.model.entities import ModelError
@@ -111,6 +112,7 @@ class Player:
         if not keep_state:
             self.stages_to_step = 0
         try:
+            run_memory.check(self._network, None, table_rows=run_memory.RECORDER_SAMPLES)  # playing has no end
             engine = build_engine(self._network)
         except ModelError as error:
             self.engine, self.failure = None, error

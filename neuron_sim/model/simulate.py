@@ -7,10 +7,11 @@ import io
 import json
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TextIO
 
 import numpy as np
 
+from neuron_sim.model import run_memory
 from neuron_sim.model.entities import NEURON_PARAMS, SYNAPSE_PARAMS, ModelError, ParamSpec
 from neuron_sim.model.network import Network
 from neuron_sim.model.engines.rate import RateEngine
@@ -19,7 +20,8 @@ from neuron_sim.model.engines.spiking import SpikingEngine
 DEFAULT_SPIKING_DURATION_MS = 100.0
 DEFAULT_SYNCHRONOUS_STEPS = 10
 MAX_STEPS = 10_000_000
-MAX_CELLS = 50_000_000  # steps × neurons kept in memory
+MAX_CELLS = 50_000_000  # steps × neurons in one table
+BLOCK_VALUES = 1_000_000  # values of the table the command line holds at once (8 MB)
 
 
 @dataclass
@@ -75,8 +77,7 @@ def steps_for_duration(network: Network, duration_ms: float) -> int:
     return int(round(steps))
 
 
-def simulate(network: Network, steps: int | None = None) -> SimulationResult:
-    """Run a fresh engine for `steps` updates (defaults: one pass, 10 ticks or 100 ms)."""
+def _checked_steps(network: Network, steps: int | None) -> int:
     steps = default_steps(network) if steps is None else steps
     if steps < 0 or steps > MAX_STEPS:
         raise ModelError("the number of steps must be between 0 and {limit:,}, got {steps}", limit=MAX_STEPS,
@@ -84,6 +85,14 @@ def simulate(network: Network, steps: int | None = None) -> SimulationResult:
     if steps * max(len(network), 1) > MAX_CELLS:
         raise ModelError("{steps:,} steps × {neurons:,} neurons is too large a table to print", steps=steps,
                          neurons=len(network))
+    return steps
+
+
+def simulate(network: Network, steps: int | None = None) -> SimulationResult:
+    """Run a fresh engine for `steps` updates (defaults: one pass, 10 ticks or 100 ms), the whole
+    table kept; refused before it starts when it would need too much memory (run_memory.py)."""
+    steps = _checked_steps(network, steps)
+    run_memory.check(network, steps, table_rows=steps, keep_spikes=True)
     order = list(network.neurons)
     if network.model == "rate":
         engine = RateEngine(network)
@@ -98,6 +107,61 @@ def simulate(network: Network, steps: int | None = None) -> SimulationResult:
     learned = engine.learned_weights()
     weights = {f"{source}->{target}": w for (source, target), w in learned.items()} if learned else None
     return SimulationResult(order, rows[:, columns], spikes, network.dt_ms, weights)
+
+
+def write_simulation(network: Network, steps: int | None, out: TextIO, fmt: str = "json") -> None:
+    """What `simulate(...).to_json()` / `.to_csv()` give, written to `out` block by block: the
+    table is never held whole, so memory stays the delay buffers, the spikes and one block."""
+    steps = _checked_steps(network, steps)
+    order = list(network.neurons)
+    block = max(1, min(steps, BLOCK_VALUES // max(len(order), 1)))
+    run_memory.check(network, steps, table_rows=block, keep_spikes=fmt == "json")
+    spiking = network.model == "spiking"
+    engine = SpikingEngine(network) if spiking else RateEngine(network)
+    columns = [engine.index[nid] for nid in order] if spiking else None
+    spike_steps: list[np.ndarray] = []
+    spike_cells: list[np.ndarray] = []
+    writer = csv.writer(out, lineterminator="\n") if fmt == "csv" else None
+    if writer is not None:
+        writer.writerow(order)
+    else:
+        out.write('{"ids": ' + json.dumps(order, ensure_ascii=False) + ', "activity": [')
+    first = True
+    for start in range(0, steps, block):
+        count = min(block, steps - start)
+        if spiking:
+            rows, spikes = engine.run(count)
+            rows = rows[:, columns]
+            if spikes and writer is None:
+                pairs = np.array(spikes, dtype=np.int64)
+                spike_steps.append(pairs[:, 0])
+                spike_cells.append(pairs[:, 1])
+        else:
+            rows = engine.run(count)
+        listed = SimulationResult(order, rows, None, None).rows()
+        if writer is not None:
+            writer.writerows(listed)
+            continue
+        text = ", ".join(json.dumps(row, allow_nan=False) for row in listed)
+        out.write(text if first else ", " + text)
+        first = False
+    if writer is not None:
+        return
+    out.write("]")
+    if spiking:
+        out.write(', "spikes": {')
+        all_steps = np.concatenate(spike_steps) if spike_steps else np.zeros(0, dtype=np.int64)
+        all_cells = np.concatenate(spike_cells) if spike_cells else np.zeros(0, dtype=np.int64)
+        by_cell = np.argsort(all_cells, kind="stable")  # steps stay in order within a cell
+        all_steps, all_cells = all_steps[by_cell], all_cells[by_cell]
+        bounds = np.searchsorted(all_cells, np.arange(engine.n + 1))
+        parts = []
+        for nid in order:
+            i = engine.index[nid]
+            times = [round(k * network.dt_ms, 9) for k in all_steps[bounds[i]:bounds[i + 1]].tolist()]
+            parts.append(json.dumps(nid, ensure_ascii=False) + ": " + json.dumps(times, allow_nan=False))
+        out.write(", ".join(parts) + "}")
+    out.write("}")
 
 
 def apply_assignment(network: Network, text: str) -> None:

@@ -977,6 +977,22 @@ An existing file there is unchanged.</source>
         <translation>{steps:,}단계 × 뉴런 {neurons:,}개는 출력하기에 너무 큰 표입니다</translation>
     </message>
     <message>
+        <source>this run would need about {need:.1f} GB of memory, mostly for {part:w}; at most {limit:.1f} GB may be used (half of this computer&apos;s memory). Run fewer steps, make the longest synaptic delay shorter or the time step larger, or use fewer neurons or synapses</source>
+        <translation>이 실행에는 메모리가 약 {need:.1f} GB 필요하고 대부분은 {part:w}에 쓰입니다. 쓸 수 있는 메모리는 최대 {limit:.1f} GB(이 컴퓨터 메모리의 절반)입니다. 단계 수를 줄이거나, 가장 긴 시냅스 지연을 줄이거나 시간 간격을 늘리거나, 뉴런이나 시냅스 수를 줄이세요</translation>
+    </message>
+    <message>
+        <source>input in flight along the synapses</source>
+        <translation>시냅스를 따라 전달 중인 입력</translation>
+    </message>
+    <message>
+        <source>the spikes of the run</source>
+        <translation>실행 중 생긴 스파이크</translation>
+    </message>
+    <message>
+        <source>the table of activity</source>
+        <translation>활동 기록 표</translation>
+    </message>
+    <message>
         <source>expected ID=VALUE, ID.PARAMETER=VALUE or SOURCE-&gt;TARGET.weight=VALUE</source>
         <translation>ID=VALUE, ID.PARAMETER=VALUE 또는 SOURCE-&gt;TARGET.weight=VALUE 형식이어야 합니다</translation>
     </message>

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
+from neuron_sim.model import run_memory
 from neuron_sim.ui import plain_text
 from neuron_sim import commands
 from neuron_sim.model import ModelError, Network, Neuron, Synapse
@@ -71,6 +72,7 @@ def test_every_vocabulary_word_is_listed():
         except json.JSONDecodeError as error:
             words.add(error.msg)
     words.add("(no suffix)")
+    words |= set(run_memory.PARTS)
     # the operating system's reasons a file could not be read or written, as this system words them
     words |= {os.strerror(getattr(errno, name)) for name in OS_REASONS if hasattr(errno, name)}
     try:

@@ -51,3 +51,17 @@ def test_opening_a_device_shows_a_dialog(window, warnings_shown):
         pytest.skip("needs /dev/zero")
     text = _keeps_the_network(window, lambda: window.files.open("/dev/zero"), warnings_shown)
     assert "is not a regular file" in text
+
+
+def test_a_network_too_large_to_play_opens_and_says_why(window, tmp_path, warnings_shown):
+    from neuron_sim.model.fileformat import save
+    from tests.model.test_run_memory import busy_cells
+
+    path = tmp_path / "bomb.json"
+    save(busy_cells(400, 10, 10_000.0), path)
+    assert window.files.open(path)
+    playback = window.playback
+    assert playback.engine is None
+    assert "this run would need about" in playback.error
+    playback.play()
+    assert not playback.playing

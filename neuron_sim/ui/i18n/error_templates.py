@@ -122,6 +122,11 @@ TEMPLATES = (
                                        "{limit:,} steps"),
     QT_TRANSLATE_NOOP("ErrorMessages", "the number of steps must be between 0 and {limit:,}, got {steps}"),
     QT_TRANSLATE_NOOP("ErrorMessages", "{steps:,} steps × {neurons:,} neurons is too large a table to print"),
+    # model/run_memory.py
+    QT_TRANSLATE_NOOP("ErrorMessages", "this run would need about {need:.1f} GB of memory, mostly for {part:w}; at most "
+                                       "{limit:.1f} GB may be used (half of this computer's memory). Run fewer steps, "
+                                       "make the longest synaptic delay shorter or the time step larger, or use fewer "
+                                       "neurons or synapses"),
     QT_TRANSLATE_NOOP("ErrorMessages", "expected ID=VALUE, ID.PARAMETER=VALUE or SOURCE->TARGET.weight=VALUE"),
     QT_TRANSLATE_NOOP("ErrorMessages", "{id} is not an input; name the parameter, e.g. {id}.threshold=0.5"),
     QT_TRANSLATE_NOOP("ErrorMessages", "synapses have no parameter {name!r} (they have {names})"),
@@ -218,6 +223,10 @@ WORDS = (
     QT_TRANSLATE_NOOP("ErrorMessages", "null"),
     # a file name without a suffix (export)
     QT_TRANSLATE_NOOP("ErrorMessages", "(no suffix)"),
+    # what takes most of a run's memory (run_memory.PARTS)
+    QT_TRANSLATE_NOOP("ErrorMessages", "input in flight along the synapses"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the spikes of the run"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the table of activity"),
     # json.JSONDecodeError.msg, the ones a damaged file gives (the rarer ones stay in English)
     QT_TRANSLATE_NOOP("ErrorMessages", "Expecting value"),
     QT_TRANSLATE_NOOP("ErrorMessages", "Expecting property name enclosed in double quotes"),
