@@ -981,6 +981,10 @@ An existing file there is unchanged.</source>
         <translation>이 실행에는 메모리가 약 {need:.1f} GB 필요하고 대부분은 {part:w}에 쓰입니다. 쓸 수 있는 메모리는 최대 {limit:.1f} GB(이 컴퓨터 메모리의 절반)입니다. 단계 수를 줄이거나, 가장 긴 시냅스 지연을 줄이거나 시간 간격을 늘리거나, 뉴런이나 시냅스 수를 줄이세요</translation>
     </message>
     <message>
+        <source>{frames} frames of {width} × {height} pixels are too many pixels for one animation (the limit is {limit:,}); choose a smaller scale or fewer frames</source>
+        <translation>{width} × {height} 픽셀 프레임 {frames}개는 애니메이션 하나에 너무 많은 픽셀입니다 (한도 {limit:,}). 더 작은 배율이나 더 적은 프레임을 고르세요</translation>
+    </message>
+    <message>
         <source>input in flight along the synapses</source>
         <translation>시냅스를 따라 전달 중인 입력</translation>
     </message>

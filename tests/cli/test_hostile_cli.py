@@ -94,3 +94,53 @@ def test_a_run_error_names_the_file(tmp_path):
     cyclic.write_text(json.dumps(data), encoding="utf-8")
     line = one_error_line(neuron_sim("simulate", str(cyclic)))
     assert line.startswith(f"neuron-sim: error: {cyclic}: ") and "loop" in line
+
+
+def _capped(*args: str, cap_mb: int = 3000) -> subprocess.CompletedProcess:
+    """`neuron-sim ARGS` in a subprocess under an address-space cap."""
+    script = ("import resource, sys\n"
+              f"resource.setrlimit(resource.RLIMIT_AS, ({cap_mb} << 20, {cap_mb} << 20))\n"
+              "from neuron_sim.cli import main\n"
+              f"sys.exit(main({list(args)!r}))\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=env,
+                          timeout=600)
+
+
+def _network(tmp_path: Path, name: str, positions: list[tuple[float, float]]) -> Path:
+    neurons = [{"id": f"n{i}", "kind": "input", "label": "", "position": list(p)} for i, p in enumerate(positions)]
+    path = tmp_path / name
+    path.write_text(json.dumps({"format": "neuron-sim", "version": 1, "neurons": neurons, "synapses": []},
+                               separators=(",", ":")), encoding="utf-8")
+    return path
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs resource.setrlimit")
+def test_neurons_far_apart_are_refused_for_pixels_and_drawn_as_vectors(tmp_path):
+    """Two neurons at ±1e7 (inside the allowed range) took ~10 GB in the scan for the figure's edges."""
+    far = _network(tmp_path, "far.json", [(-1e7, -1e7), (1e7, 1e7)])
+    for suffix in (".png", ".gif"):
+        line = one_error_line(_capped("render", str(far), "-o", str(tmp_path / ("out" + suffix))))
+        assert "pixels is too large" in line
+    for suffix in (".svg", ".pdf"):
+        result = _capped("render", str(far), "-o", str(tmp_path / ("out" + suffix)))
+        assert result.returncode == 0, result.stderr[-2000:]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["far.json", "out.pdf", "out.svg"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs resource.setrlimit")
+def test_thousands_of_neurons_on_one_spot_render(tmp_path):
+    """30,000 neurons at one point crashed Qt's scene index (SIGSEGV); a fixed index depth draws them."""
+    pile = _network(tmp_path, "pile.json", [(0.0, 0.0)] * 30_000)
+    result = _capped("render", str(pile), "-o", str(tmp_path / "pile.png"), "--scale", "1")
+    assert result.returncode == 0, (result.returncode, result.stderr[-2000:])
+    assert (tmp_path / "pile.png").read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs resource.setrlimit")
+def test_an_animation_too_large_to_keep_is_refused_before_drawing(tmp_path):
+    gif = tmp_path / "big.gif"
+    line = one_error_line(_capped("render", str(ROOT / "resources/examples/multi-layer.json"), "-o", str(gif),
+                                  "--scale", "16", "--steps", "600"))
+    assert "too many pixels for one animation" in line
+    assert not gif.exists()

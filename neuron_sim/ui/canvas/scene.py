@@ -21,6 +21,8 @@ from neuron_sim.ui.canvas.synapse_layer import SynapseLayer
 from neuron_sim.ui.events import EventLinks
 from neuron_sim.ui.styles import PALETTE
 
+BSP_TREE_DEPTH = 8  # 256 cells of the scene's index: plenty for hit tests in the largest network
+
 
 class DisplayScene(QGraphicsScene):
     """Items that follow `network`, drawn in a look, with or without weights and thresholds."""
@@ -34,6 +36,9 @@ class DisplayScene(QGraphicsScene):
     def __init__(self, network: Network, look: str = "biological", *, show_weights: bool = True,
                  show_thresholds: bool = True, show_labels: bool = True, parent=None):
         super().__init__(parent)
+        # A fixed depth: Qt's automatic one grows with the item count, and thousands of neurons on one
+        # spot (a hostile file) then crash the index (SIGSEGV) or take gigabytes (docs/security.md).
+        self.setBspTreeDepth(BSP_TREE_DEPTH)
         self.look = look
         self.show_weights = show_weights
         self.show_thresholds = show_thresholds

@@ -32,6 +32,7 @@ from neuron_sim.ui.export.figure import (Figure, FigureError, FigureOptions, bac
                                          copy_network, write_bytes)
 
 MAX_FRAMES = 600
+MAX_ANIMATION_PIXELS = 300_000_000  # every frame of a GIF is kept until it is written: 300 MB of palette pixels
 MAX_FPS = 50.0  # GIF viewers slow anything faster down
 DEFAULT_FPS = 12.0
 DEFAULT_LENGTH = {"rate": 4.0, "spiking": 50.0}  # ticks of a rate network, ms of a spiking one
@@ -114,6 +115,12 @@ def animation_frames(network: Network, figure_options: FigureOptions, options: A
     for _ in replay():
         figure.relayout()
         bounds = bounds.united(figure.bounds)
+    figure.bounds = bounds
+    size = figure.raster_size()  # one frame: refused past MAX_PIXELS before anything is drawn
+    if size.width() * size.height() * options.frames > MAX_ANIMATION_PIXELS:  # a GIF keeps every frame
+        raise FigureError("{frames} frames of {width} × {height} pixels are too many pixels for one animation (the "
+                          "limit is {limit:,}); choose a smaller scale or fewer frames", frames=options.frames,
+                          width=size.width(), height=size.height(), limit=MAX_ANIMATION_PIXELS)
     try:
         for i, _ in enumerate(replay()):
             figure.relayout()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 
 SCAN_SCALE = 0.5  # resolution of the pass that finds where the drawing ends
+MAX_SCAN_PIXELS = 50_000_000  # 200 MB at most for the scan's strips (a figure of 14,000 units square)
 SCAN_STRIP = 32  # its first strip along each edge, in its pixels (the padding is usually less)
 
 
@@ -88,6 +89,8 @@ def content_rect(scene: QGraphicsScene, loose: QRectF) -> QRectF:
         return QRectF(loose)
     width = max(1, int(np.ceil(loose.width() * SCAN_SCALE)))
     height = max(1, int(np.ceil(loose.height() * SCAN_SCALE)))
+    if width * height > MAX_SCAN_PIXELS:  # neurons far apart: the padded bounds, not a scan of gigabytes
+        return QRectF(loose)
     kx, ky = width / loose.width(), height / loose.height()
 
     def alpha(x: int, y: int, w: int, h: int) -> np.ndarray:

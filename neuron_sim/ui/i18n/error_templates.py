@@ -188,6 +188,8 @@ TEMPLATES = (
                                        "{fps:g}"),
     QT_TRANSLATE_NOOP("ErrorMessages", "this network cannot run"),
     QT_TRANSLATE_NOOP("ErrorMessages", "the animation has no frames"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{frames} frames of {width} × {height} pixels are too many pixels for one "
+                                       "animation (the limit is {limit:,}); choose a smaller scale or fewer frames"),
     QT_TRANSLATE_NOOP("ErrorMessages", "could not write {path}: {reason:w}"),
     QT_TRANSLATE_NOOP("ErrorMessages", "could not write {path}"),
     QT_TRANSLATE_NOOP("ErrorMessages", "an animation is written as .gif or as numbered .png frames"),
