@@ -769,6 +769,10 @@ An existing file there is unchanged.</source>
         <translation>plasticity에는 파일 형식 버전 2가 필요합니다(이 파일은 버전 {version})</translation>
     </message>
     <message>
+        <source>the network is too large to save: its file would be {size:.1f} MB, and a network file may be at most {limit} MB; remove neurons or synapses, or shorten labels</source>
+        <translation>네트워크가 너무 커서 저장할 수 없습니다: 파일이 {size:.1f} MB가 되는데, 네트워크 파일은 최대 {limit} MB입니다. 뉴런이나 시냅스를 지우거나 이름을 줄이세요</translation>
+    </message>
+    <message>
         <source>is a folder, not a network file</source>
         <translation>네트워크 파일이 아니라 폴더입니다</translation>
     </message>

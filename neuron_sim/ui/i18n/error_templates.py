@@ -59,6 +59,9 @@ TEMPLATES = (
     # model/fileformat.py
     QT_TRANSLATE_NOOP("ErrorMessages", "could not save: {reason:w}"),
     QT_TRANSLATE_NOOP("ErrorMessages", "plasticity needs file format version 2 (this file is version {version})"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the network is too large to save: its file would be {size:.1f} MB, and a "
+                                       "network file may be at most {limit} MB; remove neurons or synapses, or "
+                                       "shorten labels"),
     QT_TRANSLATE_NOOP("ErrorMessages", "is a folder, not a network file"),
     QT_TRANSLATE_NOOP("ErrorMessages", "no such file"),
     QT_TRANSLATE_NOOP("ErrorMessages", "permission denied"),
