@@ -14,7 +14,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from neuron_sim.model import Network
+from neuron_sim.model import ModelError, Network, run_memory
 from neuron_sim.model.fileformat import MAX_NESTING, NetworkFileError, dumps, loads, to_dict
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -157,6 +157,73 @@ def deeply_nested(draw) -> bytes:
     return ('{"format": "neuron-sim", "version": 1, "name": ' + inner + "}").encode()
 
 
+# Text that a widget guessing rich text would interpret: images read from devices, links, tags,
+# entities, Qt's own markers, format placeholders, bidi and zero-width characters.
+MARKUP_TEXTS = [
+    "<img src=/dev/zero>", "<img src='file:///dev/urandom' width=99999 height=99999>",
+    '<a href="https://example.com">click</a>', "<script>alert(1)</script>", "<b>bold</b>", "<qt>rich",
+    "<table><tr><td>" * 50, "&lt;img&gt;", "&#x3C;b&#x3E;", "<!--", "<style>*{font-size:999px}</style>",
+    "{label}", "{0}", "%1", "%n", "{kind:w}", "\u202eevil", "a\u200bb", "<h1>가</h1>",
+]
+TEXT_FIELDS = ("name", "description")
+
+
+@st.composite
+def markup_documents(draw) -> Any:
+    """A valid file whose every text field holds markup: the network's name and description, every
+    label, and, as values that must be refused by name, the activation and kind."""
+    document = copy.deepcopy(draw(st.sampled_from(VALID_DOCUMENTS)))
+    markup = st.sampled_from(MARKUP_TEXTS) | st.builds("".join, st.lists(st.sampled_from(MARKUP_TEXTS), max_size=4))
+    for field in TEXT_FIELDS:
+        document[field] = draw(markup)
+    for neuron in document.get("neurons", []):
+        neuron["label"] = draw(markup)
+    neurons = document.get("neurons", [])
+    if neurons and draw(st.booleans()):
+        field = draw(st.sampled_from(["activation", "kind", "pattern"]))
+        draw(st.sampled_from(neurons))[field] = draw(markup)
+    return document
+
+
+# Values inside the format's ranges that ask for the most work: the finest time step, the longest
+# delays, cells that can fire every step, the fastest sources, the farthest and the same positions.
+HEAVY_NETWORK = {"dt_ms": [0.001, 0.01, 0.1, 10], "delay_ms": [0, 0.001, 10, 1000, 1e4],
+                 "refractory_ms": [0, 1e4], "drive_mV": [1000, -1000, 0], "rate_hz": [5000, 0, 20],
+                 "coordinate": [1e7, -1e7, 0, 0.5]}
+
+
+@st.composite
+def heavy_documents(draw) -> Any:
+    """A small file (a few hundred bytes to a few hundred KB) that asks for a huge run or figure."""
+    spiking = draw(st.booleans())
+    count = draw(st.sampled_from([1, 2, 5, 40, 400]))
+    fan_out = draw(st.sampled_from([0, 1, 3, 10]))
+    pile = draw(st.booleans())
+    neurons = []
+    for i in range(count):
+        neuron = {"id": f"n{i}", "kind": "neuron" if i or not spiking else draw(st.sampled_from(["generator", "input"])),
+                  "position": [0, 0] if pile else [draw(st.sampled_from(HEAVY_NETWORK["coordinate"])),
+                                                   draw(st.sampled_from(HEAVY_NETWORK["coordinate"]))]}
+        if spiking and neuron["kind"] == "neuron":
+            neuron["refractory_ms"] = draw(st.sampled_from(HEAVY_NETWORK["refractory_ms"]))
+            neuron["drive_mV"] = draw(st.sampled_from(HEAVY_NETWORK["drive_mV"]))
+        elif spiking:
+            neuron["rate_hz"] = draw(st.sampled_from(HEAVY_NETWORK["rate_hz"]))
+            neuron["value"] = 1
+        neurons.append(neuron)
+    delay = draw(st.sampled_from(HEAVY_NETWORK["delay_ms"]))
+    synapses = [{"source": f"n{i}", "target": f"n{(i + j) % count}", "weight": 1000,
+                 **({"delay_ms": delay} if spiking else {})}
+                for i in range(count) for j in range(1, min(fan_out, count - 1) + 1) if (i + j) % count]
+    document = {"format": "neuron-sim", "version": 1, "model": "spiking" if spiking else "rate",
+                "neurons": neurons, "synapses": synapses}
+    if spiking:
+        document["dt_ms"] = draw(st.sampled_from(HEAVY_NETWORK["dt_ms"]))
+    else:
+        document["update"] = draw(st.sampled_from(["feedforward", "synchronous"]))
+    return document
+
+
 STRATEGIES = {
     "mutations of valid files": mutated_files,
     "random JSON": random_json_files,
@@ -164,7 +231,12 @@ STRATEGIES = {
     "corrupted bytes and invalid UTF-8": corrupted_bytes(),
     "random bytes": random_bytes,
     "deep nesting": deeply_nested(),
+    "markup in every text field": markup_documents().map(encode),
+    "small files that ask for huge runs or figures": heavy_documents().map(encode),
 }
+
+# Steps a run is asked for: the default, a short run, and the most the command line takes.
+REQUESTED_STEPS = (None, 100, 10_000_000)
 
 
 def check_case(raw: bytes) -> Network | None:
@@ -176,6 +248,11 @@ def check_case(raw: bytes) -> Network | None:
         assert message and "\n" not in message, repr(message)
         return None
     assert isinstance(network, Network)
+    for steps in REQUESTED_STEPS:  # decided from the network alone, before any memory is spent
+        try:
+            run_memory.check(network, steps, table_rows=1000, keep_spikes=True)
+        except ModelError as error:
+            assert "this run would need about" in str(error) and "\n" not in str(error)
     text = dumps(network)
     json.loads(text, parse_constant=_no_constants)  # strict JSON: no NaN or Infinity written
     assert loads(text) == network

@@ -148,3 +148,56 @@ def test_messages_of_refused_files_are_one_line():
             loads(raw)
         assert "\n" not in str(caught.value)
 
+
+
+def test_markup_is_kept_as_written_or_refused_by_name():
+    """Labels, names and descriptions hold markup as plain text (the UI shows it as such:
+    tests/ui/test_plain_text.py); a markup activation or kind is refused with a one-line message."""
+    from .loader_fuzzing import markup_documents
+
+    outcomes = {"valid": 0, "refused": 0}
+
+    @FUZZ
+    @given(markup_documents())
+    def run(document):
+        network = check_case(encode(document))
+        if network is None:
+            outcomes["refused"] += 1
+            return
+        outcomes["valid"] += 1
+        assert network.name == document["name"] and network.description == document["description"]
+        for entry in document["neurons"]:
+            assert network.neurons[entry["id"]].label == (entry["label"] or entry["id"])  # empty: the id
+
+    run()
+    assert outcomes["valid"] >= 50 and outcomes["refused"] >= 5, outcomes
+
+
+def test_small_files_asking_for_huge_runs_are_refused_or_run():
+    """A run the estimate accepts really runs (a short one, here); one it refuses says why."""
+    import io
+
+    from neuron_sim.model import ModelError
+    from neuron_sim.model.simulate import write_simulation
+
+    from .loader_fuzzing import heavy_documents
+
+    outcomes = {"ran": 0, "refused": 0}
+
+    @FUZZ
+    @given(heavy_documents())
+    def run(document):
+        network = check_case(encode(document))
+        assert network is not None  # inside the format's ranges: always a valid file
+        try:
+            out = io.StringIO()
+            write_simulation(network, 20, out)
+        except ModelError as error:
+            assert "\n" not in str(error)
+            outcomes["refused"] += 1
+            return
+        json.loads(out.getvalue())
+        outcomes["ran"] += 1
+
+    run()
+    assert outcomes["ran"] >= 50, outcomes
