@@ -143,3 +143,18 @@ def test_opening_markup_everywhere_in_the_real_window_does_not_crash(tmp_path):
                             cwd=ROOT, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "alive" in result.stdout
+
+
+def test_the_shortcut_list_escapes_an_undo_text_holding_a_label(window, qtbot, tmp_path):
+    """Undo's text names the last edit ("Undo Switch input <label>") and Ctrl+Z puts it in the
+    rich-text list of keyboard shortcuts."""
+    from neuron_sim import commands
+
+    path = _markup_network(tmp_path / "labels.json")
+    assert window.files.open(path)
+    window.scene.push(commands.SetNeuronParamCommand(window.network, "x1", "value", 0.0,
+                                                     text="Switch input " + window.network.neurons["x1"].label))
+    assert "<img" in window.scene.undo_stack.undoText()
+    box = window.help.shortcuts_box()
+    qtbot.addWidget(box)
+    assert "<img" not in box.text() and "&lt;img src=/dev/zero&gt;" in box.text()

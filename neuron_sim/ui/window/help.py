@@ -42,6 +42,7 @@ from neuron_sim.model import Network, Neuron, Synapse
 
 from neuron_sim.ui.canvas.parts_overlay import PartsOverlay
 from neuron_sim.ui.i18n.vocabulary import Vocabulary
+from neuron_sim.ui.plain_text import escaped
 
 GUIDE_IMAGE_WIDTH = 640  # pixels at most: the canvas's own scale, or smaller to fit the dialog
 
@@ -152,7 +153,8 @@ class QuickGuide(QDialog):
 
 def _table(rows: list[tuple[str, str]]) -> str:
     return ("<table cellspacing='5'>"
-            + "".join(f"<tr><td>{what}</td><td><b>{keys}</b></td></tr>" for what, keys in rows)
+            # escaped: an action's text can hold a neuron's label ("Undo Switch input <label>")
+            + "".join(f"<tr><td>{escaped(what)}</td><td><b>{escaped(keys)}</b></td></tr>" for what, keys in rows)
             + "</table>")
 
 
