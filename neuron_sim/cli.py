@@ -98,7 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dash_hint(args: list[str]) -> str:
     """argparse takes `-name.json` for an option: say how to pass such a file."""
-    dashed = next((a for a in args[1:] if a.startswith("-") and not a.startswith("--") and "." in a), None)
+    dashed = next((a for a in args[1:] if a.startswith("-") and not a.startswith("--")
+                   and a.lower().endswith(".json")), None)
     if dashed is None or "--" in args:
         return ""
     return f"; a file name that starts with '-' goes after '--': neuron-sim {args[0]} -- {dashed}"
@@ -113,12 +114,12 @@ def _simulate(args: argparse.Namespace) -> int:
         network = load(args.file)
         for assignment in args.set:
             apply_assignment(network, assignment)
-    except (NetworkFileError, ModelError) as error:
-        raise CliError(str(error)) from None
-    try:
         steps = args.steps
         if args.duration_ms is not None:
             steps = steps_for_duration(network, args.duration_ms)
+    except (NetworkFileError, ModelError) as error:
+        raise CliError(str(error)) from None
+    try:
         # Streamed: every check (steps, memory, a network that cannot run) comes before the first line.
         write_simulation(network, steps, sys.stdout, args.format)
     except ModelError as error:  # the network loaded but cannot run as asked: say which file
