@@ -2,6 +2,7 @@
 """Fuzz the file loader with many cases and report the case count and the slowest case per strategy.
 
     uv run python tools/fuzz-report.py [--cases N] [--seed S]
+    nice uv run python tools/fuzz-report.py --cases 15000   # the 10^5-case run of docs/reliability.md
 
 The figures in docs/reliability.md come from this. Each strategy (tests/model/loader_fuzzing.py)
 runs N cases; every case must end in a valid network or a NetworkFileError (an AssertionError or

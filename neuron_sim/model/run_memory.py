@@ -24,6 +24,7 @@ import math
 import os
 from dataclasses import dataclass
 
+from neuron_sim.model.engines.spiking.delays import SynapticDelays
 from neuron_sim.model.entities import ModelError
 from neuron_sim.model.network import Network
 from neuron_sim.model.recording import DEFAULT_CAPACITY
@@ -31,16 +32,18 @@ from neuron_sim.model.recording import DEFAULT_CAPACITY
 MEMORY_SHARE = 0.5  # of the memory of the machine (or of the process's limit) one run may use
 FALLBACK_MEMORY = 4 << 30  # when the system does not say (4 GB)
 
-# Bytes per item, measured on CPython 3.11-3.13 with numpy 2 (64-bit), rounded up.
+# Bytes per item on 64-bit CPython with numpy, rounded up (tests/model/test_run_memory.py checks the
+# estimate against tracemalloc's peak of real runs).
 QUEUED_INPUT_BYTES = 20  # a (target index, weight) pair of the sparse delay queue (16), and a margin
 QUEUED_PART_BYTES = 640  # per step and delay value: two numpy arrays, a tuple, list and dict slots
 LOGGED_STEP_BYTES = 200  # per step of the spike log: a numpy array and a deque slot
-SPIKE_BYTES = 16  # a spike kept by a headless run: its step and its neuron, as int64
+SPIKE_BYTES = 16  # a spike kept by `neuron-sim simulate`: its step and its neuron, as int64
+LISTED_SPIKE_BYTES = 120  # a spike kept by simulate(): a (step, index) tuple, then a float in a list
 TABLE_VALUE_BYTES = 8  # a float64 of an activity table
 RING_ENTRY_BYTES = 8
-# The same limits as SynapticDelays (engines/spiking/delays.py): beyond them the sparse queue is used.
-MAX_RING_ENTRIES = 8_000_000
-MAX_RING_DELAY = 4096
+# Beyond these the engine keeps input in flight in a sparse queue rather than a ring buffer.
+MAX_RING_ENTRIES = SynapticDelays.MAX_RING_ENTRIES
+MAX_RING_DELAY = SynapticDelays.MAX_RING_DELAY
 RECORDER_SAMPLES = DEFAULT_CAPACITY  # samples of every neuron the window keeps
 
 
@@ -86,7 +89,7 @@ def memory_limit() -> int:
 
 
 def estimate(network: Network, steps: int | None, *, table_rows: int | None = None,
-             keep_spikes: bool = False) -> MemoryEstimate:
+             keep_spikes: bool = False, spike_bytes: int = SPIKE_BYTES) -> MemoryEstimate:
     """Upper bound of the memory that grows with a run of `steps` (None: playing without end).
     `table_rows`: rows of the activity table kept at once; `keep_spikes`: the run keeps every spike."""
     n = len(network)
@@ -114,7 +117,7 @@ def estimate(network: Network, steps: int | None, *, table_rows: int | None = No
     else:
         queue = ring_length * ring_width * RING_ENTRY_BYTES
     log = held * (math.ceil(spikes_per_step) * 8 + LOGGED_STEP_BYTES)
-    spikes = int(spikes_per_step * (steps or 0) * SPIKE_BYTES) if keep_spikes else 0
+    spikes = int(spikes_per_step * (steps or 0) * spike_bytes) if keep_spikes else 0
     return MemoryEstimate(int(queue + log), spikes, table)
 
 
@@ -127,9 +130,10 @@ def _spikes_per_step(network: Network, neuron_id: str, dt: float) -> float:
     return min(1.0, neuron.rate_hz * dt * 1e-3 * 2)  # a Poisson source's count varies: twice its mean
 
 
-def check(network: Network, steps: int | None, *, table_rows: int | None = None, keep_spikes: bool = False) -> None:
+def check(network: Network, steps: int | None, *, table_rows: int | None = None, keep_spikes: bool = False,
+          spike_bytes: int = SPIKE_BYTES) -> None:
     """Refuse with a ModelError a run whose estimate is more than it may use."""
-    need = estimate(network, steps, table_rows=table_rows, keep_spikes=keep_spikes)
+    need = estimate(network, steps, table_rows=table_rows, keep_spikes=keep_spikes, spike_bytes=spike_bytes)
     limit = memory_limit()
     if need.total <= limit:
         return

@@ -92,7 +92,7 @@ def simulate(network: Network, steps: int | None = None) -> SimulationResult:
     """Run a fresh engine for `steps` updates (defaults: one pass, 10 ticks or 100 ms), the whole
     table kept; refused before it starts when it would need too much memory (run_memory.py)."""
     steps = _checked_steps(network, steps)
-    run_memory.check(network, steps, table_rows=steps, keep_spikes=True)
+    run_memory.check(network, steps, table_rows=steps, keep_spikes=True, spike_bytes=run_memory.LISTED_SPIKE_BYTES)
     order = list(network.neurons)
     if network.model == "rate":
         engine = RateEngine(network)
