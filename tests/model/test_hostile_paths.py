@@ -18,6 +18,7 @@ import pytest
 from neuron_sim.model import Network, Neuron
 from neuron_sim.model.atomic_write import check_target, write_atomically
 from neuron_sim.model.fileformat import NetworkFileError, load, save
+from tests.hang_guard import guarded_fifo
 
 ROOT = Path(__file__).resolve().parents[2]
 posix_only = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs and symbolic links")
@@ -41,11 +42,10 @@ def test_a_fifo_is_refused_without_blocking(tmp_path):
 
 @posix_only
 def test_saving_onto_a_fifo_is_refused_and_does_not_block(tmp_path):
-    fifo = tmp_path / "p.json"
-    os.mkfifo(fifo)
     network = Network()
     network.add_neuron(Neuron("x1", kind="input"))
-    with pytest.raises(NetworkFileError, match="could not save: not a regular file"):
+    with guarded_fifo(tmp_path / "p.json") as fifo, \
+            pytest.raises(NetworkFileError, match="could not save: not a regular file"):
         save(network, fifo)
     assert fifo.is_fifo() and sorted(p.name for p in tmp_path.iterdir()) == ["p.json"]
 

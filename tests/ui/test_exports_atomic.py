@@ -17,6 +17,8 @@ from neuron_sim.ui.export.figure import Figure
 from neuron_sim.ui.panels.plots import TraceDock
 from neuron_sim.ui.playback import Playback
 
+from tests.hang_guard import guarded_fifo
+
 from .export_networks import xor
 
 OLD = b"the file as it was"
@@ -70,12 +72,11 @@ def test_a_bad_frame_rate_is_refused_before_the_file_is_touched(qapp, tmp_path):
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
 def test_a_pipe_in_place_of_the_figure_is_refused(qapp, tmp_path):
-    fifo = tmp_path / "figure.png"
-    os.mkfifo(fifo)
-    with pytest.raises(FigureError, match="not a regular file"):
-        Figure(xor(), FigureOptions()).save(fifo)
-    with pytest.raises(FigureError, match="not a regular file"):
-        write_animation(fifo, xor(), FigureOptions(), AnimationOptions(frames=2, per_tick=True))
+    with guarded_fifo(tmp_path / "figure.png") as fifo:
+        with pytest.raises(FigureError, match="not a regular file"):
+            Figure(xor(), FigureOptions()).save(fifo)
+        with pytest.raises(FigureError, match="not a regular file"):
+            write_animation(fifo, xor(), FigureOptions(), AnimationOptions(frames=2, per_tick=True))
     assert fifo.is_fifo()
 
 

@@ -10,6 +10,7 @@ import os
 import pytest
 
 from neuron_sim.ui import plain_text
+from tests.hang_guard import guarded_fifo
 
 posix_only = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs and symbolic links")
 
@@ -32,9 +33,8 @@ def _keeps_the_network(window, open_it, warnings_shown) -> str:
 
 @posix_only
 def test_opening_a_fifo_shows_a_dialog(window, tmp_path, warnings_shown):
-    fifo = tmp_path / "p.json"
-    os.mkfifo(fifo)
-    text = _keeps_the_network(window, lambda: window.files.open(fifo), warnings_shown)
+    with guarded_fifo(tmp_path / "p.json") as fifo:
+        text = _keeps_the_network(window, lambda: window.files.open(fifo), warnings_shown)
     assert text == f"{fifo}: is not a regular file (a pipe, a device or a socket), so it cannot be a network file"
 
 
