@@ -141,6 +141,6 @@ def test_thousands_of_neurons_on_one_spot_render(tmp_path):
 def test_an_animation_too_large_to_keep_is_refused_before_drawing(tmp_path):
     gif = tmp_path / "big.gif"
     line = one_error_line(_capped("render", str(ROOT / "resources/examples/multi-layer.json"), "-o", str(gif),
-                                  "--scale", "16", "--steps", "600"))
+                                  "--scale", "16", "--fps", "50"))
     assert "too many pixels for one animation" in line
     assert not gif.exists()
