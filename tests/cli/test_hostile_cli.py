@@ -64,7 +64,7 @@ def test_a_bad_frame_rate_leaves_an_existing_gif_alone(tmp_path, fps):
     gif = tmp_path / "a.gif"
     gif.write_bytes(b"the old animation")
     line = one_error_line(neuron_sim("render", XOR, "-o", str(gif), "--fps", fps))
-    assert "frame rate must be between" in line
+    assert "must be between 0.01 and 50 frames per second" in line
     assert gif.read_bytes() == b"the old animation"
     assert [p.name for p in tmp_path.iterdir()] == ["a.gif"]
 

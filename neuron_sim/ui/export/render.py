@@ -69,8 +69,8 @@ def run_render(args: argparse.Namespace) -> int:
         playback = _played(network, args.steps or 0, args.file)
         if suffix == ".gif":
             if args.fps is not None and not MIN_FPS <= args.fps <= MAX_FPS:  # NaN too
-                raise RenderError(f"--fps: the frame rate must be between {MIN_FPS:g} and {MAX_FPS:g} frames per "
-                                  f"second, got {args.fps:g}")
+                raise RenderError(f"--fps must be between {MIN_FPS:g} and {MAX_FPS:g} frames per second, "
+                                  f"got {args.fps:g}")
             animation = smooth_options(network, args.length, args.fps)
             if animation.frames > MAX_FRAMES:
                 raise RenderError(f"a GIF has at most {MAX_FRAMES} frames; {animation.frames} are too many: "
