@@ -1,6 +1,8 @@
 """Rate (artificial) neurons: a_i = f(Σ_j w_ji · a_j − θ_i), feedforward or synchronous.
 
-The engine compiles a Network into arrays once; a step is a few numpy calls. Parameter edits
+The engine compiles a Network into arrays once, and each feedforward layer (or, for a synchronous
+tick, all computing neurons) into one weight matrix (rate_matrix.py): a step is one matrix-vector
+product per layer and a few numpy calls. Parameter edits
 (input values, weights, thresholds, activations) are applied in place so that playback can keep
 running; a structural edit needs a new engine, which takes the old one's state over by neuron id.
 It implements the Engine protocol (protocol.py): a stage is one layer of a feedforward pass, or
@@ -21,6 +23,7 @@ import numpy as np
 
 from neuron_sim.model.activations import ACTIVATIONS
 from neuron_sim.model.engines.protocol import Clock, Pulses, Sample
+from neuron_sim.model.engines.rate_matrix import WeightMatrix, contiguous
 from neuron_sim.model.entities import ModelError
 from neuron_sim.model.network import Network
 
@@ -37,7 +40,10 @@ PLAYBACK_STAGES_PER_SECOND = 1.5
 class _Layer:
     members: np.ndarray  # global indices of the neurons computed in this layer
     synapses: np.ndarray  # indices into the engine's synapse arrays whose target is in this layer
-    local_target: np.ndarray  # position of each such synapse's target within `members`
+    weights: WeightMatrix  # those synapses' weights, rows in `members` order
+
+    def __post_init__(self):
+        self.rows = contiguous(self.members)  # a slice where the members are consecutive
 
 
 class RateEngine:
@@ -68,8 +74,11 @@ class RateEngine:
         self.computing = np.flatnonzero(~self.is_input)
         self.computing_synapses = np.flatnonzero(~self.is_input[self.target]) if n else np.array([], int)
         self.layers: list[_Layer] = []
+        self._slot: list[tuple[WeightMatrix, int]] | None = None  # synapse → (its matrix, its number there)
         if self.update == "feedforward":
             self._build_layers(network)  # raises CycleError for loops
+        else:
+            self.ticking = self._layer(self.computing, self.computing_synapses)
         self._groups_cache: dict[int, list[tuple[str, np.ndarray]]] = {}
         self.reset()
 
@@ -82,8 +91,25 @@ class RateEngine:
                 continue
             position = np.full(len(self.ids), -1, dtype=np.intp)
             position[members] = np.arange(members.size)
-            synapses = np.flatnonzero(position[self.target] >= 0)
-            self.layers.append(_Layer(members, synapses, position[self.target[synapses]]))
+            self.layers.append(self._layer(members, np.flatnonzero(position[self.target] >= 0)))
+
+    def _layer(self, members: np.ndarray, synapses: np.ndarray) -> _Layer:
+        position = np.full(len(self.ids), -1, dtype=np.intp)
+        position[members] = np.arange(members.size)
+        weights = WeightMatrix(members.size, position[self.target[synapses]], self.source[synapses],
+                               self.weight[synapses])
+        return _Layer(members, synapses, weights)
+
+    def _slots(self) -> list[tuple[WeightMatrix, int]]:
+        """For each synapse, the matrix holding its weight and its number among that matrix's
+        synapses (built on the first weight edit)."""
+        if self._slot is None:
+            slot: list = [None] * self.weight.size
+            for layer in self.layers if self.update == "feedforward" else [self.ticking]:
+                for number, k in enumerate(layer.synapses.tolist()):
+                    slot[k] = (layer.weights, number)
+            self._slot = slot
+        return self._slot
 
     def _activation_groups(self, members: np.ndarray) -> list[tuple[str, np.ndarray]]:
         """(activation name, positions within members) for each activation used by `members`."""
@@ -162,30 +188,20 @@ class RateEngine:
         return number
 
     def _compute_layer(self, layer: _Layer) -> None:
-        syn = layer.synapses
-        contributions = self.weight[syn] * self.activity[self.source[syn]]
-        sums = np.bincount(layer.local_target, weights=contributions, minlength=layer.members.size)
-        self._apply(layer.members, sums)
+        self._apply(layer, layer.weights.sums(self.activity))
 
     def _synchronous_tick(self) -> None:
-        members = self.computing
-        syn = self.computing_synapses
-        if syn.size == self.weight.size:  # always, as inputs receive no synapses: skip two gathers
-            contributions = self.weight * self.activity[self.source]
-            targets = self.target
-        else:
-            contributions = self.weight[syn] * self.activity[self.source[syn]]
-            targets = self.target[syn]
         self.previous_activity = self.activity.copy()
-        sums = np.bincount(targets, weights=contributions, minlength=len(self.ids))[members]
+        sums = self.ticking.weights.sums(self.previous_activity)
         self.activity[self.is_input] = self.values[self.is_input]
-        self._apply(members, sums)
+        self._apply(self.ticking, sums)
 
-    def _apply(self, members: np.ndarray, sums: np.ndarray) -> None:
-        net = sums - self.threshold[members]
-        self.weighted_sum[members] = sums
-        self.net[members] = net
-        groups = self._activation_groups(members)
+    def _apply(self, layer: _Layer, sums: np.ndarray) -> None:
+        rows = layer.rows
+        net = sums - self.threshold[rows]
+        self.weighted_sum[rows] = sums
+        self.net[rows] = net
+        groups = self._activation_groups(layer.members)
         if len(groups) == 1:  # one activation function for all: no gathering and scattering
             out = ACTIVATIONS[groups[0][0]](net)
         else:
@@ -194,7 +210,7 @@ class RateEngine:
                 out[positions] = ACTIVATIONS[name](net[positions])
         np.minimum(out, MAX_ACTIVITY, out=out)  # two ufuncs: np.clip costs 3x as much per tick
         np.maximum(out, -MAX_ACTIVITY, out=out)
-        self.activity[members] = out
+        self.activity[rows] = out
 
     def run(self, steps: int) -> np.ndarray:
         """Run `steps` updates; row k is the activity after k+1 updates."""
@@ -230,6 +246,9 @@ class RateEngine:
         if k is None:
             return False
         self.weight[k] = weight
+        matrix, number = self._slots()[k] or (None, 0)
+        if matrix is not None:  # None: a synapse into an input, which nothing reads
+            matrix.set(number, weight)
         self.settled = False
         return True
 

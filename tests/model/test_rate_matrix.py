@@ -1,0 +1,93 @@
+"""The rate engine's weight matrices, dense and compressed (CSR), against the independent numpy oracle:
+random networks dense and sparse enough for each kind, weight edits in place, synchronous ticks."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from neuron_sim.model import Network, Neuron, Synapse
+from neuron_sim.model.engines.rate import RateEngine
+from neuron_sim.model.engines.rate_matrix import WeightMatrix
+
+from .rate_oracle import ACTIVATION_NAMES, LayeredSpec, engine_values, oracle_f
+
+
+def _close(got: dict[str, float], spec: LayeredSpec) -> None:
+    expected, scale = spec.evaluate(), spec.scale()
+    for nid, value in expected.items():
+        assert abs(got[nid] - value) <= 1e-9 * (1.0 + scale[nid]), (nid, got[nid], value)
+
+
+@pytest.mark.parametrize("density, compressed", [(0.02, True), (0.5, False), (1.0, False)])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_pass_equals_the_oracle_with_dense_and_compressed_layers(density, compressed, seed):
+    rng = np.random.default_rng(seed)
+    spec = LayeredSpec(rng, [40, 60, 30, 8], density=density)
+    engine = RateEngine(spec.network(rng))
+    assert any(not layer.weights.dense for layer in engine.layers) == compressed
+    engine.step()
+    _close(engine_values(engine), spec)
+
+
+@pytest.mark.parametrize("density", [0.02, 1.0])
+def test_weight_edits_reach_the_matrix(density):
+    rng = np.random.default_rng(7)
+    spec = LayeredSpec(rng, [30, 40, 10], density=density)
+    network = spec.network(rng)
+    engine = RateEngine(network)
+    engine.step()
+    keys = list(network.synapses)
+    for position in rng.choice(len(keys), min(25, len(keys)), replace=False).tolist():
+        key = keys[position]
+        weight = float(rng.normal(0.0, 3.0))
+        network.set_synapse_param(key, "weight", weight)
+        assert engine.set_synapse_param(key, "weight", weight)
+        source, target = key
+        flat = [nid for layer in spec.ids for nid in layer]
+        layer = next(k for k, ids in enumerate(spec.ids) if target in ids)
+        spec.weights[layer - 1][flat.index(source), spec.ids[layer].index(target)] = weight
+    engine.step()
+    fresh = RateEngine(network)
+    fresh.step()
+    np.testing.assert_array_equal(engine.activity, fresh.activity)
+    _close(engine_values(engine), spec)
+
+
+@pytest.mark.parametrize("density", [0.03, 0.6])
+def test_synchronous_ticks_equal_a_numpy_loop(density):
+    rng = np.random.default_rng(11)
+    n_inputs, n = 5, 80
+    weights = np.where(rng.random((n, n)) < density, rng.normal(0.0, 0.5, (n, n)), 0.0)
+    weights[:, :n_inputs] = 0.0  # nothing connects into an input
+    thresholds = rng.normal(0.0, 1.0, n)
+    activations = [ACTIVATION_NAMES[i] for i in rng.integers(0, 5, n)]
+    network = Network(update="synchronous")
+    ids = [f"n{i}" for i in range(n)]
+    values = rng.normal(0.0, 1.0, n_inputs)
+    for i, nid in enumerate(ids):
+        network.add_neuron(Neuron(nid, kind="input", value=float(values[i])) if i < n_inputs else
+                           Neuron(nid, activation=activations[i], threshold=float(thresholds[i])))
+    for j, i in zip(*np.nonzero(weights)):
+        network.connect(Synapse(ids[j], ids[i], weight=float(weights[j, i])))
+    engine = RateEngine(network)
+    a = np.concatenate([values, np.zeros(n - n_inputs)])
+    for _ in range(12):
+        net = weights.T @ a - thresholds
+        a = np.concatenate([values, [oracle_f(activations[i], net[i:i + 1])[0] for i in range(n_inputs, n)]])
+        np.testing.assert_allclose(engine.step(), a, rtol=1e-9, atol=1e-9)
+
+
+def test_compressed_rows_without_synapses_sum_to_zero():
+    rng = np.random.default_rng(5)
+    rows, columns = 50, 200
+    dense = np.where(rng.random((rows, columns)) < 0.01, rng.normal(size=(rows, columns)), 0.0)
+    dense[::3] = 0.0  # every third row receives nothing
+    target, source = np.nonzero(dense)
+    matrix = WeightMatrix(rows, target, source, dense[target, source])
+    assert not matrix.dense
+    activity = rng.normal(size=columns)
+    np.testing.assert_allclose(matrix.sums(activity), dense @ activity, rtol=1e-12, atol=1e-12)
+    matrix.set(0, 2.5)
+    dense[target[0], source[0]] = 2.5
+    np.testing.assert_allclose(matrix.sums(activity), dense @ activity, rtol=1e-12, atol=1e-12)
