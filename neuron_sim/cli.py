@@ -47,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="measure the engines against baselines in the same run")
     bench.add_argument("--json", action="store_true", help="one JSON record per figure")
     bench.add_argument("--quick", action="store_true", help="fewer repetitions, smaller sizes (for tests)")
+    bench.add_argument("--check", action="store_true",
+                       help="exit with status 1 when a figure misses its goal (each one missed is named)")
     _add_render_parser(sub)
     _add_train_parser(sub)
     _add_export_code_parser(sub)
@@ -84,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export_code(args)
         if args.command == "bench":
             from neuron_sim import bench
-            return bench.run(json_output=args.json, quick=args.quick)
+            return bench.run(json_output=args.json, quick=args.quick, check=args.check)
         from neuron_sim.app import run_app
         return run_app(args.file, look=args.look, play=args.play, select=args.select, lang=args.lang,
                        example=args.example, start_page=args.start_page)

@@ -20,6 +20,6 @@ BENCHMARKS: tuple[Benchmark, ...] = (
 )
 
 
-def run(json_output: bool = False, quick: bool = False) -> int:
+def run(json_output: bool = False, quick: bool = False, check: bool = False) -> int:
     """Run every benchmark in BENCHMARKS (the `neuron-sim bench` command)."""
-    return run_bench(BENCHMARKS, json_output=json_output, quick=quick)
+    return run_bench(BENCHMARKS, json_output=json_output, quick=quick, check=check)

@@ -34,12 +34,21 @@ Record = dict[str, Any]
 Benchmark = Callable[..., Iterable[Record]]
 
 def record(name: str, value: float, unit: str, baseline: float | None = None,
-           baseline_name: str | None = None) -> Record:
-    """One figure. `ratio` = value / baseline (null without a baseline)."""
+           baseline_name: str | None = None, goal: float | None = None) -> Record:
+    """One figure. `ratio` = value / baseline (null without a baseline); `goal`, where the figure
+    has one, is the largest ratio that meets it (`bench --check` fails a run that misses one)."""
     ratio = value / baseline if baseline else None
-    return {"name": name, "value": _round(value), "unit": unit,
-            "baseline": None if baseline is None else _round(baseline),
-            "ratio": None if ratio is None else _round(ratio), "baseline_name": baseline_name}
+    rec = {"name": name, "value": _round(value), "unit": unit,
+           "baseline": None if baseline is None else _round(baseline),
+           "ratio": None if ratio is None else _round(ratio), "baseline_name": baseline_name}
+    if goal is not None:
+        rec["goal"] = goal
+    return rec
+
+
+def missed_goal(rec: Record) -> bool:
+    """The figure has a goal and a measured ratio above it."""
+    return rec.get("goal") is not None and rec.get("ratio") is not None and rec["ratio"] > rec["goal"]
 
 
 def _round(x: float) -> float:
@@ -126,25 +135,31 @@ def _cell(value: float | None, unit: str) -> str:
 
 def _row(rec: Record) -> str:
     ratio = "—" if rec.get("ratio") is None else f"{rec['ratio']:.2f}×"
+    goal = "" if rec.get("goal") is None else f"≤ {rec['goal']:g}×"
     baseline_name = rec.get("baseline_name") or ""
     return (f"{rec['name']:<34} {_cell(rec['value'], rec['unit']):>12} "
-            f"{_cell(rec.get('baseline'), rec['unit']):>12} {ratio:>7}   {baseline_name}")
+            f"{_cell(rec.get('baseline'), rec['unit']):>12} {ratio:>7} {goal:>7}   {baseline_name}")
 
 
-def run_bench(benchmarks: Iterable[Benchmark], json_output: bool = False, quick: bool = False) -> int:
-    """Run the benchmarks in turn; print a table or JSON lines. 0 if all ran, 1 if one failed."""
+def run_bench(benchmarks: Iterable[Benchmark], json_output: bool = False, quick: bool = False,
+              check: bool = False) -> int:
+    """Run the benchmarks in turn; print a table or JSON lines. 0 if all ran, 1 if one failed; with
+    `check`, also 1 if a figure missed its goal (each one missed is named on stderr)."""
     out = sys.stdout
     failed = False
+    missed: list[Record] = []
     if not json_output:
         mode = "quick: small sizes, no Brian2" if quick else "medians of interleaved repeats"
         print(f"neuron-sim bench ({mode}; {_environment()})", file=out)
-        print(f"{'figure':<34} {'value':>12} {'baseline':>12} {'ratio':>7}   baseline is", file=out)
+        print(f"{'figure':<34} {'value':>12} {'baseline':>12} {'ratio':>7} {'goal':>7}   baseline is", file=out)
         out.flush()
     for benchmark in benchmarks:
         try:
             for rec in benchmark(quick=quick):
                 out.write((json.dumps(rec, ensure_ascii=False) if json_output else _row(rec)) + "\n")
                 out.flush()
+                if missed_goal(rec):
+                    missed.append(rec)
         except BrokenPipeError:  # the reader went away (`| head`): stop quietly
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, out.fileno())
@@ -155,5 +170,11 @@ def run_bench(benchmarks: Iterable[Benchmark], json_output: bool = False, quick:
                   file=sys.stderr)
             if os.environ.get("NEURON_SIM_BENCH_TRACEBACK"):
                 traceback.print_exc()
-    return 1 if failed else 0
+    if check:
+        for rec in missed:
+            print(f"neuron-sim bench: missed the goal: {rec['name']}: {rec['ratio']:.3g}× "
+                  f"(goal ≤ {rec['goal']:g}× {rec.get('baseline_name') or 'the baseline'})", file=sys.stderr)
+        if not missed and not failed:
+            print("neuron-sim bench: every goal met", file=sys.stderr)
+    return 1 if failed or (check and missed) else 0
 

@@ -1,4 +1,4 @@
-"""The engines' figures for `neuron-sim bench`: the rate engine against numpy dense matrices, the
+"""The engines' figures for `neuron-sim bench`: the rate engine against plain numpy chains, the
 spiking engine against Brian2 on the same network (spikes and rates must match; times compared).
 
 Registered by name in bench.py, which holds the timing helpers and the runner.
@@ -6,6 +6,7 @@ Registered by name in bench.py, which holds the timing helpers and the runner.
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections.abc import Callable, Iterator
 from functools import partial
@@ -15,26 +16,23 @@ import numpy as np
 from neuron_sim.bench.core import Record, interleaved, per_call, record, steps_for, timed
 
 # ---- rate networks ---------------------------------------------------------------------------
-RATE_SIZES = (10, 100, 1_000, 10_000)
-RATE_QUICK_SIZES = (10, 100)
-RATE_FAN_IN = 100
+#: (name, layer widths, inputs per neuron or None for all of the layer before)
+RATE_NETS = (("3-4-2", (3, 4, 2), None), ("100-100-100", (100, 100, 100), None),
+             ("1000-1000-1000", (1000, 1000, 1000), None),
+             ("N=10,000, 10 layers, 10 % connected", (1000,) * 10, 100))
+RATE_QUICK_NETS = RATE_NETS[:2]
+#: the engine within 1.2× of the better plain-numpy baseline (docs/performance.md)
+RATE_GOAL = 1.2
 
 
-def rate_layers(n: int) -> list[int]:
-    """Layer widths of the benchmark's feedforward net: 3 layers up to 100 neurons, else 10."""
-    depth = 3 if n <= 100 else 10
-    return [len(part) for part in np.array_split(np.arange(n), depth)]
-
-
-def rate_network(n: int, seed: int = 1):
-    """A layered feedforward rate Network (sigmoid units, ≤ 100 random inputs from the layer
-    before) and the same network as dense matrices: (network, [(W, θ), ...], input values)."""
+def rate_network(widths: tuple[int, ...], fan_in: int | None, seed: int = 1):
+    """A layered feedforward rate Network (sigmoid units; `fan_in` random inputs from the layer
+    before, or all of them) and the same network as matrices: (network, [(W, θ), ...], input values)."""
     from neuron_sim.model.entities import Neuron, Synapse
     from neuron_sim.model.network import Network
 
     rng = np.random.default_rng(seed)
-    network = Network(name=f"bench rate {n}", model="rate", update="feedforward")
-    widths = rate_layers(n)
+    network = Network(name="bench rate " + "-".join(map(str, widths)), model="rate", update="feedforward")
     layers: list[list[str]] = []
     count = 0
     inputs = rng.uniform(0.0, 1.0, widths[0])
@@ -48,50 +46,77 @@ def rate_network(n: int, seed: int = 1):
                 network.add_neuron(Neuron(nid, kind="input", value=float(inputs[i])))
             else:
                 network.add_neuron(Neuron(nid, activation="sigmoid", threshold=float(thresholds[i])))
-    dense = []
+    matrices = []
     for before, after in zip(layers, layers[1:]):
-        fan_in = min(RATE_FAN_IN, len(before))
+        width = min(fan_in or len(before), len(before))
         matrix = np.zeros((len(after), len(before)))
         for row, target in enumerate(after):
-            sources = rng.choice(len(before), fan_in, replace=False)
-            weights = rng.normal(0.0, 1.0 / math.sqrt(fan_in), fan_in)
+            sources = rng.choice(len(before), width, replace=False) if width < len(before) else np.arange(width)
+            weights = rng.normal(0.0, 1.0 / math.sqrt(width), width)
             matrix[row, sources] = weights
             for s, w in zip(sources.tolist(), weights.tolist()):
                 network.connect(Synapse(before[s], target, weight=w))
-        theta = np.array([network.neurons[t].threshold for t in after])
-        dense.append((matrix, theta))
-    return network, dense, inputs
+        matrices.append((matrix, np.array([network.neurons[t].threshold for t in after])))
+    return network, matrices, inputs
+
+
+def one_blas_thread():
+    """A context holding BLAS to one thread (threadpoolctl, a dev dependency), and a note for the
+    record's baseline name when it cannot."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        return contextlib.nullcontext(), " (BLAS threads not limited: threadpoolctl is not installed)"
+    return threadpool_limits(limits=1, user_api="blas"), ", 1 BLAS thread on both sides"
+
+
+def plain_chains(matrices, inputs) -> dict[str, Callable[[], np.ndarray]]:
+    """The baselines: the same network as a chain of plain numpy products and sigmoids, with dense
+    matrices and, where scipy is importable (it is not a dependency of neuron-sim), as CSR."""
+    def chain(layers):
+        def run():
+            a = inputs
+            for matrix, theta in layers:
+                a = 1.0 / (1.0 + np.exp(theta - matrix @ a))
+            return a
+        return run
+
+    chains = {"dense": chain(matrices)}
+    try:
+        from scipy.sparse import csr_array
+    except ImportError:
+        return chains
+    chains["CSR"] = chain([(csr_array(matrix), theta) for matrix, theta in matrices])
+    return chains
 
 
 def rate_benchmarks(quick: bool = False) -> Iterator[Record]:
-    """µs per feedforward pass: the rate engine vs numpy dense `f(W.dot(a) − θ)` layer by layer."""
-    from neuron_sim.model.activations import ACTIVATIONS
+    """µs per feedforward pass: the rate engine against the better of a dense numpy chain and a CSR
+    chain of the same network (plain numpy sigmoid), interleaved, one BLAS thread."""
     from neuron_sim.model.engines.rate import RateEngine
 
-    sigmoid = ACTIVATIONS["sigmoid"]
     repeats, seconds = (3, 0.03) if quick else (7, 0.2)
-    for n in RATE_QUICK_SIZES if quick else RATE_SIZES:
-        network, dense, inputs = rate_network(n)
+    for name, widths, fan_in in RATE_QUICK_NETS if quick else RATE_NETS:
+        network, matrices, inputs = rate_network(widths, fan_in)
         engine = RateEngine(network)
-
-        def dense_pass(dense=dense, inputs=inputs):
-            a = inputs
-            for matrix, theta in dense:
-                a = sigmoid(matrix.dot(a) - theta)
-            return a
-
-        # the two compute the same activities (a check that the baseline is the same network)
-        last = [engine.index[nid] for nid in list(network.neurons)[-len(dense[-1][1]):]]
-        if not np.allclose(engine.step()[last], dense_pass(), atol=1e-9):
-            raise AssertionError("the dense baseline does not compute the same network")
-        engine_steps = steps_for(engine.step, seconds)
-        dense_steps = steps_for(dense_pass, seconds)
-        medians = interleaved({
-            "engine": partial(per_call, engine.step, engine_steps),
-            "dense": partial(per_call, dense_pass, dense_steps),
-        }, repeats)
-        yield record(f"rate feedforward pass, N={n:,}", medians["engine"] * 1e6, "us",
-                     medians["dense"] * 1e6, "numpy dense f(W.dot(a) - theta), same network")
+        chains = plain_chains(matrices, inputs)
+        limit, note = one_blas_thread()
+        with limit:
+            # each baseline computes the same activities (a check that it is the same network)
+            last = [engine.index[nid] for nid in list(network.neurons)[-widths[-1]:]]
+            computed = engine.step()[last]
+            for kind, run in chains.items():
+                if not np.allclose(computed, run(), rtol=1e-9, atol=1e-12):
+                    raise AssertionError(f"the {kind} baseline does not compute the same network")
+            measures = {"engine": partial(per_call, engine.step, steps_for(engine.step, seconds))}
+            for kind, run in chains.items():
+                measures[kind] = partial(per_call, run, steps_for(run, seconds))
+            medians = interleaved(measures, repeats)
+        best = min(chains, key=medians.__getitem__)
+        others = ", ".join(f"{kind} {medians[kind] * 1e6:,.4g} µs" for kind in chains)
+        missing = "" if "CSR" in chains else "; no CSR chain: scipy is not installed"
+        yield record(f"rate feedforward pass, {name}", medians["engine"] * 1e6, "us", medians[best] * 1e6,
+                     f"better plain numpy chain ({others}){missing}, same network{note}", goal=RATE_GOAL)
 
 
 # ---- spiking networks ------------------------------------------------------------------------
@@ -99,6 +124,8 @@ SPIKING_SIZES = (10, 100, 1_000, 10_000)
 SPIKING_QUICK_SIZES = (10, 100)
 SPIKING_FAN_OUT = 100
 WARMUP_MS = 200.0
+#: faster than Brian2 up to 1,000 cells, within 1.3× at 10,000 (docs/performance.md)
+SPIKING_GOALS = {10: 1.0, 100: 1.0, 1_000: 1.0, 10_000: 1.3}
 
 
 def spiking_arrays(n: int, seed: int = 1, dt_ms: float = 0.1):
@@ -245,6 +272,7 @@ def spiking_benchmarks(quick: bool = False) -> Iterator[Record]:
         baseline = medians.get("brian2")
         yield record(f"spiking step, N={n:,}", medians["engine"] * 1e6, "us",
                      None if baseline is None else baseline * 1e6,
-                     brian.label + ", same network" if baseline is not None else brian.error)
+                     brian.label + ", same network" if baseline is not None else brian.error,
+                     goal=SPIKING_GOALS.get(n))
         yield record(f"spiking firing rate, N={n:,}", rate, "Hz", brian_rate,
                      brian.label + ", same network" if brian_rate is not None else brian.error)

@@ -52,9 +52,10 @@ def test_quick_json_is_one_record_per_line(quick_json_lines):
 
 def test_quick_json_covers_rate_and_spiking_networks(quick_json_lines):
     records = {r["name"]: r for r in map(json.loads, quick_json_lines)}
-    for n in bench_engines.RATE_QUICK_SIZES:
-        rate = records[f"rate feedforward pass, N={n:,}"]
-        assert rate["unit"] == "us" and rate["baseline"] is not None  # numpy dense, same run
+    for name, _, _ in bench_engines.RATE_QUICK_NETS:
+        rate = records[f"rate feedforward pass, {name}"]
+        assert rate["unit"] == "us" and rate["baseline"] is not None  # plain numpy chains, same run
+        assert rate["goal"] == bench_engines.RATE_GOAL and "CSR" in rate["baseline_name"]
     for n in bench_engines.SPIKING_QUICK_SIZES:
         assert records[f"spiking step, N={n:,}"]["unit"] == "us"
         assert records[f"spiking firing rate, N={n:,}"]["unit"] == "Hz"
@@ -105,10 +106,36 @@ def test_every_benchmark_is_listed_once():
 
 def test_cli_passes_its_flags(monkeypatch):
     seen = {}
-    monkeypatch.setattr(neuron_sim.bench, "run", lambda json_output, quick: seen.update(
-        json_output=json_output, quick=quick) or 0)
-    assert main(["bench", "--json", "--quick"]) == 0
-    assert seen == {"json_output": True, "quick": True}
+    monkeypatch.setattr(neuron_sim.bench, "run", lambda json_output, quick, check: seen.update(
+        json_output=json_output, quick=quick, check=check) or 0)
+    assert main(["bench", "--json", "--quick", "--check"]) == 0
+    assert seen == {"json_output": True, "quick": True, "check": True}
+
+
+def _goal_figures(quick: bool):
+    yield bench.record("met", 1.0, "ms", 1.0, "a baseline", goal=1.2)
+    yield bench.record("missed", 3.0, "ms", 2.0, "a baseline", goal=1.2)
+    yield bench.record("unmeasured", 3.0, "ms", None, "not measured", goal=1.2)
+
+
+def test_check_fails_a_run_that_misses_a_goal_and_names_it(capsys):
+    assert bench.run_bench([_goal_figures], json_output=True, quick=True) == 0  # without --check
+    capsys.readouterr()
+    assert bench.run_bench([_goal_figures], json_output=True, quick=True, check=True) == 1
+    out, err = capsys.readouterr()
+    assert [json.loads(line)["goal"] for line in out.splitlines()] == [1.2, 1.2, 1.2]
+    assert "missed the goal: missed: 1.5×" in err
+    assert "met" not in err.replace("missed", "") and "unmeasured" not in err
+
+
+def test_check_passes_a_run_that_meets_every_goal(capsys):
+    def figures(quick: bool):
+        yield bench.record("met", 1.0, "ms", 1.0, "a baseline", goal=1.2)
+        yield bench.record("no goal", 9.0, "ms", 1.0, "a baseline")
+
+    assert bench.run_bench([figures], json_output=False, quick=True, check=True) == 0
+    out, err = capsys.readouterr()
+    assert "≤ 1.2×" in out and "every goal met" in err
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # Brian2 2.9 on pyparsing 3.3
