@@ -91,3 +91,16 @@ def test_compressed_rows_without_synapses_sum_to_zero():
     matrix.set(0, 2.5)
     dense[target[0], source[0]] = 2.5
     np.testing.assert_allclose(matrix.sums(activity), dense @ activity, rtol=1e-12, atol=1e-12)
+
+
+def test_the_engines_activations_equal_the_oracles_over_the_whole_range():
+    from neuron_sim.model.activations import ACTIVATIONS
+    from neuron_sim.model.engines.rate import _ACTIVATE_INTO, _EXP_LIMITS
+
+    assert set(_ACTIVATE_INTO) == set(ACTIVATIONS) == set(ACTIVATION_NAMES)
+    net = np.concatenate([np.linspace(-50.0, 50.0, 1001), [-1e300, -800.0, -710.0, 710.0, 800.0, 1e300, 0.0]])
+    for name in ACTIVATION_NAMES:
+        out = np.empty_like(net)
+        with np.errstate(all="raise"), np.errstate(**_EXP_LIMITS):
+            _ACTIVATE_INTO[name](net, out)
+        np.testing.assert_allclose(out, oracle_f(name, net), rtol=1e-15, atol=0, err_msg=name)

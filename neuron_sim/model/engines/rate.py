@@ -21,7 +21,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from neuron_sim.model.activations import ACTIVATIONS
 from neuron_sim.model.engines.protocol import Clock, Pulses, Sample
 from neuron_sim.model.engines.rate_matrix import WeightMatrix, contiguous
 from neuron_sim.model.entities import ModelError
@@ -34,6 +33,28 @@ MAX_ACTIVITY = 1e100
 
 #: layers (or synchronous ticks) per second of playback at speed 1
 PLAYBACK_STAGES_PER_SECOND = 1.5
+
+
+def _sigmoid_into(net: np.ndarray, out: np.ndarray) -> None:
+    # 1 / (1 + e^−net) in place; e^−net overflows to inf (output 0) or underflows to 0 (output 1),
+    # both exact limits, so the callers hold those two floating-point flags off (_EXP_LIMITS).
+    np.negative(net, out=out)
+    np.exp(out, out=out)
+    np.add(out, 1.0, out=out)
+    np.divide(1.0, out, out=out)
+
+
+#: The activation functions of activations.py, written into a given array (a view of the engine's
+#: activity where it can be): the same values, without a temporary array per ufunc.
+_ACTIVATE_INTO = {
+    "sigmoid": _sigmoid_into,
+    "tanh": lambda net, out: np.tanh(net, out=out),
+    "relu": lambda net, out: np.maximum(net, 0.0, out=out),
+    "linear": lambda net, out: np.copyto(out, net),
+    "step": lambda net, out: np.greater_equal(net, 0.0, out=out),
+}
+_UNBOUNDED = {"relu", "linear"}  # outputs that need clipping to ±MAX_ACTIVITY
+_EXP_LIMITS = {"over": "ignore", "under": "ignore"}
 
 
 @dataclass
@@ -72,6 +93,7 @@ class RateEngine:
         self.target = np.array([self.index[s.target] for s in synapses], dtype=np.intp)
         self.weight = np.array([s.weight for s in synapses], dtype=float)
         self.computing = np.flatnonzero(~self.is_input)
+        self._inputs = contiguous(np.flatnonzero(self.is_input))
         self.computing_synapses = np.flatnonzero(~self.is_input[self.target]) if n else np.array([], int)
         self.layers: list[_Layer] = []
         self._slot: list[tuple[WeightMatrix, int]] | None = None  # synapse → (its matrix, its number there)
@@ -141,9 +163,10 @@ class RateEngine:
         state is its simulation's."""
         if self.update != "feedforward":
             return False
-        self.activity[self.is_input] = self.values[self.is_input]
-        for layer in self.layers:
-            self._compute_layer(layer)
+        self._hold_inputs()
+        with np.errstate(**_EXP_LIMITS):
+            for layer in self.layers:
+                self._compute_layer(layer)
         self.settled = True
         return True
 
@@ -154,12 +177,11 @@ class RateEngine:
     def step(self) -> np.ndarray:
         """One update: a whole feedforward pass, or one synchronous tick. Returns the activity."""
         if self.update == "feedforward":
+            with np.errstate(**_EXP_LIMITS):
+                for layer in self.layers:
+                    self._compute_layer(layer)
             self.layer_cursor = 0
-            for _ in range(len(self.layers)):
-                self._compute_layer(self.layers[self.layer_cursor])
-                self.layer_cursor += 1
-            self.layer_cursor = 0
-            self.activity[self.is_input] = self.values[self.is_input]
+            self._hold_inputs()
             self.settled = True
         else:
             self._synchronous_tick()
@@ -180,37 +202,55 @@ class RateEngine:
             return 0
         number = self.layer_cursor
         if number == 0:
-            self.activity[self.is_input] = self.values[self.is_input]
-        self._compute_layer(self.layers[number])
+            self._hold_inputs()
+        with np.errstate(**_EXP_LIMITS):
+            self._compute_layer(self.layers[number])
         self.layer_cursor = (number + 1) % len(self.layers)
         if self.layer_cursor == 0:
             self.tick += 1
         return number
 
-    def _compute_layer(self, layer: _Layer) -> None:
-        self._apply(layer, layer.weights.sums(self.activity))
+    def _hold_inputs(self) -> None:
+        self.activity[self._inputs] = self.values[self._inputs]
 
-    def _synchronous_tick(self) -> None:
-        self.previous_activity = self.activity.copy()
-        sums = self.ticking.weights.sums(self.previous_activity)
-        self.activity[self.is_input] = self.values[self.is_input]
-        self._apply(self.ticking, sums)
-
-    def _apply(self, layer: _Layer, sums: np.ndarray) -> None:
+    def _compute_layer(self, layer: _Layer, reading: np.ndarray | None = None) -> None:
+        """weighted_sum, net and activity of the layer's neurons, from the outputs in `reading`
+        (the current activity by default). Where the members are consecutive every array is
+        written through a view, with no temporary arrays."""
+        reading = self.activity if reading is None else reading
         rows = layer.rows
+        if isinstance(rows, slice):
+            sums = layer.weights.sums(reading, out=self.weighted_sum[rows])
+            net = np.subtract(sums, self.threshold[rows], out=self.net[rows])
+            self._activate(layer, net, self.activity[rows])
+            return
+        sums = layer.weights.sums(reading)
         net = sums - self.threshold[rows]
         self.weighted_sum[rows] = sums
         self.net[rows] = net
+        out = np.empty_like(net)
+        self._activate(layer, net, out)
+        self.activity[rows] = out
+
+    def _synchronous_tick(self) -> None:
+        self.previous_activity = self.activity.copy()
+        self._hold_inputs()
+        with np.errstate(**_EXP_LIMITS):
+            self._compute_layer(self.ticking, self.previous_activity)
+
+    def _activate(self, layer: _Layer, net: np.ndarray, out: np.ndarray) -> None:
         groups = self._activation_groups(layer.members)
         if len(groups) == 1:  # one activation function for all: no gathering and scattering
-            out = ACTIVATIONS[groups[0][0]](net)
+            name = groups[0][0]
+            _ACTIVATE_INTO[name](net, out)
         else:
-            out = np.empty_like(net)
             for name, positions in groups:
-                out[positions] = ACTIVATIONS[name](net[positions])
-        np.minimum(out, MAX_ACTIVITY, out=out)  # two ufuncs: np.clip costs 3x as much per tick
-        np.maximum(out, -MAX_ACTIVITY, out=out)
-        self.activity[rows] = out
+                part = np.empty(positions.size)
+                _ACTIVATE_INTO[name](net[positions], part)
+                out[positions] = part
+        if any(name in _UNBOUNDED for name, _ in groups):
+            np.minimum(out, MAX_ACTIVITY, out=out)  # two ufuncs: np.clip costs 3x as much per tick
+            np.maximum(out, -MAX_ACTIVITY, out=out)
 
     def run(self, steps: int) -> np.ndarray:
         """Run `steps` updates; row k is the activity after k+1 updates."""
