@@ -1,12 +1,13 @@
 """`neuron-sim bench`: every figure against a baseline measured in the same run (see core.py).
 
 The list below is the whole registry, in the order the bench runs: the engines and training first, then the
-canvas, the animation, Name the parts and the figure export, which import Qt when they run.
+canvas, the animation, Name the parts and the figure export, which import Qt when they run, and the
+start-up, which starts fresh processes.
 """
 
 from __future__ import annotations
 
-from neuron_sim.bench import animation, canvas, engines, export, name_parts, training
+from neuron_sim.bench import animation, canvas, engines, export, name_parts, startup, training
 from neuron_sim.bench.core import Benchmark, run_bench
 
 BENCHMARKS: tuple[Benchmark, ...] = (
@@ -17,6 +18,7 @@ BENCHMARKS: tuple[Benchmark, ...] = (
     animation.animation_benchmarks,
     name_parts.name_parts_benchmarks,
     export.export_benchmarks,
+    startup.startup_benchmarks,
 )
 
 

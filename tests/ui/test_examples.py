@@ -6,6 +6,7 @@ import json
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
 from neuron_sim import commands
@@ -195,6 +196,38 @@ def test_thumbnail_is_a_drawing_of_the_network(qapp, example):
     assert drawn > 150  # cells, synapses and labels, not a blank card
     assert coloured > 20  # synapses are vermillion or blue
     assert example_thumbnail(example) is image  # cached
+
+
+def test_the_pictures_are_drawn_after_the_pages_first_paint(qapp, qtbot, monkeypatch):
+    from PySide6.QtCore import QEvent, QObject
+
+    from neuron_sim.ui.window import start_page
+
+    monkeypatch.setattr(start_page, "_thumbnails", {})  # nothing drawn yet
+    events: list[str] = []
+    render = start_page._render
+    monkeypatch.setattr(start_page, "_render", lambda example, size: events.append("draw") or render(example, size))
+
+    class Paints(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint and watched is page:
+                events.append("paint")
+            return False
+
+    page = StartPage(QSettings("neuron-sim", "neuron-sim"))
+    qtbot.addWidget(page)
+    assert events == [] and not any(card.has_picture for card in page.cards)
+    paints = Paints()
+    page.installEventFilter(paints)
+    page.show()
+    qtbot.waitUntil(lambda: all(card.has_picture for card in page.cards), timeout=20_000)
+    assert events[0] == "paint" and events.count("draw") == len(page.cards)
+    for card in page.cards:
+        shown = card.picture.pixmap().toImage().convertToFormat(QImage.Format.Format_RGB32)
+        assert shown == start_page.example_thumbnail(card.example).convertToFormat(QImage.Format.Format_RGB32)
+    again = StartPage(QSettings("neuron-sim", "neuron-sim"))  # drawn once: the next page has them at once
+    qtbot.addWidget(again)
+    assert all(card.has_picture for card in again.cards)
 
 
 def test_thumbnails_differ_between_examples(qapp):

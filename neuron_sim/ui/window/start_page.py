@@ -2,11 +2,15 @@
 
 Shown at launch (unless "Show at start" is turned off; QSettings key `show_start_page`) and from
 Help → Start page or the Examples menu. Choosing a card opens that example as an untitled copy.
+
+The pictures are drawn after the page's first paint, one per turn of the event loop, so that the
+page (and, at launch, the window under it) appears at once; each card shows its blank picture
+area until then.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,14 +37,23 @@ _thumbnails: dict[tuple, QImage] = {}
 
 def example_thumbnail(example: Example, size: QSize = THUMBNAIL_SIZE) -> QImage:
     """The example drawn by the canvas itself, small; cached per file, look, size and file version."""
-    path = example.path
-    key = (str(path), path.stat().st_mtime_ns, example.look, size.width(), size.height(),
-           tuple(sorted(example.labels.items())))
+    key = _thumbnail_key(example, size)
     image = _thumbnails.get(key)
     if image is None:
         image = _render(example, size)
         _thumbnails[key] = image
     return image
+
+
+def drawn_thumbnail(example: Example, size: QSize = THUMBNAIL_SIZE) -> QImage | None:
+    """The example's thumbnail if it has been drawn already, else None (nothing is drawn)."""
+    return _thumbnails.get(_thumbnail_key(example, size))
+
+
+def _thumbnail_key(example: Example, size: QSize) -> tuple:
+    path = example.path
+    return (str(path), path.stat().st_mtime_ns, example.look, size.width(), size.height(),
+            tuple(sorted(example.labels.items())))
 
 
 def _render(example: Example, size: QSize) -> QImage:
@@ -77,7 +90,14 @@ class ExampleCard(QFrame):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(fill(self.tr("Open “%1” as a new, untitled network"), example.title))
         self.picture = QLabel()
-        self.picture.setPixmap(QPixmap.fromImage(example_thumbnail(example)))
+        image = drawn_thumbnail(example)
+        self.has_picture = image is not None
+        if image is None:  # drawn after the page's first paint (draw_picture)
+            blank = QPixmap(THUMBNAIL_SIZE)
+            blank.fill(PALETTE.background)
+            self.picture.setPixmap(blank)
+        else:
+            self.picture.setPixmap(QPixmap.fromImage(image))
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = QLabel(example.title)
         font = self.title.font()
@@ -98,6 +118,10 @@ class ExampleCard(QFrame):
         column.addWidget(self.text)
         column.addStretch(1)
         self.setFixedWidth(THUMBNAIL_SIZE.width() + 22)
+
+    def draw_picture(self) -> None:
+        self.picture.setPixmap(QPixmap.fromImage(example_thumbnail(self.example)))
+        self.has_picture = True
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
@@ -179,6 +203,22 @@ class StartPage(QDialog):
         bottom.addWidget(buttons, 0, 1)
         layout.addLayout(bottom)
         self.resize(COLUMNS * (THUMBNAIL_SIZE.width() + 34) + 80, 760)
+        self._drawing_pictures = False
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        if not self._drawing_pictures and any(not card.has_picture for card in self.cards):
+            self._drawing_pictures = True
+            QTimer.singleShot(0, self, self._draw_next_picture)  # once this paint is on the screen
+
+    def _draw_next_picture(self) -> None:
+        waiting = [card for card in self.cards if not card.has_picture]
+        if waiting:
+            waiting[0].draw_picture()
+        if len(waiting) > 1:
+            QTimer.singleShot(0, self, self._draw_next_picture)  # one per turn: the page stays responsive
+        else:
+            self._drawing_pictures = False
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         # The Preferences dialog may have changed the setting since this page was built.

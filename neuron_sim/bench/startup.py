@@ -1,0 +1,114 @@
+"""Start-up to first paint for `neuron-sim bench`: the app against a bare PySide6 window, each started
+in a fresh process, in turns (app, bare, app, bare …), medians.
+
+The time is the parent's wall clock from starting the process to reading the line the child prints
+once its windows have painted: the interpreter's start, every import, building the windows and the
+first paint, as a person waits for them. The app's first screen is the main window and, on a first
+launch (each child gets empty settings folders), the start page over it; the bare one is a
+QApplication and an empty 1200 × 800 QMainWindow. Both run on the offscreen platform, with Python
+allowed to write its bytecode caches (an environment that turns them off makes every import of the
+app compile its source: ~0.2 s), and each is started once untimed first, as a second launch.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+
+from neuron_sim.bench.core import Record, record
+
+#: start-up to first paint within 2× a bare PySide6 window (docs/performance.md)
+STARTUP_GOAL = 2.0
+
+# Prints "painted" once every top-level window named here (class name or object name) has painted.
+_WATCH = r'''
+import os, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+class FirstPaint(QObject):
+    def __init__(self, names):
+        super().__init__()
+        self.waiting = set(names)
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) and self.waiting:
+            top = watched.window()
+            for name in (type(top).__name__, top.objectName()):
+                self.waiting.discard(name)
+            if not self.waiting:
+                QTimer.singleShot(0, self.done)  # after this paint pass has finished
+        return False
+
+    def done(self):
+        sys.stdout.write("painted\n")
+        sys.stdout.flush()
+        os._exit(0)
+'''
+
+_BARE = _WATCH + r'''
+app = QApplication(sys.argv)
+watch = FirstPaint({"QMainWindow"})
+app.installEventFilter(watch)
+from PySide6.QtWidgets import QMainWindow
+window = QMainWindow()
+window.resize(1200, 800)
+window.show()
+app.exec()
+'''
+
+# What `neuron_sim.ui.window.launch.run` does for `neuron-sim` without arguments.
+_APP = _WATCH + r'''
+from neuron_sim.ui.application import create_application, install_translator
+app = create_application()
+watch = FirstPaint({"MainWindow", "start-page"})
+app.installEventFilter(watch)
+install_translator(app, None)
+from neuron_sim.ui.window.launch import open_window
+window = open_window()
+app.exec()
+'''
+
+
+def seconds_to_first_paint(program: str, timeout: float = 120.0) -> float:
+    """Wall time from starting `program` in a fresh interpreter to its "painted" line."""
+    with tempfile.TemporaryDirectory(prefix="neuron-sim-startup-") as home:
+        environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        environment.pop("PYTHONDONTWRITEBYTECODE", None)
+        for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+            environment[name] = os.path.join(home, name.lower())
+        start = time.perf_counter()
+        child = subprocess.Popen([sys.executable, "-c", program], stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True, env=environment, cwd=home)
+        try:
+            line = child.stdout.readline() if child.stdout else ""
+            elapsed = time.perf_counter() - start
+            if line.strip() != "painted":
+                child.kill()
+                raise RuntimeError("the child did not paint: " + (child.communicate(timeout=timeout)[1]
+                                                                  .strip().splitlines() or ["no output"])[-1])
+            child.wait(timeout=timeout)
+        finally:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+    return elapsed
+
+
+def startup_benchmarks(quick: bool = False) -> Iterator[Record]:
+    """ms from launch to the first screen painted: the app (main window and start page) vs bare."""
+    repeats = 2 if quick else 7
+    times: dict[str, list[float]] = {"app": [], "bare": []}
+    seconds_to_first_paint(_APP)  # bytecode and file caches filled, as for any launch after the first
+    seconds_to_first_paint(_BARE)
+    for _ in range(repeats):
+        times["app"].append(seconds_to_first_paint(_APP))
+        times["bare"].append(seconds_to_first_paint(_BARE))
+    app, bare = (statistics.median(times[name]) * 1000 for name in ("app", "bare"))
+    yield record("start-up to first paint", app, "ms", bare,
+                 "a bare PySide6 window, each in a fresh process, in turns", goal=STARTUP_GOAL)
