@@ -104,3 +104,34 @@ def test_the_engines_activations_equal_the_oracles_over_the_whole_range():
         with np.errstate(all="raise"), np.errstate(**_EXP_LIMITS):
             _ACTIVATE_INTO[name](net, out)
         np.testing.assert_allclose(out, oracle_f(name, net), rtol=1e-15, atol=0, err_msg=name)
+
+
+def _in_layer_order(spec: LayeredSpec, network: Network) -> Network:
+    """The same network with its neurons added layer by layer, so each layer is a run of indices."""
+    ordered = Network(update=network.update)
+    for nid in [nid for layer in spec.ids for nid in layer]:
+        ordered.add_neuron(network.neurons[nid])
+    for synapse in network.synapses.values():
+        ordered.connect(synapse)
+    return ordered
+
+
+@pytest.mark.parametrize("density, compressed", [(0.06, True), (1.0, False)])
+def test_layers_of_consecutive_neurons_are_computed_in_place_and_survive_reset_and_edits(density, compressed):
+    rng = np.random.default_rng(13)
+    spec = LayeredSpec(rng, [200, 100, 60, 6], density=density)
+    network = _in_layer_order(spec, spec.network(rng))
+    engine = RateEngine(network)
+    assert all(isinstance(layer.rows, slice) for layer in engine.layers)
+    assert any(not layer.weights.dense for layer in engine.layers) == compressed
+    engine.step()
+    _close(engine_values(engine), spec)
+    engine.reset()  # new state arrays: the layers' views must follow them
+    assert engine.activity[engine.index["L3n0"]] == 0.0
+    engine.settle()
+    _close(engine_values(engine), spec)
+    network.set_neuron_param("L2n0", "activation", "linear")
+    engine.set_neuron_param("L2n0", "activation", "linear")
+    spec.activations[1][0] = "linear"
+    engine.step()
+    _close(engine_values(engine), spec)

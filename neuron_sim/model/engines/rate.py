@@ -65,6 +65,8 @@ class _Layer:
 
     def __post_init__(self):
         self.rows = contiguous(self.members)  # a slice where the members are consecutive
+        # (weighted_sum, net, activity, threshold) views of `rows`, made once per set of state arrays
+        self.views: tuple[np.ndarray, ...] | None = None
 
 
 class RateEngine:
@@ -102,6 +104,7 @@ class RateEngine:
         else:
             self.ticking = self._layer(self.computing, self.computing_synapses)
         self._groups_cache: dict[int, list[tuple[str, np.ndarray]]] = {}
+        self._unbounded: dict[int, bool] = {}  # per key of _groups_cache: some outputs need clipping
         self.reset()
 
     # ---- compilation --------------------------------------------------------------------
@@ -143,6 +146,7 @@ class RateEngine:
             names = np.array([self.activation[i] for i in members])
             groups = [(name, np.flatnonzero(names == name)) for name in dict.fromkeys(names.tolist())]
             self._groups_cache[key] = groups
+            self._unbounded[key] = any(name in _UNBOUNDED for name, _ in groups)
         return groups
 
     # ---- state ----------------------------------------------------------------------------
@@ -152,6 +156,8 @@ class RateEngine:
         self.activity = np.where(self.is_input, self.values, 0.0)
         self.weighted_sum = np.zeros(n)  # Σ w·a arriving at each neuron
         self.net = np.zeros(n)  # Σ w·a − θ
+        for layer in [*self.layers, *([self.ticking] if self.update != "feedforward" else [])]:
+            layer.views = None  # views of the arrays just replaced
         self.tick = 0
         self.layer_cursor = 0  # next layer a `step_layer` computes (feedforward)
         self.settled = False  # every output is the settled pass for the current parameters
@@ -220,9 +226,12 @@ class RateEngine:
         reading = self.activity if reading is None else reading
         rows = layer.rows
         if isinstance(rows, slice):
-            sums = layer.weights.sums(reading, out=self.weighted_sum[rows])
-            net = np.subtract(sums, self.threshold[rows], out=self.net[rows])
-            self._activate(layer, net, self.activity[rows])
+            if layer.views is None:
+                layer.views = (self.weighted_sum[rows], self.net[rows], self.activity[rows], self.threshold[rows])
+            sums, net, out, threshold = layer.views
+            layer.weights.sums(reading, out=sums)
+            np.subtract(sums, threshold, out=net)
+            self._activate(layer, net, out)
             return
         sums = layer.weights.sums(reading)
         net = sums - self.threshold[rows]
@@ -248,7 +257,7 @@ class RateEngine:
                 part = np.empty(positions.size)
                 _ACTIVATE_INTO[name](net[positions], part)
                 out[positions] = part
-        if any(name in _UNBOUNDED for name, _ in groups):
+        if self._unbounded[id(layer.members)]:
             np.minimum(out, MAX_ACTIVITY, out=out)  # two ufuncs: np.clip costs 3x as much per tick
             np.maximum(out, -MAX_ACTIVITY, out=out)
 
