@@ -172,8 +172,8 @@ def run_bench(benchmarks: Iterable[Benchmark], json_output: bool = False, quick:
                 traceback.print_exc()
     if check:
         for rec in missed:
-            print(f"neuron-sim bench: missed the goal: {rec['name']}: {rec['ratio']:.3g}× "
-                  f"(goal ≤ {rec['goal']:g}× {rec.get('baseline_name') or 'the baseline'})", file=sys.stderr)
+            print(f"neuron-sim bench: missed the goal: {rec['name']}: {rec['ratio']:.3g}× the baseline, "
+                  f"goal ≤ {rec['goal']:g}× (baseline: {rec.get('baseline_name') or 'unnamed'})", file=sys.stderr)
         if not missed and not failed:
             print("neuron-sim bench: every goal met", file=sys.stderr)
     return 1 if failed or (check and missed) else 0
