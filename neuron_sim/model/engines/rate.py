@@ -2,9 +2,9 @@
 
 The engine compiles a Network into arrays once, and each feedforward layer (or, for a synchronous
 tick, all computing neurons) into one weight matrix (rate_matrix.py): a step is one matrix-vector
-product per layer and a few numpy calls. Parameter edits
-(input values, weights, thresholds, activations) are applied in place so that playback can keep
-running; a structural edit needs a new engine, which takes the old one's state over by neuron id.
+product per layer and a few numpy calls. Parameter edits (input values, weights, thresholds,
+activations) are applied in place so that playback can keep running; a structural edit needs a
+new engine, which takes the old one's state over by neuron id.
 It implements the Engine protocol (protocol.py): a stage is one layer of a feedforward pass, or
 one synchronous tick.
 
