@@ -104,9 +104,13 @@ def simulate(network: Network, steps: int | None = None) -> SimulationResult:
     spikes: dict[str, list[float]] = {nid: [] for nid in order}
     for k, i in spike_list:
         spikes[engine.ids[i]].append(round(k * network.dt_ms, 9))
+    return SimulationResult(order, rows[:, columns], spikes, network.dt_ms, _learned(engine))
+
+
+def _learned(engine: SpikingEngine) -> dict[str, float] | None:
+    """The learned weights by "SRC->DST", or None when no synapse learns."""
     learned = engine.learned_weights()
-    weights = {f"{source}->{target}": w for (source, target), w in learned.items()} if learned else None
-    return SimulationResult(order, rows[:, columns], spikes, network.dt_ms, weights)
+    return {f"{source}->{target}": w for (source, target), w in learned.items()} if learned else None
 
 
 def write_simulation(network: Network, steps: int | None, out: TextIO, fmt: str = "json") -> None:
@@ -161,6 +165,9 @@ def write_simulation(network: Network, steps: int | None, out: TextIO, fmt: str 
             times = [round(k * network.dt_ms, 9) for k in all_steps[bounds[i]:bounds[i + 1]].tolist()]
             parts.append(json.dumps(nid, ensure_ascii=False) + ": " + json.dumps(times, allow_nan=False))
         out.write(", ".join(parts) + "}")
+        weights = _learned(engine)
+        if weights is not None:  # what STDP learned, as simulate(...).to_json() reports it
+            out.write(', "weights": ' + json.dumps(weights, ensure_ascii=False, allow_nan=False))
     out.write("}")
 
 
