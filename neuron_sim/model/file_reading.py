@@ -1,0 +1,168 @@
+"""Reading a network file's bytes and JSON text, before anything is a network: regular files
+only, of bounded size, and JSON errors that say where (line, column, the object's path).
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import re
+import stat
+from pathlib import Path
+from typing import Any
+
+from neuron_sim.model.entities import _show
+from neuron_sim.model.messages import MessageError
+
+MAX_FILE_BYTES = 5 * 1024 * 1024  # far beyond any teaching network (10,000 neurons ≈ 3 MB); keeps a load under 1 s
+# A network file nests 4 levels deep (top → neurons → neuron → position); JSON too deep for the
+# parser is refused with the place where it passes this depth.
+MAX_NESTING = 64
+
+
+class NetworkFileError(MessageError):
+    """A file that is not a valid network. The message names the file and the place.
+
+    `detail` is the message without the file; `NetworkFileError(model_error, path)` keeps the
+    template of a ModelError (see messages.py) so that the UI can translate it.
+    """
+
+    def __init__(self, message: str | MessageError, path: str | os.PathLike | None = None, /, *,
+                 place: str | None = None, **values: Any):
+        self.path = None if path is None else str(path)
+        super().__init__(message, place=place, **values)
+        self.detail = self.render()
+        if self.path:
+            self.args = (f"{self.path}: {self.detail}",)
+
+
+def read_regular_file(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_FILE_BYTES. A pipe, a device or a socket is refused
+    before it is read: a FIFO would block the open and the read for ever, a device never end."""
+    _refuse_special(os.stat(path), path)  # before opening: opening a device can have effects of its own
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    with open(descriptor, "rb", closefd=True) as handle:
+        status = os.fstat(handle.fileno())  # the file opened, should it have been swapped since the stat
+        _refuse_special(status, path)
+        if status.st_size > MAX_FILE_BYTES:
+            raise too_large(status.st_size, path)
+        raw = handle.read(MAX_FILE_BYTES + 1)  # a file that grows while read is still bounded
+    if len(raw) > MAX_FILE_BYTES:
+        raise too_large(None, path)
+    return raw
+
+
+def _refuse_special(status: os.stat_result, path: Path) -> None:
+    if stat.S_ISDIR(status.st_mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+    if not stat.S_ISREG(status.st_mode):
+        raise NetworkFileError("is not a regular file (a pipe, a device or a socket), so it cannot be a network file",
+                               path)
+
+
+def too_large(size: int | None, path: str | os.PathLike | None) -> NetworkFileError:
+    limit = MAX_FILE_BYTES // 1_000_000
+    if size:
+        return NetworkFileError("the file is {size:.0f} MB, far too large to be a network (the limit is {limit} MB)",
+                                path, size=size / 1e6, limit=limit)
+    return NetworkFileError("the file is far too large to be a network (the limit is {limit} MB)", path, limit=limit)
+
+
+def parse_json(text: str, path: str | os.PathLike | None) -> Any:
+    """The parsed JSON of `text`; a NetworkFileError names where the text is not valid JSON."""
+    duplicates: list[tuple[dict, str]] = []
+
+    def no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(pairs)  # in C; only an object with a repeated key is searched for it
+        if len(result) != len(pairs) and not duplicates:
+            seen: set[str] = set()
+            key = next(key for key, _ in pairs if key in seen or seen.add(key))
+            duplicates.append((result, key))
+        return result
+
+    try:
+        # NaN, Infinity and integers too long to be numbers become floats here, so that the
+        # validation below refuses them with the place they occur (neurons[2].threshold: …).
+        data = json.loads(text, object_pairs_hook=no_duplicate_keys, parse_constant=float,
+                          parse_int=_parse_int)
+    except json.JSONDecodeError as error:
+        if _truncated(text, error):
+            raise NetworkFileError("not valid JSON at line {line}, column {column}: the file ends too early "
+                                   "(truncated?)", path, line=error.lineno, column=error.colno) from None
+        raise NetworkFileError("not valid JSON at line {line}, column {column}: {reason:w}", path,
+                               line=error.lineno, column=error.colno, reason=error.msg) from None
+    except RecursionError:
+        raise _too_deep(text, path) from None
+    except ValueError as error:  # nothing else is known to raise this; kept as a safety net
+        raise NetworkFileError("not valid JSON: {reason}", path, reason=error) from None
+    if duplicates:
+        holder, key = duplicates[0]
+        place = _place_of(data, holder)
+        raise NetworkFileError("the key {key} appears twice in one object", path, place=place, key=_show(key))
+    return data
+
+
+def _place_of(data: Any, wanted: dict) -> str:
+    """The JSON path (neurons[2]) of the object `wanted` inside `data`; "" for the top level."""
+    stack: list[tuple[Any, str]] = [(data, "")]
+    while stack:
+        value, place = stack.pop()
+        if value is wanted:
+            return place
+        if isinstance(value, dict):
+            stack.extend((item, f"{place}.{key}" if place else str(key)) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend((item, f"{place}[{i}]") for i, item in enumerate(value))
+    return ""
+
+
+def _parse_int(digits: str) -> int | float:
+    # Python refuses to convert integers of more than 4300 digits; no parameter needs 20.
+    return int(digits) if len(digits) <= 20 else float(digits)
+
+
+_PARTIAL_TOKEN = re.compile(r"[0-9.eE+\-]+|t(r(ue?)?)?|f(a(l(se?)?)?)?|n(u(ll?)?)?|"
+                            r"N(aN?)?|-?I(n(f(i(n(i(ty?)?)?)?)?)?)?")
+
+
+def _truncated(text: str, error: json.JSONDecodeError) -> bool:
+    """Did parsing fail because the text stops in the middle of a value?"""
+    if error.msg.startswith("Unterminated string"):
+        return True  # a string runs to the end of the text
+    if error.msg.startswith("Invalid \\uXXXX escape") and '"' not in text[error.pos:]:
+        return True  # a \u escape cut short in a string that never ends
+    if error.msg.startswith("Extra data"):
+        return False
+    rest = text[error.pos:].rstrip()
+    return not rest or bool(_PARTIAL_TOKEN.fullmatch(rest))
+
+
+def _too_deep(text: str, path: str | os.PathLike | None) -> NetworkFileError:
+    """Locate the first place nested more than MAX_NESTING deep, for the message."""
+    depth = 0
+    in_string = escaped = False
+    line, line_start = 1, 0
+    for position, char in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return NetworkFileError("not valid JSON at line {line}, column {column}: nested more than "
+                                        "{limit} levels deep", path, line=line, column=position - line_start + 1,
+                                        limit=MAX_NESTING)
+        elif char in "]}":
+            depth -= 1
+        if char == "\n":
+            line, line_start = line + 1, position + 1
+    return NetworkFileError("not valid JSON: nested more than {limit} levels deep", path, limit=MAX_NESTING)
+
+
