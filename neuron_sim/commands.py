@@ -339,3 +339,50 @@ def set_model_command(network: Network, model: str) -> ModelCommand:
     children += [SetNeuronParamCommand(network, e.target, e.name, e.value) for e in neuron_edits]
     children += [SetSynapseParamCommand(network, e.target, e.name, e.value) for e in synapse_edits]
     return macro(network, text, children)
+
+
+# ---- batch edits -------------------------------------------------------------------------------
+class SetManyCommand(ModelCommand):
+    """Set many parameters of neurons and synapses as one edit (Network.set_many): a training step
+    or run writes every weight and threshold, with one model event each way.
+
+    Commands with the same `merge_key` fold into one undo step, so a training run written slice by
+    slice is undone at once, back to the values from before its first slice.
+    """
+
+    MERGE_ID = 1004
+
+    def __init__(self, network: Network, changes: Iterable[tuple[str, Any, str, Any]], text: str,
+                 merge_key: object | None = None):
+        super().__init__(network, text)
+        self.new_values: dict[tuple[str, Any, str], Any] = {}
+        self.old_values: dict[tuple[str, Any, str], Any] = {}
+        for what, key, name, value in changes:
+            thing = network.neuron(key) if what == "neuron" else network.synapse(key)
+            place = (what, key if what == "neuron" else tuple(key), name)
+            try:
+                self.old_values.setdefault(place, getattr(thing, name))
+            except AttributeError:  # an unknown parameter: refuse like the model would, not with a crash
+                raise ModelError("there is no parameter {name!r} to set", name=name) from None
+            self.new_values[place] = value
+        self.merge_key = merge_key
+
+    def apply(self) -> None:
+        self.network.set_many([(*place, value) for place, value in self.new_values.items()])
+
+    def revert(self) -> None:
+        self.network.set_many([(*place, value) for place, value in self.old_values.items()])
+
+    def id(self) -> int:
+        return self.MERGE_ID if self.merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+        if not isinstance(other, SetManyCommand) or other.merge_key is None or other.merge_key != self.merge_key:
+            return False
+        for place, value in other.new_values.items():
+            self.old_values.setdefault(place, other.old_values[place])
+            self.new_values[place] = value
+        self.setText(other.text())
+        if all(self.new_values[place] == old for place, old in self.old_values.items()):
+            self.setObsolete(True)
+        return True

@@ -34,6 +34,11 @@ class NetworkEvents(SignalGroup):
     synapse_removed = Signal(object)
     synapse_changed = Signal(object, str, object)  # key, parameter, new value
     network_changed = Signal(str, object)  # parameter, new value
+    # One batch edit (set_many): a list of Change, each ("neuron", id, …) or ("synapse", key, …).
+    params_changed = Signal(object)
+
+
+Change = tuple[str, Any, str, Any]  # ("neuron" | "synapse", id or key, parameter, value)
 
 
 class CycleError(ModelError):
@@ -175,16 +180,7 @@ class Network:
     def set_neuron_param(self, neuron_id: str, name: str, value: Any) -> Any:
         """Set one parameter; returns the old value."""
         neuron = self.neuron(neuron_id)
-        if name not in NEURON_PARAMS:
-            raise ModelError("neurons have no parameter {name!r}", name=name)
-        value = NEURON_PARAMS[name].validate(value, name)
-        if name == "label" and not value:
-            value = neuron.id
-        if name == "kind":
-            self._check_kind_fits_model(value, self.model)
-            if value != "neuron" and self.incoming(neuron_id):
-                raise ModelError("{label} has incoming synapses; {kind:w} cannot receive any. Remove them first",
-                                 label=neuron.label, kind=article(value))
+        value = self._checked_neuron_value(neuron, name, value)
         old = getattr(neuron, name)
         if old == value:
             return old
@@ -194,15 +190,64 @@ class Network:
 
     def set_synapse_param(self, key: SynapseKey, name: str, value: Any) -> Any:
         synapse = self.synapse(key)
-        if name not in SYNAPSE_PARAMS:
-            raise ModelError("synapses have no parameter {name!r}", name=name)
-        value = SYNAPSE_PARAMS[name].validate(value, name)
+        value = self._checked_synapse_value(name, value)
         old = getattr(synapse, name)
         if old == value:
             return old
         setattr(synapse, name, value)
         self.events.synapse_changed.emit(synapse.key, name, value)
         return old
+
+    def set_many(self, changes: Iterable[Change]) -> list[Change]:
+        """Set many parameters of neurons and synapses as one edit, with one `params_changed` event.
+
+        A training step writes every weight and threshold: one event lets the views and the player
+        follow it once rather than once per synapse. Each change is ("neuron", id, parameter, value)
+        or ("synapse", (source, target), parameter, value); a later change of the same parameter
+        wins. Every value is checked before any is set: a bad one raises ModelError and nothing
+        changes. Returns the old values of what changed, in the same form, for undo.
+        """
+        planned: dict[tuple[str, Any, str], tuple[Any, Any]] = {}  # (what, key, name) → (thing, value)
+        for what, key, name, value in changes:
+            if what == "neuron":
+                thing = self.neuron(key)
+                planned[(what, thing.id, name)] = (thing, self._checked_neuron_value(thing, name, value))
+            elif what == "synapse":
+                thing = self.synapse(key)
+                planned[(what, thing.key, name)] = (thing, self._checked_synapse_value(name, value))
+            else:  # a mistake in the calling code, not in anything a user typed
+                raise ValueError(f"a change is to a 'neuron' or a 'synapse', not {what!r}")
+        old_values: list[Change] = []
+        applied: list[Change] = []
+        for (what, key, name), (thing, value) in planned.items():
+            old = getattr(thing, name)
+            if old == value:
+                continue
+            setattr(thing, name, value)
+            old_values.append((what, key, name, old))
+            applied.append((what, key, name, value))
+        if applied:
+            self.events.params_changed.emit(applied)
+        return old_values
+
+    def _checked_neuron_value(self, neuron: Neuron, name: str, value: Any) -> Any:
+        if name not in NEURON_PARAMS:
+            raise ModelError("neurons have no parameter {name!r}", name=name)
+        value = NEURON_PARAMS[name].validate(value, name)
+        if name == "label" and not value:
+            value = neuron.id
+        if name == "kind":
+            self._check_kind_fits_model(value, self.model)
+            if value != "neuron" and self.incoming(neuron.id):
+                raise ModelError("{label} has incoming synapses; {kind:w} cannot receive any. Remove them first",
+                                 label=neuron.label, kind=article(value))
+        return value
+
+    @staticmethod
+    def _checked_synapse_value(name: str, value: Any) -> Any:
+        if name not in SYNAPSE_PARAMS:
+            raise ModelError("synapses have no parameter {name!r}", name=name)
+        return SYNAPSE_PARAMS[name].validate(value, name)
 
     def set_param(self, name: str, value: Any) -> Any:
         """Set a network-wide parameter (name, description, model, update, dt_ms)."""

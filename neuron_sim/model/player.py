@@ -77,6 +77,7 @@ class Player:
                                 (e.synapse_removed, self._structure_changed),
                                 (e.neuron_changed, self._neuron_changed),
                                 (e.synapse_changed, self._synapse_changed),
+                                (e.params_changed, self._params_changed),
                                 (e.network_changed, self._network_changed)):
             signal.connect(handler) if on else signal.disconnect(handler)
 
@@ -98,6 +99,19 @@ class Player:
             self.changed.emit()
         else:
             self.rebuild(keep_state=True)
+
+    def _params_changed(self, changes) -> None:
+        """A batch edit: into the running engine where it can take every value, else one rebuild."""
+        engine = self.engine
+        for what, key, name, value in changes:
+            if what == "neuron" and name in ("position", "label"):
+                continue
+            taken = engine is not None and (engine.set_neuron_param(key, name, value) if what == "neuron"
+                                            else engine.set_synapse_param(key, name, value))
+            if not taken:
+                self.rebuild(keep_state=True)  # reads every value from the network, the rest of the batch too
+                return
+        self.changed.emit()
 
     def _network_changed(self, name: str, value) -> None:
         if name in ("model", "update", "dt_ms"):

@@ -174,6 +174,35 @@ def test_a_parameter_edit_while_playing_goes_into_the_running_engine():
     assert player.recorder.values("x2").tolist() == [0.0, 0.0, 1.0, 1.0]
 
 
+def test_a_batch_edit_goes_into_the_running_engine_with_one_change():
+    network = xor("synchronous")
+    player = Player(network)
+    engine = player.engine
+    events = Events(player)
+    player.step()
+    network.set_many([("neuron", "x2", "value", 1.0), ("synapse", ("h1", "y"), "weight", 2.0),
+                      ("neuron", "h1", "label", "first")])
+    assert player.engine is engine and events.changed == 2  # the step, then the batch: no rebuild
+    player.step()
+    player.step()
+    h1 = oracle_f("step", np.array([2.0 - 0.5]))[0]
+    h2 = oracle_f("step", np.array([-2.0 + 1.5]))[0]
+    assert player.engine.output_of("y") == oracle_f("step", np.array([2.0 * h1 + h2 - 1.5]))[0]
+
+
+def test_a_batch_edit_the_engine_cannot_take_rebuilds_once_with_every_value():
+    network = xor("synchronous")
+    player = Player(network)
+    engine = player.engine
+    rebuilt = []
+    original = player.rebuild
+    player.rebuild = lambda keep_state=True: (rebuilt.append(keep_state), original(keep_state))
+    # A kind needs a new engine; the weight after it in the batch must reach that engine too.
+    network.set_many([("neuron", "x1", "kind", "neuron"), ("synapse", ("h1", "y"), "weight", 3.0)])
+    assert rebuilt == [True] and player.engine is not engine
+    assert player.engine.weight[player.engine.synapse_index[("h1", "y")]] == 3.0
+
+
 def test_a_structural_edit_rebuilds_and_the_rate_run_carries_over():
     network = xor("synchronous")
     player = Player(network)

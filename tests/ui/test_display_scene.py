@@ -96,3 +96,20 @@ def test_the_throwaway_scene_is_a_drawing_in_the_asked_look(qapp):
         assert isinstance(scene, DisplayScene) and not isinstance(scene, EditorScene)
         assert scene.look == "schematic" and not scene.show_weights
         assert not scene.network_rect().isEmpty()
+
+
+def test_a_batch_edit_redraws_the_synapses_once_with_every_new_weight(display):
+    network = two_neurons()
+    network.add_neuron(Neuron("z", kind="neuron", position=(400.0, 0.0)))
+    network.connect(Synapse("y", "z", weight=-1.0))
+    scene = display(network)
+    scene.flush()
+    rebuilds = []
+    original = scene.synapse_layer.rebuild
+    scene.synapse_layer.rebuild = lambda: (rebuilds.append(1), original())
+    network.set_many([("synapse", ("x", "y"), "weight", 2.0), ("synapse", ("y", "z"), "weight", 0.25),
+                      ("neuron", "z", "position", (400.0, 90.0)), ("neuron", "y", "threshold", 0.5)])
+    scene.flush()
+    assert rebuilds == [1]
+    assert scene.synapse_layer.weights.tolist() == [2.0, 0.25]
+    assert scene.neuron_items["z"].pos().y() == 90.0

@@ -73,6 +73,7 @@ class DisplayScene(QGraphicsScene):
                                        (e.synapse_added, self._on_synapse_added),
                                        (e.synapse_removed, self._on_synapse_removed),
                                        (e.synapse_changed, self._on_synapse_changed),
+                                       (e.params_changed, self._on_params_changed),
                                        (e.network_changed, self._on_network_changed)])
 
     def _rebuild_items(self) -> None:
@@ -136,6 +137,14 @@ class DisplayScene(QGraphicsScene):
 
     def _on_synapse_changed(self, key, name: str, value) -> None:
         self.schedule_relayout()
+
+    def _on_params_changed(self, changes) -> None:
+        """A batch edit: each neuron's item once, and the synapses laid out once."""
+        for what, key, name, value in changes:
+            if what == "neuron":
+                self._on_neuron_changed(key, name, value)
+        if any(what == "synapse" for what, *_ in changes):
+            self.schedule_relayout()
 
     def _on_network_changed(self, name: str, value) -> None:
         if name == "model":

@@ -126,6 +126,7 @@ class Inspector(QWidget):
                                  (events.neuron_removed, self._on_neuron_removed),
                                  (events.synapse_changed, self._on_synapse_changed),
                                  (events.synapse_removed, self._on_synapse_removed),
+                                 (events.params_changed, self._on_params_changed),
                                  (events.network_changed, self._on_network_changed)])
         self._neuron_ids, self._synapse_keys = [], []
         self._set_error("")
@@ -210,6 +211,13 @@ class Inspector(QWidget):
                 self._rebuild()  # the rule's numbers appear or go
                 return
             self._refresh("synapse", name)
+
+    def _on_params_changed(self, changes: list) -> None:
+        for what, key, name, value in changes:
+            if what == "neuron":
+                self._on_neuron_changed(key, name, value)
+            else:
+                self._on_synapse_changed(key, name, value)
 
     def _on_synapse_removed(self, key: SynapseKey) -> None:
         if tuple(key) in self._synapse_keys:
