@@ -29,6 +29,19 @@ class _Entry:
     title: str  # English source texts; translated when the catalogue is built
     what_to_try: str
     labels: dict[str, str] = field(default_factory=dict)  # neuron id → label text to translate
+    training: TrainingPreset | None = None
+
+
+@dataclass(frozen=True)
+class TrainingPreset:
+    """How the Train dock is set when the example opens."""
+
+    data: str  # a built-in data set
+    algorithm: str = "backprop"
+    loss: str = "mse"
+    learning_rate: float = 0.1
+    epochs: int = 100
+    batch: int | None = None  # None: the whole data set
 
 
 @dataclass(frozen=True)
@@ -41,6 +54,7 @@ class Example:
     labels: dict[str, str]
     source_title: str  # English, as in the file
     source_text: str
+    training: TrainingPreset | None = None  # the Train dock's settings for it
 
     @property
     def path(self) -> Path:
@@ -119,15 +133,6 @@ _CATALOGUE = (
                                  "No single threshold unit computes XOR. Two hidden units do: h1 is OR, h2 is NAND, "
                                  "and the output y is their AND. Press Play and click the inputs through 00, 01, 10, "
                                  "11: y fires only when exactly one input is on."),
-               {}),
-        _Entry("learn-xor.json", "schematic", ("y",),
-               QT_TRANSLATE_NOOP("Examples", "Learning XOR with backprop"),
-               QT_TRANSLATE_NOOP("Examples",
-                                 "The XOR network of two hidden units, with sigmoid units and small start weights: it "
-                                 "does not compute XOR yet. Press Play and click the inputs through 00, 01, 10, 11: y "
-                                 "stays between 0.63 and 0.7 for all four. Backprop finds weights that do compute it; "
-                                 "on the command line: neuron-sim train learn-xor.json --data xor --epochs 1000 --lr 1 "
-                                 "-o trained.json, then open trained.json and try the inputs again."),
                {}),
     )),
     (TOPIC_LAYERS, (
@@ -215,6 +220,39 @@ _CATALOGUE = (
                {"sensor": QT_TRANSLATE_NOOP("Examples", "sensor"), "inter": QT_TRANSLATE_NOOP("Examples", "interneuron"), "motor": QT_TRANSLATE_NOOP("Examples", "motor neuron")}),
     )),
     (TOPIC_LEARNING, (
+        _Entry("learn-and.json", "schematic", ("y",),
+               QT_TRANSLATE_NOOP("Examples", "Learning AND with a perceptron"),
+               QT_TRANSLATE_NOOP("Examples",
+                                 "One step unit starts with both weights 0.5 and the threshold 0, so it answers 1 "
+                                 "to every input: it has not learnt AND yet. The Train dock is set to the "
+                                 "perceptron rule on the AND truth table. Press Step one example: the example's "
+                                 "inputs go in, the output y is compared with the target t, and each weight "
+                                 "changes by lr·(t − y)·x. Press Train: from epoch 3 on no example is wrong. Then "
+                                 "choose XOR as the data, press Reset weights and train again: the perceptron "
+                                 "never stops making mistakes."),
+               {}, TrainingPreset("and", algorithm="perceptron", learning_rate=0.1, epochs=10)),
+        _Entry("learn-xor.json", "schematic", ("y",),
+               QT_TRANSLATE_NOOP("Examples", "Learning XOR with backprop"),
+               QT_TRANSLATE_NOOP("Examples",
+                                 "The XOR network of two hidden units, with sigmoid units and small start "
+                                 "weights: it does not compute XOR yet. Press Play and click the inputs through "
+                                 "00, 01, 10, 11: y stays between 0.63 and 0.7 for all four. The Train dock is "
+                                 "set to backprop on the XOR truth table: press Step one example to see the "
+                                 "forward pass, the error signals δ flowing back and each weight changing, then "
+                                 "Train and watch the loss fall and the decision boundary bend until it reaches "
+                                 "100 %. The same on the command line: neuron-sim train learn-xor.json --data xor "
+                                 "--epochs 1000 --lr 1 -o trained.json, then open trained.json and try the inputs "
+                                 "again."),
+               {}, TrainingPreset("xor", learning_rate=1.0, epochs=1000)),
+        _Entry("learn-blobs.json", "schematic", ("a",),
+               QT_TRANSLATE_NOOP("Examples", "A logistic unit learns two clouds of points"),
+               QT_TRANSLATE_NOOP("Examples",
+                                 "A logistic-regression unit, a = σ(w1·x1 + w2·x2 − θ), learns to tell two clouds "
+                                 "of points apart. The Train dock is set to the two-blobs data, the cross-entropy "
+                                 "loss and the learning rate 0.5. Its map shows a over the plane of x1 and x2 "
+                                 "with the points on it. Press Train and watch the boundary a = 0.5, a straight "
+                                 "line, turn until it separates the clouds: the accuracy reaches 99 %."),
+               {}, TrainingPreset("blobs", loss="cross-entropy", learning_rate=0.5, epochs=100)),
         _Entry("backprop-or-brain-backprop.json", "schematic", ("y",),
                QT_TRANSLATE_NOOP("Examples", "Backprop or the brain? 1: backprop"),
                QT_TRANSLATE_NOOP("Examples",
@@ -258,7 +296,7 @@ def catalogue() -> list[Topic]:
     """The examples grouped by topic, in the order of the lessons, texts in the UI language."""
     return [Topic(_translate(topic), tuple(
         Example(e.file, e.look, e.select, _translate(e.title), _translate(e.what_to_try),
-                {nid: _translate(label) for nid, label in e.labels.items()}, e.title, e.what_to_try)
+                {nid: _translate(label) for nid, label in e.labels.items()}, e.title, e.what_to_try, e.training)
         for e in entries)) for topic, entries in _CATALOGUE]
 
 

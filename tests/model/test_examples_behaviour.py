@@ -340,10 +340,40 @@ def test_stdp_twin_learns_or_from_the_teacher_as_its_text_says():
     assert spikes(learned, 200, teacher=0, x1=0, x2=0)["y"] == []
 
 
+def test_learn_and_answers_1_to_everything_then_the_perceptron_learns_it_and_never_learns_xor():
+    from neuron_sim.model.training import TrainConfig, Trainer, bind, built_in
+
+    network = example("learn-and.json")
+    assert [rate_output(network, {"x1": a, "x2": b}, "y") for a, b in BITS] == [1.0] * 4
+    assert "weights 0.5 and the threshold 0" in network.description
+    perceptron = TrainConfig(algorithm="perceptron", learning_rate=0.1)  # as the example sets the Train dock
+    trainer = Trainer(network, bind(built_in("and"), network), perceptron)
+    mistakes = [r.mistakes for r in trainer.train(10)]
+    assert "from epoch 3 on no example is wrong" in network.description
+    assert mistakes[1] > 0 and mistakes[2:] == [0] * 8
+    trainer.write_back()
+    assert [rate_output(network, {"x1": a, "x2": b}, "y") for a, b in BITS] == [0.0, 0.0, 0.0, 1.0]
+    xor = Trainer(network, bind(built_in("xor"), network), perceptron)
+    assert all(r.mistakes > 0 for r in xor.train(200)) and xor.converged_epoch is None
+
+
+def test_learn_blobs_is_a_logistic_unit_that_separates_the_clouds_as_its_text_says():
+    from neuron_sim.model.training import TrainConfig, Trainer, bind, built_in
+
+    network = example("learn-blobs.json")
+    assert network.neuron("a").activation == "sigmoid" and len(network.incoming("a")) == 2
+    config = TrainConfig(loss="cross-entropy", learning_rate=0.5)
+    trainer = Trainer(network, bind(built_in("blobs"), network), config)
+    history = trainer.train(100)
+    assert "the accuracy reaches 99 %" in network.description
+    assert history[0].accuracy < 0.9 and round(history[-1].accuracy * 100) >= 99
+
+
 CHECKED = {
     "and-gate.json", "or-gate.json", "nand-gate.json", "not-gate.json", "xor.json", "single-neuron.json",
     "logistic-unit.json", "dense-layer.json", "multi-layer.json", "spiking-integrate-and-fire.json",
     "spiking-chain.json", "spiking-excitation-inhibition.json", "spiking-summation.json",
     "spiking-refractory.json", "spiking-lateral-inhibition.json", "spiking-mutual-inhibition.json",
     "spiking-reflex-arc.json", "learn-xor.json", "backprop-or-brain-backprop.json", "backprop-or-brain-stdp.json",
+    "learn-and.json", "learn-blobs.json",
 }

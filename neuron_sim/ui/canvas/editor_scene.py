@@ -24,6 +24,7 @@ class EditorScene(DisplayScene):
     edit_requested = Signal(str, object, QPointF)  # "weight" | "threshold" | "value" | "rate", target, scene pos
     tool_reset_requested = Signal()  # Esc with nothing to cancel: back to the Select tool
     context_menu_requested = Signal(QPointF, object)  # scene position, screen position
+    synapse_hovered = Signal(object)  # the synapse key under the mouse, or None
 
     detail_follows_zoom = True
     snap_to_grid = False
@@ -197,6 +198,7 @@ class EditorScene(DisplayScene):
                                       .replace("%1", self.network.neurons[key[0]].label)
                                       .replace("%2", self.network.neurons[key[1]].label)
                                       .replace("%3", styles.format_number(synapse.weight)))
+            self.synapse_hovered.emit(key)  # after the hint: a listener's fuller message replaces it
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self.tool.cancel()

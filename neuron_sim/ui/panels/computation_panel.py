@@ -166,6 +166,10 @@ class ComputationPanel(QWidget):
         return result
 
     # ---- public API ---------------------------------------------------------------------------
+    def add_section(self, widget: QWidget) -> None:
+        """Another view of the selected neuron, under this one (the Train dock's learning step)."""
+        self.layout().addWidget(widget)
+
     def show_selection(self, neuron_ids: list[str], synapse_keys: list) -> None:
         self._neuron_ids = list(dict.fromkeys(neuron_ids))
         self._synapse_keys = [tuple(key) for key in synapse_keys]

@@ -41,6 +41,7 @@ from neuron_sim.ui.window.files import FileActions
 from neuron_sim.ui.window.help import HelpActions
 from neuron_sim.ui.window.instruments import Instruments
 from neuron_sim.ui.window.playback_controls import PlaybackControls
+from neuron_sim.ui.window.training import TrainingActions
 from neuron_sim.ui.window.preferences import add_preferences_action
 from neuron_sim.ui.window import window_state
 from neuron_sim.ui.window.status_line import Lasts, StatusLine
@@ -87,14 +88,16 @@ class MainWindow(QMainWindow):
         self.playback = self.playback_controls.playback
         self.statusBar().addPermanentWidget(self.playback_controls.time_label)
         self.instruments = Instruments(self.playback, self.scene, self, self.inspector_dock)
+        self.training = TrainingActions(document, self.scene, self.playback, self.instruments, self)  # Train dock
         # File → Export figure, Copy figure, Export animation
         self.figures = FigureActions(document, self.scene, self.view, self.playback, self)
         self.code = CodeActions(document, self)  # View → As code, File → Export as code…
         self.examples = ExamplesMenu(self.files, self.example_info, self.settings, self)
+        self.training.example_requested.connect(self.examples.open_example_named)
         self._create_menus()
         self._create_toolbars()
         # About the selection or an edit in progress: stale once either changes.
-        for helper in (self.scene, self.inspector, self.edit, self.name_parts):
+        for helper in (self.scene, self.inspector, self.edit, self.name_parts, self.training):
             helper.message.connect(self._show_selection_message)
         for helper in (self.files, self.recovery, self.playback, self.figures, self.code):  # news of the document
             helper.message.connect(self.show_message)
@@ -238,13 +241,16 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.inspector_dock.toggleViewAction())
         self.code.add_to_view_menu(view_menu)
-        self.instruments.add_to_menu(view_menu.addMenu(self.tr("&Instruments")))
+        instruments_menu = view_menu.addMenu(self.tr("&Instruments"))
+        self.instruments.add_to_menu(instruments_menu)
+        instruments_menu.addAction(self.training.dock_action)
         sim_menu = bar.addMenu(self.tr("&Simulation"))
         self.playback_controls.add_to_menu(sim_menu)
         sim_menu.addSection(self.tr("Neuron model"))
         sim_menu.addActions(list(self.model_actions.values()))
         sim_menu.addSection(self.tr("Update scheme (rate)"))
         sim_menu.addActions(list(self.update_actions.values()))
+        self.training.add_to_menu(bar.addMenu(self.tr("&Train")))
         bar.addMenu(self.examples.menu)
         help_menu = bar.addMenu(self.tr("&Help"))
         self.help.add_to_menu(help_menu)

@@ -1,0 +1,105 @@
+"""The Train dock's plots: the loss (and accuracy) per epoch, and the decision-boundary map.
+
+pyqtgraph is imported when the plots are first built (plots/base.py explains why).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from neuron_sim.ui.panels.plots.base import make_plot, pyqtgraph, series_color
+
+from neuron_sim.ui.panels.training.session import TrainingSession
+
+GRID = 64  # cells per side of the decision-boundary map
+# The output's colour from 0 to 1: blue through white to orange (Okabe–Ito ends, readable in greyscale).
+LOW_COLOUR = np.array([86, 180, 233])
+HIGH_COLOUR = np.array([230, 159, 0])
+
+
+class TrainingPlots(QWidget):
+    """Loss per epoch above, the output over the input plane with the data points below."""
+
+    def __init__(self, session: TrainingSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.built = False
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.loss_values: list[float] = []
+        self.accuracy_values: list[float] = []
+        self.boundary: np.ndarray | None = None  # the output over the grid, last drawn
+        self.extent: tuple[float, float, float, float] = (0.0, 1.0, 0.0, 1.0)
+
+    def build(self) -> None:
+        if self.built:
+            return
+        pg = pyqtgraph()
+        self.loss_plot = make_plot(pg, self.tr("epoch"), self.tr("loss"))
+        self.loss_plot.setObjectName("training_loss_plot")
+        self.loss_plot.setMinimumHeight(150)
+        item = self.loss_plot.getPlotItem()
+        legend = item.addLegend(offset=(-10, 10))
+        self.loss_curve = item.plot([], [], pen=pg.mkPen(series_color(0), width=2), name=self.tr("loss"))
+        self.accuracy_curve = item.plot([], [], pen=pg.mkPen(series_color(1), width=2, style=Qt.PenStyle.DashLine),
+                                        name=self.tr("accuracy (0 to 1)"))
+        legend.setLabelTextColor("#222222")
+        self.map_plot = make_plot(pg, self.tr("input 1"), self.tr("input 2"))
+        self.map_plot.setObjectName("training_boundary_plot")
+        self.map_plot.setMinimumHeight(200)
+        self.map_plot.getPlotItem().setAspectLocked(True)
+        self.image = pg.ImageItem()
+        self.map_plot.addItem(self.image)
+        self.points_one = pg.ScatterPlotItem(size=9, pen=pg.mkPen("#222222"), brush=pg.mkBrush(*HIGH_COLOUR))
+        self.points_zero = pg.ScatterPlotItem(size=9, pen=pg.mkPen("#222222"), brush=pg.mkBrush(*LOW_COLOUR),
+                                              symbol="s")
+        self.map_plot.addItem(self.points_one)
+        self.map_plot.addItem(self.points_zero)
+        self._layout.addWidget(self.loss_plot, 2)
+        self._layout.addWidget(self.map_plot, 3)
+        self.built = True
+
+    # ---- drawing ------------------------------------------------------------------------------
+    def redraw(self) -> None:
+        self.build()
+        history = self.session.history
+        epochs = np.array([r.epoch for r in history], dtype=float)
+        self.loss_values = [r.loss for r in history]
+        self.accuracy_values = [r.accuracy for r in history if r.accuracy is not None]
+        self.loss_curve.setData(epochs, np.array(self.loss_values, dtype=float))
+        if len(self.accuracy_values) == len(history):
+            self.accuracy_curve.setData(epochs, np.array(self.accuracy_values, dtype=float))
+        else:
+            self.accuracy_curve.setData([], [])
+        self._draw_map()
+
+    def _draw_map(self) -> None:
+        trainer = self.session.ensure_trainer() if self.session.trainer is None else self.session.trainer
+        if trainer is None or len(trainer.data.input_ids) != 2 or trainer.targets.shape[1] < 1:
+            self.map_plot.hide()
+            self.boundary = None
+            return
+        self.map_plot.show()
+        points, targets = trainer.data.inputs, trainer.targets[:, 0]
+        low, high = points.min(axis=0), points.max(axis=0)
+        pad = np.maximum((high - low) * 0.15, 0.25)
+        x0, y0 = low - pad
+        x1, y1 = high + pad
+        xs, ys = np.linspace(x0, x1, GRID), np.linspace(y0, y1, GRID)
+        out = self.session.predict_grid(xs, ys)
+        if out is None:
+            self.map_plot.hide()
+            return
+        self.boundary, self.extent = out, (x0, x1, y0, y1)
+        level = np.clip(np.nan_to_num(out, nan=0.5), 0.0, 1.0)[..., None]
+        white = np.array([255, 255, 255])
+        colours = np.where(level < 0.5, white + (LOW_COLOUR - white) * (1 - 2 * level),
+                           white + (HIGH_COLOUR - white) * (2 * level - 1))
+        # ImageItem's first axis is x; rows of `out` follow y.
+        self.image.setImage(np.transpose(colours, (1, 0, 2)).astype(np.ubyte), levels=(0, 255))
+        self.image.setRect(x0, y0, x1 - x0, y1 - y0)
+        one = targets >= 0.5
+        self.points_one.setData(points[one, 0], points[one, 1])
+        self.points_zero.setData(points[~one, 0], points[~one, 1])

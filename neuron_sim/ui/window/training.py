@@ -1,0 +1,185 @@
+"""Training in the window: the Train dock, the Train menu, and one example's step shown on the canvas.
+
+Step one example runs in three parts. The example's inputs go onto the input neurons and the
+network plays one forward pass as usual (with the weights from before the step); then the error
+signals δ travel back along the synapses (canvas/backward_pulses.py); then the new weights are
+written and ease in. Its inputs and its weights are one undo step. The computation panel shows δ of
+the selected neuron, and hovering a synapse says its w, Δw and ∂L/∂w.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from neuron_sim.model.training import TrainConfig
+
+from neuron_sim.ui.canvas.backward_pulses import BackwardPass
+from neuron_sim.ui.canvas.editor_scene import EditorScene
+from neuron_sim.ui.document import Document
+from neuron_sim.ui.examples import Example
+from neuron_sim.ui.panels.training.dock import TrainDock
+from neuron_sim.ui.panels.training.learning_box import LearningBox
+from neuron_sim.ui.panels.training.session import Step, TrainingSession
+from neuron_sim.ui.playback import Playback
+from neuron_sim.ui.styles import format_number
+from neuron_sim.ui.window.actions import make_action
+from neuron_sim.ui.window.instruments import Instruments
+
+
+class TrainingActions(QObject):
+    message = Signal(str)
+    example_requested = Signal(str)  # an example's name (learn-xor) the dock offers
+
+    def __init__(self, document: Document, scene: EditorScene, playback: Playback, instruments: Instruments,
+                 window: QMainWindow):
+        super().__init__(window)
+        self.document = document
+        self.scene = scene
+        self.playback = playback
+        self.session = TrainingSession(document.network, document.undo_stack, self)
+        self.dock = TrainDock(self.session, window)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+        self.dock.hide()
+        self.backward = BackwardPass(scene)
+        self.learning_box = LearningBox()
+        instruments.panel.add_section(self.learning_box)
+        self.step: Step | None = None  # the example step being shown, or last shown
+        self._watching_forward = False
+        scene.selection_changed_to.connect(self.learning_box.show_selection)
+        scene.synapse_hovered.connect(self._synapse_hovered)
+        self.dock.step_example_requested.connect(self.step_example)
+        self.dock.example_requested.connect(self.example_requested)
+        self.backward.errors_arrived.connect(self._errors_arrived)
+        self.backward.finished.connect(self._weights_eased)
+        playback.advanced.connect(self._forward_advanced)
+        document.network_replaced.connect(self._network_replaced)
+        document.example_opened.connect(self._example_opened)
+        self._create_actions(window)
+
+    def _create_actions(self, window: QMainWindow) -> None:
+        self.dock_action = self.dock.toggleViewAction()
+        self.dock_action.setText(self.tr("&Train dock"))
+        self.dock_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.train_action = make_action(window, self.tr("Train / &Pause"), self._toggle_training, "Ctrl+T",
+                                        self.tr("Run the planned epochs, or pause them"))
+        self.step_example_action = make_action(window, self.tr("Step one &example"), self.step_example, "Ctrl+J",
+                                               self.tr("Learn from the next example, showing the forward and the "
+                                                       "backward pass"))
+        self.step_epoch_action = make_action(window, self.tr("Step one e&poch"), self._step_epoch, "Ctrl+Shift+J",
+                                             self.tr("One pass through all the examples"))
+        self.reset_action = make_action(window, self.tr("&Reset weights"), self._reset, None,
+                                        self.tr("Back to the weights and thresholds from before the first epoch"))
+
+    def add_to_menu(self, menu: QMenu) -> None:
+        menu.addAction(self.dock_action)
+        menu.addSeparator()
+        menu.addActions([self.train_action, self.step_example_action, self.step_epoch_action, self.reset_action])
+
+    def show_dock(self) -> None:
+        self.dock.show()
+        self.dock.raise_()
+
+    # ---- running ---------------------------------------------------------------------------------
+    def _toggle_training(self) -> None:
+        self.show_dock()
+        self.dock.toggle_training()
+
+    def _step_epoch(self) -> None:
+        self.show_dock()
+        self.dock.step_epoch()
+
+    def _reset(self) -> None:
+        self.backward.stop()
+        self.session.reset_weights()
+
+    # ---- one example, shown ---------------------------------------------------------------------------
+    def step_example(self) -> None:
+        self.show_dock()
+        if self.step is not None and (self._watching_forward or self.backward.running):
+            self._finish_now()  # a second click: the first step completes at once, then the next begins
+        self.dock._clear_status()
+        step = self.session.step_example()
+        if step is None:
+            return
+        self.step = step
+        config = self.session.config
+        self.learning_box.show_step(self.document.network, step, config.algorithm, config.loss)
+        self.playback.pause()
+        self.backward.stop()
+        if not self.session.write_inputs(step):
+            return
+        self.playback.reset()
+        if self.playback.engine is None:
+            self._forward_done()
+            return
+        self._watching_forward = True
+        self.playback.play()
+
+    def _forward_advanced(self) -> None:
+        if not self._watching_forward:
+            return
+        clock = self.playback.player.clock()
+        if clock is not None and clock.tick >= 1:  # the pass is complete: every layer has its output
+            self.playback.pause()
+            self._forward_done()
+
+    def _forward_done(self) -> None:
+        self._watching_forward = False
+        step = self.step
+        self.backward.speed = self.playback.speed
+        self.backward.start({nid: float(d[0]) for nid, d in step.update.delta.items()}, step.old_weights)
+
+    def _errors_arrived(self) -> None:
+        if self.step is None or not self.session.write_weights(self.step):
+            self.backward.stop()
+            return
+        self.backward.ease_weights()
+
+    def _weights_eased(self) -> None:
+        loss = self.step.update.loss if self.step is not None else 0.0
+        self.message.emit(self.tr("Learnt from example %1 (its loss before the step: %2). Hover a synapse for "
+                                  "its Δw and ∂L/∂w; select a neuron for its δ.")
+                          .replace("%1", str(self.step.example + 1)).replace("%2", f"{loss:.4g}"))
+
+    def _finish_now(self) -> None:
+        """Complete the step being shown without its animation."""
+        if self._watching_forward:
+            self._watching_forward = False
+            self.playback.pause()
+            self.session.write_weights(self.step)
+        elif self.backward.phase in ("backward", "waiting"):
+            self.backward.stop()
+            self.session.write_weights(self.step)
+        self.backward.stop()
+
+    def _synapse_hovered(self, key) -> None:
+        step = self.step
+        if key is None or step is None or key not in step.update.gradient:
+            return
+        synapse = self.document.network.synapses.get(key)
+        if synapse is None:
+            return
+        self.message.emit(self.tr("w = %1   Δw = %2   ∂L/∂w = %3 (the last step, example %4)")
+                          .replace("%1", format_number(synapse.weight))
+                          .replace("%2", format_number(step.update.weight_change[key]))
+                          .replace("%3", format_number(step.update.gradient[key]))
+                          .replace("%4", str(step.example + 1)))
+
+    # ---- the document -----------------------------------------------------------------------------
+    def _network_replaced(self, network) -> None:
+        self._watching_forward = False
+        self.backward.stop()
+        self.step = None
+        self.learning_box.show_step(network, None, "backprop", "mse")
+        self.session.set_network(network, self.document.undo_stack)
+
+    def _example_opened(self, example: Example) -> None:
+        preset = example.training
+        if preset is None:
+            return
+        config = TrainConfig(algorithm=preset.algorithm, loss=preset.loss, learning_rate=preset.learning_rate,
+                             batch=preset.batch)
+        self.dock.apply_preset(preset.data, config, preset.epochs)
+        self.show_dock()
