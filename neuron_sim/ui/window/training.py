@@ -20,10 +20,9 @@ from neuron_sim.ui.canvas.editor_scene import EditorScene
 from neuron_sim.ui.document import Document
 from neuron_sim.ui.examples import Example
 from neuron_sim.ui.panels.training.dock import TrainDock
-from neuron_sim.ui.panels.training.learning_box import LearningBox
+from neuron_sim.ui.panels.training.learning_box import LearningBox, three_digits
 from neuron_sim.ui.panels.training.session import Step, TrainingSession
 from neuron_sim.ui.playback import Playback
-from neuron_sim.ui.styles import format_number
 from neuron_sim.ui.window.actions import make_action
 from neuron_sim.ui.window.instruments import Instruments
 
@@ -162,9 +161,9 @@ class TrainingActions(QObject):
         if synapse is None:
             return
         self.message.emit(self.tr("w = %1   Δw = %2   ∂L/∂w = %3 (the last step, example %4)")
-                          .replace("%1", format_number(synapse.weight))
-                          .replace("%2", format_number(step.update.weight_change[key]))
-                          .replace("%3", format_number(step.update.gradient[key]))
+                          .replace("%1", three_digits(synapse.weight))
+                          .replace("%2", three_digits(step.update.weight_change[key]))
+                          .replace("%3", three_digits(step.update.gradient[key]))
                           .replace("%4", str(step.example + 1)))
 
     # ---- the document -----------------------------------------------------------------------------

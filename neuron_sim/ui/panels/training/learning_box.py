@@ -19,7 +19,7 @@ from neuron_sim.ui.styles import PALETTE
 from neuron_sim.ui.panels.training.session import Step
 
 
-def n(value: float) -> str:
+def three_digits(value: float) -> str:
     """Three significant digits, with a real minus sign: enough to follow the arithmetic."""
     value = float(value)
     if value != value:
@@ -69,17 +69,17 @@ class LearningBox(QWidget):
         if nid in update.target:
             t = float(update.target[nid][0])
             if self.algorithm == "perceptron":
-                return f"δ = y − t = {n(a)} − {n(t)} = {n(delta)}"
+                return f"δ = y − t = {three_digits(a)} − {three_digits(t)} = {three_digits(delta)}"
             if self.config_loss == "cross-entropy":
-                return f"δ = a − t = {n(a)} − {n(t)} = {n(delta)}"
+                return f"δ = a − t = {three_digits(a)} − {three_digits(t)} = {three_digits(delta)}"
             slope = self._slope(nid)
-            return f"δ = (a − t) · f′(net) = ({n(a)} − {n(t)}) · {n(slope)} = {n(delta)}"
+            return f"δ = (a − t) · f′(net) = ({three_digits(a)} − {three_digits(t)}) · {three_digits(slope)} = {three_digits(delta)}"
         consumers = [(key[1], step.old_weights.get(key, 0.0)) for key in update.gradient if key[0] == nid]
-        terms = " + ".join(f"{n(w)} · {n(update.delta[k][0])}" for k, w in consumers[:4])
+        terms = " + ".join(f"{three_digits(w)} · {three_digits(update.delta[k][0])}" for k, w in consumers[:4])
         if len(consumers) > 4:
             terms += " + …"
         slope = self._slope(nid)
-        return f"δ = f′(net) · Σₖ wₖ·δₖ = {n(slope)} · ({terms or '0'}) = {n(delta)}"
+        return f"δ = f′(net) · Σₖ wₖ·δₖ = {three_digits(slope)} · ({terms or '0'}) = {three_digits(delta)}"
 
     def _slope(self, nid: str) -> float:
         neuron = self.network.neurons[nid]
@@ -103,15 +103,15 @@ class LearningBox(QWidget):
             self.show()
             return
         parts = [f"<b>{html.escape(self.tr('Learning from example %1').replace('%1', str(step.example + 1)))}"
-                 f"</b> (lr = {n(step.learning_rate)})"]
+                 f"</b> (lr = {three_digits(step.learning_rate)})"]
         if focus is not None:
             label = html.escape(network.neurons[focus].label)
             parts.append(f"<b>{html.escape(self.tr('error signal δ of %1').replace('%1', label))}</b><br>"
                          f"{html.escape(self.delta_formula(focus))}")
             keys = [key for key in update.gradient if key[1] == focus] + [k for k in keys if k[1] != focus]
             theta_gradient = update.threshold_gradient.get(focus, 0.0)
-            parts.append(html.escape(f"∂L/∂θ = −δ = {n(theta_gradient)}    Δθ = −lr · ∂L/∂θ = "
-                                     f"{n(update.threshold_change.get(focus, 0.0))}"))
+            parts.append(html.escape(f"∂L/∂θ = −δ = {three_digits(theta_gradient)}    Δθ = −lr · ∂L/∂θ = "
+                                     f"{three_digits(update.threshold_change.get(focus, 0.0))}"))
         rows = "".join(self._synapse_row(key) for key in keys[:12])
         if rows:
             head = "".join(f"<th align='left'>{html.escape(h)}</th>" for h in (
@@ -125,7 +125,7 @@ class LearningBox(QWidget):
         names = [network.neurons[k].label if k in network.neurons else k for k in key]
         old = self.step.old_weights.get(key, 0.0)
         change = update.weight_change.get(key, 0.0)
-        cells = (f"{names[0]} → {names[1]}", n(old), n(update.gradient[key]), n(change), n(old + change))
+        cells = (f"{names[0]} → {names[1]}", three_digits(old), three_digits(update.gradient[key]), three_digits(change), three_digits(old + change))
         return "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>"
 
     def text(self) -> str:
