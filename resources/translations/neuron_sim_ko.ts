@@ -1486,10 +1486,6 @@ An existing file there is unchanged.</source>
         <translation>역전파로 XOR 배우기</translation>
     </message>
     <message>
-        <source>The XOR network of two hidden units, with sigmoid units and small start weights: it does not compute XOR yet. Press Play and click the inputs through 00, 01, 10, 11: y stays between 0.63 and 0.7 for all four. Backprop finds weights that do compute it; on the command line: neuron-sim train learn-xor.json --data xor --epochs 1000 --lr 1 -o trained.json, then open trained.json and try the inputs again.</source>
-        <translation>은닉 뉴런 두 개로 된 XOR 네트워크입니다. 시그모이드 뉴런에 작은 시작 가중치가 있어서 아직 XOR을 계산하지 못합니다. 재생을 누르고 입력을 00, 01, 10, 11로 바꿔 보세요: 네 경우 모두 y는 0.63에서 0.7 사이입니다. 역전파는 XOR을 계산하는 가중치를 찾아냅니다. 명령줄에서 neuron-sim train learn-xor.json --data xor --epochs 1000 --lr 1 -o trained.json을 실행한 뒤 trained.json을 열어 입력을 다시 바꿔 보세요.</translation>
-    </message>
-    <message>
         <source>A Dense layer: 3 inputs, 2 neurons</source>
         <translation>Dense 층: 입력 3개, 뉴런 2개</translation>
     </message>
@@ -1504,6 +1500,26 @@ An existing file there is unchanged.</source>
     <message>
         <source>Two Dense layers stacked: 3 inputs → 4 hidden neurons (ReLU) → 2 outputs (sigmoid). The outputs of one layer are the inputs of the next. In Keras: Dense(4, input_shape=(3,), activation=&apos;relu&apos;) and then Dense(2, activation=&apos;sigmoid&apos;). Press Play and watch the signal pass layer by layer.</source>
         <translation>Dense 층 두 개를 쌓았습니다: 입력 3개 → 은닉층 뉴런 4개(ReLU) → 출력 2개(시그모이드). 한 층의 출력이 다음 층의 입력이 됩니다. Keras에서는 Dense(4, input_shape=(3,), activation=&apos;relu&apos;) 다음에 Dense(2, activation=&apos;sigmoid&apos;)입니다. 재생을 누르고 신호가 층별로 지나가는 것을 보세요.</translation>
+    </message>
+    <message>
+        <source>Learning AND with a perceptron</source>
+        <translation>퍼셉트론으로 AND 배우기</translation>
+    </message>
+    <message>
+        <source>One step unit starts with both weights 0.5 and the threshold 0, so it answers 1 to every input: it has not learnt AND yet. The Train dock is set to the perceptron rule on the AND truth table. Press Step one example: the example&apos;s inputs go in, the output y is compared with the target t, and each weight changes by lr·(t − y)·x. Press Train: from epoch 3 on no example is wrong. Then choose XOR as the data, press Reset weights and train again: the perceptron never stops making mistakes.</source>
+        <translation>계단 함수 뉴런 하나가 두 가중치 0.5, 임계값 0에서 시작하므로 모든 입력에 1로 답합니다: 아직 AND를 배우지 않았습니다. 학습 패널은 AND 진리표에 퍼셉트론 규칙을 쓰도록 맞춰져 있습니다. 예제 하나 학습을 누르세요: 예제의 입력이 들어가고, 출력 y를 목표값 t와 비교하고, 각 가중치가 lr·(t − y)·x만큼 바뀝니다. 학습을 누르세요: 에포크 3부터는 틀리는 예제가 없습니다. 그다음 데이터로 XOR를 고르고 가중치 되돌리기를 누른 뒤 다시 학습하세요: 퍼셉트론은 끝까지 틀립니다.</translation>
+    </message>
+    <message>
+        <source>The XOR network of two hidden units, with sigmoid units and small start weights: it does not compute XOR yet. Press Play and click the inputs through 00, 01, 10, 11: y stays between 0.63 and 0.7 for all four. The Train dock is set to backprop on the XOR truth table: press Step one example to see the forward pass, the error signals δ flowing back and each weight changing, then Train and watch the loss fall and the decision boundary bend until it reaches 100 %. The same on the command line: neuron-sim train learn-xor.json --data xor --epochs 1000 --lr 1 -o trained.json, then open trained.json and try the inputs again.</source>
+        <translation>은닉 유닛 둘로 된 XOR 네트워크에 시그모이드 유닛과 작은 시작 가중치를 넣었습니다: 아직 XOR를 계산하지 못합니다. 재생을 누르고 입력을 00, 01, 10, 11로 바꿔 보세요: y는 네 경우 모두 0.63과 0.7 사이에 머뭅니다. 학습 패널은 XOR 진리표에 역전파를 쓰도록 맞춰져 있습니다: 예제 하나 학습을 누르면 순전파, 거꾸로 흐르는 오차 신호 δ, 각 가중치의 변화가 보이고, 학습을 누르면 손실이 줄고 결정 경계가 휘어 100 %에 이릅니다. 명령줄에서도 같습니다: neuron-sim train learn-xor.json --data xor --epochs 1000 --lr 1 -o trained.json 을 실행한 뒤 trained.json을 열어 입력을 다시 바꿔 보세요.</translation>
+    </message>
+    <message>
+        <source>A logistic unit learns two clouds of points</source>
+        <translation>로지스틱 유닛이 두 점 구름을 구분하기</translation>
+    </message>
+    <message>
+        <source>A logistic-regression unit, a = σ(w1·x1 + w2·x2 − θ), learns to tell two clouds of points apart. The Train dock is set to the two-blobs data, the cross-entropy loss and the learning rate 0.5. Its map shows a over the plane of x1 and x2 with the points on it. Press Train and watch the boundary a = 0.5, a straight line, turn until it separates the clouds: the accuracy reaches 99 %.</source>
+        <translation>로지스틱 회귀 유닛 a = σ(w1·x1 + w2·x2 − θ)가 두 점 구름을 구분하도록 배웁니다. 학습 패널은 두 점 구름 데이터, 교차 엔트로피 손실, 학습률 0.5로 맞춰져 있습니다. 지도는 x1과 x2 평면 위의 a를 점들과 함께 보여 줍니다. 학습을 누르고 a = 0.5인 경계, 곧 직선이 두 구름을 가를 때까지 도는 모습을 보세요: 정확도가 99 %에 이릅니다.</translation>
     </message>
     <message>
         <source>Integrate and fire</source>
@@ -2264,6 +2280,29 @@ Install one and restart, for example on Debian or Ubuntu:
     </message>
 </context>
 <context>
+    <name>LearningBox</name>
+    <message>
+        <source>Learning from example %1: select a neuron or a synapse to see its error signal δ and its weight change.</source>
+        <translation>예제 %1에서 배우기: 뉴런이나 시냅스를 선택하면 오차 신호 δ와 가중치 변화가 보입니다.</translation>
+    </message>
+    <message>
+        <source>Learning from example %1</source>
+        <translation>예제 %1에서 배우기</translation>
+    </message>
+    <message>
+        <source>error signal δ of %1</source>
+        <translation>%1의 오차 신호 δ</translation>
+    </message>
+    <message>
+        <source>synapse</source>
+        <translation>시냅스</translation>
+    </message>
+    <message>
+        <source>new w</source>
+        <translation>새 w</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Inspector</source>
@@ -2500,6 +2539,10 @@ Install one and restart, for example on Debian or Ubuntu:
     <message>
         <source>Update scheme (rate)</source>
         <translation>갱신 방식 (발화율 모델)</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>학습(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -3173,6 +3216,266 @@ Install one and restart, for example on Debian or Ubuntu:
     <message>
         <source> ticks</source>
         <translation> 틱</translation>
+    </message>
+</context>
+<context>
+    <name>TrainDock</name>
+    <message>
+        <source>Train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Open the hidden-layer example (XOR with backprop)</source>
+        <translation>은닉층 예제 열기 (역전파로 XOR 배우기)</translation>
+    </message>
+    <message>
+        <source>AND (truth table)</source>
+        <translation>AND (진리표)</translation>
+    </message>
+    <message>
+        <source>OR (truth table)</source>
+        <translation>OR (진리표)</translation>
+    </message>
+    <message>
+        <source>NAND (truth table)</source>
+        <translation>NAND (진리표)</translation>
+    </message>
+    <message>
+        <source>XOR (truth table)</source>
+        <translation>XOR (진리표)</translation>
+    </message>
+    <message>
+        <source>two blobs</source>
+        <translation>두 점 구름</translation>
+    </message>
+    <message>
+        <source>circle</source>
+        <translation>원</translation>
+    </message>
+    <message>
+        <source>XOR quadrants</source>
+        <translation>XOR 사분면</translation>
+    </message>
+    <message>
+        <source>spiral</source>
+        <translation>나선</translation>
+    </message>
+    <message>
+        <source>CSV file…</source>
+        <translation>CSV 파일…</translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation>표본 수</translation>
+    </message>
+    <message>
+        <source>noise</source>
+        <translation>잡음</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>backprop (gradient descent)</source>
+        <translation>역전파 (경사 하강법)</translation>
+    </message>
+    <message>
+        <source>perceptron rule (step units)</source>
+        <translation>퍼셉트론 규칙 (계단 함수 뉴런)</translation>
+    </message>
+    <message>
+        <source>mean squared error</source>
+        <translation>평균 제곱 오차</translation>
+    </message>
+    <message>
+        <source>cross-entropy (sigmoid outputs)</source>
+        <translation>교차 엔트로피 (시그모이드 출력)</translation>
+    </message>
+    <message>
+        <source>full (all examples)</source>
+        <translation>전체 (모든 예제)</translation>
+    </message>
+    <message>
+        <source>shuffle each epoch</source>
+        <translation>에포크마다 섞기</translation>
+    </message>
+    <message>
+        <source>as in the network</source>
+        <translation>네트워크에 있는 그대로</translation>
+    </message>
+    <message>
+        <source>random (Glorot)</source>
+        <translation>무작위 (Glorot)</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>데이터</translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation>알고리즘</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <source>Start weights</source>
+        <translation>시작 가중치</translation>
+    </message>
+    <message>
+        <source>Step one example</source>
+        <translation>예제 하나 학습</translation>
+    </message>
+    <message>
+        <source>Step one epoch</source>
+        <translation>에포크 하나 학습</translation>
+    </message>
+    <message>
+        <source>Reset weights</source>
+        <translation>가중치 되돌리기</translation>
+    </message>
+    <message>
+        <source>Back to the weights and thresholds from before the first epoch</source>
+        <translation>첫 에포크 전의 가중치와 임계값으로 돌아갑니다</translation>
+    </message>
+    <message>
+        <source>Examples from a CSV file</source>
+        <translation>CSV 파일의 예제</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 파일 (*.csv);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Not used: %1</source>
+        <translation>쓰지 않음: %1</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>epoch %1, loss %2</source>
+        <translation>에포크 %1, 손실 %2</translation>
+    </message>
+    <message>
+        <source>, accuracy %1 %</source>
+        <translation>, 정확도 %1 %</translation>
+    </message>
+    <message>
+        <source>not trained yet</source>
+        <translation>아직 학습하지 않음</translation>
+    </message>
+    <message>
+        <source>The perceptron has learnt %1: no mistakes in epoch %2.</source>
+        <translation>퍼셉트론이 %1을(를) 배웠습니다: 에포크 %2에서 틀린 예제가 없습니다.</translation>
+    </message>
+    <message>
+        <source>In each of its %1 epochs the perceptron still got examples of %2 wrong, and it always will if no straight line separates the examples whose target is 1 from those whose target is 0. For XOR none does: (0, 1) and (1, 0) must be on one side, (0, 0) and (1, 1) on the other. The data is not linearly separable, so one layer of step units cannot learn it; a hidden layer can.</source>
+        <translation>퍼셉트론은 %1번의 에포크 모두에서 %2의 예제를 여전히 틀렸습니다. 목표값이 1인 예제와 0인 예제를 가르는 직선이 없다면 언제까지나 틀립니다. XOR에는 그런 직선이 없습니다: (0, 1)과 (1, 0)은 한쪽에, (0, 0)과 (1, 1)은 다른 쪽에 있어야 하기 때문입니다. 이 데이터는 선형 분리가 불가능하므로(not linearly separable) 계단 함수 뉴런 한 층으로는 배울 수 없고, 은닉층이 있으면 배울 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingActions</name>
+    <message>
+        <source>&amp;Train dock</source>
+        <translation>학습 패널(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Train / &amp;Pause</source>
+        <translation>학습 / 일시 정지(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Run the planned epochs, or pause them</source>
+        <translation>정한 에포크만큼 학습하거나 멈춥니다</translation>
+    </message>
+    <message>
+        <source>Step one &amp;example</source>
+        <translation>예제 하나 학습(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Learn from the next example, showing the forward and the backward pass</source>
+        <translation>다음 예제 하나로 배우며 순전파와 역전파를 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Step one e&amp;poch</source>
+        <translation>에포크 하나 학습(&amp;P)</translation>
+    </message>
+    <message>
+        <source>One pass through all the examples</source>
+        <translation>모든 예제를 한 번 지나갑니다</translation>
+    </message>
+    <message>
+        <source>&amp;Reset weights</source>
+        <translation>가중치 되돌리기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Back to the weights and thresholds from before the first epoch</source>
+        <translation>첫 에포크 전의 가중치와 임계값으로 돌아갑니다</translation>
+    </message>
+    <message>
+        <source>Learnt from example %1 (its loss before the step: %2). Hover a synapse for its Δw and ∂L/∂w; select a neuron for its δ.</source>
+        <translation>예제 %1에서 배웠습니다 (학습 전 손실: %2). 시냅스 위에 마우스를 올리면 Δw와 ∂L/∂w가, 뉴런을 선택하면 δ가 보입니다.</translation>
+    </message>
+    <message>
+        <source>w = %1   Δw = %2   ∂L/∂w = %3 (the last step, example %4)</source>
+        <translation>w = %1   Δw = %2   ∂L/∂w = %3 (마지막 학습, 예제 %4)</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPlots</name>
+    <message>
+        <source>epoch</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>accuracy (0 to 1)</source>
+        <translation>정확도 (0에서 1)</translation>
+    </message>
+    <message>
+        <source>input 1</source>
+        <translation>입력 1</translation>
+    </message>
+    <message>
+        <source>input 2</source>
+        <translation>입력 2</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingSession</name>
+    <message>
+        <source>Train (epoch %1)</source>
+        <translation>학습 (에포크 %1)</translation>
+    </message>
+    <message>
+        <source>Train (epochs %1 to %2)</source>
+        <translation>학습 (에포크 %1부터 %2까지)</translation>
+    </message>
+    <message>
+        <source>Learn from example %1</source>
+        <translation>예제 %1에서 배우기</translation>
+    </message>
+    <message>
+        <source>Reset weights</source>
+        <translation>가중치 되돌리기</translation>
     </message>
 </context>
 <context>

@@ -102,12 +102,11 @@ class LearningBox(QWidget):
                                            .replace("%1", str(step.example + 1))))
             self.show()
             return
-        parts = [f"<b>{html.escape(self.tr('Learning from example %1').replace('%1', str(step.example + 1)))}"
-                 f"</b> (lr = {three_digits(step.learning_rate)})"]
+        title = self.tr("Learning from example %1").replace("%1", str(step.example + 1))
+        parts = [f"<b>{html.escape(title)}</b> (lr = {three_digits(step.learning_rate)})"]
         if focus is not None:
-            label = html.escape(network.neurons[focus].label)
-            parts.append(f"<b>{html.escape(self.tr('error signal δ of %1').replace('%1', label))}</b><br>"
-                         f"{html.escape(self.delta_formula(focus))}")
+            heading = self.tr("error signal δ of %1").replace("%1", network.neurons[focus].label)
+            parts.append(f"<b>{html.escape(heading)}</b><br>{html.escape(self.delta_formula(focus))}")
             keys = [key for key in update.gradient if key[1] == focus] + [k for k in keys if k[1] != focus]
             theta_gradient = update.threshold_gradient.get(focus, 0.0)
             parts.append(html.escape(f"∂L/∂θ = −δ = {three_digits(theta_gradient)}    Δθ = −lr · ∂L/∂θ = "
