@@ -32,6 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
     app.add_argument("--example", metavar="NAME", choices=_example_names(),
                      help="open a classroom example as an untitled copy, with its text (e.g. dense-layer)")
     app.add_argument("--start-page", action="store_true", help="show the start page of examples")
+    app.add_argument("--speed", type=float, choices=(0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0),
+                     help="playback speed at start (the Speed box: 0.25 to 16)")
+    app.add_argument("--train", metavar="EPOCHS", type=_positive_int,
+                     help="open the Train dock and train this many epochs at start (with its current settings)")
+    app.add_argument("--train-step", action="store_true",
+                     help="open the Train dock and show one example's step (after --train's epochs)")
 
     sim = sub.add_parser("simulate", help="run a network without the GUI and print its activity")
     sim.add_argument("file", help="a network file (.json)")
@@ -53,6 +59,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_train_parser(sub)
     _add_export_code_parser(sub)
     return parser
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= 10_000_000:
+        raise argparse.ArgumentTypeError(f"{value} is not from 1 to 10000000")
+    return value
 
 
 def _example_names() -> list[str]:
@@ -89,7 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return bench.run(json_output=args.json, quick=args.quick, check=args.check)
         from neuron_sim.app import run_app
         return run_app(args.file, look=args.look, play=args.play, select=args.select, lang=args.lang,
-                       example=args.example, start_page=args.start_page)
+                       example=args.example, start_page=args.start_page, train=args.train,
+                       train_step=args.train_step, speed=args.speed)
     except CliError as error:
         message = " ".join((str(error) + _dash_hint(args_list)).split())  # always exactly one line
         print(f"neuron-sim: error: {message}", file=sys.stderr)

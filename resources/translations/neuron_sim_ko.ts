@@ -3458,6 +3458,10 @@ Install one and restart, for example on Debian or Ubuntu:
         <source>input 2</source>
         <translation>입력 2</translation>
     </message>
+    <message>
+        <source>the output over the inputs (decision boundary)</source>
+        <translation>입력 평면 위의 출력 (결정 경계)</translation>
+    </message>
 </context>
 <context>
     <name>TrainingSession</name>

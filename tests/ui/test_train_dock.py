@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from neuron_sim.model import Network
 
@@ -292,3 +293,23 @@ def test_a_network_that_cannot_be_trained_says_why(window):
     training.step_example()
     assert "step unit" in training.dock.status.text()
     assert training.step is None and not training.backward.running
+
+
+def test_the_command_line_opens_the_dock_trains_and_then_shows_a_step(qtbot, monkeypatch):
+    from neuron_sim.cli import build_parser
+    from neuron_sim.ui.window import launch
+
+    monkeypatch.setattr(launch, "show_start_page_when_shown", lambda window, always=False: None)
+    args = build_parser().parse_args(["app", "--example", "learn-and", "--train", "3", "--train-step",
+                                      "--speed", "0.5"])
+    window = launch.open_window(example=args.example, train=args.train, train_step=args.train_step,
+                                speed=args.speed)
+    qtbot.addWidget(window)
+    window.files.ask_to_save = lambda: QMessageBox.StandardButton.Discard  # no modal dialog when it closes
+    training = window.training
+    assert training.dock.isVisible() and window.playback.speed == 0.5
+    while training.session.running:
+        training.session._slice()
+    assert training.session.epochs_done == 3
+    assert training.step is not None and training._watching_forward  # the step follows the epochs
+    window.playback.pause()

@@ -5,21 +5,25 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 
 from neuron_sim.ui.application import create_application, install_translator
+from neuron_sim.ui.playback import SPEEDS
 from neuron_sim.ui.window.main_window import MainWindow
 from neuron_sim.ui.window.preferences import default_look, show_language_notices_when_shown
 
 
 def run(path: str | None = None, look: str | None = None, play: bool = False,
         select: list[str] | None = None, lang: str | None = None,
-        example: str | None = None, start_page: bool = False) -> int:
+        example: str | None = None, start_page: bool = False, train: int | None = None,
+        train_step: bool = False, speed: float | None = None) -> int:
     app = create_application()
     install_translator(app, lang)
-    window = open_window(path, look=look, play=play, select=select, example=example, start_page=start_page)
+    window = open_window(path, look=look, play=play, select=select, example=example, start_page=start_page,
+                         train=train, train_step=train_step, speed=speed)
     return app.exec()  # `window` stays referenced, so shown, until the app quits
 
 
 def open_window(path: str | None = None, look: str | None = None, play: bool = False,
-                select: list[str] | None = None, example: str | None = None, start_page: bool = False) -> MainWindow:
+                select: list[str] | None = None, example: str | None = None, start_page: bool = False,
+                train: int | None = None, train_step: bool = False, speed: float | None = None) -> MainWindow:
     """The main window as `neuron-sim [FILE] [--look …] [--play] [--select …] [--example …]` shows it,
     with the recovery question, the language notices and the start page queued after it is shown."""
     window = MainWindow()
@@ -36,8 +40,12 @@ def open_window(path: str | None = None, look: str | None = None, play: bool = F
         window.look_actions[asked_look].trigger()
     if select:
         window.scene.select([nid for nid in select if nid in window.network.neurons])
+    if speed is not None and speed in SPEEDS:
+        window.playback_controls.speed_box.setCurrentIndex(SPEEDS.index(speed))
     if play:
         window.playback.play()
+    if train or train_step:
+        window.training.start_at_launch(train, train_step)
     offer_recovery_when_shown(window)
     show_language_notices_when_shown(window)
     show_start_page_when_shown(window, always=start_page)

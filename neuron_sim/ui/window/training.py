@@ -76,6 +76,22 @@ class TrainingActions(QObject):
         menu.addSeparator()
         menu.addActions([self.train_action, self.step_example_action, self.step_epoch_action, self.reset_action])
 
+    def start_at_launch(self, epochs: int | None, step: bool) -> None:
+        """`neuron-sim --train N [--train-step]`: train N epochs, then show one example's step."""
+        self.show_dock()
+        if step:
+            if epochs:
+                self.session.finished.connect(self._step_after_launch_training)
+            else:
+                self.step_example()
+        if epochs:
+            self.dock.epochs_box.setValue(epochs)
+            self.dock.toggle_training()
+
+    def _step_after_launch_training(self) -> None:
+        self.session.finished.disconnect(self._step_after_launch_training)
+        self.step_example()
+
     def show_dock(self) -> None:
         self.dock.show()
         self.dock.raise_()
