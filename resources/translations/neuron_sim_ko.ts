@@ -3385,8 +3385,16 @@ Install one and restart, for example on Debian or Ubuntu:
         <translation>퍼셉트론이 %1을(를) 배웠습니다: 에포크 %2에서 틀린 예제가 없습니다.</translation>
     </message>
     <message>
-        <source>In each of its %1 epochs the perceptron still got examples of %2 wrong, and it always will if no straight line separates the examples whose target is 1 from those whose target is 0. For XOR none does: (0, 1) and (1, 0) must be on one side, (0, 0) and (1, 1) on the other. The data is not linearly separable, so one layer of step units cannot learn it; a hidden layer can.</source>
-        <translation>퍼셉트론은 %1번의 에포크 모두에서 %2의 예제를 여전히 틀렸습니다. 목표값이 1인 예제와 0인 예제를 가르는 직선이 없다면 언제까지나 틀립니다. XOR에는 그런 직선이 없습니다: (0, 1)과 (1, 0)은 한쪽에, (0, 0)과 (1, 1)은 다른 쪽에 있어야 하기 때문입니다. 이 데이터는 선형 분리가 불가능하므로(not linearly separable) 계단 함수 뉴런 한 층으로는 배울 수 없고, 은닉층이 있으면 배울 수 있습니다.</translation>
+        <source>In each of its %1 epochs the perceptron still got examples of %2 wrong, and it always will if no straight line separates the examples whose target is 1 from those whose target is 0.</source>
+        <translation>퍼셉트론은 %1번의 에포크 모두에서 %2의 예제를 여전히 틀렸습니다. 목표값이 1인 예제와 0인 예제를 가르는 직선이 없다면 언제까지나 틀립니다.</translation>
+    </message>
+    <message>
+        <source>For XOR none does: (0, 1) and (1, 0) must be on one side, (0, 0) and (1, 1) on the other.</source>
+        <translation>XOR에는 그런 직선이 없습니다: (0, 1)과 (1, 0)은 한쪽에, (0, 0)과 (1, 1)은 다른 쪽에 있어야 하기 때문입니다.</translation>
+    </message>
+    <message>
+        <source>Such data is not linearly separable, so one layer of step units cannot learn it; a hidden layer can.</source>
+        <translation>이런 데이터는 선형 분리가 불가능하므로(not linearly separable) 계단 함수 뉴런 한 층으로는 배울 수 없고, 은닉층이 있으면 배울 수 있습니다.</translation>
     </message>
 </context>
 <context>

@@ -181,3 +181,18 @@ def test_the_wheel_over_an_unfocused_field_scrolls_instead_of_editing(inspector,
         QApplication.sendEvent(widget, event)
         assert not event.isAccepted()
     assert stack.count() == 0 and net.neuron("h1").activation == "sigmoid"
+
+
+def test_a_batch_edit_updates_the_shown_fields(inspector, net, stack):
+    from neuron_sim.commands import SetManyCommand
+
+    key = next(iter(net.synapses))
+    old_weight = net.synapse(key).weight
+    inspector.show_selection(["h1"], [])
+    push(stack, SetManyCommand(net, [("neuron", "h1", "threshold", 2.5), ("synapse", key, "weight", -0.75)], "Train"))
+    assert box(inspector, "threshold").value() == 2.5 and box(inspector, "bias").value() == -2.5
+    inspector.show_selection([], [key])
+    stack.undo()
+    assert box(inspector, "weight").value() == old_weight != -0.75
+    stack.redo()
+    assert box(inspector, "weight").value() == -0.75

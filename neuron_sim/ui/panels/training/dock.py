@@ -304,12 +304,16 @@ class TrainDock(QDockWidget):
                                 .replace("%1", data).replace("%2", str(converged)))
             self.status.setStyleSheet("")
             return
-        self.status.setText(self.tr(
+        verdict = self.tr(
             "In each of its %1 epochs the perceptron still got examples of %2 wrong, and it always will if no "
-            "straight line separates the examples whose target is 1 from those whose target is 0. For XOR none "
-            "does: (0, 1) and (1, 0) must be on one side, (0, 0) and (1, 1) on the other. The data is not "
-            "linearly separable, so one layer of step units cannot learn it; a hidden layer can.")
-            .replace("%1", str(session.epochs_done)).replace("%2", data))
+            "straight line separates the examples whose target is 1 from those whose target is 0.") \
+            .replace("%1", str(session.epochs_done)).replace("%2", data)
+        if session.data_choice.name == "xor" and not session.data_choice.csv_path:
+            verdict += " " + self.tr(
+                "For XOR none does: (0, 1) and (1, 0) must be on one side, (0, 0) and (1, 1) on the other.")
+        verdict += " " + self.tr("Such data is not linearly separable, so one layer of step units cannot learn it; "
+                                 "a hidden layer can.")
+        self.status.setText(verdict)
         self.status.setStyleSheet("")
         self.example_button.show()
 
