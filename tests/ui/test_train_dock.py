@@ -189,6 +189,9 @@ def test_a_training_run_is_one_undo_step_and_the_dock_shows_the_loss_numpy_compu
     assert dock.plots.boundary[0, 0] == pytest.approx(corner, rel=1e-9)
     stack.undo()
     assert network == start
+    dock.redraws.draw()  # the map follows the network back to its start
+    corner = numpy_xor_pass(network, np.array([[x0, y0]]))["y"][0]
+    assert dock.plots.boundary[0, 0] == pytest.approx(corner, rel=1e-9)
     stack.redo()
     assert numpy_xor_pass(network, XOR_ROWS)["y"] == pytest.approx(a["y"])
 

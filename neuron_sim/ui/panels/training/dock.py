@@ -77,6 +77,7 @@ class TrainDock(QDockWidget):
         session.finished.connect(self._finished)
         session.failed.connect(self._failed)
         session.data_changed.connect(self._data_changed)
+        session.network_edited.connect(self.redraws.request)  # a weight typed in moves the boundary too
         self._show_progress()
 
     # ---- building ----------------------------------------------------------------------------

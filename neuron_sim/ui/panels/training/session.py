@@ -59,6 +59,7 @@ class TrainingSession(QObject):
     finished = Signal()  # the planned epochs are done
     data_changed = Signal()  # new data (the history starts again)
     failed = Signal(str)  # why it cannot train, in the interface language
+    network_edited = Signal()  # an edit the session did not make: the map is out of date
 
     def __init__(self, network: Network, stack: QUndoStack, parent: QObject | None = None):
         super().__init__(parent)
@@ -102,6 +103,7 @@ class TrainingSession(QObject):
         self.trainer = None  # its weights are no longer the network's
         self.data = None  # the inputs and outputs may have changed too
         self._run_key = None
+        self.network_edited.emit()
 
     def set_data(self, choice: DataChoice) -> None:
         if choice != self.data_choice:
