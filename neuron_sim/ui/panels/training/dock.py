@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from neuron_sim.model.training import TrainConfig
 from neuron_sim.model.training.data import PLANE_SETS
 
+from neuron_sim.ui.i18n.filling import fill
 from neuron_sim.ui.throttle import ThrottledRedraw
 from neuron_sim.ui.panels.training.plots import TrainingPlots
 from neuron_sim.ui.panels.training.session import DataChoice, TrainingSession
@@ -187,7 +188,7 @@ class TrainDock(QDockWidget):
         """Use a CSV file's examples; a bad file is refused with its message and changes nothing."""
         problem = self.session.check_data(DataChoice(csv_path=path))
         if problem:
-            self.status.setText(self.tr("Not used: %1").replace("%1", problem))
+            self.status.setText(fill(self.tr("Not used: %1"), problem))
             self.status.setStyleSheet(ERROR_STYLE)
             self._show_choice(self.session.data_choice)
             return False
@@ -301,14 +302,14 @@ class TrainDock(QDockWidget):
         data = session.data_choice.label
         converged = session.converged_epoch
         if converged is not None:
-            self.status.setText(self.tr("The perceptron has learnt %1: no mistakes in epoch %2.")
-                                .replace("%1", data).replace("%2", str(converged)))
+            self.status.setText(fill(self.tr("The perceptron has learnt %1: no mistakes in epoch %2."),
+                                     data, converged))
             self.status.setStyleSheet("")
             return
         verdict = self.tr(
             "In each of its %1 epochs the perceptron still got examples of %2 wrong, and it always will if no "
-            "straight line separates the examples whose target is 1 from those whose target is 0.") \
-            .replace("%1", str(session.epochs_done)).replace("%2", data)
+            "straight line separates the examples whose target is 1 from those whose target is 0.")
+        verdict = fill(verdict, session.epochs_done, data)
         if session.data_choice.name == "xor" and not session.data_choice.csv_path:
             verdict += " " + self.tr(
                 "For XOR none does: (0, 1) and (1, 0) must be on one side, (0, 0) and (1, 1) on the other.")
