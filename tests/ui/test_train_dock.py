@@ -115,6 +115,7 @@ def test_step_one_example_plays_forward_then_sends_errors_back_then_changes_the_
                                                                                      after[("h1", "y")])
     training.backward.advance(1.0)
     assert training.backward.phase == "idle"
+    assert layer.boundingRect().isNull()  # idle, it adds nothing to the scene's extent
     assert dict(zip(synapses.keys, synapses.weights.tolist())) == after
 
 

@@ -48,7 +48,10 @@ class BackwardPulseLayer(QGraphicsItem):
 
     def set_pulses(self, keys: list[SynapseKey], positions: np.ndarray, radii: np.ndarray, signs: np.ndarray,
                    notes: list[tuple[float, float, str, float]], bounds: QRectF) -> None:
-        bounds = QRectF(bounds).adjusted(-80, -40, 80, 40)  # the δ notes sit beside the cells
+        if len(positions) or notes:
+            bounds = QRectF(bounds).adjusted(-80, -40, 80, 40)  # the δ notes sit beside the cells
+        else:
+            bounds = QRectF()  # nothing to draw: no part of the scene (nor of its extent)
         if bounds != self._bounds:
             self.prepareGeometryChange()
             self._bounds = bounds
@@ -56,7 +59,7 @@ class BackwardPulseLayer(QGraphicsItem):
         self.update()
 
     def clear(self) -> None:
-        self.set_pulses([], np.zeros((0, 2)), np.zeros(0), np.zeros(0), [], self._bounds)
+        self.set_pulses([], np.zeros((0, 2)), np.zeros(0), np.zeros(0), [], QRectF())
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
         return self._bounds
