@@ -56,6 +56,16 @@ def test_the_panel_follows_a_weight_edited_through_a_command(window, qtbot):
     assert panel.layers_view.toPlainText().splitlines()[-3].split() == ["x1", "−0.4", "1.2"]
 
 
+def test_the_panel_follows_a_batch_edit_such_as_a_training_step(window, qtbot):
+    panel = open_dense(window, qtbot)
+    batch = commands.SetManyCommand(window.network, [("synapse", ("x1", "y2"), "weight", 2.25),
+                                                     ("synapse", ("x0", "y1"), "weight", -1.75)], "Train")
+    commands.push(window.document.undo_stack, batch)
+    qtbot.waitUntil(lambda: "2.25" in panel.code_view.toPlainText())
+    assert panel.layers_view.toPlainText().splitlines()[-3].split() == ["x1", "−0.4", "2.25"]
+    assert panel.layers_view.toPlainText().splitlines()[-4].split() == ["x0", "−1.75", "−0.6"]
+
+
 def test_w_is_shown_for_a_layered_network_built_by_hand_with_a_skip(window, qtbot):
     window.code.show_panel()
     panel = window.code.panel
