@@ -164,7 +164,12 @@ class Monkey:
     def _double(self) -> None:
         point = self._canvas_point()
         self.note(f"double-click {point.x()},{point.y()}")
-        QTest.mouseDClick(self.window.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+        # As a mouse sends it: press, release, double-click, release. QTest.mouseDClick alone sends
+        # only the double-click event, and the item it grabs would never be let go.
+        viewport, left, plain = self.window.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        QTest.mouseClick(viewport, left, plain, point)
+        QTest.mouseDClick(viewport, left, plain, point)
+        QTest.mouseRelease(viewport, left, plain, point)
 
     def _wheel(self) -> None:
         viewport = self.window.view.viewport()
