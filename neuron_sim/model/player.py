@@ -111,6 +111,7 @@ class Player:
             if not taken:
                 self.rebuild(keep_state=True)  # reads every value from the network, the rest of the batch too
                 return
+        self._settle()  # once for the batch, as after a single edit
         self.changed.emit()
 
     def _network_changed(self, name: str, value) -> None:
