@@ -40,3 +40,10 @@ for lang in ko en; do
     convert /tmp/neuron-sim-shot.png -bordercolor black -border 1 -trim +repage "docs/images/example-stdp-$lang.png"
     echo "docs/images/example-stdp-$lang.png"
 done
+
+# The Train dock on XOR: 1000 epochs, then one example stepped slowly (the backward pulses), both languages.
+for lang in en ko; do
+    "$shooter" /tmp/neuron-sim-shot.png 11 -- uv run neuron-sim --example learn-xor --train 1000 --train-step --speed 0.25 --lang "$lang" >/dev/null
+    convert /tmp/neuron-sim-shot.png -bordercolor black -border 1 -trim +repage "docs/images/train-xor-$lang.png"
+    echo "docs/images/train-xor-$lang.png"
+done
