@@ -124,18 +124,26 @@ def _dash_hint(args: list[str]) -> str:
     return f"; a file name that starts with '-' goes after '--': neuron-sim {args[0]} -- {dashed}"
 
 
+def _network_and_steps(args: argparse.Namespace):
+    """The file's network with every `--set` applied, and the steps `--steps` / `--duration-ms` ask
+    for (None: the default run), as `simulate` and `export-code` read them."""
+    from neuron_sim.model.fileformat import load
+    from neuron_sim.model.simulate import apply_assignment, steps_for_duration
+
+    network = load(args.file)
+    for assignment in args.set:
+        apply_assignment(network, assignment)
+    steps = args.steps if args.duration_ms is None else steps_for_duration(network, args.duration_ms)
+    return network, steps
+
+
 def _simulate(args: argparse.Namespace) -> int:
     from neuron_sim.model import ModelError
-    from neuron_sim.model.fileformat import NetworkFileError, load
-    from neuron_sim.model.simulate import apply_assignment, steps_for_duration, write_simulation
+    from neuron_sim.model.fileformat import NetworkFileError
+    from neuron_sim.model.simulate import write_simulation
 
     try:
-        network = load(args.file)
-        for assignment in args.set:
-            apply_assignment(network, assignment)
-        steps = args.steps
-        if args.duration_ms is not None:
-            steps = steps_for_duration(network, args.duration_ms)
+        network, steps = _network_and_steps(args)
     except (NetworkFileError, ModelError) as error:
         raise CliError(str(error)) from None
     try:
@@ -271,16 +279,10 @@ def _add_export_code_parser(sub) -> None:
 def _export_code(args: argparse.Namespace) -> int:
     from neuron_sim.model import ModelError
     from neuron_sim.model.codegen import ExportOptions, generate, save
-    from neuron_sim.model.fileformat import NetworkFileError, load
-    from neuron_sim.model.simulate import apply_assignment, steps_for_duration
+    from neuron_sim.model.fileformat import NetworkFileError
 
     try:
-        network = load(args.file)
-        for assignment in args.set:
-            apply_assignment(network, assignment)
-        steps = args.steps
-        if args.duration_ms is not None:
-            steps = steps_for_duration(network, args.duration_ms)
+        network, steps = _network_and_steps(args)
         save(generate(network, args.to, ExportOptions(steps=steps, lang=args.lang)), args.output)
     except (NetworkFileError, ModelError) as error:
         raise CliError(str(error)) from None
