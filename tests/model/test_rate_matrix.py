@@ -23,7 +23,7 @@ def _close(got: dict[str, float], spec: LayeredSpec) -> None:
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_a_pass_equals_the_oracle_with_dense_and_compressed_layers(density, compressed, seed):
     rng = np.random.default_rng(seed)
-    spec = LayeredSpec(rng, [40, 60, 30, 8], density=density)
+    spec = LayeredSpec(rng, [200, 300, 100, 8], density=density)
     engine = RateEngine(spec.network(rng))
     assert any(not layer.weights.dense for layer in engine.layers) == compressed
     engine.step()
@@ -80,7 +80,7 @@ def test_synchronous_ticks_equal_a_numpy_loop(density):
 
 def test_compressed_rows_without_synapses_sum_to_zero():
     rng = np.random.default_rng(5)
-    rows, columns = 50, 200
+    rows, columns = 150, 400
     dense = np.where(rng.random((rows, columns)) < 0.01, rng.normal(size=(rows, columns)), 0.0)
     dense[::3] = 0.0  # every third row receives nothing
     target, source = np.nonzero(dense)
@@ -95,14 +95,14 @@ def test_compressed_rows_without_synapses_sum_to_zero():
 
 def test_the_engines_activations_equal_the_oracles_over_the_whole_range():
     from neuron_sim.model.activations import ACTIVATIONS
-    from neuron_sim.model.engines.rate import _ACTIVATE_INTO, _EXP_LIMITS
+    from neuron_sim.model.engines.rate import _ACTIVATE_INTO, _EXP_LIMITS, _Scratch
 
     assert set(_ACTIVATE_INTO) == set(ACTIVATIONS) == set(ACTIVATION_NAMES)
     net = np.concatenate([np.linspace(-50.0, 50.0, 1001), [-1e300, -800.0, -710.0, 710.0, 800.0, 1e300, 0.0]])
     for name in ACTIVATION_NAMES:
         out = np.empty_like(net)
         with np.errstate(all="raise"), np.errstate(**_EXP_LIMITS):
-            _ACTIVATE_INTO[name](net, out)
+            _ACTIVATE_INTO[name](net, out, _Scratch(net.size))
         np.testing.assert_allclose(out, oracle_f(name, net), rtol=1e-15, atol=0, err_msg=name)
 
 
@@ -119,7 +119,7 @@ def _in_layer_order(spec: LayeredSpec, network: Network) -> Network:
 @pytest.mark.parametrize("density, compressed", [(0.06, True), (1.0, False)])
 def test_layers_of_consecutive_neurons_are_computed_in_place_and_survive_reset_and_edits(density, compressed):
     rng = np.random.default_rng(13)
-    spec = LayeredSpec(rng, [200, 100, 60, 6], density=density)
+    spec = LayeredSpec(rng, [300, 200, 120, 6], density=density)
     network = _in_layer_order(spec, spec.network(rng))
     engine = RateEngine(network)
     assert all(isinstance(layer.rows, slice) for layer in engine.layers)
@@ -135,3 +135,44 @@ def test_layers_of_consecutive_neurons_are_computed_in_place_and_survive_reset_a
     spec.activations[1][0] = "linear"
     engine.step()
     _close(engine_values(engine), spec)
+
+
+def test_the_bound_sigmoid_kernel_follows_every_edit_reset_and_layer_step():
+    """All-sigmoid layers of consecutive neurons take the engine's bound five-ufunc kernel; its views
+    must see edits made in place, and an activation edit or a reset must unbind it."""
+    rng = np.random.default_rng(5)
+    spec = LayeredSpec(rng, [3, 4, 2], density=1.0)
+    spec.activations = [["sigmoid"] * size for size in spec.sizes[1:]]
+    network = _in_layer_order(spec, spec.network(rng))
+    engine = RateEngine(network)
+    engine.step()
+    assert all(layer.kernel is not None and layer.kernel.__name__ == "kernel" for layer in engine.layers)
+    _close(engine_values(engine), spec)
+
+    def edit(nid, name, value):
+        network.set_neuron_param(nid, name, value)
+        assert engine.set_neuron_param(nid, name, value)
+
+    edit("L1n2", "threshold", 1.75)
+    spec.thresholds[0][2] = 1.75
+    edit("L0n1", "value", -2.5)
+    spec.inputs[1] = -2.5
+    engine.step()
+    _close(engine_values(engine), spec)
+    assert engine.set_weight(("L0n0", "L2n1"), 3.0)
+    spec.weights[1][0, 1] = 3.0
+    engine.settle()
+    _close(engine_values(engine), spec)
+    edit("L2n0", "activation", "tanh")
+    spec.activations[1][0] = "tanh"
+    assert engine.layers[1].kernel is None
+    engine.step_layer()
+    engine.step_layer()
+    _close(engine_values(engine), spec)
+    engine.reset()
+    assert all(layer.kernel is None for layer in engine.layers)
+    engine.step()
+    _close(engine_values(engine), spec)
+    assert engine.state_of("L2n1")["net"] == pytest.approx(
+        spec.weights[1][:, 1] @ np.concatenate([spec.inputs, [engine_values(engine)[f"L1n{k}"] for k in range(4)]])
+        - spec.thresholds[1][1], rel=1e-12)

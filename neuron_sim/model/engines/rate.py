@@ -17,7 +17,9 @@ computed from, so that a neuron's computation can be shown for the tick on the c
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
@@ -35,26 +37,40 @@ MAX_ACTIVITY = 1e100
 PLAYBACK_STAGES_PER_SECOND = 1.5
 
 
-def _sigmoid_into(net: np.ndarray, out: np.ndarray) -> None:
-    # 1 / (1 + e^−net) in place; e^−net overflows to inf (output 0) or underflows to 0 (output 1),
-    # both exact limits, so the callers hold those two floating-point flags off (_EXP_LIMITS).
+def _sigmoid_into(net: np.ndarray, out: np.ndarray, scratch: _Scratch) -> None:
     np.negative(net, out=out)
+    _sigmoid_of_negated(out, scratch)
+
+
+def _sigmoid_of_negated(out: np.ndarray, scratch: _Scratch) -> None:
+    """1 / (1 + e^x) in place, x = −net already in `out`. e^x overflows to inf (output 0) or
+    underflows to 0 (output 1), both exact limits, so the callers hold those two floating-point
+    flags off (_EXP_LIMITS). The constant is an array of out's shape: a ufunc with a Python float
+    (or a broadcast scalar) costs about twice as much on small layers."""
     np.exp(out, out=out)
-    np.add(out, 1.0, out=out)
-    np.divide(1.0, out, out=out)
+    np.add(out, scratch.ones, out=out)
+    np.divide(scratch.ones, out, out=out)
 
 
 #: The activation functions of activations.py, written into a given array (a view of the engine's
 #: activity where it can be): the same values, without a temporary array per ufunc.
 _ACTIVATE_INTO = {
     "sigmoid": _sigmoid_into,
-    "tanh": lambda net, out: np.tanh(net, out=out),
-    "relu": lambda net, out: np.maximum(net, 0.0, out=out),
-    "linear": lambda net, out: np.copyto(out, net),
-    "step": lambda net, out: np.greater_equal(net, 0.0, out=out),
+    "tanh": lambda net, out, scratch: np.tanh(net, out=out),
+    "relu": lambda net, out, scratch: np.maximum(net, 0.0, out=out),
+    "linear": lambda net, out, scratch: np.copyto(out, net),
+    "step": lambda net, out, scratch: np.greater_equal(net, 0.0, out=out),
 }
 _UNBOUNDED = {"relu", "linear"}  # outputs that need clipping to ±MAX_ACTIVITY
 _EXP_LIMITS = {"over": "ignore", "under": "ignore"}
+
+
+class _Scratch:
+    """Constant and work arrays of one layer's size, made once."""
+
+    def __init__(self, size: int):
+        self.ones = np.ones(size)
+        self.net = np.empty(size)
 
 
 @dataclass
@@ -65,8 +81,11 @@ class _Layer:
 
     def __post_init__(self):
         self.rows = contiguous(self.members)  # a slice where the members are consecutive
-        # (weighted_sum, net, activity, threshold) views of `rows`, made once per set of state arrays
+        # (weighted_sum, activity, threshold) views of `rows`, made once per set of state arrays
         self.views: tuple[np.ndarray, ...] | None = None
+        # computes the layer from the current activity; made with the views (RateEngine._kernel)
+        self.kernel: Callable[[], None] | None = None
+        self.scratch = _Scratch(self.members.size)
 
 
 class RateEngine:
@@ -155,9 +174,8 @@ class RateEngine:
         n = len(self.ids)
         self.activity = np.where(self.is_input, self.values, 0.0)
         self.weighted_sum = np.zeros(n)  # Σ w·a arriving at each neuron
-        self.net = np.zeros(n)  # Σ w·a − θ
         for layer in [*self.layers, *([self.ticking] if self.update != "feedforward" else [])]:
-            layer.views = None  # views of the arrays just replaced
+            layer.views = layer.kernel = None  # views of the arrays just replaced
         self.tick = 0
         self.layer_cursor = 0  # next layer a `step_layer` computes (feedforward)
         self.settled = False  # every output is the settled pass for the current parameters
@@ -172,9 +190,14 @@ class RateEngine:
         self._hold_inputs()
         with np.errstate(**_EXP_LIMITS):
             for layer in self.layers:
-                self._compute_layer(layer)
+                (layer.kernel or self._kernel(layer))()
         self.settled = True
         return True
+
+    @property
+    def net(self) -> np.ndarray:
+        """Σ w·a − θ of each neuron (0 for inputs), derived: a pass never spends a ufunc on it."""
+        return np.where(self.is_input, 0.0, self.weighted_sum - self.threshold)
 
     @property
     def layer_count(self) -> int:
@@ -185,7 +208,7 @@ class RateEngine:
         if self.update == "feedforward":
             with np.errstate(**_EXP_LIMITS):
                 for layer in self.layers:
-                    self._compute_layer(layer)
+                    (layer.kernel or self._kernel(layer))()
             self.layer_cursor = 0
             self._hold_inputs()
             self.settled = True
@@ -209,8 +232,9 @@ class RateEngine:
         number = self.layer_cursor
         if number == 0:
             self._hold_inputs()
+        layer = self.layers[number]
         with np.errstate(**_EXP_LIMITS):
-            self._compute_layer(self.layers[number])
+            (layer.kernel or self._kernel(layer))()
         self.layer_cursor = (number + 1) % len(self.layers)
         if self.layer_cursor == 0:
             self.tick += 1
@@ -219,47 +243,76 @@ class RateEngine:
     def _hold_inputs(self) -> None:
         self.activity[self._inputs] = self.values[self._inputs]
 
+    def _kernel(self, layer: _Layer) -> Callable[[], None]:
+        """The layer's computation from the current activity, as one call. For the common layer
+        (consecutive members reading consecutive sources through a dense matrix, all sigmoid) it is
+        five ufuncs on views bound once; on a 3-4-2 network the general path's look-ups cost as
+        much as the arithmetic."""
+        weights = layer.weights
+        groups = self._activation_groups(layer.members)
+        if (isinstance(layer.rows, slice) and weights.dense and isinstance(weights.sources, slice)
+                and len(groups) == 1 and groups[0][0] == "sigmoid"):
+            rows = layer.rows
+            layer.views = (self.weighted_sum[rows], self.activity[rows], self.threshold[rows])
+            sums, out, threshold = layer.views
+            matrix, reading, ones = weights.matrix, self.activity[weights.sources], layer.scratch.ones
+
+            def kernel(dot=np.dot, subtract=np.subtract, exp=np.exp, add=np.add, divide=np.divide):
+                dot(matrix, reading, out=sums)
+                subtract(threshold, sums, out=out)
+                exp(out, out=out)
+                add(out, ones, out=out)
+                divide(ones, out, out=out)
+        else:
+            kernel = partial(self._compute_layer, layer)
+        layer.kernel = kernel
+        return kernel
+
     def _compute_layer(self, layer: _Layer, reading: np.ndarray | None = None) -> None:
-        """weighted_sum, net and activity of the layer's neurons, from the outputs in `reading`
-        (the current activity by default). Where the members are consecutive every array is
-        written through a view, with no temporary arrays."""
+        """weighted_sum and activity of the layer's neurons, from the outputs in `reading` (the
+        current activity by default). Where the members are consecutive both are written through
+        views, with no temporary arrays."""
         reading = self.activity if reading is None else reading
         rows = layer.rows
         if isinstance(rows, slice):
             if layer.views is None:
-                layer.views = (self.weighted_sum[rows], self.net[rows], self.activity[rows], self.threshold[rows])
-            sums, net, out, threshold = layer.views
+                layer.views = (self.weighted_sum[rows], self.activity[rows], self.threshold[rows])
+            sums, out, threshold = layer.views
             layer.weights.sums(reading, out=sums)
-            np.subtract(sums, threshold, out=net)
-            self._activate(layer, net, out)
+            self._activate(layer, sums, threshold, out)
             return
         sums = layer.weights.sums(reading)
-        net = sums - self.threshold[rows]
+        out = np.empty_like(sums)
+        self._activate(layer, sums, self.threshold[rows], out)
         self.weighted_sum[rows] = sums
-        self.net[rows] = net
-        out = np.empty_like(net)
-        self._activate(layer, net, out)
         self.activity[rows] = out
+
+    def _activate(self, layer: _Layer, sums: np.ndarray, threshold: np.ndarray, out: np.ndarray) -> None:
+        """out = f(sums − θ), each neuron with its own activation function."""
+        groups = self._activation_groups(layer.members)
+        scratch = layer.scratch
+        if len(groups) == 1 and groups[0][0] == "sigmoid":  # the common case: −net straight into out
+            np.subtract(threshold, sums, out=out)
+            _sigmoid_of_negated(out, scratch)
+        else:
+            net = scratch.net
+            np.subtract(sums, threshold, out=net)
+            if len(groups) == 1:  # one activation function for all: no gathering and scattering
+                _ACTIVATE_INTO[groups[0][0]](net, out, scratch)
+            else:
+                for name, positions in groups:
+                    part = np.empty(positions.size)
+                    _ACTIVATE_INTO[name](net[positions], part, _Scratch(positions.size))
+                    out[positions] = part
+        if self._unbounded[id(layer.members)]:
+            np.minimum(out, MAX_ACTIVITY, out=out)  # two ufuncs: np.clip costs 3x as much per tick
+            np.maximum(out, -MAX_ACTIVITY, out=out)
 
     def _synchronous_tick(self) -> None:
         self.previous_activity = self.activity.copy()
         self._hold_inputs()
         with np.errstate(**_EXP_LIMITS):
             self._compute_layer(self.ticking, self.previous_activity)
-
-    def _activate(self, layer: _Layer, net: np.ndarray, out: np.ndarray) -> None:
-        groups = self._activation_groups(layer.members)
-        if len(groups) == 1:  # one activation function for all: no gathering and scattering
-            name = groups[0][0]
-            _ACTIVATE_INTO[name](net, out)
-        else:
-            for name, positions in groups:
-                part = np.empty(positions.size)
-                _ACTIVATE_INTO[name](net[positions], part)
-                out[positions] = part
-        if self._unbounded[id(layer.members)]:
-            np.minimum(out, MAX_ACTIVITY, out=out)  # two ufuncs: np.clip costs 3x as much per tick
-            np.maximum(out, -MAX_ACTIVITY, out=out)
 
     def run(self, steps: int) -> np.ndarray:
         """Run `steps` updates; row k is the activity after k+1 updates."""
@@ -286,6 +339,8 @@ class RateEngine:
         elif name == "activation":
             self.activation[i] = value
             self._groups_cache.clear()
+            for layer in self.layers:
+                layer.kernel = None
         elif name == "kind":
             return False
         return True
@@ -304,7 +359,7 @@ class RateEngine:
     def state_of(self, neuron_id: str) -> dict[str, float]:
         i = self.index[neuron_id]
         return {"activity": float(self.activity[i]), "weighted_sum": float(self.weighted_sum[i]),
-                "net": float(self.net[i])}
+                "net": 0.0 if self.is_input[i] else float(self.weighted_sum[i] - self.threshold[i])}
 
     # ---- the Engine protocol (protocol.py) ----------------------------------------------------
     def advance_stage(self) -> Sample | None:
@@ -331,7 +386,6 @@ class RateEngine:
             old_idx = np.array([old.index[nid] for nid in shared], dtype=np.intp)
             computed = ~self.is_input[new_idx]
             self.activity[new_idx[computed]] = old.activity[old_idx[computed]]
-            self.net[new_idx] = old.net[old_idx]
             self.weighted_sum[new_idx] = old.weighted_sum[old_idx]
             if old.previous_activity is not None:
                 self.previous_activity = self.activity.copy()

@@ -2,10 +2,11 @@
 
 A feedforward layer (or all computing neurons, for a synchronous tick) gets one matrix, built once
 per engine. It is dense (one BLAS matrix-vector product) unless few of its entries are synapses;
-then it is compressed rows (CSR) evaluated with numpy: a gather (`np.take`), a product and
-`np.add.reduceat`. The crossover, measured on one core at 1,000 × 1,000: a dense entry costs
-~0.13 ns and a stored synapse ~1.2 ns, so a matrix is dense from 1/8 of its entries on (and never
-above DENSE_LIMIT entries, whatever its density).
+then it is a scipy CSR matrix. The crossover, measured on one core: a dense entry costs
+0.09–0.25 ns, a stored synapse 0.45 ns plus ~2 µs a product, so a matrix is dense from a fifth of
+its entries on, or when it is small enough that the product's fixed cost dominates (and never above
+DENSE_LIMIT entries, whatever its density). scipy is imported only when a compressed matrix is
+built: it costs ~0.2 s, which a small network never pays.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from __future__ import annotations
 import numpy as np
 
 #: a matrix with at least this share of its entries as synapses is stored dense
-DENSE_SHARE = 1 / 8
+DENSE_SHARE = 1 / 5
+#: a matrix of at most this many entries is stored dense whatever its density (~2 µs a product)
+DENSE_ALWAYS = 20_000
 #: entries (8 bytes each) above which a matrix is always compressed: 16 M entries = 128 MB
 DENSE_LIMIT = 16_000_000
 
@@ -29,7 +32,7 @@ class WeightMatrix:
     """w[target, source] for the synapses into `rows` neurons, from the `sources` they read.
 
     `slots[k]` is where synapse k (of the synapses given) lives in `values`, so that a weight edit
-    is one store; `values` is the dense matrix's flat view or the CSR data.
+    is one store; `values` is the dense matrix's flat view or the CSR matrix's data.
     """
 
     def __init__(self, rows: int, local_target: np.ndarray, source: np.ndarray, weight: np.ndarray):
@@ -37,24 +40,22 @@ class WeightMatrix:
         used = np.unique(source)
         self.sources = contiguous(used)
         columns = np.searchsorted(used, source)
-        self.dense = local_target.size >= DENSE_SHARE * rows * used.size and rows * used.size <= DENSE_LIMIT
+        entries = rows * used.size
+        self.dense = entries <= DENSE_LIMIT and (entries <= DENSE_ALWAYS or local_target.size >= DENSE_SHARE * entries)
         if self.dense:
             self.matrix = np.zeros((rows, used.size))
             self.values = self.matrix.reshape(-1)  # a view: edits reach the matrix
             self.slots = local_target * used.size + columns
             self.values[self.slots] = weight
             return
+        from scipy.sparse import csr_array
+
         order = np.lexsort((columns, local_target))
         self.slots = np.empty(order.size, dtype=np.intp)
         self.slots[order] = np.arange(order.size)
-        self.values = weight[order].astype(float)
-        self.columns = columns[order]
-        counts = np.bincount(local_target, minlength=rows)
-        starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
-        self.filled = np.flatnonzero(counts)  # rows with a synapse (reduceat needs non-empty runs)
-        self.starts = starts[self.filled]
-        self.every_row_filled = self.filled.size == rows
-        self.products = np.empty(order.size)
+        starts = np.concatenate(([0], np.cumsum(np.bincount(local_target, minlength=rows))))
+        self.matrix = csr_array((weight[order].astype(float), columns[order], starts), shape=(rows, used.size))
+        self.values = self.matrix.data  # edits reach the matrix
 
     def set(self, k: int, weight: float) -> None:
         self.values[self.slots[k]] = weight
@@ -64,15 +65,8 @@ class WeightMatrix:
         `out` if given (it must not overlap `activity`)."""
         x = activity[self.sources]
         if self.dense:
-            return np.matmul(self.matrix, x, out=out)
-        out = np.empty(self.rows) if out is None else out
-        if not self.values.size:
-            out.fill(0.0)
-            return out
-        np.take(x, self.columns, out=self.products)  # 1.5x faster than x[self.columns]
-        np.multiply(self.products, self.values, out=self.products)
-        if self.every_row_filled:
-            return np.add.reduceat(self.products, self.starts, out=out)
-        out.fill(0.0)
-        out[self.filled] = np.add.reduceat(self.products, self.starts)
+            return np.dot(self.matrix, x, out=out)  # half np.matmul's call cost on small matrices
+        if out is None:
+            return self.matrix @ x
+        np.copyto(out, self.matrix @ x)
         return out
