@@ -151,3 +151,23 @@ def test_brian2_baseline_falls_back_to_numpy_when_cython_fails(monkeypatch):
     brian = bench_engines._Brian2(quick=False)
     assert brian.target == "numpy"
     assert "numpy" in brian.label and "cython failed" in brian.label
+
+
+def test_the_brian2_figures_compare_the_spike_trains_and_miss_on_one_unlike_spike(monkeypatch):
+    """The bench's Brian2 baseline must simulate the same network: its spike trains are compared
+    cell by cell and step by step, and a single changed synapse on Brian2's side misses the goal."""
+    records = {r["name"]: r for r in bench_engines.spiking_benchmarks(quick=False, sizes=(10,))}
+    same = records["spiking spikes unlike Brian2's, N=10"]
+    assert same["value"] == 0.0 and same["baseline"] > 0 and not bench.missed_goal(same)
+
+    build = bench_engines.brian2_network
+
+    def one_weight_changed(arrays, target):
+        arrays.syn_weight = arrays.syn_weight.copy()
+        arrays.syn_weight[0] += 5.0  # a 5 mV jump more on one synapse
+        return build(arrays, target)
+
+    monkeypatch.setattr(bench_engines, "brian2_network", one_weight_changed)
+    records = {r["name"]: r for r in bench_engines.spiking_benchmarks(quick=False, sizes=(10,))}
+    unlike = records["spiking spikes unlike Brian2's, N=10"]
+    assert unlike["value"] > 0 and bench.missed_goal(unlike)
