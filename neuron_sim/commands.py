@@ -172,6 +172,12 @@ _PARAM_NAMES = {
     "rate_hz": QT_TRANSLATE_NOOP("commands", "Set firing rate"),
     "start_ms": QT_TRANSLATE_NOOP("commands", "Set first spike time"),
     "seed": QT_TRANSLATE_NOOP("commands", "Set random seed"),
+    "frequency_hz": QT_TRANSLATE_NOOP("commands", "Set frequency"),
+    "adaptation": QT_TRANSLATE_NOOP("commands", "Set adaptation"),
+    "tau_adaptation_ms": QT_TRANSLATE_NOOP("commands", "Set adaptation time constant"),
+    "v_min_mV": QT_TRANSLATE_NOOP("commands", "Set lowest potential"),
+    "v_max_mV": QT_TRANSLATE_NOOP("commands", "Set highest potential"),
+    "tau_syn_ms": QT_TRANSLATE_NOOP("commands", "Set synaptic time constant"),
     "name": QT_TRANSLATE_NOOP("commands", "Set name"),
     "description": QT_TRANSLATE_NOOP("commands", "Set description"),
 }

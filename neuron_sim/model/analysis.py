@@ -176,7 +176,10 @@ def fi_curve(neuron: Neuron, drives_mV, dt_ms: float = 0.1, duration_ms: float =
         drive=drives.copy(), v_initial=same(neuron.v_rest_mV),
         source_poisson=np.zeros(0, dtype=bool), source_rate_hz=empty_f, source_start_ms=empty_f,
         source_seed=np.zeros(0, dtype=np.int64), source_on=np.zeros(0, dtype=bool),
-        syn_source=empty_i, syn_target=empty_i, syn_weight=empty_f, syn_delay_ms=empty_f, syn_keys=[])
+        syn_source=empty_i, syn_target=empty_i, syn_weight=empty_f, syn_delay_ms=empty_f, syn_keys=[],
+        adaptation=same(neuron.adaptation), tau_adaptation_ms=same(neuron.tau_adaptation_ms),
+        v_min=same(-np.inf if neuron.v_min_mV is None else neuron.v_min_mV),
+        v_max=same(np.inf if neuron.v_max_mV is None else neuron.v_max_mV))
     engine = SpikingEngine(arrays)
     steps = max(int(round(duration_ms / dt_ms)), 1)
     count = np.zeros(n, dtype=np.int64)

@@ -25,7 +25,11 @@ class ModelError(MessageError, ValueError):
 
 
 NEURON_KINDS = ("input", "neuron", "generator")
-GENERATOR_PATTERNS = ("regular", "poisson")
+GENERATOR_PATTERNS = ("regular", "poisson", "dc", "ac")
+#: Generator patterns that send a current along their synapses instead of spikes.
+CURRENT_PATTERNS = ("dc", "ac")
+#: `delta`: a spike moves the target's v by w at once; the others feed a synaptic current.
+SYNAPSE_KINDS = ("delta", "current_exp", "current_alpha")
 MODELS = ("rate", "spiking")
 UPDATE_SCHEMES = ("feedforward", "synchronous")
 
@@ -184,19 +188,42 @@ NEURON_PARAMS: dict[str, ParamSpec] = _specs(
               doc="Constant input: the depolarisation v would hold at steady state (v → v_rest + drive)."),
     ParamSpec("v_mV", "float", None, unit="mV", minimum=-1000, maximum=1000, allow_none=True,
               applies_to="spiking neuron", doc="Initial membrane potential; defaults to v_rest_mV."),
+    ParamSpec("adaptation", "float", 0.0, minimum=0, maximum=1000, applies_to="spiking neuron",
+              doc="Spike-frequency adaptation: each spike adds this to the adaptation conductance "
+                  "(as R·g, no unit), which pulls v towards v_rest with −R·g·(v − v_rest); 0: none."),
+    ParamSpec("tau_adaptation_ms", "float", 500.0, unit="ms", minimum=0.01, maximum=1e5,
+              applies_to="spiking neuron", doc="Time constant of the decay of the adaptation conductance."),
+    ParamSpec("v_min_mV", "float", None, unit="mV", minimum=-1000, maximum=1000, allow_none=True,
+              applies_to="spiking neuron",
+              doc="Lowest potential: after each step v is raised to this if below; null: no bound."),
+    ParamSpec("v_max_mV", "float", None, unit="mV", minimum=-1000, maximum=1000, allow_none=True,
+              applies_to="spiking neuron",
+              doc="Highest potential: after each step v is lowered to this if above; null: no bound."),
     ParamSpec("pattern", "choice", "regular", choices=GENERATOR_PATTERNS, applies_to="generator",
-              doc="`regular`: evenly spaced spikes; `poisson`: random spikes at the mean rate."),
+              doc="`regular`: evenly spaced spikes; `poisson`: random spikes at the mean rate; "
+                  "`dc`: no spikes, a constant current (weight × 1) along each synapse; "
+                  "`ac`: no spikes, an alternating current (weight × sin 2π·f·t)."),
     ParamSpec("rate_hz", "float", 20.0, unit="Hz", minimum=0, maximum=5000,
               applies_to="generator, spiking input", doc="Spikes per second."),
     ParamSpec("start_ms", "float", 0.0, unit="ms", minimum=0, maximum=1e9,
               applies_to="generator, spiking input", doc="Time of the first spike (regular) or of the first possible spike (Poisson)."),
     ParamSpec("seed", "int", 0, minimum=0, maximum=2**32 - 1, applies_to="poisson generator",
               doc="Random seed: the same seed gives the same spikes."),
+    ParamSpec("frequency_hz", "float", 10.0, unit="Hz", minimum=0, maximum=5000, applies_to="ac generator",
+              doc="Frequency f of the alternating current."),
 )
 
 SYNAPSE_PARAMS: dict[str, ParamSpec] = _specs(
     ParamSpec("weight", "float", 1.0, minimum=-1e6, maximum=1e6, applies_to="all",
-              doc="Synapse strength. Rate: w in Σ w·a. Spiking: the jump of the target's v, in mV."),
+              doc="Synapse strength. Rate: w in Σ w·a. Spiking: the jump of the target's v, in mV "
+                  "(a current synapse: the peak of its current as R·I, in mV)."),
+    ParamSpec("kind", "choice", "delta", choices=SYNAPSE_KINDS, applies_to="spiking",
+              doc="`delta`: each spike moves the target's v by w at once. `current_exp`: each spike "
+                  "adds w to a synaptic current (as R·I, mV) that decays with tau_syn_ms. "
+                  "`current_alpha`: the current rises and falls as an alpha function, peaking at w "
+                  "tau_syn_ms after the spike arrives."),
+    ParamSpec("tau_syn_ms", "float", 2.0, unit="ms", minimum=0.01, maximum=1e5, applies_to="current synapse",
+              doc="Time constant of the synaptic current (current synapses)."),
     ParamSpec("delay_ms", "float", 1.0, unit="ms", minimum=0, maximum=1e4, applies_to="spiking",
               doc="Time from the presynaptic spike to its arrival at the target."),
     ParamSpec("plasticity", "plasticity", None, allow_none=True, applies_to="spiking",
@@ -277,6 +304,13 @@ def validate_plasticity(value: Any, place: str = "plasticity") -> Stdp | None:
     return rule_
 
 
+def check_learning_fits_kind(kind: str, plasticity: Stdp | None, source: str, target: str) -> None:
+    """STDP is defined for delta synapses only: its weight is the jump of v it changes."""
+    if plasticity is not None and kind != "delta":
+        raise ModelError("the synapse {source} → {target} is a {kind} synapse; only delta synapses "
+                         "can learn (STDP)", place="plasticity", source=source, target=target, kind=kind)
+
+
 def _check_bounds(w_min: float, w_max: float, place: str) -> None:
     if w_min > w_max:
         raise ModelError("w_min {w_min:g} is above w_max {w_max:g}", place=place, w_min=w_min, w_max=w_max)
@@ -321,10 +355,15 @@ class Neuron:
     refractory_ms: float = DEFAULT_REFRACTORY_MS
     drive_mV: float = 0.0
     v_mV: float | None = None
+    adaptation: float = 0.0
+    tau_adaptation_ms: float = 500.0
+    v_min_mV: float | None = None
+    v_max_mV: float | None = None
     pattern: str = "regular"
     rate_hz: float = 20.0
     start_ms: float = 0.0
     seed: int = 0
+    frequency_hz: float = 10.0
 
     def __post_init__(self) -> None:
         validate_id(self.id)
@@ -358,6 +397,8 @@ class Synapse:
     weight: float = 1.0
     delay_ms: float = 1.0
     plasticity: Stdp | None = None  # a learning rule (spiking networks); None: the weight stays
+    kind: str = "delta"  # SYNAPSE_KINDS
+    tau_syn_ms: float = 2.0
 
     def __post_init__(self) -> None:
         validate_id(self.source, "source")
@@ -367,6 +408,11 @@ class Synapse:
             self.delay_ms = SYNAPSE_PARAMS["delay_ms"].validate(self.delay_ms)
         if self.plasticity is not None:
             self.plasticity = validate_plasticity(self.plasticity)
+        if self.kind != "delta":
+            self.kind = SYNAPSE_PARAMS["kind"].validate(self.kind)
+        if not (type(self.tau_syn_ms) is float and self.tau_syn_ms == SYNAPSE_PARAMS["tau_syn_ms"].default):
+            self.tau_syn_ms = SYNAPSE_PARAMS["tau_syn_ms"].validate(self.tau_syn_ms)
+        check_learning_fits_kind(self.kind, self.plasticity, self.source, self.target)
 
     @classmethod
     def trusted(cls, source: str, target: str, weight: float, delay_ms: float) -> Synapse:

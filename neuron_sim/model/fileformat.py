@@ -75,6 +75,10 @@ def to_dict(network: Network) -> dict[str, Any]:
             entry["delay_ms"] = _plain(synapse.delay_ms)
         if synapse.plasticity is not None:
             entry["plasticity"] = {name: _plain(value) for name, value in synapse.plasticity.to_dict().items()}
+        for name in ("kind", "tau_syn_ms"):
+            value = getattr(synapse, name)
+            if value != SYNAPSE_PARAMS[name].default:
+                entry[name] = _plain(value)
         synapses.append(entry)
     data["synapses"] = synapses
     return data

@@ -20,6 +20,7 @@ from neuron_sim.model.entities import (
     Neuron,
     Synapse,
     SynapseKey,
+    check_learning_fits_kind,
 )
 from neuron_sim.model.messages import article
 
@@ -191,6 +192,7 @@ class Network:
     def set_synapse_param(self, key: SynapseKey, name: str, value: Any) -> Any:
         synapse = self.synapse(key)
         value = self._checked_synapse_value(name, value)
+        _check_synapse_whole(synapse, {name: value})
         old = getattr(synapse, name)
         if old == value:
             return old
@@ -217,6 +219,12 @@ class Network:
                 planned[(what, thing.key, name)] = (thing, self._checked_synapse_value(name, value))
             else:  # a mistake in the calling code, not in anything a user typed
                 raise ValueError(f"a change is to a 'neuron' or a 'synapse', not {what!r}")
+        synapse_changes: dict[SynapseKey, dict[str, Any]] = {}
+        for (what, key, name), (thing, value) in planned.items():
+            if what == "synapse":
+                synapse_changes.setdefault(key, {})[name] = value
+        for key, changed in synapse_changes.items():
+            _check_synapse_whole(self.synapse(key), changed)
         old_values: list[Change] = []
         applied: list[Change] = []
         for (what, key, name), (thing, value) in planned.items():
@@ -332,6 +340,13 @@ class Network:
             self.add_neuron(neuron)
         for synapse in synapses:
             self.connect(synapse)
+
+
+def _check_synapse_whole(synapse: Synapse, changes: dict[str, Any]) -> None:
+    """Refuse changes that make a synapse's parameters contradict one another."""
+    if "kind" in changes or "plasticity" in changes:
+        check_learning_fits_kind(changes.get("kind", synapse.kind), changes.get("plasticity", synapse.plasticity),
+                                 synapse.source, synapse.target)
 
 
 def _inserted(mapping: dict, key: Any, value: Any, index: int | None) -> dict:

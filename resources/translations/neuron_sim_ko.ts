@@ -1005,6 +1005,10 @@ An existing file there is unchanged.</source>
         <translation>ID=VALUE, ID.PARAMETER=VALUE 또는 SOURCE-&gt;TARGET.weight=VALUE 형식이어야 합니다</translation>
     </message>
     <message>
+        <source>the synapse {source} → {target} is a {kind} synapse; only delta synapses can learn (STDP)</source>
+        <translation>시냅스 {source} → {target}은(는) {kind} 시냅스입니다. delta 시냅스만 학습할 수 있습니다 (STDP)</translation>
+    </message>
+    <message>
         <source>{id} is not an input; name the parameter, e.g. {id}.threshold=0.5</source>
         <translation>{id}은(는) 입력이 아닙니다. 매개변수 이름을 붙이세요 (예: {id}.threshold=0.5)</translation>
     </message>
@@ -2684,8 +2688,40 @@ Install one and restart, for example on Debian or Ubuntu:
         <translation>처음 막전위. 기본값은 v_rest_mV입니다.</translation>
     </message>
     <message>
-        <source>`regular`: evenly spaced spikes; `poisson`: random spikes at the mean rate.</source>
-        <translation>`regular`: 일정한 간격의 스파이크. `poisson`: 평균 발화율로 무작위 스파이크.</translation>
+        <source>Spike-frequency adaptation: each spike adds this to the adaptation conductance (as R·g, no unit), which pulls v towards v_rest with −R·g·(v − v_rest); 0: none.</source>
+        <translation>스파이크 빈도 적응: 스파이크마다 적응 전도도(R·g, 단위 없음)에 이 값을 더하며, 이 전도도는 −R·g·(v − v_rest)로 v를 v_rest 쪽으로 끌어당깁니다. 0: 적응 없음.</translation>
+    </message>
+    <message>
+        <source>Time constant of the decay of the adaptation conductance.</source>
+        <translation>적응 전도도가 줄어드는 시간 상수.</translation>
+    </message>
+    <message>
+        <source>Lowest potential: after each step v is raised to this if below; null: no bound.</source>
+        <translation>가장 낮은 전위: 매 단계 뒤 v가 이보다 낮으면 이 값으로 올립니다. null: 한계 없음.</translation>
+    </message>
+    <message>
+        <source>Highest potential: after each step v is lowered to this if above; null: no bound.</source>
+        <translation>가장 높은 전위: 매 단계 뒤 v가 이보다 높으면 이 값으로 내립니다. null: 한계 없음.</translation>
+    </message>
+    <message>
+        <source>`regular`: evenly spaced spikes; `poisson`: random spikes at the mean rate; `dc`: no spikes, a constant current (weight × 1) along each synapse; `ac`: no spikes, an alternating current (weight × sin 2π·f·t).</source>
+        <translation>`regular`: 일정한 간격의 스파이크. `poisson`: 평균 발화율로 무작위 스파이크. `dc`: 스파이크 없이 시냅스마다 일정한 전류 (가중치 × 1). `ac`: 스파이크 없이 교류 전류 (가중치 × sin 2π·f·t).</translation>
+    </message>
+    <message>
+        <source>Frequency f of the alternating current.</source>
+        <translation>교류 전류의 주파수 f.</translation>
+    </message>
+    <message>
+        <source>Synapse strength. Rate: w in Σ w·a. Spiking: the jump of the target&apos;s v, in mV (a current synapse: the peak of its current as R·I, in mV).</source>
+        <translation>시냅스 세기. 발화율 모델: Σ w·a의 w. 스파이킹 모델: 표적 뉴런 v의 도약, mV 단위 (전류 시냅스: 전류의 최댓값을 R·I로, mV 단위).</translation>
+    </message>
+    <message>
+        <source>`delta`: each spike moves the target&apos;s v by w at once. `current_exp`: each spike adds w to a synaptic current (as R·I, mV) that decays with tau_syn_ms. `current_alpha`: the current rises and falls as an alpha function, peaking at w tau_syn_ms after the spike arrives.</source>
+        <translation>`delta`: 스파이크마다 표적 뉴런의 v가 곧바로 w만큼 움직입니다. `current_exp`: 스파이크마다 시냅스 전류(R·I, mV)에 w를 더하고, 이 전류는 tau_syn_ms로 줄어듭니다. `current_alpha`: 전류가 알파 함수로 오르내리며, 스파이크가 도착하고 tau_syn_ms 뒤에 최댓값 w에 이릅니다.</translation>
+    </message>
+    <message>
+        <source>Time constant of the synaptic current (current synapses).</source>
+        <translation>시냅스 전류의 시간 상수 (전류 시냅스).</translation>
     </message>
     <message>
         <source>Spikes per second.</source>
@@ -2698,10 +2734,6 @@ Install one and restart, for example on Debian or Ubuntu:
     <message>
         <source>Random seed: the same seed gives the same spikes.</source>
         <translation>난수 시드: 시드가 같으면 스파이크도 같습니다.</translation>
-    </message>
-    <message>
-        <source>Synapse strength. Rate: w in Σ w·a. Spiking: the jump of the target&apos;s v, in mV.</source>
-        <translation>시냅스 강도. 발화율 모델: Σ w·a의 w. 스파이킹 모델: 받는 뉴런의 v가 뛰어오르는 크기 (mV).</translation>
     </message>
     <message>
         <source>Time from the presynaptic spike to its arrival at the target.</source>
@@ -4085,6 +4117,30 @@ Install one and restart, for example on Debian or Ubuntu:
     <message>
         <source>Set random seed</source>
         <translation>난수 시드 변경</translation>
+    </message>
+    <message>
+        <source>Set frequency</source>
+        <translation>주파수 변경</translation>
+    </message>
+    <message>
+        <source>Set adaptation</source>
+        <translation>적응 변경</translation>
+    </message>
+    <message>
+        <source>Set adaptation time constant</source>
+        <translation>적응 시간 상수 변경</translation>
+    </message>
+    <message>
+        <source>Set lowest potential</source>
+        <translation>가장 낮은 전위 변경</translation>
+    </message>
+    <message>
+        <source>Set highest potential</source>
+        <translation>가장 높은 전위 변경</translation>
+    </message>
+    <message>
+        <source>Set synaptic time constant</source>
+        <translation>시냅스 시간 상수 변경</translation>
     </message>
     <message>
         <source>Set name</source>

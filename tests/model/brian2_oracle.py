@@ -82,6 +82,61 @@ w = clip(w + apre, w_min, w_max)
 """
 
 
+# Currents (current synapses, dc/ac generators, adaptation, bounds on v): all as R·I in mV. The
+# inputs reach v through summed variables, which Brian2 computes before the cells' state update, so
+# v integrates them held over the step; `g_adapt` is a parameter of the update, decayed after it.
+# CURRENT_INPUTS is filled with one summed target per synapse group (see run_brian2).
+CURRENT_MODEL = """
+dv/dt = ((v_rest - v) * (1 + g_adapt) + drive + I_total) / tau : 1 (unless refractory)
+I_total = {inputs} : 1
+g_adapt : 1
+adaptation : 1 (constant)
+tau_adapt : second (constant)
+v_min : 1 (constant)
+v_max : 1 (constant)
+v_rest : 1 (constant)
+v_reset : 1 (constant)
+v_threshold : 1 (constant)
+drive : 1 (constant)
+tau : second (constant)
+ref : second (constant)
+"""
+EXP_MODEL = """
+w : 1
+tau_syn : second (constant)
+ds/dt = -s / tau_syn : 1 (clock-driven)
+{target}_post = s : 1 (summed)
+"""
+ALPHA_MODEL = """
+w : 1
+tau_syn : second (constant)
+dx/dt = -x / tau_syn : 1 (clock-driven)
+dy/dt = (x - y) / tau_syn : 1 (clock-driven)
+{target}_post = y : 1 (summed)
+"""
+# a dc or ac generator: its synapses add w·shape every step
+SOURCE_MODEL = """
+shape = ac * sin(2 * pi * frequency * t) + (1 - ac) : 1
+ac : 1 (constant)
+frequency : Hz (constant)
+"""
+SOURCE_SYNAPSE_MODEL = """
+w : 1
+{target}_post = w * shape_pre : 1 (summed)
+"""
+
+
+def uses_currents(network: Network) -> bool:
+    return (any(s.kind != "delta" for s in network.synapses.values())
+            or any(n.kind == "neuron" and (n.adaptation > 0 or n.v_min_mV is not None or n.v_max_mV is not None)
+                   for n in network.neurons.values())
+            or any(is_current_source(n) for n in network.neurons.values()))
+
+
+def is_current_source(neuron: Neuron) -> bool:
+    return neuron.kind == "generator" and neuron.pattern in ("dc", "ac")
+
+
 @dataclass
 class OracleResult:
     ids: list[str]
@@ -135,8 +190,22 @@ def run_brian2(network: Network, steps: int) -> OracleResult:
     dt = network.dt_ms * b2.ms
 
     objects = []
-    group = b2.NeuronGroup(nc, MODEL, threshold="v >= v_threshold", reset="v = v_reset",
-                           refractory="ref", method="exact", dt=dt)
+    currents = uses_currents(network)
+    synapses = list(network.synapses.values())
+    current_sources = [nc + j for j, n in enumerate(sources) if is_current_source(n)]
+    # one summed target per (presynaptic group, kind) of current synapses, and one for the sources
+    targets = [f"I_{kind}_{g}" for g in range(3) for kind in ("exp", "alpha")] + ["I_source"]
+    if currents:
+        model = CURRENT_MODEL.format(inputs=" + ".join(targets)) + "".join(f"{t} : 1\n" for t in targets)
+        group = b2.NeuronGroup(nc, model, threshold="v >= v_threshold",
+                               reset="v = v_reset\ng_adapt += adaptation",
+                               refractory="ref", method="exact", dt=dt)
+        # after the update of v (order 0): the adaptation decays, then v is kept within its bounds
+        group.run_regularly("g_adapt = g_adapt * exp(-dt / tau_adapt)", when="groups", order=1)
+        group.run_regularly("v = clip(v, v_min, v_max)", when="groups", order=2)
+    else:
+        group = b2.NeuronGroup(nc, MODEL, threshold="v >= v_threshold", reset="v = v_reset",
+                               refractory="ref", method="exact", dt=dt)
 
     def col(name):
         return np.array([getattr(n, name) for n in cells], dtype=float)
@@ -148,11 +217,32 @@ def run_brian2(network: Network, steps: int) -> OracleResult:
     group.tau = col("tau_ms") * b2.ms
     group.ref = col("refractory_ms") * b2.ms
     group.v = np.array([n.initial_v_mV for n in cells], dtype=float)
+    if currents:
+        group.adaptation = col("adaptation")
+        group.tau_adapt = col("tau_adaptation_ms") * b2.ms
+        group.v_min = np.array([-np.inf if n.v_min_mV is None else n.v_min_mV for n in cells])
+        group.v_max = np.array([np.inf if n.v_max_mV is None else n.v_max_mV for n in cells])
     objects.append(group)
+
+    if current_sources:
+        feeders = [sources[i - nc] for i in current_sources]
+        feeder_group = b2.NeuronGroup(len(feeders), SOURCE_MODEL, dt=dt)
+        feeder_group.ac = np.array([1.0 if n.pattern == "ac" else 0.0 for n in feeders])
+        feeder_group.frequency = np.array([n.frequency_hz for n in feeders]) * b2.Hz
+        place = {engine_index: i for i, engine_index in enumerate(current_sources)}
+        chosen = [s for s in synapses if index[s.source] in place]
+        objects.append(feeder_group)
+        if chosen:
+            syn = b2.Synapses(feeder_group, group, SOURCE_SYNAPSE_MODEL.format(target="I_source"), dt=dt)
+            syn.connect(i=np.array([place[index[s.source]] for s in chosen]),
+                        j=np.array([index[s.target] for s in chosen]))
+            syn.w = np.array([s.weight for s in chosen])
+            objects.append(syn)
+        synapses = [s for s in synapses if index[s.source] not in place]
 
     # each presynaptic group with the engine's index of each of its members
     groups = [(group, list(range(nc)))]
-    regular = [(nc + j, n) for j, n in enumerate(sources) if not is_poisson(n)]
+    regular = [(nc + j, n) for j, n in enumerate(sources) if not is_poisson(n) and not is_current_source(n)]
     if regular:
         groups.append((regular_sources(b2, [n for _, n in regular], dt), [i for i, _ in regular]))
     poisson = [nc + j for j, n in enumerate(sources) if is_poisson(n)]
@@ -163,12 +253,25 @@ def run_brian2(network: Network, steps: int) -> OracleResult:
         groups.append((b2.SpikeGeneratorGroup(len(poisson), indices, times * b2.second, dt=dt), poisson))
     objects += [pre_group for pre_group, _ in groups[1:]]
 
-    synapses = list(network.synapses.values())
     plastic_groups = []
-    for pre_group, members in groups:
+    for number, (pre_group, members) in enumerate(groups):
         place = {engine_index: i for i, engine_index in enumerate(members)}
+        for kind, model, on_pre in (("exp", EXP_MODEL, "s += w"), ("alpha", ALPHA_MODEL, "x += w * exp(1)")):
+            chosen = [s for s in synapses if index[s.source] in place and s.kind == f"current_{kind}"]
+            if not chosen:
+                continue
+            # order 1: the synapses' states decay after the cells' update, as the engine's do
+            syn = b2.Synapses(pre_group, group, model.format(target=f"I_{kind}_{number}"), on_pre=on_pre,
+                              method="exact", order=1, dt=dt)
+            syn.connect(i=np.array([place[index[s.source]] for s in chosen]),
+                        j=np.array([index[s.target] for s in chosen]))
+            syn.w = np.array([s.weight for s in chosen])
+            syn.tau_syn = np.array([s.tau_syn_ms for s in chosen]) * b2.ms
+            syn.delay = np.array([s.delay_ms for s in chosen]) * b2.ms
+            objects.append(syn)
+        synapses_here = [s for s in synapses if s.kind == "delta"]
         for learning in (False, True):
-            chosen = [s for s in synapses if index[s.source] in place and (s.plasticity is not None) == learning]
+            chosen = [s for s in synapses_here if index[s.source] in place and (s.plasticity is not None) == learning]
             if not chosen:
                 continue
             if learning:

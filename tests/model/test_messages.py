@@ -88,8 +88,8 @@ def test_model_errors_read_exactly_as_before():
         (lambda: apply_assignment(network, "y.position=[1]"), "--set y.position=[1]: expected [x, y], got [1]"),
         (lambda: apply_assignment(network, "y.zz=1"),
          "--set y.zz=1: neurons have no parameter 'zz' (they have kind, label, position, value, activation, "
-         "threshold, tau_ms, v_rest_mV, v_reset_mV, v_threshold_mV, refractory_ms, drive_mV, v_mV, pattern, "
-         "rate_hz, start_ms, seed)"),
+         "threshold, tau_ms, v_rest_mV, v_reset_mV, v_threshold_mV, refractory_ms, drive_mV, v_mV, adaptation, "
+         "tau_adaptation_ms, v_min_mV, v_max_mV, pattern, rate_hz, start_ms, seed, frequency_hz)"),
     ]
     for action, expected in cases:
         with pytest.raises(ModelError) as caught:

@@ -56,6 +56,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("ErrorMessages", "{value} is not a valid id (1-64 letters, digits, '_', '-', '.', ':')"),
     QT_TRANSLATE_NOOP("ErrorMessages", "expected a plasticity object or null, got {value}"),
     QT_TRANSLATE_NOOP("ErrorMessages", "w_min {w_min:g} is above w_max {w_max:g}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the synapse {source} → {target} is a {kind} synapse; only delta synapses "
+                                       "can learn (STDP)"),
     # model/fileformat.py
     QT_TRANSLATE_NOOP("ErrorMessages", "could not save: {reason:w}"),
     QT_TRANSLATE_NOOP("ErrorMessages", "plasticity needs file format version 2 (this file is version {version})"),

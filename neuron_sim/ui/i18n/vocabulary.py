@@ -25,11 +25,25 @@ PARAM_DOCS = (
     QT_TRANSLATE_NOOP("ParamSpec", "Constant input: the depolarisation v would hold at steady state "
                                    "(v → v_rest + drive)."),
     QT_TRANSLATE_NOOP("ParamSpec", "Initial membrane potential; defaults to v_rest_mV."),
-    QT_TRANSLATE_NOOP("ParamSpec", "`regular`: evenly spaced spikes; `poisson`: random spikes at the mean rate."),
+    QT_TRANSLATE_NOOP("ParamSpec", "Spike-frequency adaptation: each spike adds this to the adaptation conductance "
+                                   "(as R·g, no unit), which pulls v towards v_rest with −R·g·(v − v_rest); 0: none."),
+    QT_TRANSLATE_NOOP("ParamSpec", "Time constant of the decay of the adaptation conductance."),
+    QT_TRANSLATE_NOOP("ParamSpec", "Lowest potential: after each step v is raised to this if below; null: no bound."),
+    QT_TRANSLATE_NOOP("ParamSpec", "Highest potential: after each step v is lowered to this if above; null: no bound."),
+    QT_TRANSLATE_NOOP("ParamSpec", "`regular`: evenly spaced spikes; `poisson`: random spikes at the mean rate; "
+                                   "`dc`: no spikes, a constant current (weight × 1) along each synapse; "
+                                   "`ac`: no spikes, an alternating current (weight × sin 2π·f·t)."),
     QT_TRANSLATE_NOOP("ParamSpec", "Spikes per second."),
     QT_TRANSLATE_NOOP("ParamSpec", "Time of the first spike (regular) or of the first possible spike (Poisson)."),
     QT_TRANSLATE_NOOP("ParamSpec", "Random seed: the same seed gives the same spikes."),
-    QT_TRANSLATE_NOOP("ParamSpec", "Synapse strength. Rate: w in Σ w·a. Spiking: the jump of the target's v, in mV."),
+    QT_TRANSLATE_NOOP("ParamSpec", "Frequency f of the alternating current."),
+    QT_TRANSLATE_NOOP("ParamSpec", "Synapse strength. Rate: w in Σ w·a. Spiking: the jump of the target's v, in mV "
+                                   "(a current synapse: the peak of its current as R·I, in mV)."),
+    QT_TRANSLATE_NOOP("ParamSpec", "`delta`: each spike moves the target's v by w at once. `current_exp`: each spike "
+                                   "adds w to a synaptic current (as R·I, mV) that decays with tau_syn_ms. "
+                                   "`current_alpha`: the current rises and falls as an alpha function, peaking at w "
+                                   "tau_syn_ms after the spike arrives."),
+    QT_TRANSLATE_NOOP("ParamSpec", "Time constant of the synaptic current (current synapses)."),
     QT_TRANSLATE_NOOP("ParamSpec", "Time from the presynaptic spike to its arrival at the target."),
     QT_TRANSLATE_NOOP("ParamSpec", "A learning rule that changes the weight while the network runs: "
                                    "null (none) or an STDP object (see Plasticity)."),

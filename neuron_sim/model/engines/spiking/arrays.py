@@ -11,8 +11,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from neuron_sim.model.entities import ModelError, Stdp
+from neuron_sim.model.entities import CURRENT_PATTERNS, ModelError, Stdp
 from neuron_sim.model.network import Network
+
+
+#: synapse kinds as the arrays hold them
+DELTA, CURRENT_EXP, CURRENT_ALPHA = 0, 1, 2
+KIND_CODES = {"delta": DELTA, "current_exp": CURRENT_EXP, "current_alpha": CURRENT_ALPHA}
 
 
 @dataclass
@@ -43,6 +48,33 @@ class SpikingArrays:
     syn_keys: list[tuple[str, str]]  # may be empty for arrays built without a Network (benchmarks)
     # each synapse's learning rule or None; empty: none learns
     syn_plasticity: list[Stdp | None] = field(default_factory=list)
+    # Currents (currents.py). Left out (None), they take the values of a network without any:
+    # no adaptation, no bounds on v, every source a spike source, every synapse a delta synapse.
+    adaptation: np.ndarray | None = None  # per cell: increment of R·g_adapt per spike
+    tau_adaptation_ms: np.ndarray | None = None
+    v_min: np.ndarray | None = None  # per cell, -inf: no bound
+    v_max: np.ndarray | None = None  # per cell, +inf: no bound
+    source_current: np.ndarray | None = None  # per source, bool: a dc or ac generator (no spikes)
+    source_ac: np.ndarray | None = None  # per source, bool: its current is sin(2π·f·t), else 1
+    source_frequency_hz: np.ndarray | None = None
+    syn_kind: np.ndarray | None = None  # per synapse: DELTA, CURRENT_EXP or CURRENT_ALPHA
+    syn_tau_ms: np.ndarray | None = None
+
+    def __post_init__(self) -> None:
+        nc, ns, m = self.n_cells, self.source_rate_hz.size, self.syn_source.size
+        defaults = {"adaptation": (nc, 0.0), "tau_adaptation_ms": (nc, 1.0), "v_min": (nc, -np.inf),
+                    "v_max": (nc, np.inf), "source_current": (ns, False), "source_ac": (ns, False),
+                    "source_frequency_hz": (ns, 0.0), "syn_kind": (m, DELTA), "syn_tau_ms": (m, 1.0)}
+        for name, (size, value) in defaults.items():
+            if getattr(self, name) is None:
+                setattr(self, name, np.full(size, value, dtype=np.int8 if name == "syn_kind" else None))
+
+    @property
+    def uses_currents(self) -> bool:
+        """Whether anything beyond delta synapses and plain cells is in the network."""
+        return bool(np.any(self.adaptation > 0) or np.any(np.isfinite(self.v_min))
+                    or np.any(np.isfinite(self.v_max)) or np.any(self.source_current)
+                    or np.any(self.syn_kind != DELTA))
 
     @classmethod
     def from_network(cls, network: Network) -> SpikingArrays:
@@ -57,6 +89,11 @@ class SpikingArrays:
 
         def col(items, name, dtype=float):
             return np.array([getattr(n, name) for n in items], dtype=dtype)
+
+        def bound(name, missing):
+            return np.array([missing if getattr(n, name) is None else getattr(n, name) for n in cells], dtype=float)
+
+        current = [n.kind == "generator" and n.pattern in CURRENT_PATTERNS for n in sources]
 
         return cls(
             ids=ids, n_cells=len(cells), dt_ms=network.dt_ms,
@@ -75,4 +112,11 @@ class SpikingArrays:
             syn_keys=[s.key for s in synapses],
             syn_plasticity=([s.plasticity for s in synapses]
                             if any(s.plasticity is not None for s in synapses) else []),
+            adaptation=col(cells, "adaptation"), tau_adaptation_ms=col(cells, "tau_adaptation_ms"),
+            v_min=bound("v_min_mV", -np.inf), v_max=bound("v_max_mV", np.inf),
+            source_current=np.array(current, dtype=bool),
+            source_ac=np.array([n.kind == "generator" and n.pattern == "ac" for n in sources], dtype=bool),
+            source_frequency_hz=col(sources, "frequency_hz"),
+            syn_kind=np.array([KIND_CODES[s.kind] for s in synapses], dtype=np.int8),
+            syn_tau_ms=col(synapses, "tau_syn_ms"),
         )

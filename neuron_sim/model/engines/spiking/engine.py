@@ -48,6 +48,7 @@ import numpy as np
 from neuron_sim.model.engines.protocol import Clock, Pulses, Sample
 from neuron_sim.model.engines.spiking.arrays import SpikingArrays
 from neuron_sim.model.engines.spiking.carry import EditHistory, carry_run_over, continue_run, wired_alike
+from neuron_sim.model.engines.spiking.currents import Currents, carried_by_currents
 from neuron_sim.model.engines.spiking.delays import SynapticDelays, delay_steps
 from neuron_sim.model.engines.spiking.plasticity import PlasticSynapses
 from neuron_sim.model.engines.spiking.pulses import PulseTrail
@@ -82,12 +83,22 @@ class SpikingEngine:
         self.dt_ms = arrays.dt_ms
         self.stages_per_second = PLAYBACK_MS_PER_SECOND / self.dt_ms
         self._compile_cells()
-        # Plastic synapses add their weight when a spike arrives (plasticity.py): in the delay
-        # buffers, which add it when the spike is sent, they weigh 0.
-        self.plasticity = PlasticSynapses(arrays, self.dt_ms) if arrays.syn_plasticity else None
-        if self.plasticity is not None:
+        # Current synapses and synapses from current sources send through `currents`
+        # (currents.py); plastic synapses add their weight when a spike arrives (plasticity.py):
+        # in the delay buffers, which add it when the spike is sent, both weigh 0.
+        self.currents = Currents(arrays, self.dt_ms) if arrays.uses_currents else None
+        carried = carried_by_currents(arrays) if self.currents is not None else None
+        if carried is not None and arrays.syn_plasticity:  # a current source sends no spikes to learn from
+            arrays = replace(arrays, syn_plasticity=[None if carried[s] else rule
+                                                     for s, rule in enumerate(arrays.syn_plasticity)])
+        learns = arrays.syn_plasticity and any(rule is not None for rule in arrays.syn_plasticity)
+        self.plasticity = PlasticSynapses(arrays, self.dt_ms) if learns else None
+        if self.plasticity is not None or carried is not None:
             weights = arrays.syn_weight.copy()
-            weights[self.plasticity.positions] = 0.0
+            if self.plasticity is not None:
+                weights[self.plasticity.positions] = 0.0
+            if carried is not None:
+                weights[carried] = 0.0
             arrays = replace(arrays, syn_weight=weights)
         self.delays = SynapticDelays(arrays, self.dt_ms)
         self.delays.compile()
@@ -120,6 +131,8 @@ class SpikingEngine:
         self.delays.reset()
         if self.plasticity is not None:
             self.plasticity.reset()
+        if self.currents is not None:
+            self.currents.reset()
         self.spiked = _no_spikes()
         self.refreeze()
         self.sources = SpikeSources(self.arrays, self.dt_ms, self.n_cells)
@@ -147,13 +160,21 @@ class SpikingEngine:
         if k >= refractory.next_release:
             held = refractory.release(k)
         decay, drive, v_rest, offset, threshold = self._rows
+        currents = self.currents
         # 1. exact integration, in Brian2's order of operations; refractory cells are put back
-        np.multiply(v, decay, out=v)
-        np.add(v, drive, out=v)
-        np.add(v, v_rest, out=v)
-        np.add(v, offset, out=v)
-        if held.size:
-            v[held] = refractory.hold
+        if currents is None:
+            np.multiply(v, decay, out=v)
+            np.add(v, drive, out=v)
+            np.add(v, v_rest, out=v)
+            np.add(v, offset, out=v)
+            if held.size:
+                v[held] = refractory.hold
+        else:  # inputs held over the step (currents.py), then their states decay
+            currents.integrate(v, k, decay, v_rest, drive)
+            if held.size:
+                v[held] = refractory.hold
+            currents.bound(v)
+            currents.advance()
         # 2. threshold
         np.greater_equal(v, threshold, out=self._above)
         fired = self._above.nonzero()[0]
@@ -169,6 +190,10 @@ class SpikingEngine:
         plastic = self.plasticity
         if spiked.size:
             self._schedule(spiked, k)
+            if currents is not None:
+                currents.schedule(spiked, k)
+        if currents is not None:
+            currents.deliver(k)
         if plastic is None:
             delivered = self._deliver(k, v)
         else:  # STDP: presynaptic arrivals, then the postsynaptic spikes (plasticity.py)
@@ -182,6 +207,8 @@ class SpikingEngine:
         # 4. reset; the cells that spiked become refractory
         if fired.size:
             refractory.fire(fired, k, v)
+            if currents is not None:
+                currents.fired(fired)
         if spiked.size:
             self.last_spike_step[spiked] = k
         self.spiked = spiked
@@ -240,6 +267,8 @@ class SpikingEngine:
         key = tuple(key)
         if name == "weight" and self.plasticity is not None and self.plasticity.set_weight(key, value):
             return True
+        if name == "weight" and self.currents is not None and self.currents.set_weight(key, value):
+            return True
         before = self.delays.weight_of(key)
         if before is None or name != "weight":
             return False
@@ -278,6 +307,8 @@ class SpikingEngine:
         continue_run(self, other)
         if self.plasticity is not None:
             self.plasticity.take_over(other.plasticity, self.step_count)
+        if self.currents is not None:
+            self.currents.take_over(other.currents, other.ids, self.index, self.step_count)
 
     def carry_over(self, old: SpikingEngine) -> None:
         """Go on from `old`, the engine of this network before an edit (carry.py): what the
@@ -287,6 +318,8 @@ class SpikingEngine:
         self.pulse_trail.take_over(old.pulse_trail, set(self.arrays.syn_keys))
         if self.plasticity is not None:
             self.plasticity.take_over(old.plasticity, self.step_count)
+        if self.currents is not None:
+            self.currents.take_over(old.currents, old.ids, self.index, self.step_count)
 
     def take_over(self, other: SpikingEngine) -> None:
         """Everything `other` (an engine of a copy of this network) is doing, pulses included."""
@@ -316,6 +349,10 @@ class SpikingEngine:
         """A synapse's weight now: a plastic one's as it has learned (None: no such synapse)."""
         if self.plasticity is not None:
             weight = self.plasticity.weight_of(key)
+            if weight is not None:
+                return weight
+        if self.currents is not None:
+            weight = self.currents.weight_of(key)
             if weight is not None:
                 return weight
         return self.delays.weight_of(key)

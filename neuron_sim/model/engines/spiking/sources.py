@@ -40,7 +40,7 @@ class SpikeSources:
 
     def reset(self) -> None:
         a = self.arrays
-        self._regular = np.flatnonzero(~a.source_poisson)
+        self._regular = np.flatnonzero(~a.source_poisson & ~a.source_current)  # current sources never spike
         self._poisson = np.flatnonzero(a.source_poisson)
         self._emitted = np.zeros(self.count, dtype=np.int64)  # scheduled spikes passed so far
         with np.errstate(divide="ignore"):
