@@ -1005,6 +1005,22 @@ An existing file there is unchanged.</source>
         <translation>ID=VALUE, ID.PARAMETER=VALUE 또는 SOURCE-&gt;TARGET.weight=VALUE 형식이어야 합니다</translation>
     </message>
     <message>
+        <source>{target} export does not carry current synapses yet: synapse {source} → {target_id} is a {kind} synapse</source>
+        <translation>{target} 내보내기는 아직 전류 시냅스를 담지 못합니다: 시냅스 {source} → {target_id}은(는) {kind} 시냅스입니다</translation>
+    </message>
+    <message>
+        <source>{target} export does not carry current sources yet: generator {id} sends a current ({pattern})</source>
+        <translation>{target} 내보내기는 아직 전류원을 담지 못합니다: 생성기 {id}은(는) 전류를 보냅니다 ({pattern})</translation>
+    </message>
+    <message>
+        <source>{target} export does not carry adaptation yet: {id} adapts</source>
+        <translation>{target} 내보내기는 아직 적응을 담지 못합니다: {id}은(는) 적응합니다</translation>
+    </message>
+    <message>
+        <source>{target} export does not carry bounds on v yet: {id} has v_min_mV or v_max_mV</source>
+        <translation>{target} 내보내기는 아직 v의 한계를 담지 못합니다: {id}에 v_min_mV 또는 v_max_mV가 있습니다</translation>
+    </message>
+    <message>
         <source>the synapse {source} → {target} is a {kind} synapse; only delta synapses can learn (STDP)</source>
         <translation>시냅스 {source} → {target}은(는) {kind} 시냅스입니다. delta 시냅스만 학습할 수 있습니다 (STDP)</translation>
     </message>

@@ -18,7 +18,7 @@ from neuron_sim.model.codegen.keras import generate_keras
 from neuron_sim.model.codegen.pynn import generate_pynn
 from neuron_sim.model.codegen.pytorch import generate_pytorch
 from neuron_sim.model.atomic_write import write_atomically
-from neuron_sim.model.entities import ModelError
+from neuron_sim.model.entities import CURRENT_PATTERNS, ModelError
 from neuron_sim.model.fileformat import NetworkFileError
 from neuron_sim.model.network import Network
 
@@ -43,7 +43,31 @@ def generate(network: Network, target: str, options: ExportOptions | None = None
         raise ModelError("{target} export does not carry plasticity yet: synapse {source} → {target_id} learns "
                          "with STDP", place="target", target=target, source=learning.source,
                          target_id=learning.target)
+    if network.model == "spiking" and target in ("brian2", "pynn"):
+        _refuse_currents(network, TARGET_NAMES[target])
     return generator(network, options)
+
+
+TARGET_NAMES = {"brian2": "Brian2", "pynn": "PyNN"}
+
+
+def _refuse_currents(network: Network, target: str) -> None:
+    """A script without them would silently compute something else."""
+    current = next((s for s in network.synapses.values() if s.kind != "delta"), None)
+    if current is not None:
+        raise ModelError("{target} export does not carry current synapses yet: synapse {source} → {target_id} "
+                         "is a {kind} synapse", place="target", target=target, source=current.source,
+                         target_id=current.target, kind=current.kind)
+    for neuron in network.neurons.values():
+        if neuron.kind == "generator" and neuron.pattern in CURRENT_PATTERNS:
+            raise ModelError("{target} export does not carry current sources yet: generator {id} sends a current "
+                             "({pattern})", place="target", target=target, id=neuron.id, pattern=neuron.pattern)
+        if neuron.kind == "neuron" and neuron.adaptation > 0:
+            raise ModelError("{target} export does not carry adaptation yet: {id} adapts", place="target",
+                             target=target, id=neuron.id)
+        if neuron.kind == "neuron" and (neuron.v_min_mV is not None or neuron.v_max_mV is not None):
+            raise ModelError("{target} export does not carry bounds on v yet: {id} has v_min_mV or v_max_mV",
+                             place="target", target=target, id=neuron.id)
 
 
 def save(export: CodeExport, path: str | os.PathLike) -> None:

@@ -24,6 +24,12 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("ErrorMessages", "the time step and the duration must be positive"),
     # model/codegen
     QT_TRANSLATE_NOOP("ErrorMessages", "{target} export does not carry plasticity yet: synapse {source} → {target_id} learns with STDP"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{target} export does not carry current synapses yet: synapse {source} → "
+                                       "{target_id} is a {kind} synapse"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{target} export does not carry current sources yet: generator {id} sends a "
+                                       "current ({pattern})"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{target} export does not carry adaptation yet: {id} adapts"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{target} export does not carry bounds on v yet: {id} has v_min_mV or v_max_mV"),
     QT_TRANSLATE_NOOP("ErrorMessages", "the network has no neurons: there is nothing to export"),
     QT_TRANSLATE_NOOP("ErrorMessages", "{target} runs rate networks and this one is spiking; export it to Brian2 or PyNN"),
     QT_TRANSLATE_NOOP("ErrorMessages", "{target} runs spiking networks and this one is a rate network; export it to "
