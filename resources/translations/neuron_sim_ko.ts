@@ -409,6 +409,10 @@ An existing file there is unchanged.</source>
         <translation>… 외 {n}개</translation>
     </message>
     <message>
+        <source>{label} is a current source: it sends no spikes; each of its synapses adds weight × {shape} (mV, as R·I) to its target&apos;s input at every step.</source>
+        <translation>{label}: 전류원입니다. 스파이크를 보내지 않고, 시냅스마다 매 단계 가중치 × {shape} (mV, R·I로)를 표적 뉴런의 입력에 더합니다.</translation>
+    </message>
+    <message>
         <source>{rate} Hz</source>
         <translation>{rate} Hz</translation>
     </message>
@@ -466,6 +470,10 @@ An existing file there is unchanged.</source>
     <message>
         <source>Type value…</source>
         <translation>값 입력…</translation>
+    </message>
+    <message>
+        <source>Type frequency…</source>
+        <translation>주파수 입력…</translation>
     </message>
     <message>
         <source>Type rate…</source>
@@ -2274,6 +2282,10 @@ The file on disk is unchanged and your changes are still open here. Use Save As�
         <source>at rest</source>
         <translation>휴지 상태</translation>
     </message>
+    <message>
+        <source>no bound</source>
+        <translation>한계 없음</translation>
+    </message>
 </context>
 <context>
     <name>Instruments</name>
@@ -2615,6 +2627,10 @@ Install one and restart, for example on Debian or Ubuntu:
         <translation>발화율 (Hz)</translation>
     </message>
     <message>
+        <source>Frequency (Hz)</source>
+        <translation>주파수 (Hz)</translation>
+    </message>
+    <message>
         <source>Weight %1 → %2: %3</source>
         <translation>가중치 %1 → %2: %3</translation>
     </message>
@@ -2632,6 +2648,14 @@ Install one and restart, for example on Debian or Ubuntu:
     <message>
         <source>Input %1 = %2 (click to switch 0/1, double-click to type)</source>
         <translation>입력 %1 = %2 (클릭하면 0/1 전환, 더블클릭하면 값 입력)</translation>
+    </message>
+    <message>
+        <source>Current source %1: a constant current (DC)</source>
+        <translation>전류원 %1: 일정한 전류 (직류)</translation>
+    </message>
+    <message>
+        <source>Current source %1: an alternating current (AC) of %2 Hz</source>
+        <translation>전류원 %1: %2 Hz의 교류 전류</translation>
     </message>
     <message>
         <source>Spike generator %1: %2 Hz</source>
@@ -3601,8 +3625,24 @@ Install one and restart, for example on Debian or Ubuntu:
         <translation>처음 막전위</translation>
     </message>
     <message>
-        <source>Spike pattern</source>
-        <translation>스파이크 패턴</translation>
+        <source>Adaptation per spike (R·g)</source>
+        <translation>스파이크마다의 적응 (R·g)</translation>
+    </message>
+    <message>
+        <source>Adaptation time constant</source>
+        <translation>적응 시간 상수</translation>
+    </message>
+    <message>
+        <source>Lowest potential</source>
+        <translation>가장 낮은 전위</translation>
+    </message>
+    <message>
+        <source>Highest potential</source>
+        <translation>가장 높은 전위</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>주파수</translation>
     </message>
     <message>
         <source>Firing rate</source>
@@ -3627,6 +3667,14 @@ Install one and restart, for example on Debian or Ubuntu:
     <message>
         <source>Delay (axon conduction time)</source>
         <translation>지연 (축삭돌기 전도 시간)</translation>
+    </message>
+    <message>
+        <source>Synapse type</source>
+        <translation>시냅스 종류</translation>
+    </message>
+    <message>
+        <source>Synaptic time constant τ_syn</source>
+        <translation>시냅스 시간 상수 τ_syn</translation>
     </message>
     <message>
         <source>Plasticity</source>
@@ -3719,6 +3767,26 @@ Install one and restart, for example on Debian or Ubuntu:
     <message>
         <source>Poisson (random)</source>
         <translation>푸아송 (무작위)</translation>
+    </message>
+    <message>
+        <source>DC current (constant)</source>
+        <translation>직류 전류 (일정)</translation>
+    </message>
+    <message>
+        <source>AC current (sine)</source>
+        <translation>교류 전류 (사인파)</translation>
+    </message>
+    <message>
+        <source>delta (v jumps by w)</source>
+        <translation>delta (v가 w만큼 도약)</translation>
+    </message>
+    <message>
+        <source>current, decaying exponentially</source>
+        <translation>전류, 지수적으로 감소</translation>
+    </message>
+    <message>
+        <source>current, alpha function</source>
+        <translation>전류, 알파 함수</translation>
     </message>
     <message>
         <source>rate (artificial neurons)</source>
@@ -3963,6 +4031,10 @@ Install one and restart, for example on Debian or Ubuntu:
     <message>
         <source>axon</source>
         <translation>축삭돌기</translation>
+    </message>
+    <message>
+        <source>Output (spikes or current)</source>
+        <translation>출력 (스파이크 또는 전류)</translation>
     </message>
     <message>
         <source>A new neuron starts as a step unit with θ = %1: silent while all its inputs are 0, it fires once an input of weight 1 is on.</source>

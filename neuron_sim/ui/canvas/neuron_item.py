@@ -6,6 +6,7 @@ Items only draw and report geometry changes; they never write to the model. The 
 
 from __future__ import annotations
 
+import math
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
@@ -76,6 +77,12 @@ class NeuronItem(QGraphicsItem):
         if n.kind == "input":
             return QCoreApplication.translate("NeuronItem", "Input %1 = %2 (click to switch 0/1, double-click to type)") \
                 .replace("%1", n.label).replace("%2", styles.format_number(n.value))
+        if n.kind == "generator" and n.pattern == "dc":
+            return QCoreApplication.translate("NeuronItem", "Current source %1: a constant current (DC)") \
+                .replace("%1", n.label)
+        if n.kind == "generator" and n.pattern == "ac":
+            return QCoreApplication.translate("NeuronItem", "Current source %1: an alternating current (AC) of %2 Hz") \
+                .replace("%1", n.label).replace("%2", styles.format_number(n.frequency_hz))
         if n.kind == "generator":
             return QCoreApplication.translate("NeuronItem", "Spike generator %1: %2 Hz").replace("%1", n.label) \
                 .replace("%2", styles.format_number(n.rate_hz))
@@ -123,6 +130,10 @@ class NeuronItem(QGraphicsItem):
                 lines.append(("θ = " + styles.format_number(n.threshold), False))
             else:
                 lines.append(("θ = " + styles.format_number(n.v_threshold_mV) + " mV", False))
+        elif n.kind == "generator" and n.pattern == "dc":
+            lines.append(("DC", False))
+        elif n.kind == "generator" and n.pattern == "ac":
+            lines.append(("AC " + styles.format_number(n.frequency_hz) + " Hz", False))
         elif n.kind == "generator" or model == "spiking":
             firing = n.kind == "generator" or n.value != 0  # a sensor of value 0 is silent
             lines.append((styles.format_number(n.rate_hz if firing else 0.0) + " Hz", False))
@@ -305,7 +316,7 @@ class NeuronItem(QGraphicsItem):
         painter.drawRoundedRect(body, 7, 7)
         painter.setPen(styles.pen(PALETTE.generator_outline, 2.0))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(_spike_train_glyph(body.adjusted(7, 9, -7, -9)))
+        painter.drawPath(_generator_glyph(self.neuron, body.adjusted(7, 9, -7, -9)))
 
     def _paint_schematic(self, painter: QPainter, n: Neuron, body: QRectF) -> None:
         fill = PALETTE.sensor_rest if n.kind == "input" else PALETTE.generator_fill if n.kind == "generator" \
@@ -327,7 +338,7 @@ class NeuronItem(QGraphicsItem):
             painter.drawText(body, Qt.AlignmentFlag.AlignCenter, n.label)
         elif n.kind == "generator":
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(_spike_train_glyph(body.adjusted(10, 14, -10, -14)))
+            painter.drawPath(_generator_glyph(n, body.adjusted(10, 14, -10, -14)))
         else:
             painter.drawLine(QPointF(0, -SR), QPointF(0, SR))
             left = QRectF(-SR, -SR, SR, 2 * SR)
@@ -348,6 +359,29 @@ class NeuronItem(QGraphicsItem):
             line = QRectF(rect.left() - 20, y, rect.width() + 40, metrics.height())
             painter.drawText(line, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
             y += metrics.height()
+
+
+def _generator_glyph(n: Neuron, rect: QRectF) -> QPainterPath:
+    """What a generator sends: spikes, a constant current (⎓) or an alternating one (a sine)."""
+    if n.pattern == "dc":
+        path = QPainterPath()
+        middle = rect.center().y()
+        path.moveTo(QPointF(rect.left(), middle - 3))
+        path.lineTo(QPointF(rect.right(), middle - 3))
+        dash = rect.width() / 5
+        for i in range(3):  # the dashed line under the solid one
+            x = rect.left() + 2 * i * dash
+            path.moveTo(QPointF(x, middle + 4))
+            path.lineTo(QPointF(x + dash, middle + 4))
+        return path
+    if n.pattern == "ac":
+        path = QPainterPath(QPointF(rect.left(), rect.center().y()))
+        for i in range(1, 41):
+            fraction = i / 40
+            path.lineTo(QPointF(rect.left() + rect.width() * fraction,
+                                rect.center().y() - rect.height() / 2 * math.sin(2 * math.pi * fraction)))
+        return path
+    return _spike_train_glyph(rect)
 
 
 def _spike_train_glyph(rect: QRectF) -> QPainterPath:

@@ -84,8 +84,10 @@ class Tool:
             neuron = item.neuron
             if neuron.kind == "input":
                 what = "value"
+            elif neuron.kind == "generator" and neuron.pattern == "dc":
+                return False  # a constant current: its synapses' weights are its strength
             elif neuron.kind == "generator":
-                what = "rate_hz"
+                what = "frequency_hz" if neuron.pattern == "ac" else "rate_hz"
             else:
                 what = "threshold" if self.scene.network.model == "rate" else "v_threshold_mV"
             self.scene.edit_requested.emit(what, neuron.id, pos)

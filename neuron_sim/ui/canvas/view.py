@@ -26,7 +26,8 @@ EDIT_TITLES = {"weight": QT_TRANSLATE_NOOP("NetworkView", "Weight"),
                "threshold": QT_TRANSLATE_NOOP("NetworkView", "Threshold θ"),
                "v_threshold_mV": QT_TRANSLATE_NOOP("NetworkView", "Threshold (mV)"),
                "value": QT_TRANSLATE_NOOP("NetworkView", "Input value"),
-               "rate_hz": QT_TRANSLATE_NOOP("NetworkView", "Rate (Hz)")}
+               "rate_hz": QT_TRANSLATE_NOOP("NetworkView", "Rate (Hz)"),
+               "frequency_hz": QT_TRANSLATE_NOOP("NetworkView", "Frequency (Hz)")}
 
 
 class InlineEditor(QLineEdit):

@@ -328,6 +328,13 @@ class ComputationPanel(QWidget):
             values["since"] = self.duration_text(s.since_last_spike_ms)
         else:
             values["last_spike"] = values["since"] = self.tr("not yet")
+        if not s.is_cell and neuron.kind == "generator" and neuron.pattern in ("dc", "ac"):
+            self._show_values({})  # it never spikes: no last spike to show
+            shape = "1" if neuron.pattern == "dc" else f"sin(2π·{format_number(neuron.frequency_hz)} Hz·t)"
+            self._note.setText(self.tr("{label} is a current source: it sends no spikes; each of its synapses "
+                                       "adds weight × {shape} (mV, as R·I) to its target's input at every "
+                                       "step.").format(label=s.label, shape=shape))
+            return
         if not s.is_cell:
             if s.kind == "input":
                 values["value"] = format_number(neuron.value)

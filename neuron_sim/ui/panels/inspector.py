@@ -51,20 +51,10 @@ from neuron_sim.ui.panels.fields import (
 )
 from neuron_sim.ui.i18n.vocabulary import Vocabulary
 from neuron_sim.ui.i18n.filling import fill
+from neuron_sim.ui.panels.field_keys import STEPS, learning_applies, neuron_field_keys, synapse_field_keys
 from neuron_sim.ui.panels.stdp_fields import StdpNumberField, stdp_fields
 from neuron_sim.ui.plain_text import plain_label
 
-# Which fields a neuron shows, by (network model, neuron kind), after id / label / kind.
-NEURON_FIELDS: dict[tuple[str, str], tuple[str, ...]] = {
-    ("rate", "neuron"): ("activation", "threshold", "bias"),
-    ("rate", "input"): ("value",),
-    ("spiking", "neuron"): ("tau_ms", "v_rest_mV", "v_reset_mV", "v_threshold_mV", "refractory_ms",
-                            "drive_mV", "v_mV"),
-    ("spiking", "generator"): ("pattern", "rate_hz", "start_ms", "seed"),
-    ("spiking", "input"): ("sensor", "rate_hz", "start_ms"),
-}
-STEPS = {"weight": 0.1, "threshold": 0.1, "bias": 0.1, "value": 0.1, "refractory_ms": 0.5,
-         "delay_ms": 0.5, "dt_ms": 0.01}
 WEIGHT_SLIDER_RANGE = (-5.0, 5.0)
 ERROR_STYLE = "color: #c62828; font-weight: bold;"
 
@@ -193,7 +183,7 @@ class Inspector(QWidget):
     # ---- model events -------------------------------------------------------------------
     def _on_neuron_changed(self, neuron_id: str, name: str, _value: Any) -> None:
         if neuron_id in self._neuron_ids:
-            if name == "kind":
+            if name in ("kind", "pattern"):  # which fields apply depends on them
                 self._rebuild()
                 return
             self._refresh("neuron", name)
@@ -207,8 +197,8 @@ class Inspector(QWidget):
 
     def _on_synapse_changed(self, key: SynapseKey, name: str, _value: Any) -> None:
         if tuple(key) in self._synapse_keys:
-            if name == "plasticity" and self._stdp_fields_change():
-                self._rebuild()  # the rule's numbers appear or go
+            if (name == "plasticity" and self._stdp_fields_change()) or name == "kind":
+                self._rebuild()  # the rule's numbers, or the fields of a current synapse, appear or go
                 return
             self._refresh("synapse", name)
 
@@ -287,12 +277,11 @@ class Inspector(QWidget):
             title = (self.tr("Synapse (connection)") if count == 1
                      else self.tr("%n synapses (connections)", "", count))
             section = _Section("synapse", list(self._synapse_keys), title)
+            synapses = [network.synapse(key) for key in self._synapse_keys]
             keys = ["ends"] if count == 1 else []
-            keys += ["weight"] + (["delay_ms"] if network.model == "spiking" else [])
-            section.fields = [self._make_field(key) for key in keys]
+            section.fields = [self._make_field(key) for key in keys + synapse_field_keys(network, synapses)]
             sections.append(section)
-            if network.model == "spiking":
-                synapses = [network.synapse(key) for key in self._synapse_keys]
+            if learning_applies(network, synapses):
                 learning = _Section("synapse", list(self._synapse_keys), self.tr("STDP (learning by spike timing)"))
                 learning.fields = stdp_fields(synapses, self.tr("learns while the network plays"))
                 sections.append(learning)
@@ -300,7 +289,7 @@ class Inspector(QWidget):
 
     def _neuron_section(self, network: Network) -> _Section:
         neurons = [network.neuron(nid) for nid in self._neuron_ids]
-        kinds = [NEURON_FIELDS.get((network.model, n.kind), ()) for n in neurons]
+        kinds = [neuron_field_keys(network.model, n) for n in neurons]
         shared = [key for key in kinds[0] if all(key in other for other in kinds[1:])]
         if len(neurons) == 1:
             title = self._words.neuron_title(neurons[0].kind, neurons[0].label)
@@ -321,6 +310,9 @@ class Inspector(QWidget):
             return FloatField("bias", NEURON_PARAMS["threshold"], "threshold", step=STEPS["bias"], sign=-1.0)
         if key == "sensor":
             return CheckField("sensor", NEURON_PARAMS["value"], "value", text=self.tr("on (fires)"))
+        if key == "synapse_kind":  # "kind" names the neuron's kind
+            spec = SYNAPSE_PARAMS["kind"]
+            return ChoiceField(key, spec, [(c, self._words.choice(key, c)) for c in spec.choices], "kind")
         spec = _spec(key)
         if spec.kind == "choice":
             return ChoiceField(key, spec, [(c, self._words.choice(key, c)) for c in self._choices(key)])
@@ -334,6 +326,8 @@ class Inspector(QWidget):
             return ToggleFloatField(key, spec, step=STEPS[key])
         if key == "v_mV":
             return FloatField(key, spec, none_text=self.tr("at rest"))
+        if key in ("v_min_mV", "v_max_mV"):
+            return FloatField(key, spec, none_text=self.tr("no bound"))
         return FloatField(key, spec, step=STEPS.get(key, 1.0), whole=spec.kind == "int")
 
     def _choices(self, key: str) -> tuple[str, ...]:

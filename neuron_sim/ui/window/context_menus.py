@@ -58,7 +58,10 @@ class ContextMenus(QObject):
             menu.addAction(self.tr("Switch on/off"), lambda: self._toggle_input(neuron_id))
             menu.addAction(self.tr("Type value…"),
                            lambda: scene.edit_requested.emit("value", neuron_id, scene_pos))
-        elif neuron.kind == "generator":
+        elif neuron.kind == "generator" and neuron.pattern == "ac":
+            menu.addAction(self.tr("Type frequency…"),
+                           lambda: scene.edit_requested.emit("frequency_hz", neuron_id, scene_pos))
+        elif neuron.kind == "generator" and neuron.pattern != "dc":
             menu.addAction(self.tr("Type rate…"),
                            lambda: scene.edit_requested.emit("rate_hz", neuron_id, scene_pos))
         else:

@@ -63,14 +63,16 @@ def test_spiking_fields_by_kind(make):
     inspector = make(spiking_network())
     inspector.show_selection(["n1"], [])
     assert inspector.field_keys()[3:] == ["tau_ms", "v_rest_mV", "v_reset_mV", "v_threshold_mV",
-                                          "refractory_ms", "drive_mV", "v_mV"]
+                                          "refractory_ms", "drive_mV", "v_mV", "adaptation",
+                                          "tau_adaptation_ms", "v_min_mV", "v_max_mV"]
     assert box(inspector, "tau_ms").suffix() == " ms"
     assert box(inspector, "v_mV").text() == "at rest"  # None: starts at rest
     inspector.show_selection(["g"], [])
     assert inspector.field_keys()[3:] == ["pattern", "rate_hz", "start_ms", "seed"]
     assert box(inspector, "seed").value() == 7
     inspector.show_selection(["s"], [("s", "n1")])
-    assert inspector.field_keys()[3:] == ["sensor", "rate_hz", "start_ms", "ends", "weight", "delay_ms", "learns"]
+    assert inspector.field_keys()[3:] == ["sensor", "rate_hz", "start_ms", "ends", "weight", "delay_ms",
+                                          "synapse_kind", "learns"]
     assert inspector.field("sensor").widget.isChecked()
     assert inspector.field("ends").widget.text() == "s → n1"
     assert box(inspector, "delay_ms").value() == 1.5
