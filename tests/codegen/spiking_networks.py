@@ -33,3 +33,23 @@ def spiking_networks() -> list[tuple[Network, int]]:
     coarse.set_param("dt_ms", 0.25)
     pairs += [(coarse, 600), (sources_network(), 2500), (sources_network(0.05), 2100)]
     return pairs
+
+
+def currents_network(dt_ms: float = 0.1) -> Network:
+    """Current synapses from cells and sources, dc and ac sources, adaptation and bounds on v."""
+    network = Network(name="currents", model="spiking", dt_ms=dt_ms)
+    network.add_all(
+        [Neuron("g", kind="generator", rate_hz=60.0, start_ms=1.5),
+         Neuron("p", kind="generator", pattern="poisson", rate_hz=200.0, seed=11),
+         Neuron("dc", kind="generator", pattern="dc"),
+         Neuron("ac", kind="generator", pattern="ac", frequency_hz=30.0),
+         Neuron("a", tau_ms=15.0, adaptation=0.3, tau_adaptation_ms=60.0),
+         Neuron("b", drive_mV=8.0, v_min_mV=-78.0, refractory_ms=1.0),
+         Neuron("c", v_max_mV=-40.0, tau_ms=25.0)],
+        [Synapse("g", "a", weight=150.0, kind="current_alpha", tau_syn_ms=1.5, delay_ms=0.5),
+         Synapse("p", "b", weight=40.0, kind="current_exp", tau_syn_ms=2.0, delay_ms=1.25),
+         Synapse("a", "c", weight=200.0, kind="current_exp", tau_syn_ms=3.0, delay_ms=2.0),
+         Synapse("b", "c", weight=-90.0, kind="current_alpha", tau_syn_ms=2.5, delay_ms=0.0),
+         Synapse("a", "b", weight=3.0, delay_ms=1.0),
+         Synapse("dc", "a", weight=12.0), Synapse("ac", "c", weight=14.0), Synapse("ac", "b", weight=-6.0)])
+    return network

@@ -43,12 +43,9 @@ def generate(network: Network, target: str, options: ExportOptions | None = None
         raise ModelError("{target} export does not carry plasticity yet: synapse {source} → {target_id} learns "
                          "with STDP", place="target", target=target, source=learning.source,
                          target_id=learning.target)
-    if network.model == "spiking" and target in ("brian2", "pynn"):
-        _refuse_currents(network, TARGET_NAMES[target])
+    if network.model == "spiking" and target == "pynn":
+        _refuse_currents(network, "PyNN")
     return generator(network, options)
-
-
-TARGET_NAMES = {"brian2": "Brian2", "pynn": "PyNN"}
 
 
 def _refuse_currents(network: Network, target: str) -> None:

@@ -111,6 +111,24 @@ PHRASES: dict[str, tuple[str, str]] = {
                      "- 입력은 값이 0이 아닌 동안 일정하게 발화합니다."),
     "synapses": ("Synapses: each spike adds the weight (mV) to the target's v after the delay.",
                  "시냅스: 스파이크마다 지연 시간 뒤에 가중치(mV)를 대상 뉴런의 v에 더합니다."),
+    "current_model": ("With currents (docs/spiking-model.md), all as R·I in mV: τ·dv/dt = (v_rest − v)·(1 + g_adapt)\n"
+                      "+ drive + I_total. The inputs reach v through summed variables, which Brian2 computes before\n"
+                      "the cells' update, so v integrates them held over the step; g_adapt decays after the update,\n"
+                      "a spike adds `adaptation` to it, and v is kept within [v_min, v_max].",
+                      "전류가 있을 때 (docs/spiking-model.md), 모든 전류는 R·I (mV): τ·dv/dt = (v_rest − v)·(1 + g_adapt)\n"
+                      "+ drive + I_total. 입력은 summed 변수로 v에 닿고, Brian2는 이를 뉴런 갱신 전에 계산하므로\n"
+                      "v는 한 스텝 동안 고정된 입력으로 적분됩니다. g_adapt는 갱신 뒤에 줄고, 스파이크마다\n"
+                      "`adaptation`만큼 늘며, v는 [v_min, v_max] 안에 머뭅니다."),
+    "current_synapses": ("Current synapses: each spike adds w to a current that decays with tau_syn (exp), or starts\n"
+                         "an alpha function that peaks at w after tau_syn (alpha); their states decay after the cells'\n"
+                         "update (order=1), as neuron-sim's do.",
+                         "전류 시냅스: 스파이크마다 tau_syn으로 줄어드는 전류에 w를 더하거나 (exp), tau_syn 뒤에\n"
+                         "최댓값 w에 이르는 알파 함수를 시작합니다 (alpha). 상태는 뉴런 갱신 뒤에 줄어듭니다\n"
+                         "(order=1, neuron-sim과 같음)."),
+    "current_sources": ("Current sources (dc, ac) send no spikes: each of their synapses adds w·shape to the\n"
+                        "target's input at every step, shape = 1 (dc) or sin(2π·f·t) (ac).",
+                        "전류원 (dc, ac)은 스파이크를 보내지 않습니다: 시냅스마다 매 스텝 w·shape를 표적 뉴런의\n"
+                        "입력에 더합니다. shape = 1 (dc) 또는 sin(2π·f·t) (ac)."),
     "monitors": ("Record the spikes, and v at the end of each step.", "스파이크와 각 스텝 끝의 v를 기록합니다."),
     "spiking_output": ("The output: v (mV) of each cell after each step, 1 for a source in a step it fired;\n"
                        "spike times in ms (step · dt).",

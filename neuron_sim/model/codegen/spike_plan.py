@@ -10,7 +10,7 @@ import numpy as np
 from neuron_sim.model.codegen.common import Writer, number, string
 from neuron_sim.model.engines.spiking import delay_steps
 from neuron_sim.model.engines.spiking.sources import POISSON_BLOCK
-from neuron_sim.model.entities import ModelError, Neuron, Synapse
+from neuron_sim.model.entities import CURRENT_PATTERNS, ModelError, Neuron, Synapse
 from neuron_sim.model.network import Network
 
 
@@ -49,6 +49,16 @@ def spiking_plan(network: Network, target: str) -> SpikingPlan:
     return SpikingPlan(network.dt_ms, cells, sources, list(network.synapses.values()))
 
 
+def is_current_source(n: Neuron) -> bool:
+    return n.kind == "generator" and n.pattern in CURRENT_PATTERNS
+
+
+def uses_currents(plan: SpikingPlan) -> bool:
+    """Whether the network needs the model with currents (docs/spiking-model.md)."""
+    return (any(s.kind != "delta" for s in plan.synapses) or any(is_current_source(n) for n in plan.sources)
+            or any(n.adaptation > 0 or n.v_min_mV is not None or n.v_max_mV is not None for n in plan.cells))
+
+
 def source_schedule(write: Writer, plan: SpikingPlan) -> None:
     """Functions that list the steps each source fires in, and SOURCE_STEPS, one array per source."""
     if not plan.sources:
@@ -79,7 +89,7 @@ def source_schedule(write: Writer, plan: SpikingPlan) -> None:
     for n in plan.sources:
         if n.kind == "generator" and n.pattern == "poisson":
             call = f"poisson_steps({n.seed}, {number(n.rate_hz)}, {number(n.start_ms)})"
-        elif n.kind == "input" and n.value == 0:
+        elif (n.kind == "input" and n.value == 0) or is_current_source(n):
             call = "np.array([], dtype=np.int64)"
         else:
             call = f"regular_steps({number(n.start_ms)}, {number(n.rate_hz)})"
@@ -90,6 +100,8 @@ def source_schedule(write: Writer, plan: SpikingPlan) -> None:
 def _describe(n: Neuron) -> str:
     if n.kind == "input":
         return f"input, value {n.value:g}" + (" (off)" if n.value == 0 else "")
+    if is_current_source(n):
+        return f"{n.pattern} current source (no spikes)"
     return f"{n.pattern} generator"
 
 
