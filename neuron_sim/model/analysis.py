@@ -72,6 +72,8 @@ class SpikingState:
     refractory_left_ms: float = 0.0
     last_spike_ms: float | None = None
     since_last_spike_ms: float | None = None
+    input_mV: float | None = None  # the current input now (R·I) when the network has currents
+    adaptation: float | None = None  # R·g_adapt now, for a cell that adapts
 
     @property
     def is_cell(self) -> bool:
@@ -142,12 +144,15 @@ def spiking_state(network: Network, engine: SpikingEngine, neuron_id: str) -> Sp
     refractory_steps = int(timestep(a.refractory_ms[i] * 1e-3, dt * 1e-3))
     refractory = bool(engine.refractory_mask()[i]) if fired else False
     left_ms = max(last_step + refractory_steps - now_step, 0) * dt if refractory else 0.0
+    currents = engine.currents
+    input_mV = float(currents.input(engine.step_count)[i]) if currents is not None else None
+    adaptation = float(currents.g[i]) if currents is not None and currents.adaptation[i] > 0 else None
     return SpikingState(
         neuron_id, label, "neuron", now_step * dt, v_mV=float(engine.v[i]),
         v_threshold_mV=float(a.v_threshold[i]), v_rest_mV=float(a.v_rest[i]),
         v_reset_mV=float(a.v_reset[i]), drive_mV=float(a.drive[i]), tau_ms=float(a.tau_ms[i]),
         refractory=refractory, refractory_left_ms=left_ms, last_spike_ms=last_ms,
-        since_last_spike_ms=since_ms)
+        since_last_spike_ms=since_ms, input_mV=input_mV, adaptation=adaptation)
 
 
 def fi_curve(neuron: Neuron, drives_mV, dt_ms: float = 0.1, duration_ms: float = 1000.0) -> np.ndarray:

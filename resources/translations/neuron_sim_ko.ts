@@ -357,6 +357,22 @@ An existing file there is unchanged.</source>
         <translation>v는 휴지 전위 + 구동 입력으로 다가갑니다</translation>
     </message>
     <message>
+        <source>input current now (R·I)</source>
+        <translation>지금의 입력 전류 (R·I)</translation>
+    </message>
+    <message>
+        <source>what the current synapses and current sources feed the cell at this moment</source>
+        <translation>전류 시냅스와 전류원이 지금 이 순간 세포에 주는 입력</translation>
+    </message>
+    <message>
+        <source>adaptation (R·g)</source>
+        <translation>적응 (R·g)</translation>
+    </message>
+    <message>
+        <source>grows with each spike and fades; it pulls v back towards rest</source>
+        <translation>스파이크마다 커졌다가 서서히 줄며, v를 휴지 전위 쪽으로 되돌립니다</translation>
+    </message>
+    <message>
         <source>last spike (axon)</source>
         <translation>마지막 스파이크 (축삭돌기)</translation>
     </message>

@@ -3,7 +3,10 @@ spikes at a rate), and a double-click edits what it has (an ac source's frequenc
 
 from __future__ import annotations
 
+import math
+
 from neuron_sim.model import Network, Neuron, Synapse
+from neuron_sim.ui.styles import format_number
 
 
 def current_network() -> Network:
@@ -32,3 +35,18 @@ def test_current_sources_say_what_they_send(window):
         window.playback.step()
     assert window.playback.recorder.spike_times("n").size  # the currents drive the cell
     assert not window.playback.recorder.spike_times("dc").size
+
+
+def test_a_cell_shows_its_input_current_and_adaptation(window):
+    network = current_network()
+    network.set_neuron_param("n", "adaptation", 0.5)
+    window.document.replace(network)
+    for _ in range(600):
+        window.playback.step()
+    panel = window.instruments.panel
+    panel.show_selection(["n"], [])
+    panel.refresh()
+    t_s = window.playback.player.engine.step_count * 0.1e-3  # the input of the next step, at its start
+    assert panel.value_text("input") == f"{format_number(20.0 + 8.0 * math.sin(2 * math.pi * 5.0 * t_s))} mV"
+    assert window.playback.recorder.spike_times("n").size
+    assert float(panel.value_text("adaptation")) > 0  # n has fired, so it has adapted

@@ -131,6 +131,10 @@ class ComputationPanel(QWidget):
             ("v_rest", self.tr("resting potential"), self.tr("where v settles with no input")),
             ("v_reset", self.tr("reset potential"), self.tr("v right after a spike")),
             ("drive", self.tr("constant drive (input current)"), self.tr("v tends to rest + drive")),
+            ("input", self.tr("input current now (R·I)"),
+             self.tr("what the current synapses and current sources feed the cell at this moment")),
+            ("adaptation", self.tr("adaptation (R·g)"),
+             self.tr("grows with each spike and fades; it pulls v back towards rest")),
             ("last_spike", self.tr("last spike (axon)"), self.tr("when the cell last fired")),
             ("since", self.tr("time since last spike"), ""),
             ("refractory", self.tr("refractory"), self.tr("just after a spike the cell ignores its input")),
@@ -353,6 +357,8 @@ class ComputationPanel(QWidget):
             "v_rest": mv.format(v=format_number(s.v_rest_mV)),
             "v_reset": mv.format(v=format_number(s.v_reset_mV)),
             "drive": mv.format(v=format_number(s.drive_mV)),
+            **({"input": mv.format(v=format_number(s.input_mV))} if s.input_mV is not None else {}),
+            **({"adaptation": format_number(s.adaptation)} if s.adaptation is not None else {}),
             "refractory": (self.tr("yes, {t} left").format(t=self.duration_text(s.refractory_left_ms))
                            if s.refractory else self.tr("no")),
         })
