@@ -226,3 +226,27 @@ def test_the_f_i_curve_of_an_adapting_cell_is_lower():
     plain = fi_curve(Neuron("n"), drives)
     adapting = fi_curve(Neuron("n", adaptation=0.5, tau_adaptation_ms=100.0), drives)
     assert np.all(plain > 0) and np.all(adapting < 0.8 * plain)
+
+
+def test_edits_while_playing_go_into_the_engine_or_rebuild_it_keeping_the_run():
+    """A weight goes into the running engine; a new kind or bound rebuilds it, the run (time,
+    adaptation) carries over, and the new bound holds from the edit on."""
+    from neuron_sim.model.player import Player
+
+    network = circuit()
+    player = Player(network)
+    player.advance_stages(1000)
+    engine = player.engine
+    g_before = engine.currents.g[engine.index["a"]]
+    assert g_before > 0
+    network.set_synapse_param(("g", "a"), "weight", 45.0)  # a current synapse's weight: in place
+    network.set_synapse_param(("ac", "c"), "weight", 4.0)  # a current source's: in place
+    assert player.engine is engine
+    network.set_synapse_param(("a", "c"), "kind", "current_exp")  # a new kind: a new engine, same run
+    assert player.engine is not engine and player.engine.step_count == 1000
+    assert player.engine.currents.g[player.engine.index["a"]] == g_before
+    network.set_neuron_param("b", "v_max_mV", -60.0)
+    player.advance_stages(2000)
+    b = player.recorder.values("b")
+    assert b[:1000].max() > -60.0 and b[1000:].max() <= -60.0  # the bound holds from the edit on
+    assert player.engine.step_count == 3000
