@@ -2,5 +2,6 @@
 
 from neuron_sim.model.entities import ModelError, Neuron, Synapse
 from neuron_sim.model.network import CycleError, Network
+from neuron_sim.model.notes import Note
 
-__all__ = ["CycleError", "ModelError", "Network", "Neuron", "Synapse"]
+__all__ = ["CycleError", "ModelError", "Network", "Neuron", "Note", "Synapse"]

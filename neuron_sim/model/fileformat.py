@@ -24,9 +24,10 @@ from neuron_sim.model.file_reading import (  # noqa: F401 (MAX_FILE_BYTES, MAX_N
 )
 from neuron_sim.model.messages import article
 from neuron_sim.model.network import Network
+from neuron_sim.model.notes import MAX_NOTES, NOTE_PARAMS, Note, validate_note_value
 
 FORMAT_NAME = "neuron-sim"
-FORMAT_VERSION = 2  # 2 adds a synapse's "plasticity"; version 1 files load unchanged
+FORMAT_VERSION = 3  # 2 adds a synapse's "plasticity", 3 the "notes"; older files load unchanged
 MAX_NEURONS = 100_000
 MAX_SYNAPSES = 2_000_000
 
@@ -39,7 +40,7 @@ _SPIKING_FIELDS = {
     "neuron": _CELL_FIELDS,
     "generator": ("pattern", "rate_hz", "start_ms", "seed"),
 }
-_TOP_LEVEL = ("format", "version", "name", "description", "model", "update", "dt_ms", "neurons", "synapses")
+_TOP_LEVEL = ("format", "version", "name", "description", "model", "update", "dt_ms", "neurons", "synapses", "notes")
 
 
 # ---- writing -----------------------------------------------------------------------------------
@@ -81,7 +82,15 @@ def to_dict(network: Network) -> dict[str, Any]:
                 entry[name] = _plain(value)
         synapses.append(entry)
     data["synapses"] = synapses
+    if network.notes:
+        data["notes"] = [_note_entry(note) for note in network.notes.values()]
     return data
+
+
+def _note_entry(note: Note) -> dict[str, Any]:
+    return {"id": note.id, "text": note.text,
+            "position": [_plain(note.position[0]), _plain(note.position[1])],
+            "size": [_plain(note.size[0]), _plain(note.size[1])]}
 
 
 def _plain(value: Any) -> Any:
@@ -104,7 +113,7 @@ def dumps(network: Network, *, tight: bool = False) -> str:
     lines = ["{"]
     for n, (key, value) in enumerate(data.items()):
         comma = "," if n < len(data) - 1 else ""
-        if key in ("neurons", "synapses") and value:
+        if key in ("neurons", "synapses", "notes") and value:
             lines.append(f'  "{key}": [')
             lines.extend(f"    {text(entry)}{',' if i < len(value) - 1 else ''}" for i, entry in enumerate(value))
             lines.append(f"  ]{comma}")
@@ -259,7 +268,34 @@ def from_dict(data: Any) -> Network:
     # place in the file; filling the fresh network directly spares 100,000s of unheard events.
     network._neurons = neurons
     network._synapses = synapses
+    network._notes = _notes(data, version)
     return network
+
+
+def _notes(data: dict, version: int) -> dict[str, Note]:
+    """The file's notes by id; version 3 brought them."""
+    if "notes" in data and version < 3:
+        raise ModelError("notes need file format version 3 (this file is version {version})", place="notes",
+                         version=version)
+    notes: dict[str, Note] = {}
+    for i, entry in enumerate(_list(data, "notes", MAX_NOTES)):
+        place = f"notes[{i}]"
+        if not isinstance(entry, dict):
+            raise ModelError("expected an object, got {type:w}", place=place, type=_type_name(entry))
+        if "id" not in entry:
+            raise ModelError("the field 'id' is missing", place=place)
+        note_id = validate_id(entry["id"], f"{place}.id")
+        if note_id in notes:
+            raise ModelError("the id {id!r} is used twice", place=f"{place}.id", id=note_id)
+        fields = {}
+        for name, value in entry.items():
+            if name == "id":
+                continue
+            if name not in NOTE_PARAMS:
+                raise ModelError("unknown field {name}", place=place, name=_short(name))
+            fields[name] = validate_note_value(name, value, f"{place}.{name}")
+        notes[note_id] = Note(note_id, **fields)
+    return notes
 
 
 _WEIGHT = SYNAPSE_PARAMS["weight"]

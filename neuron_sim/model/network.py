@@ -23,6 +23,7 @@ from neuron_sim.model.entities import (
     check_learning_fits_kind,
 )
 from neuron_sim.model.messages import article
+from neuron_sim.model.notes import Note, NoteEdits
 
 
 class NetworkEvents(SignalGroup):
@@ -37,6 +38,9 @@ class NetworkEvents(SignalGroup):
     network_changed = Signal(str, object)  # parameter, new value
     # One batch edit (set_many): a list of Change, each ("neuron", id, …) or ("synapse", key, …).
     params_changed = Signal(object)
+    note_added = Signal(str)
+    note_removed = Signal(str)
+    note_changed = Signal(str, str, object)  # id, "text" | "position" | "size", new value
 
 
 Change = tuple[str, Any, str, Any]  # ("neuron" | "synapse", id or key, parameter, value)
@@ -52,12 +56,13 @@ class CycleError(ModelError):
                          path=" → ".join([*cycle, cycle[0]]))
 
 
-class Network:
+class Network(NoteEdits):
     def __init__(self, name: str = "", description: str = "", model: str = "rate",
                  update: str = "feedforward", dt_ms: float = 0.1):
         self.events = NetworkEvents()
         self._neurons: dict[str, Neuron] = {}
         self._synapses: dict[SynapseKey, Synapse] = {}
+        self._notes: dict[str, Note] = {}
         self._params: dict[str, Any] = {}
         for key, value in (("name", name), ("description", description), ("model", model),
                            ("update", update), ("dt_ms", dt_ms)):
@@ -120,7 +125,8 @@ class Network:
             return NotImplemented
         return (self._params == other._params
                 and list(self._neurons.items()) == list(other._neurons.items())
-                and list(self._synapses.items()) == list(other._synapses.items()))
+                and list(self._synapses.items()) == list(other._synapses.items())
+                and list(self._notes.items()) == list(other._notes.items()))
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -329,11 +335,14 @@ class Network:
         other = Network(**self._params)
         other._neurons = {nid: n.copy() for nid, n in self._neurons.items()}
         other._synapses = {key: s.copy() for key, s in self._synapses.items()}
+        other._notes = {nid: n.copy() for nid, n in self._notes.items()}
         return other
 
     def clear(self) -> None:
         for nid in list(self._neurons):
             self.remove_neuron(nid)
+        for nid in list(self._notes):
+            self.remove_note(nid)
 
     def add_all(self, neurons: Iterable[Neuron], synapses: Iterable[Synapse]) -> None:
         for neuron in neurons:

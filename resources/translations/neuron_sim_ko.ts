@@ -1049,6 +1049,34 @@ An existing file there is unchanged.</source>
         <translation>시냅스 {source} → {target}은(는) {kind} 시냅스입니다. delta 시냅스만 학습할 수 있습니다 (STDP)</translation>
     </message>
     <message>
+        <source>notes need file format version 3 (this file is version {version})</source>
+        <translation>메모에는 파일 형식 버전 3이 필요합니다(이 파일은 버전 {version})</translation>
+    </message>
+    <message>
+        <source>expected [width, height], got {value}</source>
+        <translation>[너비, 높이]가 와야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <source>notes have no parameter {name!r}</source>
+        <translation>메모에는 {name!r} 매개변수가 없습니다</translation>
+    </message>
+    <message>
+        <source>there is no note with id {id!r}</source>
+        <translation>id가 {id!r}인 메모가 없습니다</translation>
+    </message>
+    <message>
+        <source>add_note needs a Note</source>
+        <translation>add_note에는 Note가 필요합니다</translation>
+    </message>
+    <message>
+        <source>a note with id {id!r} already exists</source>
+        <translation>id가 {id!r}인 메모가 이미 있습니다</translation>
+    </message>
+    <message>
+        <source>a network holds at most {limit:,} notes</source>
+        <translation>네트워크에는 메모를 {limit:,}개까지만 둘 수 있습니다</translation>
+    </message>
+    <message>
         <source>{id} is not an input; name the parameter, e.g. {id}.threshold=0.5</source>
         <translation>{id}은(는) 입력이 아닙니다. 매개변수 이름을 붙이세요 (예: {id}.threshold=0.5)</translation>
     </message>

@@ -39,7 +39,7 @@ json_values = st.recursive(
 # Keys a network file uses: random objects built from them get further than random keys do.
 FILE_KEYS = ["format", "version", "name", "model", "update", "dt_ms", "neurons", "synapses", "id", "kind",
              "label", "position", "value", "activation", "threshold", "tau_ms", "v_mV", "pattern",
-             "rate_hz", "seed", "source", "target", "weight", "delay_ms"]
+             "rate_hz", "seed", "source", "target", "weight", "delay_ms", "notes", "text", "size"]
 file_like_values = st.recursive(
     st.sampled_from(HOSTILE_VALUES) | st.floats() | st.integers() | st.text(max_size=6),
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.sampled_from(FILE_KEYS), children,
@@ -171,13 +171,18 @@ TEXT_FIELDS = ("name", "description")
 @st.composite
 def markup_documents(draw) -> Any:
     """A valid file whose every text field holds markup: the network's name and description, every
-    label, and, as values that must be refused by name, the activation and kind."""
+    label, notes' texts, and, as values that must be refused by name, the activation and kind."""
     document = copy.deepcopy(draw(st.sampled_from(VALID_DOCUMENTS)))
     markup = st.sampled_from(MARKUP_TEXTS) | st.builds("".join, st.lists(st.sampled_from(MARKUP_TEXTS), max_size=4))
     for field in TEXT_FIELDS:
         document[field] = draw(markup)
     for neuron in document.get("neurons", []):
         neuron["label"] = draw(markup)
+    # Notes are the teacher's text and may hold anything but a lone surrogate; they came in version 3.
+    document["version"] = 3
+    document["notes"] = [{"id": f"note{i + 1}", "text": draw(markup), "position": [i * 50, -80],
+                          "size": [draw(st.sampled_from([40, 200, 4000])), 60]}
+                         for i in range(draw(st.integers(0, 3)))]
     neurons = document.get("neurons", [])
     if neurons and draw(st.booleans()):
         field = draw(st.sampled_from(["activation", "kind", "pattern"]))

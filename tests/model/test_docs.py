@@ -19,19 +19,21 @@ from neuron_sim.model.entities import (
     SYNAPSE_PARAMS,
     ParamSpec,
 )
+from neuron_sim.model.notes import NOTE_MAX_SIZE, NOTE_MIN_SIZE, NOTE_PARAMS
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "file-format.md"
 TEXT = DOC.read_text(encoding="utf-8")
 
 # Fields of the format that are not parameters: required, or structure.
 STRUCTURE = {
-    "Top level": {"format", "version", "neurons", "synapses"},
+    "Top level": {"format", "version", "neurons", "synapses", "notes"},
     "Neurons": {"id"},
     "Synapses": {"source", "target"},
     "Plasticity": {"rule"},
+    "Notes": {"id"},
 }
 TABLES = {"Top level": NETWORK_PARAMS, "Neurons": NEURON_PARAMS, "Synapses": SYNAPSE_PARAMS,
-          "Plasticity": STDP_PARAMS}
+          "Plasticity": STDP_PARAMS, "Notes": NOTE_PARAMS}
 
 
 def section(title: str) -> str:
@@ -109,6 +111,9 @@ def test_range_unit_and_users_match(title, name):
         assert f"up to {limit} characters" in rng
     elif spec.kind == "plasticity":
         assert "(#plasticity)" in rng and "object or `null`" in row["Type"]
+    elif spec.kind == "size":
+        assert f"width {NOTE_MIN_SIZE[0]:g} … {NOTE_MAX_SIZE[0]:g}" in rng
+        assert f"height {NOTE_MIN_SIZE[1]:g} … {NOTE_MAX_SIZE[1]:g}" in rng
     elif spec.kind == "position":
         assert any(f"{lo} … {hi}" in rng for lo in numbers(-MAX_COORDINATE) for hi in numbers(MAX_COORDINATE))
     else:
@@ -141,6 +146,7 @@ def test_limits_and_version_are_stated():
     assert f"{fileformat.MAX_SYNAPSES:,} synapses" in limits
     assert f"passes {fileformat.MAX_NESTING} levels" in limits
     assert f"writes version **{fileformat.FORMAT_VERSION}**" in section("Versioning")
+    assert f"at most\n{fileformat.MAX_NOTES:,} notes" in section("Notes")
 
 
 def test_json_examples_in_the_doc_load():

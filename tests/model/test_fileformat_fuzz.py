@@ -169,6 +169,7 @@ def test_markup_is_kept_as_written_or_refused_by_name():
         assert network.name == document["name"] and network.description == document["description"]
         for entry in document["neurons"]:
             assert network.neurons[entry["id"]].label == (entry["label"] or entry["id"])  # empty: the id
+        assert [note.text for note in network.notes.values()] == [entry["text"] for entry in document["notes"]]
 
     run()
     assert outcomes["valid"] >= 50 and outcomes["refused"] >= 5, outcomes

@@ -67,6 +67,7 @@ TEMPLATES = (
     # model/fileformat.py
     QT_TRANSLATE_NOOP("ErrorMessages", "could not save: {reason:w}"),
     QT_TRANSLATE_NOOP("ErrorMessages", "plasticity needs file format version 2 (this file is version {version})"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "notes need file format version 3 (this file is version {version})"),
     QT_TRANSLATE_NOOP("ErrorMessages", "the network is too large to save: its file would be {size:.1f} MB, and a "
                                        "network file may be at most {limit} MB; remove neurons or synapses, or "
                                        "shorten labels"),
@@ -123,6 +124,13 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("ErrorMessages", "networks have no parameter {name!r}"),
     QT_TRANSLATE_NOOP("ErrorMessages", "spike generators belong to spiking networks; switch the model to spiking "
                                        "first (or remove the generators before switching to rate)"),
+    # model/notes.py
+    QT_TRANSLATE_NOOP("ErrorMessages", "expected [width, height], got {value}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "notes have no parameter {name!r}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "there is no note with id {id!r}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "add_note needs a Note"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "a note with id {id!r} already exists"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "a network holds at most {limit:,} notes"),
     # model/engines/rate.py
     QT_TRANSLATE_NOOP("ErrorMessages", "this is a spiking network; use the spiking engine"),
     QT_TRANSLATE_NOOP("ErrorMessages", "the number of steps cannot be negative"),
