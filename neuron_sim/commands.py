@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from neuron_sim.model import ModelError, Network, Neuron, Synapse, conversion
+from neuron_sim.model import ModelError, Network, Neuron, Note, Synapse, conversion
 from neuron_sim.model.entities import SynapseKey
 
 
@@ -273,6 +273,54 @@ class SetNetworkParamCommand(_SetCommand):
         self.network.set_param(self.name, value)
 
 
+# ---- notes ------------------------------------------------------------------------------------
+class AddNoteCommand(ModelCommand):
+    def __init__(self, network: Network, note: Note, text: str | None = None):
+        super().__init__(network, text or QCoreApplication.translate("commands", "Add note"))
+        self.note = note.copy()
+
+    def apply(self) -> None:
+        self.network.add_note(self.note.copy())
+
+    def revert(self) -> None:
+        self.network.remove_note(self.note.id)
+
+
+class RemoveNoteCommand(ModelCommand):
+    def __init__(self, network: Network, note_id: str, text: str | None = None):
+        super().__init__(network, text or QCoreApplication.translate("commands", "Delete note"))
+        self.note = network.note(note_id).copy()
+        self.index = network.note_index(note_id)
+
+    def apply(self) -> None:
+        self.network.remove_note(self.note.id)
+
+    def revert(self) -> None:
+        self.network.add_note(self.note.copy(), self.index)
+
+
+_NOTE_EDITS = {
+    "text": QT_TRANSLATE_NOOP("commands", "Edit note"),
+    "position": QT_TRANSLATE_NOOP("commands", "Move note"),
+    "size": QT_TRANSLATE_NOOP("commands", "Resize note"),
+}
+
+
+class SetNoteParamCommand(_SetCommand):
+    MERGE_ID = 1005
+
+    def __init__(self, network: Network, note_id: str, name: str, value: Any, **kwargs: Any):
+        if "text" not in kwargs and name in _NOTE_EDITS:
+            kwargs["text"] = QCoreApplication.translate("commands", _NOTE_EDITS[name])
+        super().__init__(network, note_id, name, value, **kwargs)
+
+    def _read(self) -> Any:
+        return getattr(self.network.note(self.target), self.name)
+
+    def _write(self, value: Any) -> None:
+        self.network.set_note_param(self.target, self.name, value)
+
+
 # ---- compound edits ----------------------------------------------------------------------------
 def macro(network: Network, text: str, children: Iterable[ModelCommand]) -> ModelCommand:
     """One undo step made of several commands."""
@@ -282,19 +330,29 @@ def macro(network: Network, text: str, children: Iterable[ModelCommand]) -> Mode
     return parent
 
 
-def move_command(network: Network, positions: dict[str, tuple[float, float]]) -> ModelCommand:
-    """One step that moves every neuron in `positions` (a drag, or an arrow-key nudge)."""
-    if len(positions) == 1:
+def move_command(network: Network, positions: dict[str, tuple[float, float]],
+                 note_positions: dict[str, tuple[float, float]] | None = None) -> ModelCommand:
+    """One step that moves every neuron in `positions` and every note in `note_positions` (a drag,
+    or an arrow-key nudge)."""
+    note_positions = note_positions or {}
+    count = len(positions) + len(note_positions)  # a plain name: lupdate cannot read a call in this position
+    if not note_positions and count == 1:
         text = QCoreApplication.translate("commands", "Move %s") % next(iter(positions))
-    else:
-        count = len(positions)  # a plain name: lupdate cannot read a call in this position
+    elif not note_positions:
         text = QCoreApplication.translate("commands", "Move %n neurons", None, count)
-    return macro(network, text, (SetNeuronParamCommand(network, nid, "position", pos)
-                                 for nid, pos in positions.items()))
+    elif count == 1:
+        text = QCoreApplication.translate("commands", "Move note")
+    else:
+        text = QCoreApplication.translate("commands", "Move %n items", None, count)
+    children: list[ModelCommand] = [SetNeuronParamCommand(network, nid, "position", pos)
+                                    for nid, pos in positions.items()]
+    children += [SetNoteParamCommand(network, nid, "position", pos) for nid, pos in note_positions.items()]
+    return macro(network, text, children)
 
 
-def delete_command(network: Network, neuron_ids: Iterable[str], synapse_keys: Iterable[SynapseKey]) -> ModelCommand:
-    """Delete neurons (each with its synapses) and synapses, as one step."""
+def delete_command(network: Network, neuron_ids: Iterable[str], synapse_keys: Iterable[SynapseKey],
+                   note_ids: Iterable[str] = ()) -> ModelCommand:
+    """Delete neurons (each with its synapses), synapses and notes, as one step."""
     # Each id and key once: a repeated one made a second child that failed and refused the delete.
     neuron_ids = [nid for nid in dict.fromkeys(neuron_ids) if nid in network.neurons]
     doomed = set(neuron_ids)
@@ -304,6 +362,9 @@ def delete_command(network: Network, neuron_ids: Iterable[str], synapse_keys: It
     # Later neurons first, so each undo re-inserts at its original index.
     order = sorted(neuron_ids, key=network.neuron_index, reverse=True)
     children += [_LazyRemoveNeuron(network, nid) for nid in order]
+    notes = sorted((nid for nid in dict.fromkeys(note_ids) if nid in network.notes), key=network.note_index,
+                   reverse=True)
+    children += [RemoveNoteCommand(network, nid) for nid in notes]
     count = len(neuron_ids) + len(children) - len(order)
     text = QCoreApplication.translate("commands", "Delete") if count != 1 else children[0].text()
     return macro(network, text, children)
@@ -324,10 +385,11 @@ class _LazyRemoveNeuron(RemoveNeuronCommand):
 
 
 def add_items_command(network: Network, text: str, neurons: Iterable[Neuron],
-                      synapses: Iterable[Synapse]) -> ModelCommand:
-    """Add neurons and synapses in one step (paste, duplicate, add layer, connect all)."""
+                      synapses: Iterable[Synapse], notes: Iterable[Note] = ()) -> ModelCommand:
+    """Add neurons, synapses and notes in one step (paste, duplicate, add layer, connect all)."""
     children: list[ModelCommand] = [AddNeuronCommand(network, n) for n in neurons]
     children += [ConnectCommand(network, s) for s in synapses]
+    children += [AddNoteCommand(network, n) for n in notes]
     if not children:
         raise ModelError("nothing to add")
     return macro(network, text, children)

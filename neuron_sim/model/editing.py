@@ -13,6 +13,7 @@ from neuron_sim.model.fileformat import FORMAT_NAME, from_dict, to_dict
 from neuron_sim.model.geometry import column_positions, split_columns
 from neuron_sim.model.messages import article
 from neuron_sim.model.network import Network
+from neuron_sim.model.notes import Note
 
 CLIPBOARD_MIME = "application/x-neuron-sim"
 
@@ -35,8 +36,9 @@ def new_neuron_params(kind: str, model: str, activation: str | None = None) -> d
 MAX_ID_LENGTH = 64  # as entities.validate_id allows
 
 
-def copy_selection(network: Network, neuron_ids: list[str]) -> dict[str, Any]:
-    """The selected neurons and the synapses between them, as a small network file."""
+def copy_selection(network: Network, neuron_ids: list[str], note_ids: list[str] = ()) -> dict[str, Any]:
+    """The selected neurons and the synapses between them, and the selected notes, as a small network
+    file."""
     chosen = set(neuron_ids)
     part = Network(model=network.model, update=network.update, dt_ms=network.dt_ms)
     for nid in network.neurons:
@@ -45,6 +47,10 @@ def copy_selection(network: Network, neuron_ids: list[str]) -> dict[str, Any]:
     for key, synapse in network.synapses.items():
         if key[0] in chosen and key[1] in chosen:
             part.connect(synapse.copy())
+    chosen_notes = set(note_ids)
+    for nid, note in network.notes.items():
+        if nid in chosen_notes:
+            part.add_note(note.copy())
     return to_dict(part)
 
 
@@ -72,6 +78,25 @@ def paste_plan(network: Network, data: dict[str, Any], offset: tuple[float, floa
         neurons.append(neuron.copy(id=new_id, label=label, position=(x + offset[0], y + offset[1])))
     synapses = [s.copy(source=renamed[s.source], target=renamed[s.target]) for s in part.synapses.values()]
     return neurons, synapses
+
+
+def paste_notes_plan(network: Network, data: dict[str, Any], offset: tuple[float, float] = (30.0, 30.0)
+                     ) -> list[Note]:
+    """Copies of the clipboard's notes with fresh ids, moved by `offset` (paste_plan's checks first)."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise ModelError("the clipboard does not hold neurons")
+    part = from_dict({**data, "model": network.model})
+    taken = set(network.notes)
+    notes = []
+    for note in part.notes.values():
+        number = 1
+        while _numbered("note", number) in taken:
+            number += 1
+        new_id = _numbered("note", number)
+        taken.add(new_id)
+        x, y = note.position
+        notes.append(note.copy(id=new_id, position=(x + offset[0], y + offset[1])))
+    return notes
 
 
 def _numbered(prefix: str, number: int) -> str:

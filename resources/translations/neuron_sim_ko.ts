@@ -4287,12 +4287,36 @@ Install one and restart, for example on Debian or Ubuntu:
         <translation>%1 변경</translation>
     </message>
     <message>
+        <source>Add note</source>
+        <translation>메모 추가</translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation>메모 삭제</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>메모 고치기</translation>
+    </message>
+    <message>
+        <source>Move note</source>
+        <translation>메모 옮기기</translation>
+    </message>
+    <message>
+        <source>Resize note</source>
+        <translation>메모 크기 바꾸기</translation>
+    </message>
+    <message>
         <source>Move %s</source>
         <translation>%s 옮기기</translation>
     </message>
     <message>
         <source>Move %n neurons</source>
         <translation>뉴런 %n개 옮기기</translation>
+    </message>
+    <message>
+        <source>Move %n items</source>
+        <translation>항목 %n개 옮기기</translation>
     </message>
     <message>
         <source>Delete</source>
