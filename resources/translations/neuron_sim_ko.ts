@@ -531,32 +531,16 @@ An existing file there is unchanged.</source>
         <translation>잘라내기(&amp;T)</translation>
     </message>
     <message>
-        <source>Cut the selected neurons</source>
-        <translation>선택한 뉴런 잘라내기</translation>
-    </message>
-    <message>
         <source>&amp;Copy</source>
         <translation>복사(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Copy the selected neurons and the synapses between them</source>
-        <translation>선택한 뉴런과 그 사이의 시냅스 복사</translation>
     </message>
     <message>
         <source>&amp;Paste</source>
         <translation>붙여넣기(&amp;P)</translation>
     </message>
     <message>
-        <source>Paste neurons</source>
-        <translation>뉴런 붙여넣기</translation>
-    </message>
-    <message>
         <source>&amp;Duplicate</source>
         <translation>복제(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Duplicate the selected neurons with their inner synapses</source>
-        <translation>선택한 뉴런을 그 사이의 시냅스와 함께 복제</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -571,8 +555,24 @@ An existing file there is unchanged.</source>
         <translation>모두 선택(&amp;A)</translation>
     </message>
     <message>
-        <source>Select every neuron and synapse</source>
-        <translation>모든 뉴런과 시냅스 선택</translation>
+        <source>Cut the selected neurons and notes</source>
+        <translation>선택한 뉴런과 메모를 잘라 냅니다</translation>
+    </message>
+    <message>
+        <source>Copy the selected neurons, the synapses between them and the selected notes</source>
+        <translation>선택한 뉴런과 그 사이의 시냅스, 선택한 메모를 복사합니다</translation>
+    </message>
+    <message>
+        <source>Paste neurons and notes</source>
+        <translation>뉴런과 메모를 붙여 넣습니다</translation>
+    </message>
+    <message>
+        <source>Duplicate the selected neurons with their inner synapses, and the selected notes</source>
+        <translation>선택한 뉴런을 그 사이의 시냅스와 함께, 그리고 선택한 메모를 복제합니다</translation>
+    </message>
+    <message>
+        <source>Select every neuron, synapse and note</source>
+        <translation>모든 뉴런, 시냅스, 메모를 선택합니다</translation>
     </message>
     <message>
         <source>Add &amp;layer…</source>
@@ -594,6 +594,12 @@ An existing file there is unchanged.</source>
         <source>Copied %n neuron(s).</source>
         <translation>
             <numerusform>뉴런 %n개를 복사했습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n note(s).</source>
+        <translation>
+            <numerusform>메모 %n개를 복사했습니다.</numerusform>
         </translation>
     </message>
     <message>
@@ -2473,6 +2479,14 @@ Install one and restart, for example on Debian or Ubuntu:
         <translation>한 뉴런에서 다른 뉴런으로 끌어 시냅스로 연결합니다 (C)</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>Click on the canvas to put a note there, a text box for your explanations; double-click a note to edit it (T)</source>
+        <translation>캔버스를 클릭해 설명을 적을 글상자인 메모를 놓습니다. 메모를 두 번 클릭하면 고칠 수 있습니다 (T)</translation>
+    </message>
+    <message>
         <source>&amp;Biological</source>
         <translation>생물학적 모습(&amp;B)</translation>
     </message>
@@ -2708,6 +2722,27 @@ Install one and restart, for example on Debian or Ubuntu:
     <message>
         <source>Neuron %1 (double-click to type its threshold)</source>
         <translation>뉴런 %1 (더블클릭하면 임계값 입력)</translation>
+    </message>
+</context>
+<context>
+    <name>NoteView</name>
+    <message>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>Double-click the note on the canvas to edit its text; drag its corner to resize it.</source>
+        <translation>캔버스의 메모를 두 번 클릭해 글을 고치고, 모서리를 끌어 크기를 바꿉니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notes</source>
+        <translation>
+            <numerusform>메모 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drag them to move them together; Del deletes them.</source>
+        <translation>끌면 함께 옮겨지고, Del을 누르면 삭제됩니다.</translation>
     </message>
 </context>
 <context>
@@ -4324,6 +4359,17 @@ Install one and restart, for example on Debian or Ubuntu:
     </message>
 </context>
 <context>
+    <name>notes</name>
+    <message>
+        <source>Type the note. Esc or a click outside it keeps it; Ctrl+Z inside it undoes typing.</source>
+        <translation>메모를 입력하세요. Esc를 누르거나 메모 밖을 클릭하면 저장되고, 메모 안에서 Ctrl+Z를 누르면 입력을 되돌립니다.</translation>
+    </message>
+    <message>
+        <source>A note holds at most %1 characters: the rest was cut off.</source>
+        <translation>메모에는 %1자까지만 들어갑니다. 나머지는 잘렸습니다.</translation>
+    </message>
+</context>
+<context>
     <name>tools</name>
     <message>
         <source>Connection cancelled.</source>
@@ -4360,6 +4406,10 @@ Install one and restart, for example on Debian or Ubuntu:
     <message>
         <source>Connect: press on a neuron, drag to the neuron it should excite, release. Release on empty canvas or press Esc to cancel.</source>
         <translation>연결: 뉴런을 누른 채 자극할 뉴런까지 끌고 놓습니다. 빈 캔버스에서 놓거나 Esc를 누르면 취소합니다.</translation>
+    </message>
+    <message>
+        <source>Note: click on the canvas to put a text box there and type. Esc or a click outside the note keeps it.</source>
+        <translation>메모: 캔버스를 클릭해 글상자를 놓고 입력합니다. Esc를 누르거나 메모 밖을 클릭하면 저장됩니다.</translation>
     </message>
 </context>
 </TS>

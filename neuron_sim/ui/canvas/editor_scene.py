@@ -13,6 +13,8 @@ from neuron_sim.model.entities import SynapseKey
 
 from neuron_sim.ui import styles
 from neuron_sim.ui.canvas.neuron_item import NeuronItem
+from neuron_sim.ui.canvas.note_editing import NoteEditor
+from neuron_sim.ui.canvas.note_item import NoteItem, NoteText
 from neuron_sim.ui.canvas.scene import DisplayScene
 from neuron_sim.ui.i18n.errors import error_text
 from neuron_sim.ui.styles import PALETTE
@@ -20,6 +22,7 @@ from neuron_sim.ui.styles import PALETTE
 
 class EditorScene(DisplayScene):
     selection_changed_to = Signal(list, list)  # neuron ids, synapse keys
+    notes_selected = Signal(list)  # note ids, after selection_changed_to
     message = Signal(str)  # for the status bar: refusals and hints
     edit_requested = Signal(str, object, QPointF)  # "weight" | "threshold" | "value" | "rate", target, scene pos
     tool_reset_requested = Signal()  # Esc with nothing to cancel: back to the Select tool
@@ -35,6 +38,7 @@ class EditorScene(DisplayScene):
         self.undo_stack = undo_stack
         self.show_grid = False
         self.tool = None
+        self.note_editor = NoteEditor(self)
         self._emitting_selection = False
         self.selectionChanged.connect(self._emit_selection)
         from neuron_sim.ui.canvas.tools import SelectTool  # tools import the scene's types
@@ -43,6 +47,7 @@ class EditorScene(DisplayScene):
 
     # ---- documents -----------------------------------------------------------------------
     def set_network(self, network: Network, undo_stack: QUndoStack | None = None) -> None:
+        self.note_editor.cancel()
         self.synapse_layer.selected.clear()
         if undo_stack is not None:
             self.undo_stack = undo_stack
@@ -65,6 +70,13 @@ class EditorScene(DisplayScene):
     # ---- model events --------------------------------------------------------------------
     def _on_neuron_removed(self, neuron_id: str) -> None:
         super()._on_neuron_removed(neuron_id)
+        self._emit_selection()
+
+    def _on_note_removed(self, note_id: str) -> None:
+        editor = self.note_editor
+        if editor.item is not None and editor.item.note_id == note_id and not editor.is_new:
+            editor.cancel()
+        super()._on_note_removed(note_id)
         self._emit_selection()
 
     def _on_synapse_removed(self, key) -> None:
@@ -98,11 +110,15 @@ class EditorScene(DisplayScene):
         ids = {item.neuron_id for item in self.selectedItems() if isinstance(item, NeuronItem)}
         return [nid for nid in self.network.neurons if nid in ids]
 
+    def selected_note_ids(self) -> list[str]:
+        ids = {item.note_id for item in self.selectedItems() if isinstance(item, NoteItem)}
+        return [nid for nid in self.network.notes if nid in ids]
+
     def selected_synapse_keys(self) -> list[SynapseKey]:
         chosen = self.synapse_layer.selected
         return [key for key in self.network.synapses if key in chosen]
 
-    def select(self, neuron_ids=(), synapse_keys=(), add: bool = False) -> None:
+    def select(self, neuron_ids=(), synapse_keys=(), add: bool = False, note_ids=()) -> None:
         self._emitting_selection = True
         try:
             if not add:
@@ -111,6 +127,9 @@ class EditorScene(DisplayScene):
             for nid in neuron_ids:
                 if nid in self.neuron_items:
                     self.neuron_items[nid].setSelected(True)
+            for nid in note_ids:
+                if nid in self.note_items:
+                    self.note_items[nid].setSelected(True)
             self.synapse_layer.selected.update(tuple(k) for k in synapse_keys)
             self.synapse_layer.update()
         finally:
@@ -127,11 +146,12 @@ class EditorScene(DisplayScene):
         self._emit_selection()
 
     def select_all(self) -> None:
-        self.select(list(self.network.neurons), list(self.network.synapses))
+        self.select(list(self.network.neurons), list(self.network.synapses), note_ids=list(self.network.notes))
 
     def _emit_selection(self) -> None:
         if not self._emitting_selection:
             self.selection_changed_to.emit(self.selected_neuron_ids(), self.selected_synapse_keys())
+            self.notes_selected.emit(self.selected_note_ids())
 
     # ---- edits ---------------------------------------------------------------------------
     def push(self, command: commands.ModelCommand) -> bool:
@@ -149,6 +169,14 @@ class EditorScene(DisplayScene):
                 return item
         return None
 
+    def note_item_at(self, pos: QPointF) -> NoteItem | None:
+        for item in self.items(pos):
+            if isinstance(item, NoteItem) and item.isVisible():
+                return item
+            if isinstance(item, NoteText) and item.parentItem().isVisible():
+                return item.parentItem()
+        return None
+
     def synapse_at(self, pos: QPointF) -> SynapseKey | None:
         return self.synapse_layer.synapse_at(pos)
 
@@ -160,6 +188,15 @@ class EditorScene(DisplayScene):
         self.message.emit(tool.hint())
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if self.note_editor.owns(event.scenePos()):
+            super().mousePressEvent(event)  # placing the cursor, selecting text
+            return
+        if self.note_editor.editing:
+            placing_notes = self.tool.name == "note"
+            self.note_editor.finish()
+            if placing_notes:  # the click that ends a note's editing places no new one
+                event.accept()
+                return
         if self.tool.press(event):
             event.accept()  # a tool's gesture: the view starts no selection rectangle under it
             return
@@ -171,17 +208,26 @@ class EditorScene(DisplayScene):
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if self.note_editor.editing and self.mouseGrabberItem() is self.note_editor.item.text_item:
+            super().mouseMoveEvent(event)
+            return
         if not self.tool.move(event):
             super().mouseMoveEvent(event)
         if event.buttons() == Qt.MouseButton.NoButton:  # no hover feedback while dragging
             self._update_hover(event.scenePos())
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if self.note_editor.editing and self.mouseGrabberItem() is self.note_editor.item.text_item:
+            super().mouseReleaseEvent(event)
+            return
         if not self.tool.release(event):
             super().mouseReleaseEvent(event)
             self.tool.after_release(event)
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if self.note_editor.owns(event.scenePos()):
+            super().mouseDoubleClickEvent(event)  # selects a word
+            return
         if not self.tool.double_click(event):
             super().mouseDoubleClickEvent(event)
 
@@ -206,6 +252,9 @@ class EditorScene(DisplayScene):
         event.accept()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
+        if self.note_editor.editing and self.focusItem() is self.note_editor.item.text_item:
+            super().keyPressEvent(event)  # to the note's text; Esc ends its editing there
+            return
         if event.key() == Qt.Key.Key_Escape:
             if not self.tool.cancel():
                 if self.tool.name == "select":

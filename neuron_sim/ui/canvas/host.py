@@ -32,12 +32,16 @@ class EditingHost(DrawingHost, Protocol):
     synapse_layer: Any
     message: Any  # Signal(str)
     edit_requested: Any  # Signal(str, object, QPointF)
+    note_items: Mapping[str, Any]
+    note_editor: Any  # NoteEditor
 
     def push(self, command: Any) -> bool: ...
 
     def neuron_item_at(self, pos: QPointF) -> Any: ...
 
     def synapse_at(self, pos: QPointF) -> Any: ...
+
+    def note_item_at(self, pos: QPointF) -> Any: ...
 
     def select(self, *args: Any, **kwargs: Any) -> None: ...
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 from neuron_sim.model import Network
 
 from neuron_sim.ui.canvas.neuron_item import NeuronItem
+from neuron_sim.ui.canvas.note_item import NoteItem
 from neuron_sim.ui.canvas.synapse_layer import SynapseLayer
 from neuron_sim.ui.events import EventLinks
 from neuron_sim.ui.styles import PALETTE
@@ -45,6 +46,7 @@ class DisplayScene(QGraphicsScene):
         self.show_labels = show_labels  # neuron names (figures may leave them out)
         self.network = network
         self.neuron_items: dict[str, NeuronItem] = {}
+        self.note_items: dict[str, NoteItem] = {}
         self.annotations: list[QGraphicsItem] = []  # drawn over the network and framed with it (Name the parts)
         self.synapse_layer = SynapseLayer()
         self.addItem(self.synapse_layer)
@@ -74,14 +76,22 @@ class DisplayScene(QGraphicsScene):
                                        (e.synapse_removed, self._on_synapse_removed),
                                        (e.synapse_changed, self._on_synapse_changed),
                                        (e.params_changed, self._on_params_changed),
-                                       (e.network_changed, self._on_network_changed)])
+                                       (e.network_changed, self._on_network_changed),
+                                       (e.note_added, self._on_note_added),
+                                       (e.note_removed, self._on_note_removed),
+                                       (e.note_changed, self._on_note_changed)])
 
     def _rebuild_items(self) -> None:
         for item in self.neuron_items.values():
             self.removeItem(item)
         self.neuron_items = {}
+        for item in self.note_items.values():
+            self.removeItem(item)
+        self.note_items = {}
         for neuron_id in self.network.neurons:
             self._add_item(neuron_id)
+        for note_id in self.network.notes:
+            self._add_note_item(note_id)
         self.synapse_layer.rebuild()
 
     def _add_item(self, neuron_id: str) -> NeuronItem:
@@ -94,7 +104,15 @@ class DisplayScene(QGraphicsScene):
         self.place_item(item, neuron.position)
         return item
 
-    def place_item(self, item: NeuronItem, position) -> None:
+    def _add_note_item(self, note_id: str) -> NoteItem:
+        note = self.network.notes[note_id]
+        item = NoteItem(note)
+        self.note_items[note_id] = item
+        self.addItem(item)
+        self.place_item(item, note.position)
+        return item
+
+    def place_item(self, item: NeuronItem | NoteItem, position) -> None:
         """Put an item where the model says."""
         item.setPos(position[0], position[1])
 
@@ -128,6 +146,24 @@ class DisplayScene(QGraphicsScene):
             self._refresh_item(item)
             if name == "kind":
                 self.schedule_relayout()
+
+    def _on_note_added(self, note_id: str) -> None:
+        self._add_note_item(note_id)
+
+    def _on_note_removed(self, note_id: str) -> None:
+        item = self.note_items.pop(note_id, None)
+        if item is not None:
+            self.removeItem(item)
+
+    def _on_note_changed(self, note_id: str, name: str, value) -> None:
+        item = self.note_items.get(note_id)
+        if item is None:
+            return
+        if name == "position":
+            if (item.x(), item.y()) != tuple(value):
+                self.place_item(item, value)
+        else:
+            item.refresh()
 
     def _on_synapse_added(self, key) -> None:
         self.schedule_relayout()
@@ -186,10 +222,10 @@ class DisplayScene(QGraphicsScene):
         painter.fillRect(rect, QBrush(PALETTE.background))
 
     def network_rect(self) -> QRectF:
-        """Bounds of what is drawn (neurons, labels, curves)."""
+        """Bounds of what is drawn (neurons, labels, curves, notes)."""
         self.flush()
         rect = QRectF()
-        for item in self.neuron_items.values():
+        for item in (*self.neuron_items.values(), *self.note_items.values()):
             rect = rect.united(item.sceneBoundingRect())
         if self.synapse_layer.keys:
             rect = rect.united(self.synapse_layer.boundingRect())

@@ -1,4 +1,4 @@
-"""Canvas tools: Select/Move, Add (neuron, input, generator) and Connect.
+"""Canvas tools: Select/Move, Add (neuron, input, generator), Connect and Note.
 
 A tool gets the scene's mouse events first and returns True when it used one. Tools turn
 gestures into commands; a drag is one command pushed on release; Esc cancels what is in progress.
@@ -16,6 +16,7 @@ from neuron_sim.model.editing import new_neuron_params
 
 from neuron_sim.ui.canvas.neuron_item import NeuronItem
 from neuron_sim.ui.canvas.host import EditingHost
+from neuron_sim.ui.canvas.note_editing import NoteResize
 from neuron_sim.ui.styles import GRID_SIZE, PALETTE
 
 ID_PREFIXES = {"input": "x", "neuron": "y", "generator": "g"}
@@ -28,6 +29,7 @@ class Tool:
     def __init__(self, scene: EditingHost):
         self.scene = scene
         self.drag: ConnectionDrag | None = None  # a connection being drawn, if any
+        self.resize: NoteResize | None = None  # a note's corner being dragged, if any
 
     def hint(self) -> str:
         return ""
@@ -36,8 +38,9 @@ class Tool:
         return False
 
     def move(self, event: QGraphicsSceneMouseEvent) -> bool:
-        if self.drag is not None:
-            self.drag.move(event.scenePos())
+        gesture = self.drag or self.resize
+        if gesture is not None:
+            gesture.move(event.scenePos())
             return True
         return False
 
@@ -46,9 +49,25 @@ class Tool:
             drag, self.drag = self.drag, None
             drag.finish(event.scenePos())
             return True
+        if self.resize is not None:
+            resize, self.resize = self.resize, None
+            resize.finish(event.scenePos())
+            return True
         return False
 
+    def start_resize(self, event: QGraphicsSceneMouseEvent) -> bool:
+        """A press on a selected note's corner starts resizing it."""
+        note = self.scene.note_item_at(event.scenePos())
+        if note is None or not note.isSelected() or not note.near_handle(note.mapFromScene(event.scenePos())):
+            return False
+        self.resize = NoteResize(self.scene, note, event.scenePos())
+        return True
+
     def cancel_drag(self) -> bool:
+        if self.resize is not None:
+            self.resize.cancel()
+            self.resize = None
+            return True
         if self.drag is None:
             return False
         self.drag.cancel()
@@ -61,14 +80,19 @@ class Tool:
             self.commit_moves()
 
     def commit_moves(self) -> bool:
-        """Neurons the scene moved itself (a drag on a neuron, whatever the tool) become one move command."""
+        """Neurons and notes the scene moved itself (a drag on one, whatever the tool) become one move command."""
         network = self.scene.network
         moved = {}
         for nid, item in self.scene.neuron_items.items():
             position = (item.x(), item.y())
             if position != network.neurons[nid].position:
                 moved[nid] = position
-        return bool(moved) and self.scene.push(commands.move_command(network, moved))
+        notes_moved = {}
+        for nid, item in self.scene.note_items.items():
+            position = (item.x(), item.y())
+            if position != network.notes[nid].position:
+                notes_moved[nid] = position
+        return bool(moved or notes_moved) and self.scene.push(commands.move_command(network, moved, notes_moved))
 
     def cancel(self) -> bool:
         """Abandon what is in progress; True if there was something."""
@@ -91,6 +115,10 @@ class Tool:
             else:
                 what = "threshold" if self.scene.network.model == "rate" else "v_threshold_mV"
             self.scene.edit_requested.emit(what, neuron.id, pos)
+            return True
+        note = self.scene.note_item_at(pos)
+        if note is not None:
+            self.scene.note_editor.edit(note.note_id)
             return True
         key = self.scene.synapse_at(pos)
         if key is not None:
@@ -201,6 +229,13 @@ class SelectTool(Tool):
                     self.scene.synapse_layer.selected.clear()
                     self.scene.synapse_layer.update()
             return False
+        if self.start_resize(event):
+            return True
+        if self.scene.note_item_at(pos) is not None:
+            if not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier):
+                self.scene.synapse_layer.selected.clear()
+                self.scene.synapse_layer.update()
+            return False  # the scene selects the note, and a drag moves it
         key = self.scene.synapse_at(pos)
         if key is not None:
             if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier):
@@ -342,3 +377,4 @@ class ConnectTool(Tool):
 
     def cancel(self) -> bool:
         return self.cancel_drag()
+

@@ -97,7 +97,7 @@ def copy_network(network: Network, neuron_ids=None, synapse_keys=None) -> Networ
     """An independent copy (the figure never touches the document), optionally only a part of it.
 
     With `neuron_ids`, only those neurons and the synapses among them (restricted further to
-    `synapse_keys` when some synapses are selected too).
+    `synapse_keys` when some synapses are selected too), and no notes.
     """
     data = to_dict(network)
     if neuron_ids is not None:
@@ -106,6 +106,7 @@ def copy_network(network: Network, neuron_ids=None, synapse_keys=None) -> Networ
         data["neurons"] = [n for n in data["neurons"] if n["id"] in keep]
         data["synapses"] = [s for s in data["synapses"] if s["source"] in keep and s["target"] in keep
                             and (not inside or (s["source"], s["target"]) in inside)]
+        data.pop("notes", None)
     return from_dict(data)
 
 

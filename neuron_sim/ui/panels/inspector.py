@@ -52,6 +52,7 @@ from neuron_sim.ui.panels.fields import (
 from neuron_sim.ui.i18n.vocabulary import Vocabulary
 from neuron_sim.ui.i18n.filling import fill
 from neuron_sim.ui.panels.field_keys import STEPS, learning_applies, neuron_field_keys, synapse_field_keys
+from neuron_sim.ui.panels.note_view import NoteView
 from neuron_sim.ui.panels.stdp_fields import StdpNumberField, stdp_fields
 from neuron_sim.ui.plain_text import plain_label
 
@@ -102,7 +103,9 @@ class Inspector(QWidget):
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.note_view = NoteView()
         layout.addWidget(self._error)
+        layout.addWidget(self.note_view, 1)
         layout.addWidget(self._scroll, 1)
         self._rebuild()
 
@@ -119,8 +122,16 @@ class Inspector(QWidget):
                                  (events.params_changed, self._on_params_changed),
                                  (events.network_changed, self._on_network_changed)])
         self._neuron_ids, self._synapse_keys = [], []
+        self.note_view.set_network(network)
         self._set_error("")
         self._rebuild()
+        self._scroll.show()
+
+    def show_notes(self, note_ids: list[str]) -> None:
+        """The selected notes' text; with nothing else selected, in place of the network's fields."""
+        self.note_view.show_notes(note_ids)
+        self._scroll.setVisible(not (self.note_view.isVisibleTo(self) and not self._neuron_ids
+                                     and not self._synapse_keys))
 
     def show_selection(self, neuron_ids: list[str], synapse_keys: list[tuple[str, str]]) -> None:
         network = self._network

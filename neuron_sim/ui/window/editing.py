@@ -40,17 +40,20 @@ class EditActions(QObject):
         def act(*args) -> QAction:
             return make_action(parent, *args)
 
-        self.cut_action = act(self.tr("Cu&t"), self.cut, QKeySequence.StandardKey.Cut, self.tr("Cut the selected neurons"))
+        self.cut_action = act(self.tr("Cu&t"), self.cut, QKeySequence.StandardKey.Cut,
+                              self.tr("Cut the selected neurons and notes"))
         self.copy_action = act(self.tr("&Copy"), self.copy, QKeySequence.StandardKey.Copy,
-                               self.tr("Copy the selected neurons and the synapses between them"))
-        self.paste_action = act(self.tr("&Paste"), self.paste, QKeySequence.StandardKey.Paste, self.tr("Paste neurons"))
+                               self.tr("Copy the selected neurons, the synapses between them and the selected notes"))
+        self.paste_action = act(self.tr("&Paste"), self.paste, QKeySequence.StandardKey.Paste,
+                                self.tr("Paste neurons and notes"))
         self.duplicate_action = act(self.tr("&Duplicate"), self.duplicate, QKeySequence("Ctrl+D"),
-                                    self.tr("Duplicate the selected neurons with their inner synapses"))
+                                    self.tr("Duplicate the selected neurons with their inner synapses, and the "
+                                            "selected notes"))
         self.delete_action = act(self.tr("&Delete"), self.delete, [QKeySequence(QKeySequence.StandardKey.Delete),
                                                                QKeySequence("Backspace")],
                                  self.tr("Delete the selection; a neuron takes its synapses with it (Del)"))
         self.select_all_action = act(self.tr("Select &All"), self.select_all, QKeySequence.StandardKey.SelectAll,
-                                     self.tr("Select every neuron and synapse"))
+                                     self.tr("Select every neuron, synapse and note"))
         self.add_layer_action = act(self.tr("Add &layer…"), self.add_layer, QKeySequence("Ctrl+L"),
                                     self.tr("Add a column of neurons (a layer) to the right of the network"))
         self.connect_all_action = act(self.tr("Connect &all"), self.connect_all, QKeySequence("Ctrl+K"),
@@ -72,10 +75,10 @@ class EditActions(QObject):
         menu.addActions([self.select_all_action, self.add_layer_action, self.connect_all_action])
 
     def selection_changed(self, neuron_ids: list, synapse_keys: list) -> None:
-        has_neurons = bool(neuron_ids)
+        has_items = bool(neuron_ids) or bool(self.scene.selected_note_ids())
         for action in (self.cut_action, self.copy_action, self.duplicate_action):
-            action.setEnabled(has_neurons)
-        self.delete_action.setEnabled(has_neurons or bool(synapse_keys))
+            action.setEnabled(has_items)
+        self.delete_action.setEnabled(has_items or bool(synapse_keys))
         self.connect_all_action.setEnabled(len(neuron_ids) >= 2)
 
     # ---- helpers -------------------------------------------------------------------------
@@ -91,14 +94,17 @@ class EditActions(QObject):
 
     # ---- clipboard -----------------------------------------------------------------------
     def copy(self) -> None:
-        ids = self.scene.selected_neuron_ids()
-        if not ids:
+        ids, note_ids = self.scene.selected_neuron_ids(), self.scene.selected_note_ids()
+        if not ids and not note_ids:
             return
-        data = editing.copy_selection(self.network, ids)
+        data = editing.copy_selection(self.network, ids, note_ids)
         # Plain text (the JSON names its format), not a QMimeData made here: Qt keeps clipboard data
         # until after Python has shut down, and deleting a Python-made QMimeData then segfaults.
         QGuiApplication.clipboard().setText(json.dumps(data, ensure_ascii=False, indent=2))
-        self.message.emit(self.tr("Copied %n neuron(s).", "", len(ids)))
+        if ids:
+            self.message.emit(self.tr("Copied %n neuron(s).", "", len(ids)))
+        else:
+            self.message.emit(self.tr("Copied %n note(s).", "", len(note_ids)))
 
     def cut(self) -> None:
         self.copy()
@@ -119,23 +125,25 @@ class EditActions(QObject):
             self.message.emit(fill(self.tr("Nothing to paste: %1"), error_text(reason)))
 
     def duplicate(self) -> None:
-        ids = self.scene.selected_neuron_ids()
-        if ids:
-            self._add_plan(self.tr("Duplicate"), editing.copy_selection(self.network, ids))
+        ids, note_ids = self.scene.selected_neuron_ids(), self.scene.selected_note_ids()
+        if ids or note_ids:
+            self._add_plan(self.tr("Duplicate"), editing.copy_selection(self.network, ids, note_ids))
 
     def _add_plan(self, text: str, data: dict) -> None:
         neurons, synapses = editing.paste_plan(self.network, data)
-        if self._push(commands.add_items_command(self.network, text, neurons, synapses)):
-            self.scene.select([n.id for n in neurons])
+        notes = editing.paste_notes_plan(self.network, data)
+        if self._push(commands.add_items_command(self.network, text, neurons, synapses, notes)):
+            self.scene.select([n.id for n in neurons], note_ids=[n.id for n in notes])
 
     # ---- deleting, selecting, moving ------------------------------------------------------
     def delete(self, checked: bool = False, text: str | None = None) -> None:
         ids = self.scene.selected_neuron_ids()
         keys = self.scene.selected_synapse_keys()
-        if not ids and not keys:
+        note_ids = self.scene.selected_note_ids()
+        if not ids and not keys and not note_ids:
             self.message.emit(self.tr("Nothing selected to delete."))
             return
-        command = commands.delete_command(self.network, ids, keys)
+        command = commands.delete_command(self.network, ids, keys, note_ids)
         if text:
             command.setText(text)
         self._push(command)
@@ -144,14 +152,16 @@ class EditActions(QObject):
         self.scene.select_all()
 
     def nudge(self, dx: float, dy: float) -> None:
-        ids = self.scene.selected_neuron_ids()
-        if not ids:
+        ids, note_ids = self.scene.selected_neuron_ids(), self.scene.selected_note_ids()
+        if not ids and not note_ids:
             return
         if self.scene.snap_to_grid:
             dx, dy = dx and GRID_SIZE * (1 if dx > 0 else -1), dy and GRID_SIZE * (1 if dy > 0 else -1)
         moves = {nid: (self.network.neurons[nid].position[0] + dx, self.network.neurons[nid].position[1] + dy)
                  for nid in ids}
-        self._push(commands.move_command(self.network, moves))
+        note_moves = {nid: (self.network.notes[nid].position[0] + dx, self.network.notes[nid].position[1] + dy)
+                      for nid in note_ids}
+        self._push(commands.move_command(self.network, moves, note_moves))
 
     # ---- building ------------------------------------------------------------------------
     def add_layer(self) -> None:

@@ -23,6 +23,7 @@ from neuron_sim.ui import plain_text
 
 from neuron_sim.ui.canvas.name_parts import NameParts
 from neuron_sim.ui.canvas.editor_scene import EditorScene
+from neuron_sim.ui.canvas.note_tool import NoteTool
 from neuron_sim.ui.canvas.tools import AddNeuronTool, ConnectTool, SelectTool
 from neuron_sim.ui.canvas.view import NetworkView
 from neuron_sim.ui.document import Document
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
             helper.error.connect(self._report_error)
         self.context_menus.tool_chosen.connect(self.set_tool)
         self.scene.selection_changed_to.connect(self.inspector.show_selection)
+        self.scene.notes_selected.connect(self.inspector.show_notes)
         self.scene.selection_changed_to.connect(self.edit.selection_changed)
         self.scene.tool_reset_requested.connect(lambda: self.tool_actions["select"].trigger())
         self.view.zoom_changed.connect(lambda z: self._zoom_label.setText(f"{z * 100:.0f}%"))
@@ -144,11 +146,14 @@ class MainWindow(QMainWindow):
 
     def _create_actions(self) -> None:
         files = self.files
-        self.new_action = self._action(self.tr("&New"), files.new, QKeySequence.StandardKey.New, self.tr("Start an empty network"))
-        self.open_action = self._action(self.tr("&Open…"), lambda: files.open(), QKeySequence.StandardKey.Open,
+        typed = self._with_typing_kept
+        self.new_action = self._action(self.tr("&New"), typed(files.new), QKeySequence.StandardKey.New,
+                                       self.tr("Start an empty network"))
+        self.open_action = self._action(self.tr("&Open…"), typed(lambda: files.open()), QKeySequence.StandardKey.Open,
                                         self.tr("Open a network file"))
-        self.save_action = self._action(self.tr("&Save"), files.save, QKeySequence.StandardKey.Save, self.tr("Save the network"))
-        self.save_as_action = self._action(self.tr("Save &As…"), files.save_as, QKeySequence("Ctrl+Shift+S"),
+        self.save_action = self._action(self.tr("&Save"), typed(files.save), QKeySequence.StandardKey.Save,
+                                        self.tr("Save the network"))
+        self.save_as_action = self._action(self.tr("Save &As…"), typed(files.save_as), QKeySequence("Ctrl+Shift+S"),
                                            self.tr("Save the network under a new name"))
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, self.tr("Quit neuron-sim"))
         undo_stack = self.document.undo_stack
@@ -165,6 +170,8 @@ class MainWindow(QMainWindow):
             ("neuron", self.tr("Add neuron"), "N", self.tr("Click on the canvas to add a neuron (N)")),
             ("generator", self.tr("Add generator"), "G", self.tr("Click on the canvas to add a spike generator, spiking networks only (G)")),
             ("connect", self.tr("Connect"), "C", self.tr("Drag from one neuron to another to connect them with a synapse (C)")),
+            ("note", self.tr("Note"), "T", self.tr("Click on the canvas to put a note there, a text box for your "
+                                                   "explanations; double-click a note to edit it (T)")),
         )
         for name, text, key, tip in tools:
             action = self._action(text, shortcut=QKeySequence(key), tip=tip, checkable=True)
@@ -212,6 +219,14 @@ class MainWindow(QMainWindow):
 
         self.help = HelpActions(self)  # Help: quick guide, keyboard shortcuts, about
         self.name_parts = NameParts(self.scene, self.view, self)  # View → Name the parts
+
+    def _with_typing_kept(self, slot):
+        """`slot`, run once a note being typed is kept (its shortcut leaves the note's editor open), so
+        that saving or leaving the network sees the text."""
+        def run(*_args) -> None:
+            self.scene.note_editor.finish()
+            slot()
+        return run
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
@@ -275,6 +290,8 @@ class MainWindow(QMainWindow):
             tool = SelectTool(self.scene)
         elif name == "connect":
             tool = ConnectTool(self.scene)
+        elif name == "note":
+            tool = NoteTool(self.scene)
         else:
             tool = AddNeuronTool(self.scene, name)
         self.scene.set_tool(tool)
@@ -408,6 +425,7 @@ class MainWindow(QMainWindow):
         empty.events.network_changed.connect(self._network_param_changed)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self.scene.note_editor.finish()
         if self.files.maybe_save():
             self.scene.tool.cancel()
             self.playback.pause()
