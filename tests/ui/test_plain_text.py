@@ -29,8 +29,9 @@ def _markup_network(path: Path, *, model: str = "rate") -> Path:
         {"id": "x1", "kind": "input", "label": MARKUP, "position": [0, 0], "value": 1},
         {"id": "y", "kind": "neuron", "label": MARKUP + "y", "position": [200, 0], "threshold": 0.5},
     ]
-    data = {"format": "neuron-sim", "version": 1, "name": MARKUP, "description": MARKUP, "model": model,
-            "neurons": neurons, "synapses": [{"source": "x1", "target": "y", "weight": 1}]}
+    data = {"format": "neuron-sim", "version": 3, "name": MARKUP, "description": MARKUP, "model": model,
+            "neurons": neurons, "synapses": [{"source": "x1", "target": "y", "weight": 1}],
+            "notes": [{"id": "note1", "text": MARKUP, "position": [0, -120], "size": [200, 60]}]}
     path.write_text(json.dumps(data), encoding="utf-8")
     return path
 
@@ -44,6 +45,9 @@ def test_every_label_showing_file_text_is_plain(window, qtbot, tmp_path):
     QApplication.processEvents()
     window.scene.select(["x1", "y"])
     QApplication.processEvents()
+    window.scene.select(note_ids=["note1"])
+    QApplication.processEvents()
+    assert window.inspector.note_view.text.toPlainText() == MARKUP  # a QPlainTextEdit: never markup
     window.scene.select(["y"])
     QApplication.processEvents()
     checked = 0
@@ -57,8 +61,10 @@ def test_every_label_showing_file_text_is_plain(window, qtbot, tmp_path):
         assert "<img" not in item.toolTip()
     for action in window.findChildren(type(window.menuBar().actions()[0])):
         assert "<img" not in action.toolTip()
-    for text_item in _graphics_text_items(window):  # pyqtgraph's titles and legends are HTML
+    text_items = _graphics_text_items(window)
+    for text_item in text_items:  # pyqtgraph's titles and legends are HTML
         assert "<img" not in text_item.toHtml().replace("&lt;img", "")
+    assert MARKUP in [item.toPlainText() for item in text_items]  # the note's text, as the letters it is
 
 
 def _graphics_text_items(window) -> list[QGraphicsTextItem]:

@@ -403,6 +403,7 @@ class MainWindow(QMainWindow):
     def _release_document(self) -> None:
         """Leave the document and its network to a successor: follow nothing any more."""
         self.playback.pause()
+        self.scene.note_editor.finish()
         self.scene.tool.cancel()
         self.view.close_editor()
         document = self.document
