@@ -50,9 +50,14 @@ def test_a_figure_draws_the_note_inside_its_bounds(qapp, look):
     assert figure.pdf_bytes().startswith(b"%PDF")
 
 
-def test_a_figure_of_the_selection_leaves_the_notes_out(qapp):
-    figure = Figure(with_note(), FigureOptions(scope="selection", scale=1.0), selection=(["x1", "h1"], []))
-    assert figure.network.notes == {} and figure.scene.note_items == {}
+def test_a_figure_of_the_selection_holds_the_selected_notes_only(qapp):
+    network = with_note()
+    network.add_note(Note("note2", "not selected", (0, 300)))
+    figure = Figure(network, FigureOptions(scope="selection", scale=1.0), selection=(["x1", "h1"], [], ["note1"]))
+    assert list(figure.network.notes) == ["note1"] and list(figure.scene.note_items) == ["note1"]
+    assert figure.content.contains(figure.scene.note_items["note1"].sceneBoundingRect())
+    figure = Figure(network, FigureOptions(scope="selection", scale=1.0), selection=(["x1", "h1"], []))
+    assert figure.network.notes == {}
 
 
 def test_a_gif_shows_the_note_in_every_frame(qapp, tmp_path):

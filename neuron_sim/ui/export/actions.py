@@ -176,7 +176,7 @@ class FigureActions(QObject):
         scene = self.scene
         options = self._initial_options() or FigureOptions(look=scene.look, show_weights=scene.show_weights,
                                                            show_thresholds=scene.show_thresholds)
-        selection = (scene.selected_neuron_ids(), scene.selected_synapse_keys())
+        selection = (scene.selected_neuron_ids(), scene.selected_synapse_keys(), scene.selected_note_ids())
         if options.scope == "selection" and not selection[0]:
             options = replace(options, scope="network")
         view = self.view

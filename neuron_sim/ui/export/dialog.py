@@ -47,7 +47,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export animation") if animation else self.tr("Export figure"))
         self.setObjectName("export-animation-dialog" if animation else "export-figure-dialog")
         scene = window.scene
-        self.selection = (scene.selected_neuron_ids(), scene.selected_synapse_keys())
+        self.selection = (scene.selected_neuron_ids(), scene.selected_synapse_keys(), scene.selected_note_ids())
         initial = initial or FigureOptions(look=scene.look, show_weights=scene.show_weights,
                                            show_thresholds=scene.show_thresholds)
         self._figure_ok = True

@@ -93,11 +93,11 @@ class FigureScene(DisplayScene):
             painter.fillRect(rect, self.background)
 
 
-def copy_network(network: Network, neuron_ids=None, synapse_keys=None) -> Network:
+def copy_network(network: Network, neuron_ids=None, synapse_keys=None, note_ids=()) -> Network:
     """An independent copy (the figure never touches the document), optionally only a part of it.
 
     With `neuron_ids`, only those neurons and the synapses among them (restricted further to
-    `synapse_keys` when some synapses are selected too), and no notes.
+    `synapse_keys` when some synapses are selected too), and of the notes those in `note_ids`.
     """
     data = to_dict(network)
     if neuron_ids is not None:
@@ -106,7 +106,10 @@ def copy_network(network: Network, neuron_ids=None, synapse_keys=None) -> Networ
         data["neurons"] = [n for n in data["neurons"] if n["id"] in keep]
         data["synapses"] = [s for s in data["synapses"] if s["source"] in keep and s["target"] in keep
                             and (not inside or (s["source"], s["target"]) in inside)]
-        data.pop("notes", None)
+        notes = set(note_ids)
+        data["notes"] = [n for n in data.get("notes", []) if n["id"] in notes]
+        if not data["notes"]:
+            del data["notes"]
     return from_dict(data)
 
 
@@ -115,7 +118,7 @@ class Figure:
 
     `playback`: where the activity comes from (its engine's current state); None or
     `options.activity == False` draws the network at rest. `selection`: (neuron ids, synapse keys)
-    for the "selection" scope; `visible_rect`: the scene rectangle of the "visible" scope.
+    or (neuron ids, synapse keys, note ids) for the "selection" scope; `visible_rect`: the scene rectangle of the "visible" scope.
     """
 
     def __init__(self, network: Network, options: FigureOptions, playback=None,
@@ -127,10 +130,10 @@ class Figure:
                               scale=options.scale)
         self.options = options
         if options.scope == "selection":
-            ids, keys = selection or ([], [])
+            ids, keys, *notes = selection or ([], [])
             if not ids:
                 raise FigureError("nothing is selected: select neurons to draw, or draw the whole network")
-            self.network = copy_network(network, ids, keys)
+            self.network = copy_network(network, ids, keys, notes[0] if notes else ())
         else:
             self.network = copy_network(network)
         if not self.network.neurons:
