@@ -231,3 +231,13 @@ def test_the_inspector_shows_the_selected_note(qtbot, window):
     assert view.text.toPlainText() == "changed"
     click(qtbot, window, 600, 400)
     assert not view.isVisible()
+
+
+def test_moving_to_another_widget_keeps_the_note(qtbot, window):
+    note_tool(window)
+    click(qtbot, window, 100, -100)
+    type_note(qtbot, window, "kept")
+    window.inspector.setFocus()  # e.g. a click in the inspector
+    assert not window.scene.note_editor.editing
+    assert [n.text for n in window.network.notes.values()] == ["kept"]
+    assert window.document.undo_stack.count() == 1
