@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from neuron_sim.model import block_layout
+
 SOMA_RADIUS = 25.0
 DENDRITE_LENGTH = 42.0  # from the soma's edge to the tip where a synapse lands
 AXON_STUB = 20.0  # from the soma's edge to where the axon starts to branch
@@ -22,7 +24,7 @@ FAN_DOWN = np.radians(36.0)
 MIN_BRANCH_SEPARATION = np.radians(24.0)
 SCHEMATIC_RADIUS = 26.0
 RECIPROCAL_OFFSET = 9.0
-LOOKS = ("biological", "schematic")
+LOOKS = ("biological", "schematic", "blocks")
 
 
 @dataclass
@@ -32,6 +34,8 @@ class Layout:
     control: np.ndarray  # (S, 4, 2) cubic Bézier control points, from axon to dendrite tip
     dendrite_base: np.ndarray  # (S, 2) where the synapse's dendrite leaves the soma (biological)
     tip_angle: np.ndarray  # (S,) direction from the soma to the dendrite tip, radians
+    row: np.ndarray | None = None  # blocks: (S,) each synapse's weight row at its target, 0 = top
+    rows: np.ndarray | None = None  # blocks: (S,) how many weight rows its target has
 
     @property
     def end(self) -> np.ndarray:
@@ -57,6 +61,9 @@ def layout(positions: np.ndarray, source: np.ndarray, target: np.ndarray,
         is_sensor = np.zeros(len(positions), dtype=bool)
     if look == "schematic":
         return _schematic_layout(positions, source, target)
+    if look == "blocks":
+        control, row, rows = block_layout.synapse_curves(positions, source, target, np.asarray(is_sensor, dtype=bool))
+        return Layout(control, control[:, 3].copy(), np.full(source.size, np.pi), row, rows)
     return _biological_layout(positions, source, target, np.asarray(is_sensor, dtype=bool))
 
 
