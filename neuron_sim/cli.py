@@ -23,7 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     app = sub.add_parser("app", help="open the desktop app (the default)")
     app.add_argument("file", nargs="?", help="a network file to open")
-    app.add_argument("--look", choices=("biological", "schematic"), help="how neurons are drawn at start")
+    app.add_argument("--look", choices=("biological", "schematic", "blocks"), help="how neurons are drawn at start")
     app.add_argument("--play", action="store_true", help="start playing the network at once")
     app.add_argument("--select", metavar="ID", action="append", default=[],
                      help="select this neuron at start (its trace and computation are shown); may be repeated")
@@ -165,8 +165,10 @@ def _add_render_parser(sub) -> None:
                         help="the figure to write: .png, .svg, .pdf or .gif (the format follows the suffix)")
     render.add_argument("--scale", type=float, default=2.0,
                         help="pixels per canvas unit for PNG and GIF (default 2: crisp on projectors)")
-    render.add_argument("--style", choices=("biological", "schematic"), default="biological",
-                        help="draw neurons as cells or as a textbook diagram")
+    render.add_argument("--style", choices=("biological", "schematic", "blocks"), default="biological",
+                        help="draw neurons as cells, as a textbook diagram, or as blocks: × w, Σ − θ and f for each "
+                             "neuron (rate networks of up to 16 computing neurons with up to 6 inputs each; "
+                             "others are drawn schematic, with a note)")
     render.add_argument("--transparent", action="store_true", help="no background (PNG, SVG, PDF)")
     render.add_argument("--legend", action="store_true", help="add a legend of synapse symbols and widths")
     render.add_argument("--labels", action=argparse.BooleanOptionalAction, default=True,

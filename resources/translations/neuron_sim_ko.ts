@@ -104,6 +104,21 @@
     </message>
 </context>
 <context>
+    <name>BlocksNotice</name>
+    <message>
+        <source>Blocks show the arithmetic of rate neurons, a = f(Σ w·x − θ); a spiking cell adds up its input over time instead, so this network is drawn schematic.</source>
+        <translation>블록은 발화율 뉴런의 계산 a = f(Σ w·x − θ)를 보여 줍니다. 스파이킹 세포는 입력을 시간에 걸쳐 쌓아 가므로 이 네트워크는 도식으로 그립니다.</translation>
+    </message>
+    <message>
+        <source>Blocks are drawn for up to %1 computing neurons; this network has %2, so it is drawn schematic.</source>
+        <translation>블록은 계산하는 뉴런이 %1개까지일 때 그립니다. 이 네트워크에는 %2개가 있어 도식으로 그립니다.</translation>
+    </message>
+    <message>
+        <source>Blocks are drawn for up to %1 synapses into one neuron; %2 has %3, so the network is drawn schematic.</source>
+        <translation>블록은 한 뉴런에 들어오는 시냅스가 %1개까지일 때 그립니다. %2에는 %3개가 들어와 네트워크를 도식으로 그립니다.</translation>
+    </message>
+</context>
+<context>
     <name>CodeActions</name>
     <message>
         <source>As code</source>
@@ -1814,6 +1829,10 @@ An existing file there is unchanged.</source>
         <translation>도식 (Σ와 f)</translation>
     </message>
     <message>
+        <source>Blocks (× w, Σ, f)</source>
+        <translation>블록 (× w, Σ, f)</translation>
+    </message>
+    <message>
         <source>Look:</source>
         <translation>모습:</translation>
     </message>
@@ -2503,6 +2522,14 @@ Install one and restart, for example on Debian or Ubuntu:
         <translation>교과서 도식: Σ와 f, 가중치가 붙은 화살표</translation>
     </message>
     <message>
+        <source>Bloc&amp;ks</source>
+        <translation>블록(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Each neuron as its operations: × w blocks, Σ − θ, f and the output, with their numbers</source>
+        <translation>뉴런마다 그 연산을 블록으로: × w 블록, Σ − θ, f와 출력, 그리고 그 값</translation>
+    </message>
+    <message>
         <source>Weight &amp;labels</source>
         <translation>가중치 표시(&amp;L)</translation>
     </message>
@@ -2641,6 +2668,10 @@ Install one and restart, for example on Debian or Ubuntu:
     <message>
         <source>Tools</source>
         <translation>도구</translation>
+    </message>
+    <message>
+        <source>The network fits in blocks again.</source>
+        <translation>이제 네트워크를 다시 블록으로 그립니다.</translation>
     </message>
     <message>
         <source>Untitled</source>
@@ -3057,6 +3088,10 @@ Install one and restart, for example on Debian or Ubuntu:
     <message>
         <source>Schematic (Σ and f)</source>
         <translation>도식 (Σ와 f)</translation>
+    </message>
+    <message>
+        <source>Blocks (× w, Σ, f)</source>
+        <translation>블록 (× w, Σ, f)</translation>
     </message>
     <message>
         <source>How neurons are drawn when neuron-sim starts</source>

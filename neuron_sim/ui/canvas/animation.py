@@ -1,4 +1,5 @@
-"""What moves on the canvas: pulses along axons (one item for all of them) and lit somas.
+"""What moves on the canvas: pulses along axons (one item for all of them) and lit somas; in the
+blocks look, the numbers in the blocks and the pulses passing through them.
 
 The CanvasAnimator reads the playback's state once per frame and hands it to the items; nothing
 here writes to the model, and the static network is not repainted (both the synapse layer and the
@@ -12,10 +13,12 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from neuron_sim.model import geometry
+from neuron_sim.model import blocks, geometry
+from neuron_sim.model.analysis import rate_breakdown
 
 from neuron_sim.ui import styles
 from neuron_sim.ui.playback import Playback
+from neuron_sim.ui.canvas.block_painting import NOTHING_LIT, Lit
 from neuron_sim.ui.canvas.scene import DisplayScene
 from neuron_sim.ui.events import connect_all
 from neuron_sim.ui.styles import PALETTE
@@ -113,9 +116,9 @@ class CanvasAnimator(QObject):
         scene.synapse_layer.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         scene.synapse_layer.label_layer.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         # Pulses sit on the curves: new curves (a look switched or a cell moved, even while paused)
-        # carry them along.
+        # carry them along; blocks that have just appeared are given their numbers.
         self._links = connect_all([(playback.advanced, self.show_state),
-                                   (scene.synapses_laid_out, self._show_pulses)], owner=self)
+                                   (scene.synapses_laid_out, self._laid_out)], owner=self)
 
     def stop_following(self) -> None:
         """Keep the state shown now; the playback's later frames no longer reach the scene."""
@@ -133,8 +136,26 @@ class CanvasAnimator(QObject):
             if nid in computed and item.neuron.kind == "neuron":
                 text = "a = " + styles.format_number(engine.output_of(nid))
             item.set_state(level, fired, refractory, spiking, text)
+        if scene.drawn_look == "blocks":
+            self._show_block_numbers(engine, computed)
         scene.synapse_layer.show_live_weights(playback.learned_weights())
         self._show_pulses()
+
+    def _laid_out(self) -> None:
+        if self.scene.drawn_look == "blocks":
+            engine = self.playback.engine
+            self._show_block_numbers(engine, engine.computed_ids() if engine is not None else set())
+        self._show_pulses()
+
+    def _show_block_numbers(self, engine, computed: set[str]) -> None:
+        """Each computing neuron's blocks show its computation, the computation panel's numbers."""
+        network = self.scene.network
+        rate = engine is not None and engine.kind == "rate"
+        for nid, item in self.scene.neuron_items.items():
+            if item.neuron.kind != "neuron":
+                continue
+            shown = rate and nid in computed and nid in engine.index
+            item.set_breakdown(rate_breakdown(network, engine, nid) if shown else None)
 
     def _show_pulses(self) -> None:
         layer = self.scene.synapse_layer
@@ -142,18 +163,23 @@ class CanvasAnimator(QObject):
         keys, progress, strength = self.playback.pulses()
         index = [layer._index.get(tuple(k)) for k in keys]
         keep = [i for i, j in enumerate(index) if j is not None]
+        in_blocks = self.scene.drawn_look == "blocks"
+        self.pulse_layer.setZValue(11 if in_blocks else 5)  # blocks: through the neurons' blocks, over them
         if not keep or layer.layout_ is None:
+            if in_blocks:
+                self._light_blocks({})
             self.pulse_layer.set_pulses(np.zeros((0, 2)), np.zeros(0), np.zeros(0), layer.boundingRect())
             return
         rows = np.array([index[i] for i in keep], dtype=np.intp)
         control = layer.layout_.control[rows]
+        if in_blocks:
+            positions, strength, bounds = self._through_blocks(rows, np.asarray(progress)[keep],
+                                                               np.asarray(strength)[keep])
+            self.pulse_layer.set_pulses(positions, _radii(np.abs(strength), False), np.sign(strength), bounds)
+            return
         positions = geometry.point_on_curves(control, np.asarray(progress)[keep])
         magnitude = np.abs(np.asarray(strength)[keep])
-        if self.scene.network.model == "spiking":
-            radii = 4.0 + 1.5 * np.log1p(magnitude)
-        else:
-            radii = 3.0 + 4.0 * np.minimum(magnitude, 2.0)
-        radii = np.minimum(radii, 11.0)
+        radii = _radii(magnitude, self.scene.network.model == "spiking")
         signs = np.sign(np.asarray(strength)[keep])
         halos, halo_signs = np.zeros((0, 4)), np.zeros(0)
         boxes = layer.label_boxes()  # none while the weights are hidden
@@ -164,3 +190,47 @@ class CanvasAnimator(QObject):
                      & (y + radii > own[:, 1]) & (y - radii < own[:, 3]))
             halos, halo_signs = own[under], signs[under]
         self.pulse_layer.set_pulses(positions, radii, signs, layer.boundingRect(), halos, halo_signs)
+
+    def _through_blocks(self, rows: np.ndarray, progress: np.ndarray,
+                        strength: np.ndarray) -> tuple[np.ndarray, np.ndarray, QRectF]:
+        """The blocks look: each pulse on its way through the blocks (model/blocks.py), carrying
+        x to its weight block, w·x from there to the sum, and then one pulse per neuron: its net
+        input Σ − θ through f and its output a on to the output block. The blocks a pulse is in
+        are lit. Returns the positions, the strengths and the bounds to draw in."""
+        scene, layer = self.scene, self.scene.synapse_layer
+        layout = layer.layout_
+        targets = [layer.keys[r][1] for r in rows.tolist()]
+        items = [scene.neuron_items[t] for t in targets]
+        where = np.array([(item.x(), item.y()) for item in items], dtype=float).reshape(-1, 2)
+        positions, stage = blocks.pulse_points(layout.control[rows], layout.row[rows], layout.rows[rows], where,
+                                               progress)
+        weights = layer.weights[rows]
+        carried = np.where(stage == 0, strength / np.where(weights == 0, 1.0, weights), strength)
+        keep = np.ones(len(rows), dtype=bool)
+        lit: dict[str, Lit] = {}
+        for p, (target, item) in enumerate(zip(targets, items)):
+            number = int(stage[p])
+            if number >= 3:  # merged in the sum block: one pulse goes on
+                if target in lit:
+                    keep[p] = False
+                    continue
+                b = item.breakdown
+                carried[p] = 1.0 if b is None else (b.net if number == 3 else b.output)
+            if number >= 1:
+                before = lit.get(target, NOTHING_LIT)
+                lit[target] = Lit(number, before.rows | {int(layout.row[rows[p]])} if number == 1 else frozenset())
+        self._light_blocks(lit)
+        bounds = layer.boundingRect()
+        for item in items:
+            bounds = bounds.united(item.sceneBoundingRect())
+        return positions[keep], carried[keep], bounds
+
+    def _light_blocks(self, lit: dict[str, Lit]) -> None:
+        for nid, item in self.scene.neuron_items.items():
+            item.set_lit(lit.get(nid, NOTHING_LIT))
+
+
+def _radii(magnitude: np.ndarray, spiking: bool) -> np.ndarray:
+    """A pulse's size grows with its strength, within bounds."""
+    radii = 4.0 + 1.5 * np.log1p(magnitude) if spiking else 3.0 + 4.0 * np.minimum(magnitude, 2.0)
+    return np.minimum(radii, 11.0)

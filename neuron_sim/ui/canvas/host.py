@@ -20,6 +20,7 @@ class DrawingHost(Protocol):
 
     network: Network
     look: str
+    drawn_look: str
     show_weights: bool
     detail_follows_zoom: bool
     neuron_items: Mapping[str, Any]

@@ -1,7 +1,8 @@
 """One neuron on the canvas: a cell (soma, hillock, axon stub), a sensor (input) or a spike generator.
 
 Items only draw and report geometry changes; they never write to the model. The look
-("biological" or "schematic") and all colours come from the scene and styles.py.
+("biological", "schematic" or "blocks", whose painting is block_painting.py's) and all colours
+come from the scene and styles.py.
 """
 
 from __future__ import annotations
@@ -12,12 +13,15 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from neuron_sim.model import geometry
-from neuron_sim.model.entities import Neuron
+from neuron_sim.model import block_layout, geometry
+from neuron_sim.model.analysis import RateBreakdown
+from neuron_sim.model.entities import Neuron, SynapseKey
 
 from neuron_sim.ui import styles
 from neuron_sim.ui.styles import PALETTE
 from neuron_sim.ui import plain_text
+from neuron_sim.ui.canvas import block_painting
+from neuron_sim.ui.canvas.block_painting import NOTHING_LIT, Lit
 
 R = styles.SOMA_RADIUS
 S = styles.SENSOR_HALF
@@ -37,6 +41,7 @@ class NeuronItem(QGraphicsItem):
         self.look = "biological"
         self.model = "rate"
         self.show_thresholds = True
+        self.show_weights = True
         self.detail_follows_zoom = True  # False: every detail at any scale (figures, thumbnails)
         self.show_label = True  # figures may leave the names out
         self.activity = 0.0  # 0..1: rate, how strongly the soma is lit; spiking, how full the "vessel" is
@@ -48,6 +53,12 @@ class NeuronItem(QGraphicsItem):
         self.hovered = False
         self.connect_target = False  # highlighted as the target of a connection being drawn
         self.has_inputs = False  # set by the scene: decorative dendrites when nothing arrives
+        # the blocks look: the synapses arriving, top row first, with their weights (set by the
+        # synapse layer), what the neuron computes (set while a rate network runs) and the lit blocks
+        self.block_keys: list[SynapseKey] = []
+        self.block_weights: list[float] = []
+        self.breakdown: RateBreakdown | None = None
+        self.lit: Lit = NOTHING_LIT
         self._label_rect = QRectF()
         self._bounds = QRectF()  # cached: Qt asks for it many times per move
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -63,10 +74,10 @@ class NeuronItem(QGraphicsItem):
     def is_sensor(self) -> bool:
         return self.neuron.kind != "neuron"
 
-    def refresh(self, look: str, model: str, show_thresholds: bool) -> None:
+    def refresh(self, look: str, model: str, show_thresholds: bool, show_weights: bool = True) -> None:
         """Re-read the model (label, kind, parameters) and the scene's drawing options; redraw."""
         self.prepareGeometryChange()
-        self.look, self.model, self.show_thresholds = look, model, show_thresholds
+        self.look, self.model, self.show_thresholds, self.show_weights = look, model, show_thresholds, show_weights
         self._label_rect = QRectF()
         self._bounds = QRectF()
         self.setToolTip(plain_text.tooltip(self._tooltip()))
@@ -101,8 +112,38 @@ class NeuronItem(QGraphicsItem):
         self.activity, self.fired, self.refractory, self.spiking, self.value_text = level, fired, refractory, spiking, text
         self.update()
 
+    def set_block_rows(self, keys: list[SynapseKey], weights: list[float]) -> None:
+        """The blocks look's weight rows: the synapses arriving, top first, and their weights."""
+        if keys == self.block_keys and weights == self.block_weights:
+            return
+        if len(keys) != len(self.block_keys):
+            self.prepareGeometryChange()
+            self._label_rect = QRectF()
+            self._bounds = QRectF()
+        self.block_keys, self.block_weights = list(keys), list(weights)
+        self.update()
+
+    def set_breakdown(self, breakdown: RateBreakdown | None) -> None:
+        """What the neuron computes now (its blocks show the numbers); None: nothing computed."""
+        if breakdown != self.breakdown:
+            self.breakdown = breakdown
+            self.update()
+
+    def set_lit(self, lit: Lit) -> None:
+        if lit != self.lit:
+            self.lit = lit
+            self.update()
+
+    def block_texts(self) -> block_painting.BlockTexts:
+        """What this neuron's blocks say now."""
+        return block_painting.block_texts(self.block_weights, self.neuron.threshold, self.breakdown,
+                                          self.show_weights, self.show_thresholds)
+
     # ---- geometry ------------------------------------------------------------------------
     def body_rect(self) -> QRectF:
+        if self.look == "blocks":
+            left, top, right, bottom = block_layout.body_box(len(self.block_keys), self.is_sensor)
+            return QRectF(left, top, right - left, bottom - top)
         if self.look == "schematic":
             return QRectF(-SR, -SR, 2 * SR, 2 * SR)
         if self.is_sensor:
@@ -111,6 +152,8 @@ class NeuronItem(QGraphicsItem):
 
     def axon_handle(self) -> QPointF:
         """Where a drag starts a new connection (the end of the axon stub)."""
+        if self.look == "blocks":
+            return QPointF(float(block_layout.output_x(self.is_sensor)), 0)
         if self.look == "schematic":
             return QPointF(SR, 0)
         x = (S + geometry.AXON_STUB * 0.6) if self.is_sensor else (R + geometry.AXON_STUB)
@@ -123,6 +166,8 @@ class NeuronItem(QGraphicsItem):
         lines: list[tuple[str, bool]] = []
         if self.show_label and not (self.look == "schematic" and n.kind == "input"):
             lines.append((n.label, True))
+        if self.look == "blocks":  # θ, the value and the output are written in the blocks
+            return lines
         if not self.show_thresholds:
             return lines
         if n.kind == "neuron":
@@ -169,7 +214,7 @@ class NeuronItem(QGraphicsItem):
     def shape(self) -> QPainterPath:
         path = QPainterPath()
         body = self.body_rect()
-        if self.is_sensor and self.look == "biological":
+        if (self.is_sensor and self.look == "biological") or self.look == "blocks":
             path.addRoundedRect(body, 7, 7)
         else:
             path.addEllipse(body)
@@ -215,11 +260,13 @@ class NeuronItem(QGraphicsItem):
                      PALETTE.selection_halo if self.isSelected() else PALETTE.hover_halo)
             painter.setPen(QPen(color, 7 if self.isSelected() or self.connect_target else 5))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            if self.is_sensor and self.look == "biological":
+            if (self.is_sensor and self.look == "biological") or self.look == "blocks":
                 painter.drawRoundedRect(body.adjusted(-3, -3, 3, 3), 9, 9)
             else:
                 painter.drawEllipse(body.adjusted(-3, -3, 3, 3))
-        if self.look == "schematic":
+        if self.look == "blocks" and n.kind != "generator":
+            self._paint_blocks(painter, n)
+        elif self.look == "schematic":
             self._paint_schematic(painter, n, body)
         elif n.kind == "input":
             self._paint_sensor(painter, n, body)
@@ -245,7 +292,17 @@ class NeuronItem(QGraphicsItem):
         painter.setPen(QPen(PALETTE.selection if self.isSelected() else PALETTE.membrane,
                             6.0 if self.isSelected() else 2.0))
         painter.setBrush(QBrush(fill))
-        painter.drawEllipse(body)
+        if self.look == "blocks":
+            painter.drawRoundedRect(body, 7, 7)
+        else:
+            painter.drawEllipse(body)
+
+    def _paint_blocks(self, painter: QPainter, n: Neuron) -> None:
+        if n.kind == "input":
+            block_painting.paint_input_block(painter, n.value)
+            return
+        block_painting.paint_neuron_blocks(painter, self.block_texts(), self.block_weights, n.activation,
+                                           self.breakdown, self.lit)
 
     def _paint_cell(self, painter: QPainter, body: QRectF) -> None:
         membrane = QPen(PALETTE.membrane, 2.0)

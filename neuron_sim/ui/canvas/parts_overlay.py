@@ -29,6 +29,7 @@ from neuron_sim.model import geometry
 from neuron_sim.ui import styles
 from neuron_sim.model.callout_placement import (GAP, NEAR_HALF_HEIGHT, NEAR_HALF_WIDTH, is_free, leader_end, near_mask,
                                                 place_boxes)
+from neuron_sim.ui.canvas import block_painting
 from neuron_sim.ui.canvas.neuron_item import NeuronItem
 from neuron_sim.ui.styles import PALETTE
 from neuron_sim.ui.i18n.vocabulary import Vocabulary
@@ -110,7 +111,7 @@ class PartsOverlay(QGraphicsItem):
     def _read(self, scene: DisplayScene) -> tuple:
         neuron = scene.network.neurons.get(self.neuron_id or "")
         numbers = None if neuron is None else (neuron.v_threshold_mV, neuron.refractory_ms)
-        return (self.neuron_id, scene.look, scene.network.model, numbers, scene.show_weights, scene.show_thresholds,
+        return (self.neuron_id, scene.drawn_look, scene.network.model, numbers, scene.show_weights, scene.show_thresholds,
                 tuple(text_room(item).size().toTuple() for item in self._near))
 
     def relayout(self) -> None:
@@ -149,7 +150,9 @@ class PartsOverlay(QGraphicsItem):
         incoming.sort(key=lambda pair: pair[1][3][1])  # top to bottom by where they land
         outgoing.sort(key=lambda pair: pair[1][3][1])
         callouts: list[Callout] = []
-        if scene.look == "schematic":
+        if scene.drawn_look == "blocks":
+            callouts += _block_anchors(item, centre)
+        elif scene.drawn_look == "schematic":
             r = styles.SCHEMATIC_RADIUS
             if incoming:
                 point = geometry.point_on_curves(incoming[0][1][None], 0.72)[0]
@@ -287,6 +290,22 @@ class PartsOverlay(QGraphicsItem):
             painter.drawText(QRectF(text.left(), text.top() + title_height, text.width(),
                                     text.height() - title_height),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, callout.subtitle)
+
+
+def _block_anchors(item: NeuronItem, centre: QPointF) -> list[Callout]:
+    """The blocks look's parts: the top weight row, the sum, the activation and the output block."""
+    rows = block_painting.row_rects(len(item.block_keys))
+    callouts = []
+    if rows:
+        weight = rows[0][1]
+        callouts.append(Callout("inputs", centre + QPointF(weight.center().x(), weight.top()), (-1.0, -0.6)))
+    total = block_painting.sum_rect(len(item.block_keys))
+    callouts.append(Callout("sum", centre + QPointF(total.center().x(), total.top()), (0.0, -1.0)))
+    activation = block_painting.activation_rect()
+    callouts.append(Callout("activation", centre + QPointF(activation.right() - 4, activation.top() + 4), (0.6, -1.0)))
+    output = block_painting.output_rect()
+    callouts.append(Callout("output", centre + QPointF(output.center().x(), output.bottom()), (0.6, 1.0)))
+    return callouts
 
 
 def parts_target(network, selected=(), current: str | None = None) -> str | None:

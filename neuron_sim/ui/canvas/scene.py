@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from neuron_sim.model import Network
+from neuron_sim.model.blocks import BlocksFit, blocks_fit
 
 from neuron_sim.ui.canvas.neuron_item import NeuronItem
 from neuron_sim.ui.canvas.note_item import NoteItem
@@ -29,6 +30,9 @@ class DisplayScene(QGraphicsScene):
     """Items that follow `network`, drawn in a look, with or without weights and thresholds."""
 
     synapses_laid_out = Signal()  # the synapse curves were computed anew (a move, an edit, a look)
+    # the look drawn or the blocks' fit changed: blocks collapse to schematic where they do not
+    # fit (`blocks_fit` says why) and come back when they fit again
+    drawn_look_changed = Signal()
 
     # The editor's canvas drops details (text, dendrites, boutons) when zoomed far out, to stay
     # fast and legible; a drawing of the network keeps every detail at any size.
@@ -40,7 +44,10 @@ class DisplayScene(QGraphicsScene):
         # A fixed depth: Qt's automatic one grows with the item count, and thousands of neurons on one
         # spot (a hostile file) then crash the index (SIGSEGV) or take gigabytes (docs/security.md).
         self.setBspTreeDepth(BSP_TREE_DEPTH)
-        self.look = look
+        self.look = look  # the look chosen
+        # the look drawn: the chosen one, except blocks for a network they do not fit (model/blocks.py)
+        self.drawn_look = look
+        self.blocks_fit = BlocksFit()
         self.show_weights = show_weights
         self.show_thresholds = show_thresholds
         self.show_labels = show_labels  # neuron names (figures may leave them out)
@@ -57,6 +64,7 @@ class DisplayScene(QGraphicsScene):
         self._relayout_timer.timeout.connect(self.flush)
         self._model_links = EventLinks(owner=self)
         self._follow(network)
+        self._check_drawn_look()
         self._rebuild_items()
 
     # ---- the network ---------------------------------------------------------------------
@@ -65,6 +73,7 @@ class DisplayScene(QGraphicsScene):
         self._model_links.disconnect()
         self.network = network
         self._follow(network)
+        self._check_drawn_look()
         self._rebuild_items()
 
     def _follow(self, network: Network) -> None:
@@ -122,7 +131,7 @@ class DisplayScene(QGraphicsScene):
 
     def _refresh_item(self, item: NeuronItem) -> None:
         item.detail_follows_zoom = self.detail_follows_zoom
-        item.refresh(self.look, self.network.model, self.show_thresholds)
+        item.refresh(self.drawn_look, self.network.model, self.show_thresholds, self.show_weights)
 
     # ---- model events --------------------------------------------------------------------
     def _on_neuron_added(self, neuron_id: str) -> None:
@@ -184,7 +193,8 @@ class DisplayScene(QGraphicsScene):
 
     def _on_network_changed(self, name: str, value) -> None:
         if name == "model":
-            self._refresh_all()
+            if not self._check_drawn_look():
+                self._refresh_all()
 
     def neuron_item_moved(self, item: NeuronItem) -> None:
         self.schedule_relayout()
@@ -197,12 +207,28 @@ class DisplayScene(QGraphicsScene):
     def flush(self) -> None:
         """Bring the synapse drawing up to date now (normally it happens once per event-loop turn)."""
         self._relayout_timer.stop()
-        self.synapse_layer.ensure_layout()
+        if not self._check_drawn_look():  # (a change lays everything out anew)
+            self.synapse_layer.ensure_layout()
 
     # ---- looks ---------------------------------------------------------------------------
     def set_look(self, look: str) -> None:
         self.look = look
-        self._refresh_all()
+        if not self._check_drawn_look():
+            self._refresh_all()
+
+    def _check_drawn_look(self) -> bool:
+        """Draw blocks only where they fit (else schematic); True if the look drawn changed, and
+        everything was drawn anew in it. Edits that add neurons or synapses can end the fit."""
+        fit = blocks_fit(self.network) if self.look == "blocks" else BlocksFit()
+        drawn = self.look if fit.fits else "schematic"
+        if drawn == self.drawn_look and fit == self.blocks_fit:
+            return False
+        redraw = drawn != self.drawn_look
+        self.drawn_look, self.blocks_fit = drawn, fit
+        if redraw:
+            self._refresh_all()
+        self.drawn_look_changed.emit()
+        return redraw
 
     def set_show_weights(self, show: bool) -> None:
         self.show_weights = show

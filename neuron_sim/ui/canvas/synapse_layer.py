@@ -74,7 +74,7 @@ class SynapseLayer(QGraphicsItem):
 
     def rebuild(self) -> None:
         scene = self.network_scene()
-        previous = self._reusable_layout(scene.look)
+        previous = self._reusable_layout(scene.drawn_look)
         network = scene.network
         items = scene.neuron_items
         index = {nid: i for i, nid in enumerate(items)}
@@ -87,14 +87,16 @@ class SynapseLayer(QGraphicsItem):
         self.weights = np.array([live.get(s.key, s.weight) for s in synapses], dtype=float)
         source = np.array([index[s.source] for s in synapses], dtype=np.intp)
         target = np.array([index[s.target] for s in synapses], dtype=np.intp)
-        self._look = scene.look
-        self.layout_ = geometry.layout(positions, source, target, is_sensor, scene.look)
+        self._look = scene.drawn_look
+        self.layout_ = geometry.layout(positions, source, target, is_sensor, scene.drawn_look)
         receiving = set(target.tolist())
         for i, item in enumerate(items.values()):
             has = i in receiving
             if item.has_inputs != has:
                 item.has_inputs = has
                 item.update()
+        if self._look == "blocks":
+            self._give_block_rows(items)
         self.selected &= set(self.keys)
         self._build_curves(previous)
         self._details = None
@@ -107,6 +109,15 @@ class SynapseLayer(QGraphicsItem):
         self.update()
         self.label_layer.sync()
         scene.synapses_laid_out.emit()
+
+    def _give_block_rows(self, items) -> None:
+        """Tell each neuron of the blocks look which synapses arrive in its weight rows, top first."""
+        rows: dict[str, list[tuple[int, SynapseKey, float]]] = {}
+        for key, weight, row in zip(self.keys, self.weights.tolist(), self.layout_.row.tolist()):
+            rows.setdefault(key[1], []).append((row, key, weight))
+        for nid, item in items.items():
+            arriving = sorted(rows.get(nid, []))
+            item.set_block_rows([key for _row, key, _w in arriving], [w for _row, _key, w in arriving])
 
     def _reusable_layout(self, look: str) -> tuple[list, np.ndarray, list, np.ndarray] | None:
         """What the last rebuild made, if the next one may reuse paths from it."""
@@ -270,7 +281,7 @@ class SynapseLayer(QGraphicsItem):
         labels, the cells and the other synapses' lines (model/label_placement.py)."""
         if self._labels is None:
             scene = self.network_scene()
-            if not scene.show_weights or not self.keys:
+            if not scene.show_weights or not self.keys or self._look == "blocks":  # (blocks: in the weight blocks)
                 self._labels = []
                 return self._labels
             metrics = QFontMetricsF(styles.weight_font())

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from neuron_sim.model.codegen.summary import layer_summary
 from neuron_sim.ui.i18n.errors import error_text
 from neuron_sim.ui.plain_text import plain_label
+from neuron_sim.ui.canvas.blocks_notice import blocks_notice
 from neuron_sim.ui.export.animation import (DEFAULT_FPS, DEFAULT_LENGTH, MAX_FPS, MAX_FRAMES, AnimationOptions,
                                            smooth_options)
 from neuron_sim.ui.export.figure import MAX_SCALE, Figure, FigureError, FigureOptions
@@ -111,6 +112,7 @@ class ExportDialog(QDialog):
         self.look_box = QComboBox()
         self.look_box.addItem(self.tr("Biological (cells)"), "biological")
         self.look_box.addItem(self.tr("Schematic (Σ and f)"), "schematic")
+        self.look_box.addItem(self.tr("Blocks (× w, Σ, f)"), "blocks")
         _select_data(self.look_box, initial.look)
         form.addRow(self.tr("Look:"), self.look_box)
 
@@ -308,7 +310,7 @@ class ExportDialog(QDialog):
                                      .replace("%2", str(size.height())))
             fit = min(PREVIEW_SIZE[0] / figure.bounds.width(), PREVIEW_SIZE[1] / figure.bounds.height(), 2.0)
             self.preview.setPixmap(QPixmap.fromImage(figure.image(fit * self.devicePixelRatioF())))
-            self.message.setText(self._note())
+            self.message.setText(" ".join(filter(None, (blocks_notice(figure.scene), self._note()))))
         self.save_button.setEnabled(self._figure_ok)
         if self.copy_button is not None:
             self.copy_button.setEnabled(self._figure_ok)

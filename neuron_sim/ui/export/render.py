@@ -9,7 +9,8 @@ does: one layer of a feedforward pass, one synchronous tick, or one dt of a spik
 is File → Export animation's animation, made by the same code: from that state (at rest by
 default), `--length` ticks or ms at `--fps` frames per second (the dialog's defaults: 4 ticks or
 50 ms, 12 frames per second), pulses travelling along the axons. `--parts [ID]` adds the callouts
-of View → Name the parts. Every problem is a RenderError,
+of View → Name the parts. `--style blocks` draws a network the blocks do not fit schematic, and
+says why on standard error. Every problem is a RenderError,
 which the command line prints as one line with exit status 2.
 """
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 OUTPUTS = (".png", ".svg", ".pdf", ".gif")  # the options are in cli.py (its parser imports no Qt)
@@ -60,6 +62,11 @@ def run_render(args: argparse.Namespace) -> int:
         install_translator(app, args.lang)
     from neuron_sim.ui.export.animation import MAX_FPS, MAX_FRAMES, MIN_FPS, smooth_options, write_animation
     from neuron_sim.ui.export.figure import Figure, FigureError, FigureOptions
+    from neuron_sim.model.blocks import blocks_fit
+    from neuron_sim.ui.canvas.blocks_notice import fit_text
+
+    if args.style == "blocks" and not (fit := blocks_fit(network)).fits:
+        print(f"note: {fit_text(fit)}", file=sys.stderr)
 
     options = FigureOptions(look=args.style, scale=args.scale,
                             background="transparent" if args.transparent else "white",

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from neuron_sim.model import Network
 from neuron_sim.ui import plain_text
 
+from neuron_sim.ui.canvas.blocks_notice import blocks_notice
 from neuron_sim.ui.canvas.name_parts import NameParts
 from neuron_sim.ui.canvas.editor_scene import EditorScene
 from neuron_sim.ui.canvas.note_tool import NoteTool
@@ -103,6 +104,8 @@ class MainWindow(QMainWindow):
         for helper in (self.files, self.recovery, self.playback, self.figures, self.code):  # news of the document
             helper.message.connect(self.show_message)
         self.scene.selection_changed_to.connect(self.status_line.selection_changed)
+        self._blocks_collapsed = False
+        self.scene.drawn_look_changed.connect(self._drawn_look_changed)
         self.view.editor_closed.connect(self.status_line.editor_closed)
         self.status_line.follow(document.network)
         for helper in (self.files, self.figures, self.examples, self.code):
@@ -183,7 +186,9 @@ class MainWindow(QMainWindow):
         self.look_group = QActionGroup(self)
         self.look_actions = {}
         for look, text, tip in (("biological", self.tr("&Biological"), self.tr("Neurons as cells: dendrites, soma, axon, synapses")),
-                                ("schematic", self.tr("&Schematic"), self.tr("Textbook diagram: Σ and f, arrows with weights"))):
+                                ("schematic", self.tr("&Schematic"), self.tr("Textbook diagram: Σ and f, arrows with weights")),
+                                ("blocks", self.tr("Bloc&ks"), self.tr("Each neuron as its operations: × w blocks, Σ − θ, f "
+                                                                      "and the output, with their numbers"))):
             action = self._action(text, tip=tip, checkable=True)
             action.triggered.connect(lambda checked=False, lk=look: self.scene.set_look(lk))
             self.look_group.addAction(action)
@@ -310,13 +315,27 @@ class MainWindow(QMainWindow):
     def _show_selection_message(self, text: str) -> None:
         self.show_message(text, Lasts.WHILE_SELECTED)
 
+    def _drawn_look_changed(self) -> None:
+        # said once the turn is over: opening a network ends with the Select tool's hint
+        QTimer.singleShot(0, self, self._say_blocks_fit)
+
+    def _say_blocks_fit(self) -> None:
+        """Blocks chosen for a network they do not fit are drawn schematic: say why, and when they fit again."""
+        notice = blocks_notice(self.scene)
+        if notice:
+            self.show_message(notice)
+        elif self._blocks_collapsed and self.scene.drawn_look == "blocks":
+            self.show_message(self.tr("The network fits in blocks again."))
+        self._blocks_collapsed = bool(notice)
+
     def _set_network_param(self, name: str, value) -> None:
         self.edit.set_network_param(name, value)
         self._sync_model_actions()  # a refused change puts the radio button back
 
     def _network_param_changed(self, name: str, value) -> None:
         if name == "model":  # after the rest of the conversion, whose edits would clear it
-            QTimer.singleShot(0, self, lambda: self.show_message(self.edit.model_notice(self.network.model)))
+            QTimer.singleShot(0, self, lambda: self.show_message(" ".join(filter(None, (
+                self.edit.model_notice(self.network.model), blocks_notice(self.scene))))))
         if name in ("model", "update", "name"):
             self._sync_model_actions()
             self._update_title()

@@ -1,7 +1,7 @@
 """Edit → Preferences… (Ctrl+,): language, the look of new windows, the start page.
 
 Stored with QSettings("neuron-sim", "neuron-sim"): "language" ("system", "en", "ko"),
-"default_look" ("biological", "schematic") and "show_start_page" (bool, read by the start page).
+"default_look" ("biological", "schematic", "blocks") and "show_start_page" (bool, read by the start page).
 A new language applies at once: the main window is rebuilt around the same document.
 """
 
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from neuron_sim.ui.i18n import language
 
-LOOKS = ("biological", "schematic")
+LOOKS = ("biological", "schematic", "blocks")
 DEFAULT_LOOK_KEY = "default_look"
 START_PAGE_KEY = "show_start_page"
 # Language names are written in their own language, so anyone can find theirs.
@@ -70,6 +70,7 @@ class PreferencesDialog(QDialog):
         self.look_box.setObjectName("default_look")
         self.look_box.addItem(self.tr("Biological (cells)"), "biological")
         self.look_box.addItem(self.tr("Schematic (Σ and f)"), "schematic")
+        self.look_box.addItem(self.tr("Blocks (× w, Σ, f)"), "blocks")
         self._select(self.look_box, default_look())
         self.look_box.setToolTip(self.tr("How neurons are drawn when neuron-sim starts"))
         form.addRow(self.tr("Default &look:"), self.look_box)
