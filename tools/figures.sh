@@ -16,7 +16,7 @@ render() {  # render OUT EXAMPLE ARGS... : one figure
 # name and the number of layers after its inputs (one pass)
 for spec in and-gate:1 dense-layer:1 xor:2; do
     example=${spec%%:*} steps=${spec##*:}
-    for look in biological schematic; do
+    for look in biological schematic blocks; do
         render "$example-$look.png" "$example" --style "$look" --steps "$steps" --scale 2
     done
 done

@@ -34,6 +34,12 @@ for lang in ko en; do
     shot "example-xor-$lang.png" --example xor --lang "$lang" --play
 done
 
+# The blocks look (the seed's building-block picture): one neuron and the 3 × 2 Dense layer, playing.
+for lang in en ko; do
+    shot "blocks-single-neuron-$lang.png" --example single-neuron --look blocks --play --select y --lang "$lang"
+    shot "blocks-dense-layer-$lang.png" --example dense-layer --look blocks --play --select y1 --lang "$lang"
+done
+
 # STDP learning while it plays (the weights half way up), in Korean and in English.
 for lang in ko en; do
     "$shooter" /tmp/neuron-sim-shot.png 5 -- uv run neuron-sim --example backprop-or-brain-stdp --play --lang "$lang" >/dev/null

@@ -8,7 +8,8 @@ rather than computing one sum, so such networks are drawn schematic and the UI s
 
 A rate pulse (model/engines/protocol.py: its progress 0..1 through the current layer) passes
 through the blocks in the order of the computation: along its synapse to the × and weight
-blocks, on to the sum block, the activation block and the output.
+blocks, through them, then along the links between the blocks into the sum block, the activation
+block and the output block (it runs beside the numbers written in those, never over them).
 """
 
 from __future__ import annotations
@@ -30,9 +31,6 @@ STAGES = ("synapse", "weight", "sum", "activation", "output")
 #: where each stage ends, as a fraction of a layer's pass
 STAGE_ENDS = np.array([0.5, 0.64, 0.78, 0.9, 1.0])
 
-SUM_CENTRE = ((blocks.SUM_LEFT + blocks.SUM_RIGHT) / 2.0, 0.0)
-ACTIVATION_CENTRE = ((blocks.ACTIVATION_LEFT + blocks.ACTIVATION_RIGHT) / 2.0, 0.0)
-OUTPUT_CENTRE = ((blocks.OUTPUT_LEFT + blocks.OUTPUT_RIGHT) / 2.0, 0.0)
 
 
 @dataclass(frozen=True)
@@ -89,9 +87,9 @@ def pulse_points(control: np.ndarray, row: np.ndarray, rows: np.ndarray, target_
     ways = [
         None,
         (np.stack([zeros + blocks.MULTIPLY_LEFT, row_y], 1), np.stack([zeros + blocks.WEIGHT_RIGHT, row_y], 1)),
-        (np.stack([zeros + blocks.WEIGHT_RIGHT, row_y], 1), np.tile(SUM_CENTRE, (len(row_y), 1))),
-        (np.tile(SUM_CENTRE, (len(row_y), 1)), np.tile(ACTIVATION_CENTRE, (len(row_y), 1))),
-        (np.tile(ACTIVATION_CENTRE, (len(row_y), 1)), np.tile(OUTPUT_CENTRE, (len(row_y), 1))),
+        (np.stack([zeros + blocks.WEIGHT_RIGHT, row_y], 1), np.stack([zeros + blocks.SUM_LEFT, row_y], 1)),
+        (np.stack([zeros + blocks.SUM_RIGHT, zeros], 1), np.stack([zeros + blocks.ACTIVATION_LEFT, zeros], 1)),
+        (np.stack([zeros + blocks.ACTIVATION_RIGHT, zeros], 1), np.stack([zeros + blocks.OUTPUT_LEFT, zeros], 1)),
     ]
     positions = geometry.point_on_curves(control, np.minimum(within, 1.0)) if len(control) else np.zeros((0, 2))
     for number in range(1, len(STAGES)):

@@ -154,3 +154,24 @@ def test_name_the_parts(tmp_path):
     assert any(t.startswith("Axon hillock: spike when v ≥") for t in texts(out))
     assert main(["render", "xor", "-o", str(out)]) == 0
     assert "Soma (cell body)" not in texts(out)
+
+
+def test_blocks_style_writes_each_operation_and_a_gif(tmp_path, capsys):
+    out = tmp_path / "xor.svg"
+    assert main(["render", XOR, "-o", str(out), "--style", "blocks", "--set", "x1=1"]) == 0
+    written = texts(out)
+    assert written.count("Σ − θ") == 3 and "×" in written and "f" in written
+    assert "= 0.5" in written  # h_or: 1·1 + 1·0 − 0.5
+    assert capsys.readouterr().err == ""
+    gif = tmp_path / "xor.gif"
+    assert main(["render", XOR, "-o", str(gif), "--style", "blocks", "--set", "x1=1", "--length", "2",
+                 "--fps", "6"]) == 0
+    assert Image.open(gif).n_frames > 1
+
+
+def test_blocks_style_draws_a_spiking_network_schematic_and_says_so(tmp_path, capsys):
+    out = tmp_path / "chain.png"
+    assert main(["render", "spiking-chain", "-o", str(out), "--style", "blocks", "--scale", "1"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.strip() == str(out)
+    assert captured.err.startswith("note: Blocks show the arithmetic of rate neurons") and "drawn schematic" in captured.err

@@ -112,15 +112,19 @@ def test_a_pulse_passes_the_blocks_in_the_order_of_the_computation():
                                   np.full(count, layout.rows[k]), np.tile(positions[3], (count, 1)), progress)
     assert np.all(np.diff(stages) >= 0) and set(stages.tolist()) == set(range(len(STAGES)))
     assert np.allclose(points[0], layout.control[k, 0])  # starts at the input's output edge
-    assert np.all(np.diff(points[:, 0]) >= -1e-9)  # always to the right
+    assert np.all(np.diff(points[:, 0]) >= -1e-9)  # always to the right, never over the blocks' numbers
     row_y = 55.0 - bl.ROW_PITCH
     at = {name: points[stages == number] for number, name in enumerate(STAGES)}
     assert np.allclose(at["weight"][:, 1], row_y)  # along its own row
     assert at["weight"][:, 0].min() >= 300 + bl.MULTIPLY_LEFT and at["weight"][:, 0].max() <= 300 + bl.WEIGHT_RIGHT
-    assert np.allclose(points[-1], [300 + (bl.OUTPUT_LEFT + bl.OUTPUT_RIGHT) / 2, 55.0])  # ends in the output
-    centre_f = 300 + (bl.ACTIVATION_LEFT + bl.ACTIVATION_RIGHT) / 2
-    assert np.allclose(at["activation"][:, 1], 55.0)
-    assert at["activation"][:, 0].min() >= 300 and at["activation"][:, 0].max() <= centre_f + 1e-9
+    assert np.allclose(at["sum"][:, 1], row_y)  # on into the sum block at its row
+    assert at["sum"][:, 0].min() >= 300 + bl.WEIGHT_RIGHT and at["sum"][:, 0].max() <= 300 + bl.SUM_LEFT + 1e-9
+    assert np.allclose(points[-1], [300 + bl.OUTPUT_LEFT, 55.0])  # ends at the output block
+    # from the sum block to f, and from f to the output, on the neuron's middle line
+    assert np.allclose(at["activation"][:, 1], 55.0) and np.allclose(at["output"][:, 1], 55.0)
+    assert at["activation"][:, 0].min() >= 300 + bl.SUM_RIGHT - 1e-9
+    assert at["activation"][:, 0].max() <= 300 + bl.ACTIVATION_LEFT + 1e-9
+    assert at["output"][:, 0].min() >= 300 + bl.ACTIVATION_RIGHT - 1e-9
 
 
 def test_stages_split_the_pass():
