@@ -1991,6 +1991,18 @@ An existing file there is unchanged.</source>
         <translation>억제성 시냅스 (w &lt; 0)</translation>
     </message>
     <message>
+        <source>weight block × wᵢ (darker: w &lt; 0)</source>
+        <translation>가중치 블록 × wᵢ (더 진한 색: w &lt; 0)</translation>
+    </message>
+    <message>
+        <source>operators × and Σ − θ</source>
+        <translation>연산자 × 와 Σ − θ</translation>
+    </message>
+    <message>
+        <source>activation function f</source>
+        <translation>활성화 함수 f</translation>
+    </message>
+    <message>
         <source>line width: |w|</source>
         <translation>선 굵기: |w|</translation>
     </message>

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from neuron_sim.model import Network, Neuron, Synapse
@@ -16,12 +16,15 @@ from neuron_sim.model.blocks import MAX_BLOCK_INPUTS, MAX_BLOCK_NEURONS
 from neuron_sim.model.fileformat import load
 from neuron_sim.resources_path import examples_dir
 from neuron_sim.ui.canvas.animation import CanvasAnimator
+from neuron_sim.ui.canvas.block_painting import row_rects
 from neuron_sim.ui.canvas.blocks_notice import blocks_notice
 from neuron_sim.ui.canvas.scene import DisplayScene
 from neuron_sim.ui.export import Figure, FigureOptions
 from neuron_sim.ui.panels.computation_panel import ComputationPanel
 from neuron_sim.ui.playback import Playback
 from neuron_sim.ui.styles import format_number
+
+from .canvas_helpers import double_click, view_point
 
 SVG = "{http://www.w3.org/2000/svg}"
 RATE_EXAMPLES = sorted(p.stem for p in examples_dir().glob("*.json") if load(p).model == "rate")
@@ -266,3 +269,35 @@ def test_the_export_dialog_offers_blocks_and_notes_a_collapse(window, qtbot):
     dialog.update_preview()
     assert "drawn schematic" not in dialog.message.text()
     dialog.reject()
+
+
+def test_double_clicking_a_weight_block_types_that_synapses_weight(window, qtbot):
+    window.document.replace(example("dense-layer"))
+    window.look_actions["blocks"].trigger()
+    window.view.reset_zoom()
+    y2 = window.scene.neuron_items["y2"]
+    row = y2.block_keys.index(("x1", "y2"))
+    weight_block = row_rects(len(y2.block_keys))[row][1]
+    centre = y2.mapToScene(weight_block.center())
+    window.view.centerOn(centre)
+    qtbot.mouseMove(window.view.viewport(), view_point(window, centre.x(), centre.y()))
+    qtbot.waitUntil(lambda: window.scene.synapse_layer.hovered == ("x1", "y2"))
+    assert "Synapse x1 → y2" in window.status_line.text()
+    double_click(qtbot, window, centre.x(), centre.y())
+    editor = window.view.editor
+    assert editor is not None and editor.text() == "1.2"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "-0.75")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert window.network.synapse(("x1", "y2")).weight == -0.75
+    window.scene.flush()
+    assert y2.block_texts().weights[row] == "−0.75"
+
+
+def test_a_blocks_legend_says_what_the_colours_mean(qapp):
+    svg = Figure(example("dense-layer"), FigureOptions(look="blocks", legend=True)).data("svg")
+    written = "".join("".join(t.itertext()) for t in ET.fromstring(svg).iter(SVG + "text"))  # (runs split by font)
+    for text in ("weight block × wᵢ (darker: w < 0)", "operators × and Σ − θ", "activation function f"):
+        assert text in written
+    schematic = Figure(example("dense-layer"), FigureOptions(look="schematic", legend=True)).data("svg")
+    assert b"operators" not in schematic

@@ -232,7 +232,8 @@ class EditorScene(DisplayScene):
             super().mouseDoubleClickEvent(event)
 
     def _update_hover(self, pos: QPointF) -> None:
-        key = None if self.neuron_item_at(pos) else self.synapse_layer.synapse_at(pos)
+        item = self.neuron_item_at(pos)
+        key = self.synapse_layer.synapse_at(pos) if item is None else item.block_synapse_at(item.mapFromScene(pos))
         if key != self.synapse_layer.hovered:
             self.synapse_layer.hovered = key
             self.synapse_layer.update()

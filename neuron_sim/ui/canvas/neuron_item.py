@@ -134,6 +134,15 @@ class NeuronItem(QGraphicsItem):
             self.lit = lit
             self.update()
 
+    def block_synapse_at(self, local: QPointF) -> SynapseKey | None:
+        """The blocks look: the synapse whose × or weight block is at `local` (item coordinates)."""
+        if self.look != "blocks":
+            return None
+        for key, (multiply, weight) in zip(self.block_keys, block_painting.row_rects(len(self.block_keys))):
+            if multiply.united(weight).contains(local):
+                return key
+        return None
+
     def block_texts(self) -> block_painting.BlockTexts:
         """What this neuron's blocks say now."""
         return block_painting.block_texts(self.block_weights, self.neuron.threshold, self.breakdown,

@@ -104,6 +104,10 @@ class Tool:
             return False
         pos = event.scenePos()
         item = self.scene.neuron_item_at(pos)
+        in_block = item.block_synapse_at(item.mapFromScene(pos)) if item is not None else None
+        if in_block is not None:  # the blocks look: a weight block is its synapse's weight
+            self.scene.edit_requested.emit("weight", in_block, pos)
+            return True
         if item is not None:
             neuron = item.neuron
             if neuron.kind == "input":

@@ -22,6 +22,7 @@ from neuron_sim.ui.styles import PALETTE
 from neuron_sim.ui.i18n.filling import fill
 from neuron_sim.ui.i18n import language
 from neuron_sim.ui.panels.code_panel import layers_text_lines
+from neuron_sim.ui.canvas import block_painting
 
 GAP = 18.0  # between the network and the items around it
 LEGEND_WEIGHTS = (0.5, 1.0, 2.0, 4.0)  # rate networks; spiking weights are these × 10 mV
@@ -69,7 +70,8 @@ class TextBlock(QGraphicsItem):
 
 
 class LegendItem(QGraphicsItem):
-    """Excitatory and inhibitory symbols, and line thickness against |w|, in the figure's look."""
+    """Excitatory and inhibitory symbols, and line thickness against |w|, in the figure's look; in
+    the blocks look also what the blocks' colours mean."""
 
     SAMPLE = 46.0  # length of a sample synapse
 
@@ -87,10 +89,18 @@ class LegendItem(QGraphicsItem):
             (1.0, QCoreApplication.translate("Figure", "excitatory synapse (w > 0)")),
             (-1.0, QCoreApplication.translate("Figure", "inhibitory synapse (w < 0)")),
         ]
-        text_width = max(metrics.horizontalAdvance(text) for _sign, text in self.rows)
+        self.block_rows = [
+            ((block_painting.WEIGHT_POSITIVE, block_painting.WEIGHT_NEGATIVE),
+             QCoreApplication.translate("Figure", "weight block × wᵢ (darker: w < 0)")),
+            ((block_painting.MULTIPLY, block_painting.SUM), QCoreApplication.translate("Figure", "operators × and Σ − θ")),
+            ((block_painting.ACTIVATION,), QCoreApplication.translate("Figure", "activation function f")),
+        ] if look == "blocks" else []
+        texts = [text for _sign, text in self.rows] + [text for _fills, text in self.block_rows]
+        text_width = max(metrics.horizontalAdvance(text) for text in texts)
         thickness_width = self._thickness_width(metrics)
         width = 10 + max(self.SAMPLE + 12 + text_width, thickness_width) + 6
-        height = 8 + QFontMetricsF(self.title_font).height() + 2 + 3 * self.row + metrics.height() + 8
+        height = (8 + QFontMetricsF(self.title_font).height() + 2 + (3 + len(self.block_rows)) * self.row
+                  + metrics.height() + 8)
         self._rect = QRectF(0, 0, width, height)
         self.setZValue(20)
 
@@ -126,6 +136,16 @@ class LegendItem(QGraphicsItem):
         for sign, text in self.rows:
             mid = y + self.row / 2
             self._draw_sample(painter, QPointF(x0, mid), QPointF(x0 + self.SAMPLE, mid), sign * unit_weight)
+            painter.setFont(self.font)
+            painter.setPen(PALETTE.text)
+            painter.drawText(QRectF(x0 + self.SAMPLE + 12, y, self._rect.width(), self.row),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+            y += self.row
+        for fills, text in self.block_rows:
+            for number, fill in enumerate(fills):
+                painter.setPen(QPen(fill.darker(150), 1.2))
+                painter.setBrush(QBrush(fill))
+                painter.drawRoundedRect(QRectF(x0 + number * 18, y + self.row / 2 - 7, 14, 14), 2, 2)
             painter.setFont(self.font)
             painter.setPen(PALETTE.text)
             painter.drawText(QRectF(x0 + self.SAMPLE + 12, y, self._rect.width(), self.row),
