@@ -3221,6 +3221,10 @@ Install one and restart, for example on Debian or Ubuntu:
         <translation>재생(Space)을 누르면 네트워크가 실행됩니다: 펄스가 축삭돌기를 따라 이동하고 세포체가 밝아집니다. 한 단계는 한 층 또는 한 시간 간격만큼 나아가고, 처음으로는 휴지 상태로 되돌립니다. 뉴런을 선택하면 무엇을 계산하는지 단계별로 볼 수 있습니다.</translation>
     </message>
     <message>
+        <source>View → Blocks draws it as building blocks, one for each operation: × w for each input, Σ − θ, the activation f and the output a.</source>
+        <translation>보기 → 블록은 뉴런을 연산마다 하나씩 블록으로 쌓아 그립니다: 입력마다 × w, Σ − θ, 활성화 함수 f, 출력 a.</translation>
+    </message>
+    <message>
         <source>Biology</source>
         <translation>생물학</translation>
     </message>

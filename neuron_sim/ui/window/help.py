@@ -98,7 +98,7 @@ class QuickGuide(QDialog):
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(False)
         document = self.browser.document()
-        for look in ("biological", "schematic"):
+        for look in ("biological", "schematic", "blocks"):
             document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"neuron-sim:{look}.png"),
                                  render_named_neuron(look))
         self.browser.setHtml(self.html(shortcut_rows(window)))
@@ -138,11 +138,14 @@ class QuickGuide(QDialog):
                      "Step advances one layer or one time step; Reset returns to rest. Select a neuron to "
                      "see what it computes, step by step.")),
         ]
+        blocks = self.tr("View → Blocks draws it as building blocks, one for each operation: × w for each "
+                         "input, Σ − θ, the activation f and the output a.")
         biology, deep_learning = self.tr("Biology"), self.tr("Deep learning")
         (first_title, first_text), rest = sections[0], sections[1:]
         html = [f"<h2>{first_title}</h2><p>{first_text}</p>",
                 "<p><img src='neuron-sim:biological.png'></p>",
                 "<p><img src='neuron-sim:schematic.png'></p>",
+                f"<p>{blocks}</p>", "<p><img src='neuron-sim:blocks.png'></p>",
                 f"<table cellspacing='4'><tr><th align='left'>{biology}</th><th></th>"
                 f"<th align='left'>{deep_learning}</th></tr>{pair_rows}</table>"]
         html += [f"<h2>{title}</h2><p>{text}</p>" for title, text in rest]
