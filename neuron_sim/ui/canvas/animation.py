@@ -163,7 +163,7 @@ class CanvasAnimator(QObject):
         keys, progress, strength = self.playback.pulses()
         index = [layer._index.get(tuple(k)) for k in keys]
         keep = [i for i, j in enumerate(index) if j is not None]
-        in_blocks = self.scene.drawn_look == "blocks"
+        in_blocks = layer.layout_ is not None and layer.layout_.row is not None  # laid out in blocks
         self.pulse_layer.setZValue(11 if in_blocks else 5)  # blocks: through the neurons' blocks, over them
         if not keep or layer.layout_ is None:
             if in_blocks:

@@ -64,7 +64,7 @@ class DisplayScene(QGraphicsScene):
         self._relayout_timer.timeout.connect(self.flush)
         self._model_links = EventLinks(owner=self)
         self._follow(network)
-        self._check_drawn_look()
+        self._check_drawn_look(redraw=False)
         self._rebuild_items()
 
     # ---- the network ---------------------------------------------------------------------
@@ -73,7 +73,7 @@ class DisplayScene(QGraphicsScene):
         self._model_links.disconnect()
         self.network = network
         self._follow(network)
-        self._check_drawn_look()
+        self._check_drawn_look(redraw=False)  # the items are made anew, in the look drawn
         self._rebuild_items()
 
     def _follow(self, network: Network) -> None:
@@ -216,19 +216,20 @@ class DisplayScene(QGraphicsScene):
         if not self._check_drawn_look():
             self._refresh_all()
 
-    def _check_drawn_look(self) -> bool:
+    def _check_drawn_look(self, redraw: bool = True) -> bool:
         """Draw blocks only where they fit (else schematic); True if the look drawn changed, and
-        everything was drawn anew in it. Edits that add neurons or synapses can end the fit."""
+        (with `redraw`) everything was drawn anew in it. Edits that add neurons or synapses can end
+        the fit."""
         fit = blocks_fit(self.network) if self.look == "blocks" else BlocksFit()
         drawn = self.look if fit.fits else "schematic"
         if drawn == self.drawn_look and fit == self.blocks_fit:
             return False
-        redraw = drawn != self.drawn_look
+        changed = drawn != self.drawn_look
         self.drawn_look, self.blocks_fit = drawn, fit
-        if redraw:
+        if changed and redraw:
             self._refresh_all()
         self.drawn_look_changed.emit()
-        return redraw
+        return changed
 
     def set_show_weights(self, show: bool) -> None:
         self.show_weights = show
