@@ -19,3 +19,7 @@ def translations_dir() -> Path:
 
 def examples_dir() -> Path:
     return resources_dir() / "examples"
+
+
+def lessons_dir() -> Path:
+    return resources_dir() / "lessons"

@@ -1066,6 +1066,22 @@ An existing file there is unchanged.</source>
         <translation>{target} 내보내기는 아직 v의 한계를 담지 못합니다: {id}에 v_min_mV 또는 v_max_mV가 있습니다</translation>
     </message>
     <message>
+        <source>a lesson needs at least one page</source>
+        <translation>강의에는 페이지가 하나 이상 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>a truth table has 1 to {most} inputs, not {count}</source>
+        <translation>진리표의 입력은 1~{most}개여야 합니다 ({count}개는 안 됩니다)</translation>
+    </message>
+    <message>
+        <source>expected &quot;{name}&quot;, got {value}; this is not a neuron-sim lesson file</source>
+        <translation>&quot;{name}&quot;이어야 하는데 {value}입니다. neuron-sim 강의 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>there is no example called {name}</source>
+        <translation>{name}(이)라는 예제가 없습니다</translation>
+    </message>
+    <message>
         <source>the synapse {source} → {target} is a {kind} synapse; only delta synapses can learn (STDP)</source>
         <translation>시냅스 {source} → {target}은(는) {kind} 시냅스입니다. delta 시냅스만 학습할 수 있습니다 (STDP)</translation>
     </message>

@@ -37,6 +37,11 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("ErrorMessages", "{target}: the network has no inputs, and a {target} model needs at least one"),
     QT_TRANSLATE_NOOP("ErrorMessages", "Keras computes feedforward networks and this one updates synchronously; "
                                        "export it to PyTorch, which runs one tick at a time"),
+    # model/lessons
+    QT_TRANSLATE_NOOP("ErrorMessages", "a lesson needs at least one page"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "a truth table has 1 to {most} inputs, not {count}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "expected \"{name}\", got {value}; this is not a neuron-sim lesson file"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "there is no example called {name}"),
     # model/editing.py
     QT_TRANSLATE_NOOP("ErrorMessages", "the clipboard does not hold neurons"),
     QT_TRANSLATE_NOOP("ErrorMessages", "a layer has 1 to 256 neurons, not {count}"),
