@@ -32,6 +32,10 @@ def build_parser() -> argparse.ArgumentParser:
     app.add_argument("--example", metavar="NAME", choices=_example_names(),
                      help="open a classroom example as an untitled copy, with its text (e.g. dense-layer)")
     app.add_argument("--start-page", action="store_true", help="show the start page of examples")
+    app.add_argument("--lesson", metavar="NAME", choices=_lesson_names(),
+                     help="start a guided lesson (e.g. concept-of-the-neuron)")
+    app.add_argument("--page", metavar="N", type=_positive_int, default=1, help="the lesson's page to open (from 1)")
+    app.add_argument("--present", action="store_true", help="start in Present mode (View → Present, F5)")
     app.add_argument("--speed", type=float, choices=(0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0),
                      help="playback speed at start (the Speed box: 0.25 to 16)")
     app.add_argument("--train", metavar="EPOCHS", type=_positive_int,
@@ -71,6 +75,13 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _lesson_names() -> list[str]:
+    from neuron_sim.model.lessons.lesson import lesson_files
+    from neuron_sim.resources_path import lessons_dir
+
+    return [path.stem for path in lesson_files(lessons_dir())]
+
+
 def _example_names() -> list[str]:
     from neuron_sim.resources_path import examples_dir
 
@@ -106,7 +117,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from neuron_sim.app import run_app
         return run_app(args.file, look=args.look, play=args.play, select=args.select, lang=args.lang,
                        example=args.example, start_page=args.start_page, train=args.train,
-                       train_step=args.train_step, speed=args.speed)
+                       train_step=args.train_step, speed=args.speed, lesson=args.lesson, page=args.page,
+                       present=args.present)
     except CliError as error:
         message = " ".join((str(error) + _dash_hint(args_list)).split())  # always exactly one line
         print(f"neuron-sim: error: {message}", file=sys.stderr)

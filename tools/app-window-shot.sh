@@ -2,6 +2,7 @@
 # Runs a command in a real X window on a virtual screen (Xvfb), waits, saves a screenshot, stops it.
 #   usage: tools/app-window-shot.sh OUT.png WAIT_SECONDS -- COMMAND [ARGS...]
 #   e.g.   tools/app-window-shot.sh /tmp/xor.png 5 -- uv run neuron-sim --example xor
+#   SCREEN=WxH sets the virtual screen (default 1600x1000).
 # Needs Debian's xvfb, imagemagick, fonts-nanum and the xcb libraries Qt's xcb plugin loads;
 # as root it installs whichever are missing, otherwise it says what to install.
 set -euo pipefail
@@ -24,7 +25,8 @@ if (( ${#missing[@]} )); then
 fi
 
 display=:$(( 90 + RANDOM % 100 ))
-Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+screen=${SCREEN:-1600x1000}  # e.g. SCREEN=1920x1080 for a projector-sized shot
+Xvfb "$display" -screen 0 "${screen}x24" -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 app=
 trap '[ -n "$app" ] && kill "$app" 2>/dev/null; kill "$xvfb" 2>/dev/null; wait 2>/dev/null' EXIT

@@ -2432,6 +2432,101 @@ Install one and restart, for example on Debian or Ubuntu:
     </message>
 </context>
 <context>
+    <name>LessonActions</name>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>강의(&amp;L)</translation>
+    </message>
+    <message>
+        <source>%1 (cannot be read)</source>
+        <translation>%1 (읽을 수 없음)</translation>
+    </message>
+    <message>
+        <source>No such lesson</source>
+        <translation>그런 강의가 없습니다</translation>
+    </message>
+    <message>
+        <source>There is no lesson called %1.</source>
+        <translation>%1(이)라는 강의가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Could not open the lesson</source>
+        <translation>강의를 열 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>LessonBar</name>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 이전</translation>
+    </message>
+    <message>
+        <source>The previous page of the lesson (←)</source>
+        <translation>강의의 이전 페이지 (←)</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>다음 ▶</translation>
+    </message>
+    <message>
+        <source>The next page of the lesson (→)</source>
+        <translation>강의의 다음 페이지 (→)</translation>
+    </message>
+    <message>
+        <source>Reset page</source>
+        <translation>페이지 되돌리기</translation>
+    </message>
+    <message>
+        <source>Put this page&apos;s network back as the page opened it</source>
+        <translation>이 페이지의 네트워크를 페이지가 처음 열렸을 때로 되돌립니다</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>Does the network do what the task asks?</source>
+        <translation>네트워크가 과제에서 요구한 대로 하나요?</translation>
+    </message>
+    <message>
+        <source>End the lesson (the network stays open)</source>
+        <translation>강의를 끝냅니다 (네트워크는 열린 채로 남습니다)</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>%2쪽 중 %1쪽</translation>
+    </message>
+    <message>
+        <source>Task: %1</source>
+        <translation>과제: %1</translation>
+    </message>
+    <message>
+        <source>✓ Done! That is the last page of the lesson.</source>
+        <translation>✓ 해냈습니다! 강의의 마지막 페이지입니다.</translation>
+    </message>
+    <message>
+        <source>✓ Done! Press Next when you are ready.</source>
+        <translation>✓ 해냈습니다! 준비되면 다음을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Not yet. Hint: %1</source>
+        <translation>아직입니다. 힌트: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LessonCard</name>
+    <message>
+        <source>Start the lesson “%1”</source>
+        <translation>강의 “%1” 시작</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n쪽</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Inspector</source>
@@ -3151,6 +3246,17 @@ Install one and restart, for example on Debian or Ubuntu:
     </message>
 </context>
 <context>
+    <name>PresentMode</name>
+    <message>
+        <source>&amp;Present</source>
+        <translation>발표 모드(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen for a projector: the canvas, the computation panel and the lesson, in large text; arrow keys step, Esc leaves (F5)</source>
+        <translation>프로젝터용 전체 화면: 캔버스, 계산 패널, 강의를 큰 글씨로 보여 줍니다. 화살표 키로 넘기고 Esc로 나갑니다 (F5)</translation>
+    </message>
+</context>
+<context>
     <name>QuickGuide</name>
     <message>
         <source>Quick guide</source>
@@ -3351,6 +3457,10 @@ Install one and restart, for example on Debian or Ubuntu:
     <message>
         <source>Each example opens as a copy you can change and play; a bar above the canvas says what to try. Examples are also in the Examples menu.</source>
         <translation>예제는 바꾸고 재생할 수 있는 사본으로 열립니다. 캔버스 위의 막대에 해 볼 것이 적혀 있습니다. 예제는 예제 메뉴에도 있습니다.</translation>
+    </message>
+    <message>
+        <source>Guided lessons: pages to walk through, with tasks the app checks</source>
+        <translation>안내 강의: 차례로 넘겨 보는 페이지와 앱이 확인하는 과제</translation>
     </message>
     <message>
         <source>Show at start</source>

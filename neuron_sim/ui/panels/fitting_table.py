@@ -42,6 +42,11 @@ class FittingTable(QTableWidget):
             self._content_widths = [self._content_width(c) for c in range(self.columnCount())]
         self._apply()
 
+    def remeasure(self) -> None:
+        """Measure again after a font change (Present mode): the cached widths were for the old font."""
+        self._measured = None
+        self.fit()
+
     def content_widths(self) -> list[int]:
         """What each column needs to show its header and cells in full."""
         return list(self._content_widths)

@@ -18,6 +18,7 @@ class ExamplesMenu(QObject):
     """The Examples menu and the start page; the info bar above the canvas follows the document."""
 
     error = Signal(str, str)  # title, text
+    lesson_chosen = Signal(object)  # a Lesson, from the start page
 
     def __init__(self, files: FileActions, info_bar: ExampleInfoBar, settings: QSettings, parent: QWidget):
         super().__init__(parent)
@@ -73,6 +74,7 @@ class ExamplesMenu(QObject):
         if self.start_page is None:
             self.start_page = StartPage(self._settings, self._parent)
             self.start_page.example_chosen.connect(self.open_example)
+            self.start_page.lesson_chosen.connect(self.lesson_chosen)
         self.start_page.show()
         self.start_page.raise_()
         self.start_page.activateWindow()

@@ -13,17 +13,19 @@ from neuron_sim.ui.window.preferences import default_look, show_language_notices
 def run(path: str | None = None, look: str | None = None, play: bool = False,
         select: list[str] | None = None, lang: str | None = None,
         example: str | None = None, start_page: bool = False, train: int | None = None,
-        train_step: bool = False, speed: float | None = None) -> int:
+        train_step: bool = False, speed: float | None = None, lesson: str | None = None, page: int = 1,
+        present: bool = False) -> int:
     app = create_application()
     install_translator(app, lang)
     window = open_window(path, look=look, play=play, select=select, example=example, start_page=start_page,
-                         train=train, train_step=train_step, speed=speed)
+                         train=train, train_step=train_step, speed=speed, lesson=lesson, page=page, present=present)
     return app.exec()  # `window` stays referenced, so shown, until the app quits
 
 
 def open_window(path: str | None = None, look: str | None = None, play: bool = False,
                 select: list[str] | None = None, example: str | None = None, start_page: bool = False,
-                train: int | None = None, train_step: bool = False, speed: float | None = None) -> MainWindow:
+                train: int | None = None, train_step: bool = False, speed: float | None = None,
+                lesson: str | None = None, page: int = 1, present: bool = False) -> MainWindow:
     """The main window as `neuron-sim [FILE] [--look …] [--play] [--select …] [--example …]` shows it,
     with the recovery question, the language notices and the start page queued after it is shown."""
     window = MainWindow()
@@ -36,6 +38,8 @@ def open_window(path: str | None = None, look: str | None = None, play: bool = F
         window.files.open(path)
     if example:
         window.examples.open_example_named(example)
+    if lesson:
+        window.lessons.start_named(lesson, page - 1)
     if asked_look and (path or example):
         window.look_actions[asked_look].trigger()
     if select:
@@ -46,6 +50,8 @@ def open_window(path: str | None = None, look: str | None = None, play: bool = F
         window.playback.play()
     if train or train_step:
         window.training.start_at_launch(train, train_step)
+    if present:
+        window.present.action.setChecked(True)
     offer_recovery_when_shown(window)
     show_language_notices_when_shown(window)
     show_start_page_when_shown(window, always=start_page)
@@ -66,7 +72,7 @@ def show_start_page_when_shown(window: MainWindow, always: bool = False) -> None
     def show() -> None:
         if always:
             window.examples.show_start_page()
-        elif window.document.path is None and len(window.network) == 0:
+        elif window.document.path is None and len(window.network) == 0 and not window.lessons.active:
             window.examples.show_start_page_if_wanted()
 
     QTimer.singleShot(0, window, show)

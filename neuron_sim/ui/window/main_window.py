@@ -41,6 +41,9 @@ from neuron_sim.ui.window.example_info import ExampleInfoBar
 from neuron_sim.ui.window.examples import ExamplesMenu
 from neuron_sim.ui.window.files import FileActions
 from neuron_sim.ui.window.help import HelpActions
+from neuron_sim.ui.lessons.bar import LessonBar
+from neuron_sim.ui.window.lessons import LessonActions
+from neuron_sim.ui.window.present import PresentMode
 from neuron_sim.ui.window.instruments import Instruments
 from neuron_sim.ui.window.playback_controls import PlaybackControls
 from neuron_sim.ui.window.training import TrainingActions
@@ -96,6 +99,16 @@ class MainWindow(QMainWindow):
         self.code = CodeActions(document, self)  # View → As code, File → Export as code…
         self.examples = ExamplesMenu(self.files, self.example_info, self.settings, self)
         self.training.example_requested.connect(self.examples.open_example_named)
+        self.lesson_bar = LessonBar()
+        self.centralWidget().layout().addWidget(self.lesson_bar)  # under the canvas, a caption
+        self.lessons = LessonActions(self.files, self.scene, self.name_parts, self.lesson_bar,
+                                     lambda look: self.look_actions[look].trigger(), self._show_lesson_panel,
+                                     self.training.use_training_of, self)
+        self.examples.lesson_chosen.connect(self.lessons.start)
+        self.present = PresentMode(self, self.view, self.instruments.panel_dock, self.lesson_bar,
+                                   self.lessons.next, self.lessons.back, self.playback_controls.step_action,
+                                   self.playback_controls.play_action, self.edit.nudge_actions, [self.example_info])
+        self.lessons.frame_requested.connect(lambda: self.present.frame() if self.present.presenting else self.view.fit())
         self._create_menus()
         self._create_toolbars()
         # About the selection or an edit in progress: stale once either changes.
@@ -108,7 +121,7 @@ class MainWindow(QMainWindow):
         self.scene.drawn_look_changed.connect(self._drawn_look_changed)
         self.view.editor_closed.connect(self.status_line.editor_closed)
         self.status_line.follow(document.network)
-        for helper in (self.files, self.figures, self.examples, self.code):
+        for helper in (self.files, self.figures, self.examples, self.code, self.lessons):
             helper.error.connect(self._report_error)
         self.context_menus.tool_chosen.connect(self.set_tool)
         self.scene.selection_changed_to.connect(self.inspector.show_selection)
@@ -261,6 +274,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.inspector_dock.toggleViewAction())
         self.code.add_to_view_menu(view_menu)
+        self.present.add_to_menu(view_menu)
         instruments_menu = view_menu.addMenu(self.tr("&Instruments"))
         self.instruments.add_to_menu(instruments_menu)
         instruments_menu.addAction(self.training.dock_action)
@@ -275,6 +289,7 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         self.help.add_to_menu(help_menu)
         help_menu.addAction(self.examples.start_page_action)
+        help_menu.addMenu(self.lessons.menu)
 
     def _create_toolbars(self) -> None:
         tools = QToolBar(self.tr("Tools"), self)
@@ -364,6 +379,16 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.view.fit()
 
+    def _show_lesson_panel(self, name: str) -> None:
+        """A lesson page's panel beside the canvas: "computation", "code" or "train"."""
+        if name == "code":
+            self.code.show_panel()
+        elif name == "train":
+            self.training.show_dock()
+        else:
+            self.instruments.panel_dock.show()
+            self.instruments.panel_dock.raise_()
+
     def _example_opened(self, example: Example) -> None:
         """In the look that shows it best, with its neurons of interest selected."""
         self.look_actions[example.look].trigger()
@@ -432,6 +457,8 @@ class MainWindow(QMainWindow):
         document.clean_changed.disconnect(self._update_title)
         self.files.release()
         self.examples.release()
+        self.lessons.end()
+        self.lessons.release()
         self.code.release()
         self.recovery.message.disconnect(self.show_message)
         empty, stack = Network(), QUndoStack(self)

@@ -25,7 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from neuron_sim.model import Network
+from neuron_sim.model.lessons import Lesson
 from neuron_sim.ui.examples import Example, catalogue, load_example
+from neuron_sim.ui.lessons.catalogue import current_language, lesson_entries
 from neuron_sim.ui.window.preferences import START_PAGE_KEY
 from neuron_sim.ui.styles import PALETTE
 from neuron_sim.ui.i18n.filling import fill
@@ -57,12 +60,27 @@ def _thumbnail_key(example: Example, size: QSize) -> tuple:
 
 
 def _render(example: Example, size: QSize) -> QImage:
+    return draw_network(load_example(example), example.look, size)
+
+
+def lesson_thumbnail(lesson: Lesson, size: QSize = THUMBNAIL_SIZE) -> QImage:
+    """The lesson's first page, drawn small; cached per file, its version and size."""
+    path = lesson.path
+    key = ("lesson", str(path), path.stat().st_mtime_ns if path else 0, size.width(), size.height())
+    image = _thumbnails.get(key)
+    if image is None:
+        page = lesson.pages[0]
+        image = _thumbnails[key] = draw_network(page.network(), page.look, size)
+    return image
+
+
+def draw_network(network: Network, look: str, size: QSize) -> QImage:
     from neuron_sim.ui.canvas.scene import throwaway_scene
 
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(PALETTE.background)
     # At thumbnail size the weights are noise; the shapes tell the story.
-    with throwaway_scene(load_example(example), example.look, show_weights=False) as scene:
+    with throwaway_scene(network, look, show_weights=False) as scene:
         source = scene.network_rect()
         margin = max(source.width(), source.height()) * 0.06
         source.adjust(-margin, -margin, margin, margin)
@@ -136,8 +154,55 @@ class ExampleCard(QFrame):
             super().keyPressEvent(event)
 
 
+class LessonCard(QFrame):
+    """A guided lesson: its first page's picture, its title and what it covers; a click starts it."""
+
+    chosen = Signal(object)
+
+    def __init__(self, lesson: Lesson, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.lesson = lesson
+        language = current_language()
+        self.setObjectName("example-card")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(fill(self.tr("Start the lesson “%1”"), lesson.title.get(language)))
+        self.picture = QLabel()
+        self.picture.setPixmap(QPixmap.fromImage(lesson_thumbnail(lesson)))
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title = QLabel(lesson.title.get(language))
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.pages = QLabel(self.tr("%n page(s)", "", len(lesson.pages)))
+        self.text = QLabel(lesson.summary.get(language))
+        self.text.setWordWrap(True)
+        self.text.setStyleSheet("color: #4A5260;")
+        column = QVBoxLayout(self)
+        column.setContentsMargins(10, 10, 10, 10)
+        column.setSpacing(6)
+        for widget in (self.picture, self.title, self.pages, self.text):
+            column.addWidget(widget)
+        column.addStretch(1)
+        self.setFixedWidth(THUMBNAIL_SIZE.width() + 22)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.chosen.emit(self.lesson)
+        else:
+            super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.chosen.emit(self.lesson)
+        else:
+            super().keyPressEvent(event)
+
+
 class StartPage(QDialog):
     example_chosen = Signal(object)
+    lesson_chosen = Signal(object)
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None):
         super().__init__(parent)
@@ -161,14 +226,24 @@ class StartPage(QDialog):
         grid = QVBoxLayout(cards)
         grid.setContentsMargins(16, 8, 16, 16)
         self.cards: list[ExampleCard] = []
+        self.lesson_cards: list[LessonCard] = []
+        lessons = [entry.lesson for entry in lesson_entries() if entry.lesson is not None]
+        if lessons:
+            grid.addWidget(self._topic_label(self.tr("Guided lessons: pages to walk through, with tasks the app checks")))
+            row_widget = QWidget()
+            rows = QGridLayout(row_widget)
+            rows.setContentsMargins(0, 0, 0, 0)
+            rows.setSpacing(12)
+            for k, lesson in enumerate(lessons):
+                card = LessonCard(lesson)
+                card.chosen.connect(self._choose_lesson)
+                rows.addWidget(card, k // COLUMNS, k % COLUMNS, Qt.AlignmentFlag.AlignTop)
+                self.lesson_cards.append(card)
+            rows.setColumnStretch(COLUMNS, 1)
+            grid.addWidget(row_widget)
         for topic in catalogue():
-            label = QLabel(topic.title)
-            topic_font = label.font()
-            topic_font.setPointSizeF(topic_font.pointSizeF() * 1.2)
-            topic_font.setBold(True)
-            label.setFont(topic_font)
             grid.addSpacing(8)
-            grid.addWidget(label)
+            grid.addWidget(self._topic_label(topic.title))
             row_widget = QWidget()
             rows = QGridLayout(row_widget)
             rows.setContentsMargins(0, 0, 0, 0)
@@ -205,6 +280,15 @@ class StartPage(QDialog):
         self.resize(COLUMNS * (THUMBNAIL_SIZE.width() + 34) + 80, 760)
         self._drawing_pictures = False
 
+    @staticmethod
+    def _topic_label(text: str) -> QLabel:
+        label = QLabel(text)
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        label.setFont(font)
+        return label
+
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().paintEvent(event)
         if not self._drawing_pictures and any(not card.has_picture for card in self.cards):
@@ -228,4 +312,8 @@ class StartPage(QDialog):
     def _choose(self, example: Example) -> None:
         self.accept()
         self.example_chosen.emit(example)
+
+    def _choose_lesson(self, lesson: Lesson) -> None:
+        self.accept()
+        self.lesson_chosen.emit(lesson)
 

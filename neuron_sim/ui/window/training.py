@@ -191,6 +191,10 @@ class TrainingActions(QObject):
         self.session.set_network(network, self.document.undo_stack)
 
     def _example_opened(self, example: Example) -> None:
+        self.use_training_of(example)
+
+    def use_training_of(self, example: Example) -> None:
+        """Set the Train dock as `example` sets it, and show it (nothing for an example without)."""
         preset = example.training
         if preset is None:
             return

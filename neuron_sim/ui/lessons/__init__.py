@@ -1,0 +1,1 @@
+"""The lesson bar: a guided lesson's page, its task and the way through it."""

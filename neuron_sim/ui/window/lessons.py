@@ -1,0 +1,219 @@
+"""Help → Lessons and the lesson under way: opens each page's network in the document, in its look
+with its highlights, and checks the page's task after every edit (and when Check is pressed).
+
+A page opens its network as an untitled network: the student's edits are theirs, undo works, and
+Reset page puts the page's network back. Leaving a page keeps the student's network of it, so Back
+shows it as they left it. Opening another network (File → Open, an example) ends the lesson.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QWidget
+
+from neuron_sim.model import Network
+from neuron_sim.model.lessons import Lesson
+from neuron_sim.model.lessons.checks import passes
+from neuron_sim.ui.canvas.editor_scene import EditorScene
+from neuron_sim.ui.canvas.name_parts import NameParts
+from neuron_sim.ui.document import Document
+from neuron_sim.ui.examples import all_examples
+from neuron_sim.ui.i18n.errors import error_text
+from neuron_sim.ui.i18n.filling import fill
+from neuron_sim.ui.lessons.bar import LessonBar
+from neuron_sim.ui.lessons.catalogue import LessonEntry, current_language, lesson_entries
+from neuron_sim.ui.window.files import FileActions
+
+
+class LessonActions(QObject):
+    """The Lessons menu and the lesson bar; `show_panel(name)` shows "computation", "code" or "train"
+    beside the canvas, `set_look(look)` changes the look as the View menu does, and
+    `use_training_of(example)` sets the Train dock as that example does."""
+
+    error = Signal(str, str)  # title, text
+    page_shown = Signal(int)  # the page's index
+    frame_requested = Signal()  # a page's network is open and laid out: frame it in the view
+    ended = Signal()
+
+    def __init__(self, files: FileActions, scene: EditorScene, name_parts: NameParts, bar: LessonBar,
+                 set_look: Callable[[str], None], show_panel: Callable[[str], None],
+                 use_training_of: Callable[[object], None], parent: QWidget):
+        super().__init__(parent)
+        self.files = files
+        self.document: Document = files.document
+        self.scene = scene
+        self.name_parts = name_parts
+        self.bar = bar
+        self._set_look = set_look
+        self._show_panel = show_panel
+        self._use_training_of = use_training_of
+        self.lesson: Lesson | None = None
+        self.index = 0
+        self.done = False
+        self._start: Network | None = None  # the page's network as it opened
+        self._kept: dict[int, tuple[Network, bool]] = {}  # page → the student's network and whether done
+        self._opening = False
+        self.entries: list[LessonEntry] = lesson_entries()
+        self.menu = QMenu(self.tr("&Lessons"), parent)
+        self.lesson_actions: dict[str, QAction] = {}
+        for entry in self.entries:
+            if entry.lesson is None:
+                action = self.menu.addAction(fill(self.tr("%1 (cannot be read)"), entry.path.name))
+                action.triggered.connect(lambda checked=False, e=entry: self._refuse(e))
+                continue
+            lesson = entry.lesson
+            action = self.menu.addAction(lesson.title.get(current_language()))
+            action.setToolTip(lesson.summary.get(current_language()))
+            action.setStatusTip(lesson.summary.get(current_language()))
+            action.triggered.connect(lambda checked=False, ls=lesson: self.start(ls))
+            self.lesson_actions[lesson.id] = action
+        bar.back_requested.connect(self.back)
+        bar.next_requested.connect(self.next)
+        bar.reset_requested.connect(self.reset_page)
+        bar.check_requested.connect(self.check)
+        bar.close_requested.connect(self.end)
+        self.document.network_replaced.connect(self._network_replaced)
+        self.document.undo_stack.indexChanged.connect(self._edited)
+
+    def release(self) -> None:
+        """Stop following the document (a rebuilt window takes it over)."""
+        self.document.network_replaced.disconnect(self._network_replaced)
+        self.document.undo_stack.indexChanged.disconnect(self._edited)
+
+    @property
+    def active(self) -> bool:
+        return self.lesson is not None
+
+    def lesson_named(self, name: str) -> Lesson | None:
+        """The lesson whose id, or file name without .json, is `name`."""
+        return next((e.lesson for e in self.entries if e.lesson and name in (e.lesson.id, e.path.stem)), None)
+
+    def start_named(self, name: str, index: int = 0) -> bool:
+        """`neuron-sim --lesson NAME --page N`: that lesson at page `index` (from 0)."""
+        lesson = self.lesson_named(name)
+        if lesson is None:
+            self.error.emit(self.tr("No such lesson"), fill(self.tr("There is no lesson called %1."), name))
+            return False
+        return self.start(lesson, min(index, len(lesson.pages) - 1))
+
+    # ---- going through a lesson ------------------------------------------------------------------
+    def start(self, lesson: Lesson, index: int = 0) -> bool:
+        """Open `lesson` at page `index` (after "save first?" for unsaved work)."""
+        if not self.files.maybe_save():
+            return False
+        self.lesson, self._kept, self._start = lesson, {}, None
+        self.show_page(index)
+        return True
+
+    def show_page(self, index: int) -> None:
+        lesson = self.lesson
+        if lesson is None or not 0 <= index < len(lesson.pages):
+            return
+        if self._start is not None and index != self.index:
+            self._kept[self.index] = (self.document.network, self.done)
+        self.index = index
+        page = lesson.pages[index]
+        self._start = page.network()
+        network, done = self._kept.pop(index, (page.network(), False))
+        self._open(network)
+        self.done = done
+        self.bar.show_page(lesson, index, current_language())
+        if done:
+            self.bar.show_done(self._last_page())
+        self.page_shown.emit(index)
+
+    def _open(self, network: Network) -> None:
+        page = self.lesson.pages[self.index]
+        self._opening = True
+        try:
+            self.document.replace(network)
+        finally:
+            self._opening = False
+        self._set_look(page.look)
+        highlight = page.highlight
+        synapses = [highlight.synapse] if highlight.synapse and highlight.synapse in network.synapses else []
+        self.scene.select([nid for nid in highlight.neurons if nid in network.neurons], synapses)
+        if highlight.panel:
+            if highlight.panel == "train" and page.example:
+                example = next((e for e in all_examples() if e.file == f"{page.example}.json"), None)
+                if example is not None and example.training is not None:
+                    self._use_training_of(example)
+            self._show_panel(highlight.panel)
+        self.name_parts.action.setChecked(False)
+        if highlight.parts:
+            self.name_parts.action.setChecked(True)
+        QTimer.singleShot(0, self, self.frame_requested.emit)  # once the bar and the docks have their sizes
+
+    def next(self) -> bool:
+        """The next page; False when no lesson is under way."""
+        if self.lesson is not None:
+            self.show_page(self.index + 1)
+        return self.lesson is not None
+
+    def back(self) -> bool:
+        """The previous page; False when no lesson is under way."""
+        if self.lesson is not None:
+            self.show_page(self.index - 1)
+        return self.lesson is not None
+
+    def reset_page(self) -> None:
+        """The page's network as the page opened it (the student's edits on it are dropped)."""
+        if self.lesson is None:
+            return
+        self.done = False
+        self._open(self.lesson.pages[self.index].network())
+        self.bar.clear_status()
+
+    def end(self) -> None:
+        """Leave the lesson; the network stays open."""
+        if self.lesson is None:
+            return
+        self.lesson, self._start, self._kept = None, None, {}
+        self.bar.hide()
+        self.ended.emit()
+
+    # ---- the task --------------------------------------------------------------------------------
+    def task_done(self) -> bool:
+        """Whether the open network does what the page's task asks (False without a task)."""
+        if self.lesson is None or self._start is None:
+            return False
+        task = self.lesson.pages[self.index].task
+        return task is not None and passes(task.check, self.document.network, self._start)
+
+    def check(self) -> bool:
+        """Check pressed: done, or the page's hint."""
+        if self.lesson is None:
+            return False
+        task = self.lesson.pages[self.index].task
+        if task is None:
+            return False
+        self.done = self.task_done()
+        if self.done:
+            self.bar.show_done(self._last_page())
+        else:
+            self.bar.show_hint(task.hint.get(current_language()))
+        return self.done
+
+    def _edited(self, _index: int = 0) -> None:
+        """After every edit (and undo): a task done is said at once; a task undone clears the word."""
+        if self.lesson is None or self.lesson.pages[self.index].task is None:
+            return
+        now = self.task_done()
+        if now and not self.done:
+            self.bar.show_done(self._last_page())
+        elif not now and self.done:
+            self.bar.clear_status()
+        self.done = now
+
+    def _last_page(self) -> bool:
+        return self.lesson is not None and self.index + 1 == len(self.lesson.pages)
+
+    def _network_replaced(self, _network) -> None:
+        if not self._opening:
+            self.end()  # another network was opened: it is not the lesson's
+
+    def _refuse(self, entry: LessonEntry) -> None:
+        self.error.emit(self.tr("Could not open the lesson"), error_text(entry.error))
