@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTableView, QTool
 
 from neuron_sim.ui.canvas.view import NetworkView
 from neuron_sim.ui.panels.fitting_table import FittingTable
-from neuron_sim.ui.styles import WEIGHT_FONT_SIZE
+from neuron_sim.ui.styles import SMALL_FONT_SIZE, WEIGHT_FONT_SIZE
 from neuron_sim.ui.lessons.bar import LessonBar
 
 PRESENT_MIN_TEXT_PX = 24
@@ -33,12 +33,11 @@ PANEL_SHARE = 0.36  # of the screen's width, for the computation panel
 _FONT_SIZE = re.compile(r"font-size:\s*[\d.]+\s*(pt|px)")
 
 
-def canvas_zoom_for(min_text_px: float, view: QWidget) -> float:
-    """The zoom at which the canvas's smallest text (WEIGHT_FONT_SIZE points) is `min_text_px` high."""
+def canvas_zoom_for(min_text_px: float) -> float:
+    """The zoom at which the canvas's smallest text (weight labels and small captions) is `min_text_px` high."""
     font = QFont()
-    font.setPointSizeF(WEIGHT_FONT_SIZE)
-    at_100 = WEIGHT_FONT_SIZE * view.logicalDpiY() / 72.0
-    return min_text_px / at_100
+    font.setPointSizeF(min(SMALL_FONT_SIZE, WEIGHT_FONT_SIZE))
+    return min_text_px / QFontInfo(font).pixelSize()
 
 
 class PointerHalo(QWidget):
@@ -173,7 +172,7 @@ class PresentMode(QObject):
     def frame(self) -> None:
         """Fit the network, but never below the zoom that keeps the canvas's text large enough."""
         self.view.fit()
-        least = canvas_zoom_for(PRESENT_MIN_TEXT_PX, self.view)
+        least = canvas_zoom_for(PRESENT_MIN_TEXT_PX)
         if self.view.zoom() < least:
             centre = self.view.network_scene().network_rect().center()  # the cells; callouts move into view
             self.view.set_zoom(least)

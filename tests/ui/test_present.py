@@ -1,0 +1,120 @@
+"""View → Present (F5): full screen with the canvas, the computation panel and the lesson only, every
+text at least 24 px at 1920 × 1080 (measured from the fonts set), arrow keys, Esc, the halo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFontInfo
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QDockWidget, QHeaderView, QLabel, QTableView,
+                               QToolBar, QWidget)
+
+from neuron_sim.ui import styles
+from neuron_sim.ui.canvas import parts_overlay
+from neuron_sim.ui.window.present import PRESENT_MIN_TEXT_PX
+
+
+def settle() -> None:
+    QApplication.processEvents()
+    QApplication.processEvents()
+
+
+def present(window, qtbot):
+    qtbot.keyClick(window.view, Qt.Key.Key_F5)
+    settle()
+    assert window.present.presenting and window.isFullScreen()
+    # The projector's size: the offscreen test screen is smaller, and a full-screen window keeps to it.
+    window.showNormal()
+    window.setGeometry(0, 0, 1920, 1080)
+    settle()
+    window.present.frame()
+    return window.present
+
+
+def shows_text(widget: QWidget) -> bool:
+    if not widget.isVisible():
+        return False
+    if isinstance(widget, QLabel):
+        return bool(widget.text().strip())
+    if isinstance(widget, QAbstractButton):
+        return bool(widget.text().strip())
+    return isinstance(widget, (QTableView, QHeaderView, QDockWidget))
+
+
+def test_f5_shows_the_canvas_the_computation_panel_and_the_lesson_only_and_esc_brings_all_back(window, qtbot):
+    window.lessons.start_named("concept-of-the-neuron", 2)
+    settle()
+    assert window.inspector_dock.isVisible() and window.menuBar().isVisible()
+    present(window, qtbot)
+    assert not window.menuBar().isVisible() and not window.statusBar().isVisible()
+    assert not any(bar.isVisible() for bar in window.findChildren(QToolBar))
+    docks = [dock for dock in window.findChildren(QDockWidget) if dock.isVisible()]
+    assert docks == [window.instruments.panel_dock]
+    assert window.view.isVisible() and window.lesson_bar.isVisible()
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    settle()
+    assert not window.present.presenting
+    assert window.inspector_dock.isVisible() and window.menuBar().isVisible() and window.statusBar().isVisible()
+    assert window.tools_toolbar.isVisible()
+
+
+def test_the_smallest_text_is_at_least_24_px_at_1920_by_1080(window, qtbot):
+    window.lessons.start_named("concept-of-the-neuron", 2)
+    settle()
+    before = QFontInfo(window.lesson_bar.text_label.font()).pixelSize()
+    mode = present(window, qtbot)
+    assert window.size().width() == 1920 and window.size().height() == 1080
+    widgets = [w for root in (window.instruments.panel_dock, window.lesson_bar)
+               for w in [root, *root.findChildren(QWidget)] if shows_text(w)]
+    assert len(widgets) > 20
+    sizes = {w: QFontInfo(w.font()).pixelSize() for w in widgets}
+    smallest = min(sizes, key=sizes.get)
+    assert sizes[smallest] >= PRESENT_MIN_TEXT_PX, (smallest.objectName(), type(smallest).__name__)
+    # The canvas: every font it draws with, at the zoom Present mode keeps.
+    canvas_fonts = [styles.label_font(), styles.small_font(), styles.weight_font(),
+                    parts_overlay._title_font(), parts_overlay._subtitle_font()]
+    for page in range(len(window.lessons.lesson.pages)):
+        window.lessons.show_page(page)
+        settle()
+        zoom = window.view.zoom()
+        smallest_canvas = min(QFontInfo(font).pixelSize() for font in canvas_fonts) * zoom
+        assert smallest_canvas >= PRESENT_MIN_TEXT_PX - 0.5, (page, zoom)
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    settle()
+    assert QFontInfo(window.lesson_bar.text_label.font()).pixelSize() == before
+    assert mode.keys and not any(action.isEnabled() for action in mode.keys)
+
+
+def test_arrow_keys_step_the_lesson_and_the_animation(window, qtbot):
+    window.lessons.start_named("concept-of-the-neuron", 0)
+    settle()
+    present(window, qtbot)
+    qtbot.keyClick(window.view, Qt.Key.Key_Right)
+    assert window.lessons.index == 1
+    qtbot.keyClick(window.view, Qt.Key.Key_PageDown)
+    assert window.lessons.index == 2
+    qtbot.keyClick(window.view, Qt.Key.Key_Left)
+    assert window.lessons.index == 1
+    positions = {nid: n.position for nid, n in window.network.neurons.items()}
+    window.scene.select(["y"])
+    steps = []
+    window.playback_controls.step_action.triggered.connect(lambda *_: steps.append(1))
+    qtbot.keyClick(window.view, Qt.Key.Key_Down)
+    assert steps == [1]
+    assert {nid: n.position for nid, n in window.network.neurons.items()} == positions  # no nudging
+    window.lessons.end()
+    qtbot.keyClick(window.view, Qt.Key.Key_Right)  # without a lesson: one more animation step
+    assert steps == [1, 1]
+    window.playback.pause()
+
+
+def test_the_pointer_carries_a_halo_over_the_canvas(window, qtbot):
+    present(window, qtbot)
+    viewport = window.view.viewport()
+    qtbot.mouseMove(viewport, QPoint(300, 200))
+    settle()
+    halo = window.present.halo
+    centre = halo.geometry().center()
+    assert halo.isVisible() and abs(centre.x() - 300) <= 1 and abs(centre.y() - 200) <= 1
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert not halo.isVisible()
+
