@@ -53,3 +53,12 @@ for lang in en ko; do
     convert /tmp/neuron-sim-shot.png -bordercolor black -border 1 -trim +repage "docs/images/train-xor-$lang.png"
     echo "docs/images/train-xor-$lang.png"
 done
+
+# A lesson page (the artificial neuron, x, w, Σ, f), in English and in Korean; then Present mode on a
+# 1920 × 1080 screen, the projector's size, where the smallest text is 24 px.
+for lang in en ko; do
+    shot "lesson-neuron-$lang.png" --lesson concept-of-the-neuron --page 3 --lang "$lang"
+done
+SCREEN=1920x1080 "$shooter" /tmp/neuron-sim-shot.png 7 -- uv run neuron-sim --lesson concept-of-the-neuron --page 3 --present --lang en >/dev/null
+cp /tmp/neuron-sim-shot.png docs/images/present-1920x1080.png
+echo docs/images/present-1920x1080.png

@@ -175,3 +175,18 @@ def test_a_network_without_a_settled_answer_passes_no_output_check(lessons):
     assert not checks.passes(page.task.check, network, network)
     with pytest.raises(ModelError):
         checks.validate({"kind": "output", "neuron": "y"}, network, "check")  # no bound
+
+
+def test_the_whole_lesson_file_in_the_docs_loads_and_its_task_can_be_done():
+    from pathlib import Path
+    import re
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "lessons.md").read_text(encoding="utf-8")
+    block = re.search(r"```json\n(.*?)\n```", doc, re.S).group(1)
+    lesson = lesson_from_dict(json.loads(block), examples_dir())
+    page = lesson.pages[1]
+    start, network = page.network(), page.network()
+    assert not checks.passes(page.task.check, network, start)
+    network.set_synapse_param(("x1", "y"), "weight", -1.0)
+    network.set_neuron_param("y", "threshold", -0.5)
+    assert checks.passes(page.task.check, network, start)
