@@ -235,3 +235,26 @@ def test_every_page_opens(window, name):
         lessons.show_page(index)
         assert window.network == page.network() and window.look_actions[page.look].isChecked()
         assert not lessons.task_done()
+
+
+def test_a_lesson_file_with_a_mistake_is_listed_and_says_what_is_wrong(qtbot, tmp_path, monkeypatch):
+    from neuron_sim.resources_path import lessons_dir
+    from neuron_sim.ui.lessons import catalogue
+    from neuron_sim.ui.window import lessons as lesson_actions
+    from neuron_sim.ui.window.main_window import MainWindow
+
+    good = (lessons_dir() / "concept-of-the-neuron.json").read_text(encoding="utf-8")
+    (tmp_path / "good.json").write_text(good, encoding="utf-8")
+    (tmp_path / "broken.json").write_text(good.replace('"look": "biological"', '"look": "cartoon"', 1),
+                                          encoding="utf-8")
+    monkeypatch.setattr(lesson_actions, "lesson_entries", lambda: catalogue.lesson_entries(tmp_path))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    errors = []
+    window.show_error = lambda title, text, detail="": errors.append((title, text))
+    titles = [action.text() for action in window.lessons.menu.actions()]
+    assert titles == ["The concept of the neuron", "broken.json (cannot be read)"]
+    window.lessons.menu.actions()[1].trigger()
+    assert errors and errors[0][0] == "Could not open the lesson"
+    assert "pages[0].look" in errors[0][1] and "cartoon" in errors[0][1]
+    assert not window.lessons.active

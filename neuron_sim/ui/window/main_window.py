@@ -380,7 +380,10 @@ class MainWindow(QMainWindow):
         self.view.fit()
 
     def _show_lesson_panel(self, name: str) -> None:
-        """A lesson page's panel beside the canvas: "computation", "code" or "train"."""
+        """A lesson page's panel beside the canvas: "computation", "code" or "train" (Present mode
+        shows the computation panel only)."""
+        if self.present.presenting and name != "computation":
+            return
         if name == "code":
             self.code.show_panel()
         elif name == "train":
