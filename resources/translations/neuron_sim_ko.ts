@@ -1090,6 +1090,178 @@ An existing file there is unchanged.</source>
         <translation>메모에는 파일 형식 버전 3이 필요합니다(이 파일은 버전 {version})</translation>
     </message>
     <message>
+        <source>Neuronify runs spiking networks and this one is a rate network; switch it to spiking (Simulation menu) to save it as a Neuronify file</source>
+        <translation>Neuronify는 스파이킹 네트워크를 실행하는데 이 네트워크는 레이트 네트워크입니다. Neuronify 파일로 저장하려면 스파이킹으로 바꾸세요(시뮬레이션 메뉴)</translation>
+    </message>
+    <message>
+        <source>expected a list, got {value}</source>
+        <translation>목록이어야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <source>expected an object, got {value}</source>
+        <translation>객체여야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <source>expected the index of a node, got {value}</source>
+        <translation>노드 번호여야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <source>expected the name of a Neuronify item, got {value}</source>
+        <translation>Neuronify 항목 이름이어야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <source>not a statement of a Neuronify file: {text}</source>
+        <translation>Neuronify 파일의 문장이 아닙니다: {text}</translation>
+    </message>
+    <message>
+        <source>the field {name!r} is missing; this is not a Neuronify circuit</source>
+        <translation>{name!r} 필드가 없습니다. Neuronify 회로가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the node has no type (its &quot;filename&quot; is missing)</source>
+        <translation>노드에 종류가 없습니다(&quot;filename&quot;이 없음)</translation>
+    </message>
+    <message>
+        <source>the properties of {name} are not valid JSON</source>
+        <translation>{name}의 속성이 올바른 JSON이 아닙니다</translation>
+    </message>
+    <message>
+        <source>there is no node {index}: the file has {count} nodes (0 to {last})</source>
+        <translation>{index}번 노드가 없습니다. 파일의 노드는 {count}개입니다(0부터 {last}까지)</translation>
+    </message>
+    <message>
+        <source>this is not a Neuronify file: Neuronify&apos;s .nfy files are JSON objects with &quot;nodes&quot; and &quot;edges&quot;</source>
+        <translation>Neuronify 파일이 아닙니다. Neuronify의 .nfy 파일은 &quot;nodes&quot;와 &quot;edges&quot;가 있는 JSON 객체입니다</translation>
+    </message>
+    <message>
+        <source>this is not a Neuronify file: expected a JSON object at the top</source>
+        <translation>Neuronify 파일이 아닙니다. 맨 위에 JSON 객체가 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>unknown Neuronify connection {value}</source>
+        <translation>알 수 없는 Neuronify 연결 {value}</translation>
+    </message>
+    <message>
+        <source>unknown Neuronify item {value}</source>
+        <translation>알 수 없는 Neuronify 항목 {value}</translation>
+    </message>
+    <message>
+        <source>{count} lines is more than a network file may hold</source>
+        <translation>{count}줄은 네트워크 파일이 담을 수 있는 것보다 많습니다</translation>
+    </message>
+    <message>
+        <source>{count} × Neuronify&apos;s first neuron model: imported as leaky neurons with Neuronify&apos;s standard values</source>
+        <translation>{count} × Neuronify의 첫 뉴런 모델: Neuronify의 기본값을 가진 누설 뉴런으로 가져옴</translation>
+    </message>
+    <message>
+        <source>{count} × a camera input (Retina): neuron-sim has no camera; left out</source>
+        <translation>{count} × 카메라 입력(Retina): neuron-sim에는 카메라가 없어 빠뜨림</translation>
+    </message>
+    <message>
+        <source>{count} × a cell with both excitatory and inhibitory synapses: a Neuronify cell is one or the other; written as excitatory, each synapse with the size of its weight</source>
+        <translation>{count} × 흥분성 시냅스와 억제성 시냅스를 모두 가진 세포: Neuronify의 세포는 둘 중 하나이므로 흥분성으로, 각 시냅스는 가중치의 크기로 씀</translation>
+    </message>
+    <message>
+        <source>{count} × a conductance synapse of a version 1–2 file: imported as a current synapse whose current is taken at the target&apos;s resting potential</source>
+        <translation>{count} × 버전 1–2 파일의 컨덕턴스 시냅스: 표적 세포의 휴지 전위에서 잰 전류의 전류 시냅스로 가져옴</translation>
+    </message>
+    <message>
+        <source>{count} × a connection neuron-sim cannot draw (to a source, a sensor or a note); left out</source>
+        <translation>{count} × neuron-sim이 그릴 수 없는 연결(전원, 센서, 메모로 가는 연결): 빠뜨림</translation>
+    </message>
+    <message>
+        <source>{count} × a connection to or from an item neuron-sim left out</source>
+        <translation>{count} × neuron-sim이 빠뜨린 항목과의 연결</translation>
+    </message>
+    <message>
+        <source>{count} × a current source: this neuron-sim has no current sources; its R·I is the constant drive of the cell it feeds</source>
+        <translation>{count} × 전류원: 이 neuron-sim에는 전류원이 없어 그 R·I를 받는 세포의 일정한 구동으로 함</translation>
+    </message>
+    <message>
+        <source>{count} × a current synapse: this neuron-sim has no current synapses; imported as a jump of v with the same charge</source>
+        <translation>{count} × 전류 시냅스: 이 neuron-sim에는 전류 시냅스가 없어 같은 전하만큼 v가 뛰는 것으로 가져옴</translation>
+    </message>
+    <message>
+        <source>{count} × a generator&apos;s start time or seed: Neuronify&apos;s generators start at once with a random seed; left out</source>
+        <translation>{count} × 생성기의 시작 시각이나 시드: Neuronify의 생성기는 곧바로 무작위 시드로 시작하므로 빠뜨림</translation>
+    </message>
+    <message>
+        <source>{count} × a link to the next tutorial: left out (open that file on its own)</source>
+        <translation>{count} × 다음 튜토리얼 링크: 빠뜨림(그 파일을 따로 여세요)</translation>
+    </message>
+    <message>
+        <source>{count} × a loudspeaker: neuron-sim plays no sound; left out</source>
+        <translation>{count} × 스피커: neuron-sim은 소리를 내지 않아 빠뜨림</translation>
+    </message>
+    <message>
+        <source>{count} × a membrane potential kept between Neuronify&apos;s limits (−90 to 60 mV): neuron-sim does not limit it</source>
+        <translation>{count} × Neuronify의 한계(−90~60 mV) 안에 묶인 막전위: neuron-sim은 막전위를 제한하지 않음</translation>
+    </message>
+    <message>
+        <source>{count} × a meter on an item neuron-sim left out</source>
+        <translation>{count} × neuron-sim이 빠뜨린 항목에 붙은 측정기</translation>
+    </message>
+    <message>
+        <source>{count} × a second connection between the same two cells: neuron-sim keeps one synapse from a cell to another; left out</source>
+        <translation>{count} × 같은 두 세포 사이의 두 번째 연결: neuron-sim은 한 세포에서 다른 세포로 시냅스를 하나만 두므로 빠뜨림</translation>
+    </message>
+    <message>
+        <source>{count} × a synapse that learns (STDP): Neuronify&apos;s synapses do not learn; written with its start weight</source>
+        <translation>{count} × 학습하는 시냅스(STDP): Neuronify의 시냅스는 학습하지 않으므로 시작 가중치로 씀</translation>
+    </message>
+    <message>
+        <source>{count} × a synapse that makes v jump: Neuronify&apos;s synapses are currents; written as a current of the same charge with τ = 1 ms</source>
+        <translation>{count} × v를 뛰게 하는 시냅스: Neuronify의 시냅스는 전류이므로 같은 전하의 τ = 1 ms 전류로 씀</translation>
+    </message>
+    <message>
+        <source>{count} × an alternating current source: this neuron-sim has no AC sources; left out</source>
+        <translation>{count} × 교류 전류원: 이 neuron-sim에는 교류 전원이 없어 빠뜨림</translation>
+    </message>
+    <message>
+        <source>{count} × an ammeter: neuron-sim has no current meter; left out</source>
+        <translation>{count} × 전류계: neuron-sim에는 전류 측정기가 없어 빠뜨림</translation>
+    </message>
+    <message>
+        <source>{count} × an empty item of the first Neuronify files: left out</source>
+        <translation>{count} × 초기 Neuronify 파일의 빈 항목: 빠뜨림</translation>
+    </message>
+    <message>
+        <source>{count} × an input: written as a touch sensor, which fires while touched</source>
+        <translation>{count} × 입력: 누르는 동안 발화하는 터치 센서로 씀</translation>
+    </message>
+    <message>
+        <source>{count} × the adaptation current of an adaptive neuron: this neuron-sim has no adaptation; imported as leaky neurons</source>
+        <translation>{count} × 적응 뉴런의 적응 전류: 이 neuron-sim에는 적응이 없어 누설 뉴런으로 가져옴</translation>
+    </message>
+    <message>
+        <source>{count} × the bursting current of a burst neuron: neuron-sim has no bursting current; imported as leaky neurons</source>
+        <translation>{count} × 버스트 뉴런의 버스트 전류: neuron-sim에는 버스트 전류가 없어 누설 뉴런으로 가져옴</translation>
+    </message>
+    <message>
+        <source>{name} is not created before it is connected</source>
+        <translation>{name}이(가) 연결되기 전에 만들어지지 않았습니다</translation>
+    </message>
+    <message>
+        <source>{value:g} is outside the canvas (±{limit:g})</source>
+        <translation>{value:g}은(는) 캔버스 밖입니다(±{limit:g})</translation>
+    </message>
+    <message>
+        <source>{value:g} s is not a positive time constant</source>
+        <translation>{value:g} s는 양의 시간 상수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>{value:g} {unit} is not positive</source>
+        <translation>{value:g} {unit}은(는) 양수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>{value:g} {unit} is outside the range neuron-sim takes for {name} ({low:g} to {high:g})</source>
+        <translation>{value:g} {unit}은(는) neuron-sim이 {name}에 받는 범위({low:g}~{high:g}) 밖입니다</translation>
+    </message>
+    <message>
+        <source>{value} is newer than the Neuronify files neuron-sim reads (versions 1 to {newest})</source>
+        <translation>{value}은(는) neuron-sim이 읽는 Neuronify 파일(버전 1~{newest})보다 새롭습니다</translation>
+    </message>
+    <message>
         <source>expected [width, height], got {value}</source>
         <translation>[너비, 높이]가 와야 하는데 {value}입니다</translation>
     </message>

@@ -16,7 +16,7 @@ TEMPLATE_LIST = PACKAGE / "ui" / "i18n" / "error_templates.py"
 
 # Errors whose first argument is a message template (neuron_sim/model/messages.py). CycleError is one
 # too, but takes the loop: its template is in its super().__init__ call, found as such.
-TEMPLATE_ERRORS = {"MessageError", "ModelError", "NetworkFileError", "FigureError", "TrainingError"}
+TEMPLATE_ERRORS = {"MessageError", "ModelError", "NetworkFileError", "FigureError", "TrainingError", "NeuronifyNotice"}
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,7 @@ def parse_document(text: str) -> NfyDocument:
     stripped = text.lstrip()
     if stripped.startswith("var ") or stripped.startswith("workspace."):
         return _parse_script(text)
-    if not stripped.startswith("{"):
+    if not stripped.startswith(("{", "[")):
         raise ModelError("this is not a Neuronify file: Neuronify's .nfy files are JSON objects with "
                          "\"nodes\" and \"edges\"")
     return _from_json(parse_json(text, None))

@@ -113,6 +113,70 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("ErrorMessages", "unknown field {name}"),
     QT_TRANSLATE_NOOP("ErrorMessages", "expected a list, got {type:w}"),
     QT_TRANSLATE_NOOP("ErrorMessages", "{count} entries is more than the {limit:,} a network may hold"),
+    # model/neuronify
+    QT_TRANSLATE_NOOP("ErrorMessages", "Neuronify runs spiking networks and this one is a rate network; switch "
+                                       "it to spiking (Simulation menu) to save it as a Neuronify file"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "expected a list, got {value}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "expected an object, got {value}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "expected the index of a node, got {value}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "expected the name of a Neuronify item, got {value}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "not a statement of a Neuronify file: {text}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the field {name!r} is missing; this is not a Neuronify circuit"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the node has no type (its \"filename\" is missing)"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "the properties of {name} are not valid JSON"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "there is no node {index}: the file has {count} nodes (0 to {last})"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "this is not a Neuronify file: Neuronify's .nfy files are JSON objects "
+                                       "with \"nodes\" and \"edges\""),
+    QT_TRANSLATE_NOOP("ErrorMessages", "this is not a Neuronify file: expected a JSON object at the top"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "unknown Neuronify connection {value}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "unknown Neuronify item {value}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{count} lines is more than a network file may hold"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{count} × Neuronify's first neuron model: imported as leaky neurons "
+                                       "with Neuronify's standard values"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{count} × a camera input (Retina): neuron-sim has no camera; left out"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{count} × a cell with both excitatory and inhibitory synapses: a "
+                                       "Neuronify cell is one or the other; written as excitatory, each "
+                                       "synapse with the size of its weight"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{count} × a conductance synapse of a version 1–2 file: imported as a "
+                                       "current synapse whose current is taken at the target's resting "
+                                       "potential"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{count} × a connection neuron-sim cannot draw (to a source, a sensor "
+                                       "or a note); left out"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{count} × a connection to or from an item neuron-sim left out"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{count} × a current source: this neuron-sim has no current sources; "
+                                       "its R·I is the constant drive of the cell it feeds"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{count} × a current synapse: this neuron-sim has no current synapses; "
+                                       "imported as a jump of v with the same charge"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{count} × a generator's start time or seed: Neuronify's generators "
+                                       "start at once with a random seed; left out"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{count} × a link to the next tutorial: left out (open that file on its own)"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{count} × a loudspeaker: neuron-sim plays no sound; left out"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{count} × a membrane potential kept between Neuronify's limits (−90 to "
+                                       "60 mV): neuron-sim does not limit it"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{count} × a meter on an item neuron-sim left out"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{count} × a second connection between the same two cells: neuron-sim "
+                                       "keeps one synapse from a cell to another; left out"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{count} × a synapse that learns (STDP): Neuronify's synapses do not "
+                                       "learn; written with its start weight"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{count} × a synapse that makes v jump: Neuronify's synapses are "
+                                       "currents; written as a current of the same charge with τ = 1 ms"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{count} × an alternating current source: this neuron-sim has no AC "
+                                       "sources; left out"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{count} × an ammeter: neuron-sim has no current meter; left out"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{count} × an empty item of the first Neuronify files: left out"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{count} × an input: written as a touch sensor, which fires while touched"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{count} × the adaptation current of an adaptive neuron: this "
+                                       "neuron-sim has no adaptation; imported as leaky neurons"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{count} × the bursting current of a burst neuron: neuron-sim has no "
+                                       "bursting current; imported as leaky neurons"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{name} is not created before it is connected"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{value:g} is outside the canvas (±{limit:g})"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{value:g} s is not a positive time constant"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{value:g} {unit} is not positive"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{value:g} {unit} is outside the range neuron-sim takes for {name} "
+                                       "({low:g} to {high:g})"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{value} is newer than the Neuronify files neuron-sim reads (versions 1 "
+                                       "to {newest})"),
     # model/network.py
     QT_TRANSLATE_NOOP("ErrorMessages", "the network has a loop ({path}), so it has no feedforward order; use the "
                                        "synchronous update scheme for networks with loops"),
