@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="open the Train dock and show one example's step (after --train's epochs)")
 
     sim = sub.add_parser("simulate", help="run a network without the GUI and print its activity")
-    sim.add_argument("file", help="a network file (.json)")
+    sim.add_argument("file", help="a network file (.json) or a Neuronify circuit (.nfy)")
     length = sim.add_mutually_exclusive_group()
     length.add_argument("--steps", type=int, help="number of updates (default: one feedforward pass, "
                         "10 synchronous ticks, or 100 ms of spiking)")
@@ -53,6 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
                      help="set an input's value (x1=1), any parameter (y.threshold=0.5) or a weight "
                           "(x1->y.weight=2); may be repeated")
     sim.add_argument("--format", choices=("json", "csv"), default="json", help="output format")
+
+    imported = sub.add_parser("import", help="read a Neuronify circuit (.nfy) and write it as a network file")
+    imported.add_argument("file", help="a Neuronify file (.nfy)")
+    imported.add_argument("-o", "--output", required=True, metavar="OUT.json", help="the network file to write")
 
     bench = sub.add_parser("bench", help="measure the engines against baselines in the same run")
     bench.add_argument("--json", action="store_true", help="one JSON record per figure")
@@ -90,7 +94,7 @@ def _example_names() -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    commands = {"app", "simulate", "bench", "render", "train", "export-code", "-h", "--help", "--version"}
+    commands = {"app", "simulate", "import", "bench", "render", "train", "export-code", "-h", "--help", "--version"}
     if not args_list or args_list[0] not in commands:
         args_list = ["app", *args_list]
     try:
@@ -101,6 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "simulate":
             return _simulate(args)
+        if args.command == "import":
+            return _import(args)
         if args.command == "render":
             from neuron_sim.ui.export.render import RenderError, run_render
             try:
@@ -140,9 +146,15 @@ def _network_and_steps(args: argparse.Namespace):
     """The file's network with every `--set` applied, and the steps `--steps` / `--duration-ms` ask
     for (None: the default run), as `simulate` and `export-code` read them."""
     from neuron_sim.model.fileformat import load
+    from neuron_sim.model.neuronify import is_nfy, load_nfy
     from neuron_sim.model.simulate import apply_assignment, steps_for_duration
 
-    network = load(args.file)
+    if is_nfy(args.file):
+        imported = load_nfy(args.file)
+        _tell_left_out(imported.unsupported_text())
+        network = imported.network
+    else:
+        network = load(args.file)
     for assignment in args.set:
         apply_assignment(network, assignment)
     steps = args.steps if args.duration_ms is None else steps_for_duration(network, args.duration_ms)
@@ -166,6 +178,28 @@ def _simulate(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write("\n")
     return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from neuron_sim.model.fileformat import NetworkFileError, save
+    from neuron_sim.model.neuronify import load_nfy
+
+    try:
+        imported = load_nfy(args.file)
+        save(imported.network, args.output)
+    except NetworkFileError as error:
+        raise CliError(str(error)) from None
+    _tell_left_out(imported.unsupported_text())
+    if imported.meters or imported.notes:
+        print(f"neuron-sim: note: {len(imported.meters)} meter(s) and {len(imported.notes)} note(s) are not kept in "
+              f"{args.output} (the app shows them when it opens {args.file})", file=sys.stderr)
+    return 0
+
+
+def _tell_left_out(lines: list[str]) -> None:
+    """What an imported Neuronify circuit holds that neuron-sim imported approximately or left out."""
+    for line in lines:
+        print(f"neuron-sim: note: {line}", file=sys.stderr)
 
 
 # ---- render: figures without a window (neuron_sim/ui/export/render.py) ------------------------
