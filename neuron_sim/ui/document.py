@@ -20,6 +20,7 @@ from PySide6.QtGui import QUndoStack
 
 from neuron_sim.model import Network
 from neuron_sim.model.fileformat import load, save
+from neuron_sim.model.neuronify import NeuronifyImport, NeuronifyNotice, is_nfy, load_nfy, save_nfy, to_nfy
 
 from neuron_sim.ui.examples import Example, example_at, is_shipped_example, load_example
 
@@ -30,6 +31,7 @@ class Opened(Enum):
     FILE = "file"  # the file itself: Save writes back to it
     EXAMPLE = "example"  # one of the catalogue's examples, as an untitled copy (example_opened was emitted)
     SHIPPED_COPY = "shipped copy"  # another file of the examples folder, as an untitled copy
+    NEURONIFY = "neuronify"  # a Neuronify circuit (.nfy), as an untitled network (neuronify_opened was emitted)
 
 
 class Document(QObject):
@@ -37,11 +39,14 @@ class Document(QObject):
     path_changed = Signal(object)  # Path | None: where Save writes
     clean_changed = Signal(bool)  # True when everything is saved
     example_opened = Signal(object)  # an Example, just after network_replaced for its network
+    neuronify_opened = Signal(object)  # a NeuronifyImport, just after network_replaced for its network
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.network = Network()  # untitled and empty until replaced
         self._path: Path | None = None
+        # The meters, notes and view of an imported Neuronify circuit, kept for a save as .nfy.
+        self.neuronify: NeuronifyImport | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self.clean_changed)
 
@@ -64,6 +69,7 @@ class Document(QObject):
         """
         self.network = network
         self._path = Path(path) if path else None
+        self.neuronify = None
         self.undo_stack.clear()
         if not saved:
             self.undo_stack.resetClean()
@@ -75,6 +81,12 @@ class Document(QObject):
 
     def open(self, path: str | Path) -> Opened:
         """Open the file at `path` (raises NetworkFileError, leaving the open network as it was)."""
+        if is_nfy(path):  # Save never writes our format over Neuronify's file: it asks where
+            imported = load_nfy(path)
+            self.replace(imported.network)
+            self.neuronify = imported
+            self.neuronify_opened.emit(imported)
+            return Opened.NEURONIFY
         if is_shipped_example(path):
             example = example_at(path)
             if example is not None:
@@ -100,3 +112,13 @@ class Document(QObject):
             self._path = target
             self.path_changed.emit(target)
         self.undo_stack.setClean()
+
+    def save_neuronify(self, path: str | Path) -> list[NeuronifyNotice]:
+        """Write the network as a Neuronify file (version 4) and return what it could not hold. An
+        export: the document's own file and its saved state stay. Raises ModelError (a rate network)
+        or NetworkFileError, after which the file on disk is untouched."""
+        imported = self.neuronify
+        export = to_nfy(self.network, imported.notes if imported else (), imported.meters if imported else (),
+                        imported.view if imported else None)
+        save_nfy(export, path)
+        return export.left_out

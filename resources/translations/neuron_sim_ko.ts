@@ -2321,6 +2321,14 @@ An existing file there is unchanged.</source>
         <translation>뉴런 네트워크 (*.json);;모든 파일 (*)</translation>
     </message>
     <message>
+        <source>Neuron networks and Neuronify circuits (*.json *.nfy);;Neuron networks (*.json);;Neuronify circuits (*.nfy);;All files (*)</source>
+        <translation>뉴런 네트워크와 Neuronify 회로 (*.json *.nfy);;뉴런 네트워크 (*.json);;Neuronify 회로 (*.nfy);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Neuronify circuits, version 4 (*.nfy)</source>
+        <translation>Neuronify 회로, 버전 4 (*.nfy)</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
@@ -2343,6 +2351,18 @@ An existing file there is unchanged.</source>
     <message>
         <source>Opened %1</source>
         <translation>%1을(를) 열었습니다</translation>
+    </message>
+    <message>
+        <source>Opened the Neuronify circuit %1: Save asks where to keep it as a network file.</source>
+        <translation>Neuronify 회로 %1을(를) 열었습니다. 저장하면 네트워크 파일로 어디에 둘지 묻습니다.</translation>
+    </message>
+    <message>
+        <source>%1 opened. These parts of it are imported approximately or left out:</source>
+        <translation>%1을(를) 열었습니다. 다음 부분은 비슷하게 가져오거나 빠뜨렸습니다:</translation>
+    </message>
+    <message>
+        <source>Opened from Neuronify</source>
+        <translation>Neuronify에서 열기</translation>
     </message>
     <message>
         <source>%1 is a shipped example: it opened as a copy, and Save asks where to keep it.</source>
@@ -2377,6 +2397,28 @@ The file on disk is unchanged and your changes are still open here. Use Save As�
     <message>
         <source>Saved %1</source>
         <translation>%1에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>The network was not saved as a Neuronify file:
+%1
+
+An existing file there is unchanged.</source>
+        <translation>네트워크를 Neuronify 파일로 저장하지 못했습니다:
+%1
+
+그 자리에 있던 파일은 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Saved %1 as a Neuronify file (version 4)</source>
+        <translation>%1을(를) Neuronify 파일(버전 4)로 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Saved for Neuronify</source>
+        <translation>Neuronify용으로 저장</translation>
+    </message>
+    <message>
+        <source>%1 saved. Neuronify cannot hold these parts of the network:</source>
+        <translation>%1을(를) 저장했습니다. Neuronify는 네트워크의 다음 부분을 담을 수 없습니다:</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
+from neuron_sim.model import ModelError
 from neuron_sim.model.fileformat import NetworkFileError
+from neuron_sim.model.neuronify import NeuronifyNotice, is_nfy
 
 from neuron_sim.ui.document import Document, Opened
 from neuron_sim.ui.examples import Example, resolved
@@ -26,6 +28,7 @@ MAX_RECENT = 8
 class FileActions(QObject):
     message = Signal(str)  # for the status bar
     error = Signal(str, str, str)  # title, text, technical detail ("" for none): for a message box
+    notice = Signal(str, str)  # title, text: what a Neuronify file could not bring or take, shown once
 
     def __init__(self, document: Document, settings: QSettings, parent: QWidget):
         super().__init__(parent)
@@ -41,6 +44,13 @@ class FileActions(QObject):
 
     def file_filter(self) -> str:
         return self.tr("Neuron networks (*.json);;All files (*)")
+
+    def open_filter(self) -> str:
+        return self.tr("Neuron networks and Neuronify circuits (*.json *.nfy);;Neuron networks (*.json);;"
+                       "Neuronify circuits (*.nfy);;All files (*)")
+
+    def neuronify_filter(self) -> str:
+        return self.tr("Neuronify circuits, version 4 (*.nfy)")
 
     # ---- unsaved changes -----------------------------------------------------------------
     def unsaved_changes_box(self) -> QMessageBox:
@@ -83,7 +93,7 @@ class FileActions(QObject):
         if path is None:
             current = self.document.path
             start = str(current.parent) if current else ""
-            path, _ = QFileDialog.getOpenFileName(self._parent, self.tr("Open network"), start, self.file_filter())
+            path, _ = QFileDialog.getOpenFileName(self._parent, self.tr("Open network"), start, self.open_filter())
             if not path:
                 return False
         try:
@@ -94,6 +104,15 @@ class FileActions(QObject):
         if opened is Opened.FILE:
             self.remember_recent(Path(path))
             self.message.emit(fill(self.tr("Opened %1"), path))
+        elif opened is Opened.NEURONIFY:
+            self.remember_recent(Path(path))
+            self.message.emit(fill(self.tr("Opened the Neuronify circuit %1: Save asks where to keep it as a "
+                                           "network file."), Path(path).name))
+            notices = self.document.neuronify.unsupported if self.document.neuronify else []
+            if notices:
+                heading = fill(self.tr("%1 opened. These parts of it are imported approximately or left out:"),
+                               Path(path).name)
+                self._tell(self.tr("Opened from Neuronify"), heading, notices)
         elif opened is Opened.SHIPPED_COPY:
             self.message.emit(fill(self.tr("%1 is a shipped example: it opened as a copy, and Save asks where to "
                                            "keep it."), Path(path).name))
@@ -122,9 +141,12 @@ class FileActions(QObject):
     def save_as(self) -> bool:
         document = self.document
         start = str(document.path) if document.can_save_in_place() else (document.network.name or "network") + ".json"
-        path, _ = QFileDialog.getSaveFileName(self._parent, self.tr("Save network"), start, self.file_filter())
+        filters = f"{self.file_filter()};;{self.neuronify_filter()}"
+        path, chosen = QFileDialog.getSaveFileName(self._parent, self.tr("Save network"), start, filters)
         if not path:
             return False
+        if is_nfy(path) or chosen == self.neuronify_filter():
+            return self.save_neuronify(Path(path if is_nfy(path) else path + ".nfy"))
         if not path.lower().endswith(".json"):
             path += ".json"
         return self.save_to(Path(path))
@@ -143,6 +165,26 @@ class FileActions(QObject):
         self.remember_recent(Path(path))
         self.message.emit(self.tr("Saved %1").replace("%1", str(path)))
         return True
+
+    def save_neuronify(self, path: Path) -> bool:
+        """Write a Neuronify file (an export: the network's own file and saved state stay) and say once
+        what Neuronify cannot hold."""
+        try:
+            left_out = self.document.save_neuronify(path)
+        except (NetworkFileError, ModelError) as error:
+            self.error.emit(self.tr("Could not save"), fill(self.tr(
+                "The network was not saved as a Neuronify file:\n%1\n\nAn existing file there is unchanged."),
+                error_text(error)), "")
+            return False
+        self.message.emit(fill(self.tr("Saved %1 as a Neuronify file (version 4)"), str(path)))
+        if left_out:
+            self._tell(self.tr("Saved for Neuronify"), fill(self.tr(
+                "%1 saved. Neuronify cannot hold these parts of the network:"), path.name), left_out)
+        return True
+
+    def _tell(self, title: str, heading: str, notices: list[NeuronifyNotice]) -> None:
+        lines = "\n".join(f"• {error_text(notice)}" for notice in notices)
+        self.notice.emit(title, f"{heading}\n\n{lines}")
 
     # ---- recent files --------------------------------------------------------------------
     def set_recent_menu(self, menu: QMenu) -> None:

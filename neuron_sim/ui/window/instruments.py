@@ -53,6 +53,7 @@ class Instruments(QObject):
         for dock in self.plot_docks:
             dock.hide()
         self.trace_dock = self.plot_docks[0]
+        self.raster_dock = self.plot_docks[2]
         self.weight_dock = self.plot_docks[-1]
         self.weight_dock.push = scene.push
         self._playback = playback

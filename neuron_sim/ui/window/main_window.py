@@ -45,6 +45,7 @@ from neuron_sim.ui.lessons.bar import LessonBar
 from neuron_sim.ui.window.lessons import LessonActions
 from neuron_sim.ui.window.present import PresentMode
 from neuron_sim.ui.window.instruments import Instruments
+from neuron_sim.ui.window.neuronify_view import show_imported, show_notice
 from neuron_sim.ui.window.playback_controls import PlaybackControls
 from neuron_sim.ui.window.training import TrainingActions
 from neuron_sim.ui.window.preferences import add_preferences_action
@@ -131,6 +132,8 @@ class MainWindow(QMainWindow):
         self.view.zoom_changed.connect(lambda z: self._zoom_label.setText(f"{z * 100:.0f}%"))
         document.network_replaced.connect(self._network_replaced)
         document.example_opened.connect(self._example_opened)
+        document.neuronify_opened.connect(self._neuronify_opened)
+        self.files.notice.connect(self._show_notice)
         document.path_changed.connect(self._update_title)
         document.clean_changed.connect(self._update_title)
         self._language = language.STATE.language  # every text below is made in it
@@ -401,6 +404,13 @@ class MainWindow(QMainWindow):
             self.code.show_panel()
         QTimer.singleShot(0, self.view.fit)  # after the info bar has taken its height
 
+    def _neuronify_opened(self, imported) -> None:
+        """Its view and its meters' docks, after the window has laid out the new network."""
+        QTimer.singleShot(0, self, lambda: show_imported(imported, self.scene, self.view, self.instruments))
+
+    def _show_notice(self, title: str, text: str) -> None:
+        show_notice(self, title, text)
+
     def _update_title(self, *args) -> None:
         path = self.document.path
         name = path.name if path else (self.network.name or self.tr("Untitled"))
@@ -456,6 +466,7 @@ class MainWindow(QMainWindow):
         document = self.document
         document.network_replaced.disconnect(self._network_replaced)
         document.example_opened.disconnect(self._example_opened)
+        document.neuronify_opened.disconnect(self._neuronify_opened)
         document.path_changed.disconnect(self._update_title)
         document.clean_changed.disconnect(self._update_title)
         self.files.release()
