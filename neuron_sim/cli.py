@@ -190,9 +190,9 @@ def _import(args: argparse.Namespace) -> int:
     except NetworkFileError as error:
         raise CliError(str(error)) from None
     _tell_left_out(imported.unsupported_text())
-    if imported.meters or imported.notes:
-        print(f"neuron-sim: note: {len(imported.meters)} meter(s) and {len(imported.notes)} note(s) are not kept in "
-              f"{args.output} (the app shows them when it opens {args.file})", file=sys.stderr)
+    if imported.meters:
+        print(f"neuron-sim: note: {len(imported.meters)} meter(s) are not kept in {args.output} (the app opens "
+              f"their instruments when it opens {args.file})", file=sys.stderr)
     return 0
 
 

@@ -118,7 +118,6 @@ class Document(QObject):
         export: the document's own file and its saved state stay. Raises ModelError (a rate network)
         or NetworkFileError, after which the file on disk is untouched."""
         imported = self.neuronify
-        export = to_nfy(self.network, imported.notes if imported else (), imported.meters if imported else (),
-                        imported.view if imported else None)
+        export = to_nfy(self.network, imported.meters if imported else (), imported.view if imported else None)
         save_nfy(export, path)
         return export.left_out

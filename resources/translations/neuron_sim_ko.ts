@@ -946,6 +946,10 @@ An existing file there is unchanged.</source>
         <translation>항목 {count}개는 네트워크 하나에 담을 수 있는 {limit:,}개보다 많습니다</translation>
     </message>
     <message>
+        <source>{count} × a note longer than a neuron-sim note holds (5000 characters): cut there</source>
+        <translation>{count} × neuron-sim 메모가 담을 수 있는 것(5000자)보다 긴 메모: 거기서 자름</translation>
+    </message>
+    <message>
         <source>the network has a loop ({path}), so it has no feedforward order; use the synchronous update scheme for networks with loops</source>
         <translation>네트워크에 고리({path})가 있어서 순방향 순서를 정할 수 없습니다. 고리가 있는 네트워크에는 동기식 갱신 방식을 쓰세요</translation>
     </message>
@@ -1192,10 +1196,6 @@ An existing file there is unchanged.</source>
     <message>
         <source>{count} × a loudspeaker: neuron-sim plays no sound; left out</source>
         <translation>{count} × 스피커: neuron-sim은 소리를 내지 않아 빠뜨림</translation>
-    </message>
-    <message>
-        <source>{count} × a membrane potential kept between Neuronify&apos;s limits (−90 to 60 mV): neuron-sim does not limit it</source>
-        <translation>{count} × Neuronify의 한계(−90~60 mV) 안에 묶인 막전위: neuron-sim은 막전위를 제한하지 않음</translation>
     </message>
     <message>
         <source>{count} × a meter on an item neuron-sim left out</source>

@@ -21,7 +21,8 @@ def test_import_writes_the_network_and_tells_what_it_left_out(capsys, tmp_path):
     assert to_dict(load(out)) == to_dict(load_nfy(CIRCUIT).network)
     lines = err.splitlines()
     assert "neuron-sim: note: 1 × a link to the next tutorial: left out (open that file on its own)" in lines
-    assert any("3 meter(s) and 1 note(s) are not kept" in line for line in lines)
+    assert any("3 meter(s) are not kept" in line for line in lines)
+    assert [note.text for note in load(out).notes.values()][0].startswith("Touch the sensor")
 
 
 def test_simulate_reads_a_neuronify_file(capsys):

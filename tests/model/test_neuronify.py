@@ -84,13 +84,14 @@ def test_version_4_units_touch_sensor_meters_notes_and_view():
     kinds = [(m.kind, m.neuron_ids) for m in result.meters]
     assert kinds == [("voltmeter", ("n3", "n1")), ("spikes", ("n1", "n2")), ("rate", ("n3",))]
     assert result.meters[0].position == (650, 250) and result.meters[0].size == (320, 200)
-    assert [n.text for n in result.notes] == ["Touch the sensor: A fires and excites C.\nB, driven by the source, "
-                                              "inhibits C."]
-    assert result.notes[0].position == (80, 40) and result.notes[0].size == (280, 120)
+    notes = list(network.notes.values())
+    assert [n.text for n in notes] == ["Touch the sensor: A fires and excites C.\nB, driven by the source, inhibits C."]
+    assert notes[0].position == (80, 40) and notes[0].size == (280, 120)
     assert (result.view.x, result.view.y, result.view.width, result.view.height) == (0, 0, 1200, 900)
     text = result.unsupported_text()
     assert "1 × a link to the next tutorial: left out (open that file on its own)" in text
-    assert any("membrane potential kept between Neuronify's limits" in line for line in text)
+    assert (a.v_min_mV, a.v_max_mV) == (-90, 60)  # Neuronify's voltage limits, kept
+    assert b.v_min_mV is None  # a cell the file does not limit
     assert len(text) == len(set(text))
 
 
@@ -141,7 +142,7 @@ def test_version_2_keeps_properties_beside_the_engine_and_synapses_as_conductanc
     _source(result, "g2", "n2", 25)
     assert network.synapses[("x1", "n1")].weight == pytest.approx(-40 - (-80) + items.IMMEDIATE_FIRE_MARGIN_MV)
     assert result.meters[0].kind == "spikes" and result.meters[0].neuron_ids == ("n1", "n2")  # edges cell → meter
-    assert result.notes[0].text == "Two cells that inhibit each other take turns."
+    assert [n.text for n in network.notes.values()] == ["Two cells that inhibit each other take turns."]
     assert any("conductance synapse of a version 1–2 file" in line for line in result.unsupported_text())
 
 
@@ -166,7 +167,7 @@ def test_the_early_script_files_are_read_line_by_line_without_running_them():
     assert network.synapses[("n2", "n3")].weight < 0 < network.synapses[("n1", "n2")].weight  # stimulation −3
     assert network.neuron("n1").tau_ms == pytest.approx(10)  # the early 10 kΩ × 1 µF
     assert result.meters[0].neuron_ids == ("n3",)
-    assert result.notes[0].text == "The first files were a script."
+    assert [n.text for n in network.notes.values()] == ["The first files were a script."]
     view = result.view
     assert (view.x, view.y, view.width, view.height) == (10, -20, 640, 400)
     assert any("first neuron model" in line for line in result.unsupported_text())
@@ -175,11 +176,12 @@ def test_the_early_script_files_are_read_line_by_line_without_running_them():
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
 def test_a_round_trip_through_a_neuronify_file_gives_the_same_network(path):
     first = load_nfy(path)
-    exported = to_nfy(first.network, first.notes, first.meters, first.view)
+    exported = to_nfy(first.network, first.meters, first.view)
     assert exported.data["fileFormatVersion"] == 4
     second = loads_nfy(encode_nfy(exported), name=first.network.name)
     assert to_dict(second.network) == to_dict(first.network)
-    assert second.meters == first.meters and second.notes == first.notes and second.view == first.view
+    assert second.meters == first.meters and second.view == first.view
+    assert second.network.notes == first.network.notes
 
 
 def test_saving_a_network_made_in_neuron_sim_lists_what_neuronify_cannot_hold():

@@ -32,6 +32,7 @@ def test_opening_a_neuronify_circuit_shows_it_as_neuronify_did(window, qtbot, no
     _settle(qtbot)
     network = window.document.network
     assert [n.id for n in network if n.kind != "generator"] == ["x1", "n1", "n2", "n3"]
+    assert [note.text for note in network.notes.values()][0].startswith("Touch the sensor")  # on the canvas
     assert window.document.path is None  # Save asks where: it never writes our format over the .nfy
     assert window.document.neuronify.meters[0].kind == "voltmeter"
     # The voltmeter measures n3 and n1: they are selected, so the Trace (shown) draws them.
@@ -78,7 +79,8 @@ def test_save_as_neuronify_writes_version_4_and_keeps_the_document(window, qtbot
     written = target.with_suffix(".nfy")
     back = load_nfy(written)
     assert [n.id for n in back.network] == [n.id for n in window.document.network]
-    assert back.meters == window.document.neuronify.meters and back.notes == window.document.neuronify.notes
+    assert back.meters == window.document.neuronify.meters
+    assert back.network.notes == window.document.network.notes
     assert window.document.path is None  # an export: the network still has no file of its own
     assert len(notices) <= 1  # only what Neuronify cannot hold, if anything
 

@@ -13,10 +13,10 @@ from neuron_sim.model.entities import ModelError
 from neuron_sim.model.file_reading import MAX_FILE_BYTES, NetworkFileError, read_regular_file, too_large
 from neuron_sim.model.neuronify.mapping import to_import
 from neuron_sim.model.neuronify.reader import parse_document
-from neuron_sim.model.neuronify.records import CanvasNote, Meter, NeuronifyImport, NeuronifyNotice, WorkspaceView
+from neuron_sim.model.neuronify.records import Meter, NeuronifyImport, NeuronifyNotice, WorkspaceView
 from neuron_sim.model.neuronify.writer import NeuronifyExport, encode_nfy, save_nfy, to_nfy
 
-__all__ = ["CanvasNote", "Meter", "NeuronifyExport", "NeuronifyImport", "NeuronifyNotice", "WorkspaceView",
+__all__ = ["Meter", "NeuronifyExport", "NeuronifyImport", "NeuronifyNotice", "WorkspaceView",
            "encode_nfy", "is_nfy", "load_nfy", "loads_nfy", "save_nfy", "to_nfy"]
 
 

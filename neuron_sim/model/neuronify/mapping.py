@@ -16,8 +16,8 @@ from neuron_sim.model.entities import ModelError, Neuron, Synapse, _show
 from neuron_sim.model.network import Network
 from neuron_sim.model.neuronify import items, notices, values
 from neuron_sim.model.neuronify.reader import NfyDocument, RawEdge, RawNode
-from neuron_sim.model.neuronify.records import (NEURONIFY_DT_MS, CanvasNote, Meter, NeuronifyImport,
-                                                NeuronifyNotice)
+from neuron_sim.model.neuronify.records import NEURONIFY_DT_MS, Meter, NeuronifyImport, NeuronifyNotice
+from neuron_sim.model.notes import Note
 
 
 def to_import(document: NfyDocument, name: str = "") -> NeuronifyImport:
@@ -75,8 +75,11 @@ class _Mapper:
             self.meter_nodes[node.index] = (items.METER_TYPES[kind], node)
         elif kind in items.NOTE_TYPES:
             self.roles[node.index] = "note"
-            self.result.notes.append(CanvasNote(values.note_text(node), values.position(node, 0.0),
-                                                values.size(node, (256.0, 192.0))))
+            text = values.note_text(node)
+            if text.cut:
+                self.tell("long-note", notices.long_note)
+            self.network.add_note(Note(self._next_id("note"), text=text.text, position=values.position(node, 0.0),
+                                       size=values.note_size(node)))
         elif kind in items.UNSUPPORTED_TYPES:
             self.roles[node.index] = "unsupported"
             what = items.UNSUPPORTED_TYPES[kind]
@@ -118,7 +121,9 @@ class _Mapper:
         elif model == "early":
             self.tell("early", notices.early_neuron)
         if node.value("voltageClamped") is True:
-            self.tell("clamped", notices.clamped)
+            # Neuronify keeps v between its limits after each step; neuron-sim does the same with v_min/v_max.
+            fields["v_min_mV"] = values.volts(node, "minimumVoltage", "v_min_mV")
+            fields["v_max_mV"] = values.volts(node, "maximumVoltage", "v_max_mV")
         neuron_id = self._next_id("n")
         position = values.position(node, items.ITEM_HALF_SIZE)
         self.network.add_neuron(Neuron(neuron_id, label=values.label(node), position=position, **fields))

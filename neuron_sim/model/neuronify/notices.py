@@ -44,9 +44,9 @@ def early_neuron(count: int) -> NeuronifyNotice:
                            "standard values", count=count)
 
 
-def clamped(count: int) -> NeuronifyNotice:
-    return NeuronifyNotice("{count} × a membrane potential kept between Neuronify's limits (−90 to 60 mV): "
-                           "neuron-sim does not limit it", count=count)
+def long_note(count: int) -> NeuronifyNotice:
+    return NeuronifyNotice("{count} × a note longer than a neuron-sim note holds (5000 characters): cut there",
+                           count=count)
 
 
 def edge_to_left_out(count: int) -> NeuronifyNotice:

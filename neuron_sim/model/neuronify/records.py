@@ -1,5 +1,5 @@
-"""What an imported Neuronify circuit holds besides the network: the meters, the notes, the view,
-and the parts neuron-sim cannot express, each said once in plain words."""
+"""What an imported Neuronify circuit holds besides the network (whose notes are its Neuronify notes):
+the meters, the view, and the parts neuron-sim cannot express, each said once in plain words."""
 
 from __future__ import annotations
 
@@ -31,15 +31,6 @@ class Meter:
 
 
 @dataclass(frozen=True)
-class CanvasNote:
-    """A note's text, its top-left corner and size on the canvas, in the network's coordinates."""
-
-    text: str
-    position: tuple[float, float]
-    size: tuple[float, float] = (256.0, 192.0)
-
-
-@dataclass(frozen=True)
 class WorkspaceView:
     """The part of the canvas Neuronify showed: the visible rectangle (x, y, width, height)."""
 
@@ -60,7 +51,6 @@ class NeuronifyImport:
     network: Network
     version: int  # Neuronify's fileFormatVersion (0: the early script files)
     meters: list[Meter] = field(default_factory=list)
-    notes: list[CanvasNote] = field(default_factory=list)
     view: WorkspaceView | None = None
     unsupported: list[NeuronifyNotice] = field(default_factory=list)
 

@@ -4,13 +4,20 @@ ModelError naming the place in the file."""
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, NamedTuple
 
 from neuron_sim.model.entities import MAX_COORDINATE, NEURON_PARAMS, SYNAPSE_PARAMS, ModelError, _show
 from neuron_sim.model.neuronify import items
 from neuron_sim.model.neuronify.reader import RawNode
+from neuron_sim.model.notes import MAX_NOTE_TEXT, NOTE_MAX_SIZE, NOTE_MIN_SIZE
 
-MAX_NOTE_LENGTH = 20_000
+#: A Neuronify note's size when its file does not say (Neuronify's own).
+NOTE_SIZE = (256.0, 192.0)
+
+
+class NoteText(NamedTuple):
+    text: str
+    cut: bool  # longer than a neuron-sim note holds, so cut to its length
 
 
 def finite(value: Any, place: str) -> float:
@@ -104,7 +111,7 @@ def size(node: RawNode, default: tuple[float, float]) -> tuple[float, float]:
     return (size[0], size[1])
 
 
-def note_text(node: RawNode) -> str:
+def note_text(node: RawNode) -> NoteText:
     text = node.props.get("text", "")
     if not isinstance(text, str):
         raise ModelError("expected text, got {value}", place=f"{node.place}.text", value=_show(text))
@@ -113,6 +120,10 @@ def note_text(node: RawNode) -> str:
     except UnicodeEncodeError as error:
         raise ModelError("the text holds an invalid character (U+{code:04X}) at position {position}",
                          place=f"{node.place}.text", code=ord(text[error.start]), position=error.start) from None
-    if len(text) > MAX_NOTE_LENGTH:
-        raise ModelError("text longer than {limit} characters", place=f"{node.place}.text", limit=MAX_NOTE_LENGTH)
-    return text
+    return NoteText(text[:MAX_NOTE_TEXT], len(text) > MAX_NOTE_TEXT)
+
+
+def note_size(node: RawNode) -> tuple[float, float]:
+    """Its width and height, kept within what a neuron-sim note may be."""
+    width, height = size(node, NOTE_SIZE)
+    return (min(max(width, NOTE_MIN_SIZE[0]), NOTE_MAX_SIZE[0]), min(max(height, NOTE_MIN_SIZE[1]), NOTE_MAX_SIZE[1]))

@@ -19,7 +19,7 @@ from neuron_sim.model.entities import ModelError, Neuron, Synapse
 from neuron_sim.model.file_reading import MAX_FILE_BYTES, NetworkFileError
 from neuron_sim.model.network import Network
 from neuron_sim.model.neuronify import items, notices
-from neuron_sim.model.neuronify.records import CanvasNote, Meter, NeuronifyNotice, WorkspaceView
+from neuron_sim.model.neuronify.records import Meter, NeuronifyNotice, WorkspaceView
 
 RESISTANCE = 1e8
 #: A delta synapse (a jump of v) is written as a current synapse of this time constant and the same charge.
@@ -39,13 +39,12 @@ class NeuronifyExport:
         return [notice.render() for notice in self.left_out]
 
 
-def to_nfy(network: Network, notes: Iterable[CanvasNote] = (), meters: Iterable[Meter] = (),
-           view: WorkspaceView | None = None) -> NeuronifyExport:
+def to_nfy(network: Network, meters: Iterable[Meter] = (), view: WorkspaceView | None = None) -> NeuronifyExport:
     """The Neuronify file of a spiking network; ModelError for a rate network."""
     if network.model != "spiking":
         raise ModelError("Neuronify runs spiking networks and this one is a rate network; switch it to spiking "
                          "(Simulation menu) to save it as a Neuronify file")
-    return _Writer(network).run(list(notes), list(meters), view)
+    return _Writer(network).run(list(meters), view)
 
 
 def encode_nfy(export: NeuronifyExport) -> bytes:
@@ -85,7 +84,7 @@ class _Writer:
         self.counts[key] = self.counts.get(key, 0) + 1
         self.notices[key] = notice(self.counts[key])
 
-    def run(self, notes: list[CanvasNote], meters: list[Meter], view: WorkspaceView | None) -> NeuronifyExport:
+    def run(self, meters: list[Meter], view: WorkspaceView | None) -> NeuronifyExport:
         inhibitory = {nid: self._inhibitory(nid) for nid in self.network.neurons}
         clamps: dict[tuple[str, float], int] = {}
         for neuron in self.network:
@@ -108,7 +107,7 @@ class _Writer:
                 self._drive(neuron)
         for meter in meters:
             self._meter(meter)
-        for note in notes:
+        for note in self.network.notes.values():
             self.nodes.append(_item("annotations/Note.qml", note.position, text=note.text, width=note.size[0],
                                     height=note.size[1]))
         data = {"edges": self.edges, "fileFormatVersion": 4, "nodes": self.nodes,
@@ -135,7 +134,10 @@ class _Writer:
         engine = {"capacitance": neuron.tau_ms / 1000.0 / RESISTANCE, "resistance": RESISTANCE,
                   "restingPotential": neuron.v_rest_mV / 1000.0, "initialPotential": neuron.v_reset_mV / 1000.0,
                   "threshold": neuron.v_threshold_mV / 1000.0, "refractoryPeriod": neuron.refractory_ms / 1000.0,
-                  "voltageClamped": False}
+                  "voltageClamped": neuron.v_min_mV is not None or neuron.v_max_mV is not None}
+        if engine["voltageClamped"]:  # Neuronify limits both ends: an open end is a limit no cell reaches
+            engine["minimumVoltage"] = (-1000.0 if neuron.v_min_mV is None else neuron.v_min_mV) / 1000.0
+            engine["maximumVoltage"] = (1000.0 if neuron.v_max_mV is None else neuron.v_max_mV) / 1000.0
         if neuron.v_mV is not None:
             engine["voltage"] = neuron.v_mV / 1000.0
         kind = "neurons/LeakyNeuron.qml"

@@ -151,8 +151,8 @@ TEMPLATES = (
                                        "start at once with a random seed; left out"),
     QT_TRANSLATE_NOOP("ErrorMessages", "{count} × a link to the next tutorial: left out (open that file on its own)"),
     QT_TRANSLATE_NOOP("ErrorMessages", "{count} × a loudspeaker: neuron-sim plays no sound; left out"),
-    QT_TRANSLATE_NOOP("ErrorMessages", "{count} × a membrane potential kept between Neuronify's limits (−90 to "
-                                       "60 mV): neuron-sim does not limit it"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{count} × a note longer than a neuron-sim note holds (5000 characters): "
+                                       "cut there"),
     QT_TRANSLATE_NOOP("ErrorMessages", "{count} × a meter on an item neuron-sim left out"),
     QT_TRANSLATE_NOOP("ErrorMessages", "{count} × a second connection between the same two cells: neuron-sim "
                                        "keeps one synapse from a cell to another; left out"),
