@@ -69,7 +69,8 @@ DEFAULTS = {
     "capacitance": 2e-10, "resistance": 1e8, "restingPotential": -0.07, "initialPotential": -0.08,
     "threshold": -0.055, "refractoryPeriod": 0.002, "adaptation": 1e-8, "timeConstant": 0.5,
     "tau": 0.002, "maximumCurrent": 3e-9, "delay": 0.005, "currentOutput": 3e-10, "amplitude": 3e-10,
-    "frequency": 50.0, "rate": 500.0, "minimumVoltage": -0.09, "maximumVoltage": 0.06, "synapticPotential": 0.05, "synapticTimeConstant": 0.01,
+    "frequency": 50.0, "rate": 500.0, "minimumVoltage": -0.09, "maximumVoltage": 0.06,
+    "synapticPotential": 0.05, "synapticTimeConstant": 0.01,
 }
 
 #: Neuronify places an item by its top-left corner; neuron-sim places a cell by its centre.
