@@ -27,6 +27,11 @@ echo docs/images/playing-rate-xor.png
 convert /tmp/neuron-sim-shot.png -bordercolor black -border 1 -trim +repage docs/images/playing-spiking.png
 echo docs/images/playing-spiking.png
 
+# A Neuronify circuit opened from its .nfy file: its notes, its voltmeter's trace, its view.
+"$shooter" /tmp/neuron-sim-shot.png 7 -- uv run neuron-sim tests/data/neuronify/tutorial-relay.nfy --play >/dev/null
+convert /tmp/neuron-sim-shot.png -bordercolor black -border 1 -trim +repage docs/images/neuronify-tutorial-relay.png
+echo docs/images/neuronify-tutorial-relay.png
+
 # The start page, the Dense example with the As-code panel and the XOR example, in Korean and in English.
 for lang in ko en; do
     shot "start-page-$lang.png" --start-page --lang "$lang"
