@@ -178,8 +178,8 @@ class FileActions(QObject):
             return False
         self.message.emit(fill(self.tr("Saved %1 as a Neuronify file (version 4)"), str(path)))
         if left_out:
-            self._tell(self.tr("Saved for Neuronify"), fill(self.tr(
-                "%1 saved. Neuronify cannot hold these parts of the network:"), path.name), left_out)
+            heading = fill(self.tr("%1 saved. Neuronify cannot hold these parts of the network:"), path.name)
+            self._tell(self.tr("Saved for Neuronify"), heading, left_out)
         return True
 
     def _tell(self, title: str, heading: str, notices: list[NeuronifyNotice]) -> None:
