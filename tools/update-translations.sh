@@ -18,7 +18,11 @@ if [ "${1:-}" != "--release-only" ]; then
         "$bin/pyside6-lupdate" -silent -no-obsolete -locations none -source-language en \
             -target-language "$lang" "${sources[@]}" -ts "resources/translations/neuron_sim_$lang.ts"
     done
+    # English needs a catalogue too, of its plurals only: "%n page(s)" -> "1 page" / "8 pages".
+    "$bin/pyside6-lupdate" -silent -no-obsolete -locations none -pluralonly -source-language en \
+        -target-language en "${sources[@]}" -ts resources/translations/neuron_sim_en.ts
 fi
+"$bin/pyside6-lrelease" -silent resources/translations/neuron_sim_en.ts -qm resources/translations/neuron_sim_en.qm
 for lang in "${languages[@]}"; do
     "$bin/pyside6-lrelease" -silent "resources/translations/neuron_sim_$lang.ts" \
         -qm "resources/translations/neuron_sim_$lang.qm"
@@ -29,7 +33,7 @@ for lang in "${languages[@]}"; do
     fi
 done
 # What is left to translate (0 means complete):
-for lang in "${languages[@]}"; do
+for lang in "${languages[@]}" en; do
     unfinished=$(grep -c 'type="unfinished"' "resources/translations/neuron_sim_$lang.ts" || true)
     echo "neuron_sim_$lang.ts: $unfinished unfinished"
 done

@@ -299,3 +299,37 @@ def test_lang_option_reaches_the_app(monkeypatch):
     assert cli.main(["x.json"]) == 0
     assert calls[-1]["lang"] is None
     assert cli.main(["--lang", "fr"]) == 2
+
+
+# ---- English plurals ------------------------------------------------------------------------------
+EN_TS = translations_dir() / "neuron_sim_en.ts"
+
+
+def test_english_has_a_singular_and_a_plural_for_every_counted_string(tmp_path):
+    """tr("%n page(s)", "", n) needs a catalogue in English too, or it shows "1 page(s)"."""
+    ts = tmp_path / "neuron_sim_en.ts"
+    shutil.copy(EN_TS, ts)
+    subprocess.run([_tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none", "-pluralonly",
+                    "-source-language", "en", "-target-language", "en", *_sources(), "-ts", str(ts)],
+                   check=True, capture_output=True, timeout=300)
+    problems = []
+    for context, source, translation in _messages(ts):
+        forms = _texts(translation)
+        if translation.get("type") == "unfinished" or len(forms) != 2 or not all("%n" in f for f in forms):
+            problems.append(f"{context}: {source!r} -> {forms}")
+        elif "(s)" in "".join(forms):
+            problems.append(f"{context}: {source!r} keeps '(s)': {forms}")
+    assert not problems, "fill the English forms in neuron_sim_en.ts:\n" + "\n".join(problems)
+    fresh = tmp_path / "fresh.qm"
+    subprocess.run([_tool("pyside6-lrelease"), "-silent", str(EN_TS), "-qm", str(fresh)],
+                   check=True, capture_output=True, timeout=120)
+    assert fresh.read_bytes() == EN_TS.with_suffix(".qm").read_bytes(), "run tools/update-translations.sh"
+
+
+def test_english_counts_say_one_page_and_eight_pages(qapp, window):
+    from neuron_sim.ui.i18n import language
+
+    assert language.apply_language(qapp, "en") == "en"
+    assert QCoreApplication.translate("LessonCard", "%n page(s)", "", 1) == "1 page"
+    assert QCoreApplication.translate("LessonCard", "%n page(s)", "", 8) == "8 pages"
+    assert QCoreApplication.translate("EditActions", "Copied %n neuron(s).", "", 3) == "Copied 3 neurons."

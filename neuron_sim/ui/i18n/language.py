@@ -74,13 +74,15 @@ def apply_language(app: QApplication, override: str | None = None,
     STATE.language = language
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-        return language
-    QLocale.setDefault(QLocale(language))
-    catalogues = [(str(translations_dir()), f"neuron_sim_{language}"),
-                  # Qt's own words: the Save / Discard / Cancel buttons, file dialogs, context menus
-                  # (PySide6 ships qtbase_ko), and the few of them that catalogue lacks.
-                  (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), f"qtbase_{language}"),
-                  (str(translations_dir()), f"qtbase_extra_{language}")]
+        # English's own catalogue holds only its plurals: "%n page(s)" → "1 page", "8 pages"
+        catalogues = [(str(translations_dir()), "neuron_sim_en")]
+    else:
+        QLocale.setDefault(QLocale(language))
+        catalogues = [(str(translations_dir()), f"neuron_sim_{language}"),
+                      # Qt's own words: the Save / Discard / Cancel buttons, file dialogs, context menus
+                      # (PySide6 ships qtbase_ko), and the few of them that catalogue lacks.
+                      (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), f"qtbase_{language}"),
+                      (str(translations_dir()), f"qtbase_extra_{language}")]
     for folder, name in catalogues:
         translator = QTranslator(app)
         if translator.load(name, folder):
