@@ -15,7 +15,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from neuron_sim.model import ModelError, Network
-from neuron_sim.model.engines.protocol import Engine
+from neuron_sim.model.engines.protocol import Engine, Pulses
 from neuron_sim.model.engines.rate import PLAYBACK_STAGES_PER_SECOND
 from neuron_sim.model.engines.spiking.engine import PLAYBACK_MS_PER_SECOND
 from neuron_sim.model.player import MAX_STAGES_PER_ADVANCE, Player
@@ -202,6 +202,11 @@ class Playback(QObject):
         """(synapse keys, progress 0..1 along each, signed strength) of the pulses to draw now."""
         pulses = self.player.pulses()
         return pulses.keys, pulses.progress, pulses.strength
+
+    def pulse_state(self) -> Pulses:
+        """The pulses to draw now as arrays: synapse indices into `synapse_keys`, progress, strength
+        (what the canvas reads each frame; `pulses()` names every synapse)."""
+        return self.player.pulses()
 
     def neuron_levels(self) -> dict[str, tuple[float, bool, bool]]:
         """For each neuron: (level 0..1 shown in the soma, just fired, refractory)."""

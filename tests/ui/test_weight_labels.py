@@ -12,6 +12,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from neuron_sim.model import Network, Neuron, Synapse, geometry
+from neuron_sim.model.engines.protocol import Pulses
 from neuron_sim.ui.canvas.animation import EXCITATORY_PULSE
 from neuron_sim.ui.export import Figure, FigureOptions
 from neuron_sim.ui.playback import Playback
@@ -166,7 +167,8 @@ def test_a_pulse_under_the_weight_label_lights_a_halo_around_it(qapp, monkeypatc
     layer = figure.scene.synapse_layer
     x, y, _text, half_width = label_of(layer)
     progress = progress_at(layer, x, y) if where == "label" else 0.05
-    monkeypatch.setattr(playback, "pulses", lambda: ([("x1", "y")], np.array([progress]), np.array([0.75])))
+    monkeypatch.setattr(playback, "pulse_state", lambda: Pulses(np.array([0]), np.array([progress]), np.array([0.75]),
+                                                                [("x1", "y")]))
     figure.animator.show_state()
     scale = 2.0
     image = rgb(figure.image(scale))

@@ -11,6 +11,7 @@ questions, never which class they hold; `kind` only chooses which explanation a 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Any, NamedTuple, Protocol
 
 import numpy as np
@@ -29,12 +30,19 @@ class Sample(NamedTuple):
 
 @dataclass(frozen=True)
 class Pulses:
-    """The signals travelling along synapses now: a synapse key, the progress 0..1 along it and
-    the signed strength of each."""
+    """The signals travelling along synapses now: the synapse (an index into `synapse_keys`, the
+    engine's synapses in its order), the progress 0..1 along it and the signed strength of each."""
 
-    keys: list[SynapseKey] = field(default_factory=list)
+    synapses: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.intp))
     progress: np.ndarray = field(default_factory=lambda: np.zeros(0))
     strength: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    synapse_keys: Sequence[SynapseKey] = ()
+
+    @property
+    def keys(self) -> list[SynapseKey]:
+        """Each pulse's synapse key (a list made on each call: the canvas reads `synapses`)."""
+        keys = self.synapse_keys
+        return [keys[i] for i in self.synapses.tolist()]
 
 
 @dataclass(frozen=True)

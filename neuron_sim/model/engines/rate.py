@@ -109,7 +109,8 @@ class RateEngine:
         self.threshold = np.array([nr.threshold for nr in neurons], dtype=float)
         self.activation = [nr.activation for nr in neurons]
         synapses = list(network.synapses.values())
-        self.synapse_index = {s.key: k for k, s in enumerate(synapses)}
+        self.synapse_keys = [s.key for s in synapses]
+        self.synapse_index = {key: k for k, key in enumerate(self.synapse_keys)}
         self.source = np.array([self.index[s.source] for s in synapses], dtype=np.intp)
         self.target = np.array([self.index[s.target] for s in synapses], dtype=np.intp)
         self.weight = np.array([s.weight for s in synapses], dtype=float)
@@ -409,10 +410,9 @@ class RateEngine:
         syn = self.stage_synapses()
         if syn.size == 0 or phase <= 0.0:
             return Pulses()
-        keys = list(self.synapse_index)
         strength = self.weight[syn] * self.activity[self.source[syn]]
         shown = np.flatnonzero(np.abs(strength) > 1e-9)
-        return Pulses([keys[i] for i in syn[shown].tolist()], np.full(shown.size, phase), strength[shown])
+        return Pulses(syn[shown], np.full(shown.size, phase), strength[shown], self.synapse_keys)
 
     def computed_ids(self) -> set[str]:
         if self.tick > 0 or self.settled:

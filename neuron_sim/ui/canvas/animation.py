@@ -3,7 +3,10 @@ blocks look, the numbers in the blocks and the pulses passing through them.
 
 The CanvasAnimator reads the playback's state once per frame and hands it to the items; nothing
 here writes to the model, and the static network is not repainted (both the synapse layer and the
-neuron items are cached pixmaps; only neurons whose state changed are redrawn).
+neuron items are cached pixmaps; only neurons whose state changed are redrawn). The pulses are
+handed over as arrays (synapse, progress, strength); where each one is on its curve is computed
+when Qt paints, and only for the pulses whose synapse crosses the painted rectangle, which are
+stamped from cached pictures (animation_sprites.py).
 """
 
 from __future__ import annotations
@@ -15,9 +18,11 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from neuron_sim.model import blocks, geometry
 from neuron_sim.model.analysis import rate_breakdown
+from neuron_sim.model.engines.protocol import Pulses
 
 from neuron_sim.ui import styles
 from neuron_sim.ui.playback import Playback
+from neuron_sim.ui.canvas.animation_sprites import MAX_RADIUS, SpriteCache, stamp
 from neuron_sim.ui.canvas.block_painting import NOTHING_LIT, Lit
 from neuron_sim.ui.canvas.scene import DisplayScene
 from neuron_sim.ui.events import connect_all
@@ -28,59 +33,166 @@ INHIBITORY_PULSE = QColor("#9ED8FF")
 
 
 HALO_GROWTH = 3.0  # how far a lit weight label's halo reaches beyond its box
+MAX_DRAWN = 100_000  # pulses stamped in one paint (the newest in view): far out, they are dots under a pixel
+
+
+def pulse_radii(strength: np.ndarray, spiking: bool) -> np.ndarray:
+    magnitude = np.abs(strength)
+    radii = 4.0 + 1.5 * np.log1p(magnitude) if spiking else 3.0 + 4.0 * np.minimum(magnitude, 2.0)
+    return np.minimum(radii, MAX_RADIUS)
+
+
+class _Travelling:
+    """Pulses as the animator hands them over: each one's synapse (a row of the synapse layer's
+    layout), progress and strength, and the layout's curves and their boxes."""
+
+    __slots__ = ("rows", "progress", "strength", "control", "boxes", "spiking")
+
+    def __init__(self, rows, progress, strength, control, boxes, spiking):
+        self.rows, self.progress, self.strength = rows, progress, strength
+        self.control, self.boxes, self.spiking = control, boxes, spiking
+
+    def placed(self, chosen: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(rows, positions, radii, signs) of the chosen pulses (all: None)."""
+        rows, progress, strength = self.rows, self.progress, self.strength
+        if chosen is not None:
+            rows, progress, strength = rows[chosen], progress[chosen], strength[chosen]
+        positions = geometry.point_on_curves(self.control[rows], progress)
+        return rows, positions, pulse_radii(strength, self.spiking), np.sign(strength)
+
+    def crossing(self, rect: QRectF) -> np.ndarray:
+        """The pulses whose synapse's curve comes within a pulse's radius of `rect`."""
+        boxes = self.boxes[self.rows]
+        grow = MAX_RADIUS + 1.0
+        return np.flatnonzero((boxes[:, 0] <= rect.right() + grow) & (boxes[:, 2] >= rect.left() - grow)
+                              & (boxes[:, 1] <= rect.bottom() + grow) & (boxes[:, 3] >= rect.top() - grow))
 
 
 class PulseLayer(QGraphicsItem):
-    """Every travelling pulse, drawn from arrays: positions (P, 2), radii (P,), signs (P,).
+    """Every travelling pulse, drawn from arrays.
 
     A pulse passing under its synapse's weight label (which sits above this layer, so that the
     number stays readable) lights a halo around the label's box instead of vanishing: the signal
-    is seen to go through the weight. `halos` (H, 4) are those boxes, `halo_signs` (H,) their signs.
+    is seen to go through the weight. `positions`, `radii`, `signs`, `halos` (H, 4) and
+    `halo_signs` say what the layer shows, every pulse in or out of view (computed when read);
+    a paint computes only what crosses the painted rectangle.
     """
 
     def __init__(self):
         super().__init__()
         self.setZValue(5)  # above the synapses, below their weight labels (6) and the cells (10)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.positions = np.zeros((0, 2))
-        self.radii = np.zeros(0)
-        self.signs = np.zeros(0)
-        self.halos = np.zeros((0, 4))
-        self.halo_signs = np.zeros(0)
+        # Without this flag Qt reports the whole bounding rectangle as exposed, and nothing is culled.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self._bounds = QRectF()
+        self._travelling: _Travelling | None = None
+        self._label_boxes = None  # () -> (n, 4): each synapse's weight label box (by layout row)
+        self._shown: tuple | None = (np.zeros((0, 2)), np.zeros(0), np.zeros(0), np.zeros((0, 4)), np.zeros(0))
+        self._sprites = SpriteCache((EXCITATORY_PULSE, INHIBITORY_PULSE), (PALETTE.excitatory, PALETTE.inhibitory))
 
-    def set_pulses(self, positions: np.ndarray, radii: np.ndarray, signs: np.ndarray, bounds: QRectF,
-                   halos: np.ndarray | None = None, halo_signs: np.ndarray | None = None) -> None:
+    # ---- what is drawn ---------------------------------------------------------------------
+    def _grow(self, bounds: QRectF) -> None:
         bounds = QRectF(bounds).adjusted(-HALO_GROWTH - 1, -HALO_GROWTH - 1, HALO_GROWTH + 1, HALO_GROWTH + 1)
         if bounds != self._bounds:
             self.prepareGeometryChange()
             self._bounds = bounds
-        had = len(self.positions) > 0
-        self.positions, self.radii, self.signs = positions, radii, signs
-        self.halos = np.zeros((0, 4)) if halos is None else halos
-        self.halo_signs = np.zeros(0) if halo_signs is None else halo_signs
+
+    def set_pulses(self, positions: np.ndarray, radii: np.ndarray, signs: np.ndarray, bounds: QRectF,
+                   halos: np.ndarray | None = None, halo_signs: np.ndarray | None = None) -> None:
+        """Pulses placed already (figures and tests place their own)."""
+        had = self.count() > 0
+        self._grow(bounds)
+        self._travelling = None
+        self._shown = (positions, radii, signs, np.zeros((0, 4)) if halos is None else halos,
+                       np.zeros(0) if halo_signs is None else halo_signs)
         if had or len(positions):
             self.update()
 
+    def set_travelling(self, rows: np.ndarray, progress: np.ndarray, strength: np.ndarray, control: np.ndarray,
+                       boxes: np.ndarray, spiking: bool, bounds: QRectF, label_boxes) -> None:
+        """Pulses along the curves `control` (the synapse layer's layout): each one's row there, its
+        progress 0..1 and signed strength; `boxes` bound each curve, `label_boxes()` the weight labels."""
+        had = self.count() > 0
+        self._grow(bounds)
+        self._travelling = _Travelling(rows, progress, strength, control, boxes, spiking) if len(rows) else None
+        self._label_boxes = label_boxes
+        self._shown = None if self._travelling is not None else self._shown_empty()
+        if had or len(rows):
+            self.update()
+
+    @staticmethod
+    def _shown_empty() -> tuple:
+        return (np.zeros((0, 2)), np.zeros(0), np.zeros(0), np.zeros((0, 4)), np.zeros(0))
+
+    def count(self) -> int:
+        if self._travelling is not None:
+            return len(self._travelling.rows)
+        return len(self._shown[0]) if self._shown is not None else 0
+
+    def _everything(self) -> tuple:
+        if self._shown is None:
+            rows, positions, radii, signs = self._travelling.placed()
+            halos, halo_signs = self._halos(rows, positions, radii, signs)
+            self._shown = (positions, radii, signs, halos, halo_signs)
+        return self._shown
+
+    positions = property(lambda self: self._everything()[0])
+    radii = property(lambda self: self._everything()[1])
+    signs = property(lambda self: self._everything()[2])
+    halos = property(lambda self: self._everything()[3])
+    halo_signs = property(lambda self: self._everything()[4])
+
+    def _halos(self, rows, positions, radii, signs) -> tuple[np.ndarray, np.ndarray]:
+        """The label boxes with their own synapse's pulse under them, and that pulse's sign."""
+        boxes = self._label_boxes() if self._label_boxes is not None else np.zeros((0, 4))
+        if not len(boxes) or not len(rows):
+            return np.zeros((0, 4)), np.zeros(0)
+        own = boxes[rows]
+        x, y = positions[:, 0], positions[:, 1]
+        under = ((x + radii > own[:, 0]) & (x - radii < own[:, 2])
+                 & (y + radii > own[:, 1]) & (y - radii < own[:, 3]))
+        return own[under], signs[under]
+
+    # ---- painting --------------------------------------------------------------------------
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
         return self._bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        if not len(self.positions):
+        if not self.count():
             return
-        painter.setClipRect(styles.exposed_rect(painter, option, self._bounds))
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        colours = _SignColours(painter)
+        exposed = styles.exposed_rect(painter, option, self._bounds)
+        painter.setClipRect(exposed)
         scene = self.scene()
-        if scene is not None and scene.synapse_layer.label_layer.drawn_by(painter):
+        labelled = scene is not None and scene.synapse_layer.label_layer.drawn_by(painter)
+        travelling = self._travelling
+        if travelling is None:
+            positions, radii, signs, halos, halo_signs = self._shown
+        else:
+            chosen = travelling.crossing(exposed)
+            if chosen.size > MAX_DRAWN:
+                chosen = chosen[-MAX_DRAWN:]
+            rows, positions, radii, signs = travelling.placed(chosen)
+            halos, halo_signs = self._halos(rows, positions, radii, signs) if labelled else (np.zeros((0, 4)), [])
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if labelled and len(halos):
+            colours = _SignColours(painter)
             grow = HALO_GROWTH
-            for (left, top, right, bottom), s in zip(self.halos.tolist(), self.halo_signs.tolist()):
+            for (left, top, right, bottom), s in zip(halos.tolist(), np.asarray(halo_signs).tolist()):
                 colours.use(s)
                 box = QRectF(left, top, right - left, bottom - top).adjusted(-grow, -grow, grow, grow)
                 painter.drawRoundedRect(box, 4 + grow, 4 + grow)
-        for (x, y), r, s in zip(self.positions.tolist(), self.radii.tolist(), self.signs.tolist()):
-            colours.use(s)
-            painter.drawEllipse(QPointF(x, y), r, r)
+        sprites = self._sprites.for_painter(painter)
+        # zoomed far in (few pulses in view) or larger than the pictures: drawn exactly
+        exact = np.ones(len(radii), dtype=bool) if sprites is None else radii > MAX_RADIUS
+        if exact.any():
+            colours = _SignColours(painter)
+            for (x, y), r, s in zip(positions[exact].tolist(), radii[exact].tolist(), signs[exact].tolist()):
+                colours.use(s)
+                painter.drawEllipse(QPointF(x, y), r, r)
+        if sprites is not None and not exact.all():
+            if exact.any():
+                positions, radii, signs = positions[~exact], radii[~exact], signs[~exact]
+            stamp(painter, sprites.fragments(positions, radii, signs < 0), sprites.pixmap)
 
 
 class _SignColours:
@@ -112,6 +224,7 @@ class CanvasAnimator(QObject):
         self.scene = scene
         self.playback = playback
         self.pulse_layer = PulseLayer()
+        self._rows_for: tuple = (None, None, np.zeros(0, dtype=np.intp))
         scene.addItem(self.pulse_layer)
         scene.synapse_layer.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         scene.synapse_layer.label_layer.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -160,36 +273,41 @@ class CanvasAnimator(QObject):
     def _show_pulses(self) -> None:
         layer = self.scene.synapse_layer
         layer.ensure_layout()
-        keys, progress, strength = self.playback.pulses()
-        index = [layer._index.get(tuple(k)) for k in keys]
-        keep = [i for i, j in enumerate(index) if j is not None]
+        pulses = self.playback.pulse_state()
         in_blocks = layer.layout_ is not None and layer.layout_.row is not None  # laid out in blocks
         self.pulse_layer.setZValue(11 if in_blocks else 5)  # blocks: through the neurons' blocks, over them
-        if not keep or layer.layout_ is None:
-            if in_blocks:
+        rows, progress, strength = np.zeros(0, dtype=np.intp), np.zeros(0), np.zeros(0)
+        if len(pulses.synapses) and layer.layout_ is not None:
+            rows = self._layer_rows(pulses)[pulses.synapses]
+            progress, strength = np.asarray(pulses.progress), np.asarray(pulses.strength)
+            drawn = rows >= 0
+            if not drawn.all():
+                rows, progress, strength = rows[drawn], progress[drawn], strength[drawn]
+        if in_blocks:  # few pulses (blocks draw small rate networks), placed here and stamped as they are
+            if not len(rows):
                 self._light_blocks({})
-            self.pulse_layer.set_pulses(np.zeros((0, 2)), np.zeros(0), np.zeros(0), layer.boundingRect())
+                self.pulse_layer.set_pulses(np.zeros((0, 2)), np.zeros(0), np.zeros(0), layer.boundingRect())
+                return
+            positions, carried, bounds = self._through_blocks(rows, progress, strength)
+            self.pulse_layer.set_pulses(positions, pulse_radii(carried, False), np.sign(carried), bounds)
             return
-        rows = np.array([index[i] for i in keep], dtype=np.intp)
-        control = layer.layout_.control[rows]
-        if in_blocks:
-            positions, strength, bounds = self._through_blocks(rows, np.asarray(progress)[keep],
-                                                               np.asarray(strength)[keep])
-            self.pulse_layer.set_pulses(positions, _radii(np.abs(strength), False), np.sign(strength), bounds)
+        if not len(rows):
+            self.pulse_layer.set_travelling(rows, progress, strength, np.zeros((0, 4, 2)), np.zeros((0, 4)), False,
+                                            layer.boundingRect(), None)
             return
-        positions = geometry.point_on_curves(control, np.asarray(progress)[keep])
-        magnitude = np.abs(np.asarray(strength)[keep])
-        radii = _radii(magnitude, self.scene.network.model == "spiking")
-        signs = np.sign(np.asarray(strength)[keep])
-        halos, halo_signs = np.zeros((0, 4)), np.zeros(0)
-        boxes = layer.label_boxes()  # none while the weights are hidden
-        if len(boxes):
-            own = boxes[rows]  # each pulse's own synapse's label
-            x, y = positions[:, 0], positions[:, 1]
-            under = ((x + radii > own[:, 0]) & (x - radii < own[:, 2])
-                     & (y + radii > own[:, 1]) & (y - radii < own[:, 3]))
-            halos, halo_signs = own[under], signs[under]
-        self.pulse_layer.set_pulses(positions, radii, signs, layer.boundingRect(), halos, halo_signs)
+        self.pulse_layer.set_travelling(rows, progress, strength, layer.layout_.control, layer.curve_boxes(),
+                                        self.scene.network.model == "spiking", layer.boundingRect(),
+                                        layer.label_boxes)
+
+    def _layer_rows(self, pulses: Pulses) -> np.ndarray:
+        """For each of the engine's synapses, its row in the synapse layer (−1: not drawn), made
+        again only when the engine or the layer's synapses change."""
+        keys, layer_keys = pulses.synapse_keys, self.scene.synapse_layer.keys
+        if keys is not self._rows_for[0] or layer_keys is not self._rows_for[1]:
+            row_of = self.scene.synapse_layer.row_of()
+            rows = np.fromiter((row_of.get(key, -1) for key in keys), dtype=np.intp, count=len(keys))
+            self._rows_for = (keys, layer_keys, rows)
+        return self._rows_for[2]
 
     def _through_blocks(self, rows: np.ndarray, progress: np.ndarray,
                         strength: np.ndarray) -> tuple[np.ndarray, np.ndarray, QRectF]:
@@ -229,8 +347,3 @@ class CanvasAnimator(QObject):
         for nid, item in self.scene.neuron_items.items():
             item.set_lit(lit.get(nid, NOTHING_LIT))
 
-
-def _radii(magnitude: np.ndarray, spiking: bool) -> np.ndarray:
-    """A pulse's size grows with its strength, within bounds."""
-    radii = 4.0 + 1.5 * np.log1p(magnitude) if spiking else 3.0 + 4.0 * np.minimum(magnitude, 2.0)
-    return np.minimum(radii, 11.0)

@@ -341,6 +341,16 @@ class SynapseLayer(QGraphicsItem):
         i = geometry.nearest_curve((point.x(), point.y()), self.layout_.control, tolerance)
         return None if i is None else self.keys[i]
 
+    def curve_boxes(self) -> np.ndarray:
+        """(n, 4) left, top, right, bottom around each synapse's curve, in the order of `keys`."""
+        self.ensure_layout()
+        return self._boxes
+
+    def row_of(self) -> dict[SynapseKey, int]:
+        """Synapse key → its place in `keys` (and in the layout's arrays)."""
+        self.ensure_layout()
+        return self._index
+
     def curve_of(self, key: SynapseKey) -> np.ndarray | None:
         self.ensure_layout()
         i = self._index.get(tuple(key))

@@ -139,7 +139,8 @@ class SpikingEngine:
         self._has_sources = self.sources.count > 0
         self.history = EditHistory()
         a = self.arrays
-        self.pulse_trail = PulseTrail(a.syn_keys, a.syn_source, a.syn_delay_ms, self.dt_ms)
+        self.pulse_trail = PulseTrail(self.n, a.syn_keys, a.syn_source, a.syn_delay_ms, a.syn_weight, self.dt_ms,
+                                      self.plasticity)
 
     def refreeze(self) -> None:
         """Derive the refractory state from the last spikes (after a reset or an edit)."""
@@ -274,6 +275,7 @@ class SpikingEngine:
             return False
         self.history.record_weight_edit(key, before, self.delays.delay_of(key), self.step_count,
                                         self.delays.spike_log.maxlen)
+        self.pulse_trail.weight_edited(key, before, value, self.step_count)
         return self.delays.set_weight(key, value)
 
     # ---- going on from another engine (carry.py) -----------------------------------------------
@@ -315,7 +317,7 @@ class SpikingEngine:
         neurons and synapses that are still there were doing carries over by id and synapse
         key, input in flight and the pulses drawn on the axons included."""
         carry_run_over(self, old)
-        self.pulse_trail.take_over(old.pulse_trail, set(self.arrays.syn_keys))
+        self.pulse_trail.take_over(old.pulse_trail, old.t_ms)
         if self.plasticity is not None:
             self.plasticity.take_over(old.plasticity, self.step_count)
         if self.currents is not None:
@@ -325,22 +327,23 @@ class SpikingEngine:
         """Everything `other` (an engine of a copy of this network) is doing, pulses included."""
         if self.wired_like(other):
             self.continue_from(other)
-            self.pulse_trail.take_over(other.pulse_trail, set(self.arrays.syn_keys))
+            self.pulse_trail.take_over(other.pulse_trail, other.t_ms)
         else:
             self.carry_over(other)
 
     # ---- what the player reads (protocol.py) ---------------------------------------------------
     def advance_stage(self) -> Sample:
         """One step; its sample: v for cells, 1 for a source that fired (else 0)."""
-        t = self.t_ms
+        k = self.step_count
         spiked = self.step()
         values = self.v.copy()
-        values[self.n_cells:] = 0.0
+        if self.n_cells < self.n:
+            values[self.n_cells:] = 0.0
         if spiked.size:
             values[spiked[spiked >= self.n_cells]] = 1.0
-            self.pulse_trail.launch(spiked, t, self.weight_of)
-            return Sample(t, values, spiked)
-        return Sample(t, values)
+            self.pulse_trail.launch(spiked, k)
+            return Sample(k * self.dt_ms, values, spiked)
+        return Sample(k * self.dt_ms, values)
 
     def settle(self) -> bool:
         return False  # time matters: the state is the run's
