@@ -29,7 +29,7 @@ from neuron_sim.model.engines.build import build_engine
 from neuron_sim.model.engines.protocol import Clock, Engine, Pulses, Sample
 from neuron_sim.model.entities import ModelError
 from neuron_sim.model.network import Network
-from neuron_sim.model.recording import TraceRecorder
+from neuron_sim.model.recording import DEFAULT_MEMORY_BYTES, TraceRecorder, capacity_for
 
 MAX_STAGES_PER_ADVANCE = 2000  # a slow machine falls behind rather than freezing
 
@@ -40,7 +40,7 @@ class Player:
     changed = Signal()  # the state shown changed (a step, an edit, a rebuild)
     failed = Signal(object)  # ModelError: the network cannot run as it is now
 
-    def __init__(self, network: Network):
+    def __init__(self, network: Network, recording_bytes: int = DEFAULT_MEMORY_BYTES):
         self._network = network
         self.engine: Engine | None = None
         self.failure: ModelError | None = None
@@ -48,7 +48,9 @@ class Player:
         self.speed = 1.0
         self.phase = 0.0  # progress of the current stage, 0 → 1 (engines with a continuous phase)
         self.stages_to_step = 0  # stages the Step being played still has to go (0: none playing)
+        self.recording_bytes = recording_bytes  # what the recorder's samples may take (capacity_for)
         self._order = np.zeros(0, dtype=np.intp)  # engine index of each recorder column
+        self._columns: np.ndarray | None = None  # _order, or None where it is every index in turn
         self._position = np.zeros(0, dtype=np.intp)  # recorder column of each engine index
         self._follow(network, True)
         self.rebuild(keep_state=False)
@@ -127,7 +129,8 @@ class Player:
         if not keep_state:
             self.stages_to_step = 0
         try:
-            run_memory.check(self._network, None, table_rows=run_memory.RECORDER_SAMPLES)  # playing has no end
+            run_memory.check(self._network, None,  # playing has no end
+                             table_rows=capacity_for(len(self._network), self.recording_bytes))
             engine = build_engine(self._network)
         except ModelError as error:
             self.engine, self.failure = None, error
@@ -143,7 +146,11 @@ class Player:
         self._order = np.array([engine.index[nid] for nid in ids], dtype=np.intp)
         self._position = np.empty(len(engine.ids), dtype=np.intp)
         self._position[self._order] = np.arange(len(ids))
-        self.recorder = TraceRecorder(ids, unit=engine.time_unit)
+        # the recorder's columns are in the network's order: the engine's values are taken in it,
+        # unless the two orders are the same (no copy then)
+        in_order = bool(np.array_equal(self._order, np.arange(len(ids))))
+        self._columns = None if in_order else self._order
+        self.recorder = TraceRecorder(ids, capacity_for(len(ids), self.recording_bytes), unit=engine.time_unit)
         if carried and old_recorder.ids:
             self._carry_recording(old_recorder)
             self._settle()
@@ -179,18 +186,18 @@ class Player:
 
     def _carry_recording(self, old: TraceRecorder) -> None:
         """The samples and spikes recorded so far, for the neurons that are still there."""
-        times = old.times()
-        columns = [old.index.get(nid) for nid in self.recorder.ids]
-        values = old.values()
-        spikes_at: dict[float, list[int]] = {}
-        spike_times, spike_columns = old.spikes()
-        for t, column in zip(spike_times.tolist(), spike_columns.tolist()):
-            position = self.recorder.index.get(old.ids[column])
-            if position is not None:
-                spikes_at.setdefault(t, []).append(position)
-        for t, row in zip(times.tolist(), values):
-            self.recorder.append(t, np.array([row[c] if c is not None else 0.0 for c in columns]),
-                                 spikes_at.get(t))
+        self.recorder.carry(old)
+
+    def set_recording_bytes(self, recording_bytes: int) -> None:
+        """What the recorder's samples may take from now on; the recording so far is kept as far
+        as it fits."""
+        self.recording_bytes = int(recording_bytes)
+        old = self.recorder
+        capacity = capacity_for(len(old.ids), self.recording_bytes)
+        if capacity != old.capacity:
+            self.recorder = TraceRecorder(old.ids, capacity, unit=old.unit)
+            self.recorder.carry(old)
+            self.changed.emit()
 
     # ---- the clock ---------------------------------------------------------------------------
     def set_speed(self, speed: float) -> None:
@@ -281,7 +288,7 @@ class Player:
 
     def _record(self, sample: Sample) -> None:
         spiked = self._position[sample.spiked] if sample.spiked is not None else None
-        self.recorder.append(sample.time, sample.values[self._order], spiked)
+        self.recorder.append(sample.time, sample.values, spiked, self._columns)
 
     # ---- what is shown -----------------------------------------------------------------------
     def pulses(self) -> Pulses:

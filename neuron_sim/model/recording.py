@@ -1,6 +1,10 @@
 """Bounded recordings of a running simulation: traces and spikes for the instrument docks.
 
-Memory stays flat however long a run lasts: both buffers keep only the most recent samples.
+Memory stays flat however long a run lasts: both buffers keep only the most recent samples. How
+many samples of every neuron are kept follows from the memory the recording may use (a setting
+the person chooses; `capacity_for`): a 10-neuron network keeps DEFAULT_CAPACITY samples, a
+100,000-neuron one as many as fit. What no longer fits is counted (`samples_dropped`,
+`spikes_dropped`), so that the docks can say so.
 """
 
 from __future__ import annotations
@@ -10,8 +14,17 @@ import io
 
 import numpy as np
 
-DEFAULT_CAPACITY = 4000
+DEFAULT_CAPACITY = 4000  # samples of every neuron, at most
+MIN_CAPACITY = 16  # however many neurons there are
+DEFAULT_MEMORY_BYTES = 32 << 20  # for the samples of every neuron (the setting's default)
+VALUE_BYTES = 8
 MAX_SPIKES = 20000
+
+
+def capacity_for(neurons: int, memory_bytes: int = DEFAULT_MEMORY_BYTES) -> int:
+    """Samples of `neurons` neurons that fit in `memory_bytes` (between MIN_ and DEFAULT_CAPACITY)."""
+    fitting = int(memory_bytes) // (VALUE_BYTES * max(neurons, 1))
+    return max(MIN_CAPACITY, min(DEFAULT_CAPACITY, fitting))
 
 
 class TraceRecorder:
@@ -28,6 +41,7 @@ class TraceRecorder:
         self._spike_times = np.zeros(MAX_SPIKES)
         self._spike_ids = np.zeros(MAX_SPIKES, dtype=np.intp)
         self._spike_count = 0
+        self._dropped_before = (0, 0)  # (samples, spikes) dropped by the recording carried over
 
     def __len__(self) -> int:
         return min(self._count, self.capacity)
@@ -35,19 +49,71 @@ class TraceRecorder:
     def clear(self) -> None:
         self._count = 0
         self._spike_count = 0
+        self._dropped_before = (0, 0)
 
-    def append(self, time: float, values: np.ndarray, spiking_indices: np.ndarray | None = None) -> None:
-        """One sample; `values` in `ids` order. `spiking_indices` index into `ids`."""
+    def append(self, time: float, values: np.ndarray, spiking_indices: np.ndarray | None = None,
+               columns: np.ndarray | None = None) -> None:
+        """One sample; `values` in `ids` order, or `values[columns]` is. `spiking_indices` index into `ids`."""
         slot = self._count % self.capacity
         self._times[slot] = time
-        self._values[slot] = values
+        if columns is None:
+            self._values[slot] = values
+        else:
+            np.take(values, columns, out=self._values[slot])
         self._count += 1
         if spiking_indices is not None and len(spiking_indices):
-            for i in np.asarray(spiking_indices).tolist():
-                s = self._spike_count % MAX_SPIKES
-                self._spike_times[s] = time
-                self._spike_ids[s] = i
-                self._spike_count += 1
+            self._add_spikes(time, np.asarray(spiking_indices))
+
+    def _add_spikes(self, time, indices: np.ndarray) -> None:
+        """Spikes at `time` (one or one each) of the neurons `indices`, into the ring of spikes."""
+        count = indices.size
+        if count > MAX_SPIKES:
+            self._spike_count += count - MAX_SPIKES
+            indices = indices[-MAX_SPIKES:]
+            time = time[-MAX_SPIKES:] if np.ndim(time) else time
+            count = MAX_SPIKES
+        start = self._spike_count % MAX_SPIKES
+        first = min(count, MAX_SPIKES - start)
+        self._spike_times[start:start + first] = time if not np.ndim(time) else time[:first]
+        self._spike_ids[start:start + first] = indices[:first]
+        if first < count:
+            self._spike_times[:count - first] = time if not np.ndim(time) else time[first:]
+            self._spike_ids[:count - first] = indices[first:]
+        self._spike_count += count
+
+    @property
+    def samples_dropped(self) -> int:
+        """Samples recorded and then dropped to keep the recording within its capacity."""
+        return max(self._count - self.capacity, 0) + self._dropped_before[0]
+
+    @property
+    def spikes_dropped(self) -> int:
+        return max(self._spike_count - MAX_SPIKES, 0) + self._dropped_before[1]
+
+    @property
+    def memory_bytes(self) -> int:
+        """What the samples of every neuron take."""
+        return self._values.nbytes + self._times.nbytes
+
+    def carry(self, old: TraceRecorder) -> None:
+        """Start from `old`'s samples and spikes (a recording of other neurons) for the neurons
+        both have, by id; a neuron `old` did not have reads 0. Only what fits here is kept, and
+        what did not fit is counted as dropped."""
+        times, values = old.times(), old.values()
+        keep = min(times.size, self.capacity)
+        here = np.array([self.index.get(nid, -1) for nid in old.ids], dtype=np.intp)
+        kept = np.flatnonzero(here >= 0)
+        self._times[:keep] = times[times.size - keep:]
+        self._values[:keep] = 0.0
+        self._values[:keep, here[kept]] = values[values.shape[0] - keep:][:, kept]
+        self._count = keep
+        self._spike_count = 0
+        spike_times, spike_ids = old.spikes()
+        moved = here[spike_ids]
+        chosen = np.flatnonzero(moved >= 0)
+        if chosen.size:
+            self._add_spikes(spike_times[chosen], moved[chosen])
+        self._dropped_before = (old.samples_dropped + times.size - keep, old.spikes_dropped)
 
     def revise(self, time: float, values: np.ndarray) -> None:
         """The sample at `time` becomes `values` (the state at that time was edited); appended
@@ -64,9 +130,10 @@ class TraceRecorder:
     def times(self) -> np.ndarray:
         return self._times[self._order(self._count, self.capacity)]
 
-    def values(self, neuron_id: str | None = None) -> np.ndarray:
-        """(samples, neurons) oldest first, or one neuron's column."""
-        order = self._order(self._count, self.capacity)
+    def values(self, neuron_id: str | None = None, start: int = 0, stop: int | None = None) -> np.ndarray:
+        """(samples, neurons) oldest first, or one neuron's column; samples `start`:`stop` of
+        them only (oldest first), without copying the others."""
+        order = self._order(self._count, self.capacity)[start:stop]
         if neuron_id is None:
             return self._values[order]
         return self._values[order, self.index[neuron_id]]  # one column, without copying the rest
