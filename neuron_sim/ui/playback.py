@@ -19,8 +19,9 @@ from neuron_sim.model.engines.protocol import Engine, Pulses
 from neuron_sim.model.engines.rate import PLAYBACK_STAGES_PER_SECOND
 from neuron_sim.model.engines.spiking.engine import PLAYBACK_MS_PER_SECOND
 from neuron_sim.model.player import MAX_STAGES_PER_ADVANCE, Player
-from neuron_sim.model.recording import TraceRecorder
+from neuron_sim.model.recording import DEFAULT_MEMORY_BYTES, TraceRecorder
 
+from neuron_sim.ui.i18n import language
 from neuron_sim.ui.i18n.errors import error_text
 from neuron_sim.ui.styles import duration_parts
 
@@ -32,6 +33,17 @@ SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 10.0, 100.0, FASTEST)
 FLAT_OUT_SHARE = 0.6  # of each frame's time spent computing at FASTEST; the rest draws and answers
 FLAT_OUT_FIRST_STAGES = 20  # at FASTEST, the first frame's stages: later frames fit the time measured
 MAX_FRAME_SECONDS = 0.25  # a stalled machine does not jump ahead
+RECORDING_MEMORY_KEY = "recording_memory_mb"  # Preferences: what the trace recording may take
+DEFAULT_RECORDING_MB = DEFAULT_MEMORY_BYTES >> 20
+
+
+def recording_memory_mb() -> int:
+    """The memory (MB) the recording of a playing network may take, as Preferences set it."""
+    value = language.settings().value(RECORDING_MEMORY_KEY, DEFAULT_RECORDING_MB)
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return DEFAULT_RECORDING_MB
 
 
 class Playback(QObject):
@@ -41,7 +53,7 @@ class Playback(QObject):
 
     def __init__(self, network: Network, parent: QObject | None = None):
         super().__init__(parent)
-        self.player = Player(network)
+        self.player = Player(network, recording_memory_mb() << 20)
         self.player.changed.connect(self._changed)
         self.player.failed.connect(self._failed)
         self._timer = QTimer(self)
@@ -98,6 +110,10 @@ class Playback(QObject):
 
     def rebuild(self, keep_state: bool = True) -> None:
         self.player.rebuild(keep_state)
+
+    def follow_recording_setting(self) -> None:
+        """Keep as much of the recording as the memory Preferences allow now."""
+        self.player.set_recording_bytes(recording_memory_mb() << 20)
 
     def continue_from(self, source: Playback) -> None:
         """Take over where `source`, a Playback of an identical copy of this network, is now

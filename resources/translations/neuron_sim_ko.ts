@@ -3443,6 +3443,18 @@ Install one and restart, for example on Debian or Ubuntu:
         <translation>시작할 때 시작 페이지 보이기(&amp;S)</translation>
     </message>
     <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>How much memory the Traces dock&apos;s recording may take. A small network keeps its last 4,000 samples; a large one keeps as many as fit, and the dock says when older ones are no longer kept.</source>
+        <translation>추적 창의 기록이 쓸 수 있는 메모리입니다. 작은 네트워크는 마지막 4,000개 표본을 모두 남기고, 큰 네트워크는 들어가는 만큼만 남깁니다. 오래된 표본이 지워지면 추적 창이 알려 줍니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Memory for traces:</source>
+        <translation>추적 기록 메모리(&amp;M):</translation>
+    </message>
+    <message>
         <source>No installed font has Korean (Hangul) letters, so neuron-sim will stay in English. Install fonts-nanum or fonts-noto-cjk.</source>
         <translation>설치된 글꼴 중 한글을 표시할 수 있는 것이 없어 neuron-sim은 영어로 표시됩니다. fonts-nanum 또는 fonts-noto-cjk를 설치하세요.</translation>
     </message>
@@ -3455,8 +3467,8 @@ Install one and restart, for example on Debian or Ubuntu:
         <translation>환경 설정(&amp;P)…</translation>
     </message>
     <message>
-        <source>Language, the look neuron-sim starts with, the start page</source>
-        <translation>언어, 시작할 때의 모습, 시작 페이지</translation>
+        <source>Language, the look neuron-sim starts with, the start page, memory for traces</source>
+        <translation>언어, 시작할 때의 모습, 시작 페이지, 추적 기록 메모리</translation>
     </message>
 </context>
 <context>
@@ -3722,6 +3734,22 @@ Install one and restart, for example on Debian or Ubuntu:
     <message>
         <source>(the first {shown} of {count})</source>
         <translation>({count}개 중 처음 {shown}개)</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 ticks</source>
+        <translation>%1틱</translation>
+    </message>
+    <message>
+        <source>Older samples are no longer kept: the recording holds the last %1 of every neuron (%2 MB; set in Edit → Preferences).</source>
+        <translation>오래된 표본은 더 이상 남지 않습니다: 기록은 모든 뉴런의 마지막 %1만 담습니다(%2 MB, 편집 → 환경 설정에서 바꿀 수 있습니다).</translation>
     </message>
     <message>
         <source>time (ms)</source>

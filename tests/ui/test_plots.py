@@ -319,3 +319,24 @@ def test_docks_survive_a_new_network_and_deleted_neurons(qtbot, make):
         dock.show_selection(["n1"], [])
         dock.refresh()
     assert docks[1].mode == "spiking" and docks[2].hint_text() == ""
+
+
+def test_the_trace_says_when_older_samples_are_no_longer_kept(make):
+    playback, dock = make(TraceDock, relay(), ["n1"])
+    run(playback, 50)
+    dock.refresh()
+    assert dock.kept_note.isHidden()  # everything since the start is there
+    neurons = len(playback.network.neurons)
+    playback.player.set_recording_bytes(20 * neurons * 8)  # a window of 20 samples
+    recorder = playback.recorder
+    assert recorder.capacity == 20 and recorder.samples_dropped == 30
+    run(playback, 50)
+    dock.refresh()
+    assert not dock.kept_note.isHidden()
+    span = recorder.times()[-1] - recorder.times()[0]
+    assert f"the last {span:.1f} ms" in dock.kept_note.text() or f"the last {span:.0f} ms" in dock.kept_note.text()
+    x, _y = dock.curve_data("n1")
+    assert np.array_equal(x, recorder.times()[recorder.times() >= x[0]])
+    playback.reset()
+    dock.refresh()
+    assert dock.kept_note.isHidden()

@@ -137,3 +137,24 @@ def test_the_note_that_appears_is_never_clipped(qtbot, monkeypatch):
     note = dialog.language_note.geometry()
     assert dialog.rect().contains(note)
     assert dialog.look_box.geometry().top() >= note.bottom()
+
+
+def test_the_memory_for_traces_applies_to_the_open_network(qtbot, window, monkeypatch):
+    from neuron_sim.model.recording import DEFAULT_CAPACITY, capacity_for
+    from neuron_sim.ui.playback import DEFAULT_RECORDING_MB, RECORDING_MEMORY_KEY, recording_memory_mb
+    from neuron_sim.ui.window import preferences
+
+    assert recording_memory_mb() == DEFAULT_RECORDING_MB
+    dialog = _dialog(qtbot)
+    assert dialog.recording_box.value() == DEFAULT_RECORDING_MB
+    dialog.recording_box.setValue(1)
+    dialog.accept()
+    assert int(language.settings().value(RECORDING_MEMORY_KEY)) == 1 == recording_memory_mb()
+
+    neurons = len(window.network.neurons)
+    monkeypatch.setattr(preferences.PreferencesDialog, "exec", lambda self: preferences.QDialog.DialogCode.Accepted)
+    assert window.playback.player.recording_bytes == DEFAULT_RECORDING_MB << 20
+    window.preferences_action.trigger()  # OK with the stored choice: the open network follows it
+    assert window.playback.player.recording_bytes == 1 << 20
+    assert window.playback.recorder.capacity == capacity_for(neurons, 1 << 20)
+    assert capacity_for(100_000, 1 << 20) < DEFAULT_CAPACITY

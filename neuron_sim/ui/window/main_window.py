@@ -266,7 +266,8 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         self.edit.add_to_menu(edit_menu)
-        self.preferences_action = add_preferences_action(self, edit_menu, self._language_chosen)
+        self.preferences_action = add_preferences_action(self, edit_menu, self._language_chosen,
+                                                         self.playback.follow_recording_setting)
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions(list(self.look_actions.values()))
         self.name_parts.add_to_menu(view_menu)

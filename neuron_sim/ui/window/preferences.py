@@ -1,8 +1,11 @@
-"""Edit → Preferences… (Ctrl+,): language, the look of new windows, the start page.
+"""Edit → Preferences… (Ctrl+,): language, the look of new windows, the start page, the memory
+the trace recording may take.
 
 Stored with QSettings("neuron-sim", "neuron-sim"): "language" ("system", "en", "ko"),
-"default_look" ("biological", "schematic", "blocks") and "show_start_page" (bool, read by the start page).
-A new language applies at once: the main window is rebuilt around the same document.
+"default_look" ("biological", "schematic", "blocks"), "show_start_page" (bool, read by the start
+page) and "recording_memory_mb" (read by the playback: ui/playback.py). A new language applies at
+once: the main window is rebuilt around the same document; a new recording memory applies to the
+open network at once.
 """
 
 from __future__ import annotations
@@ -20,11 +23,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QMenu,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from neuron_sim.model.run_memory import memory_limit
 from neuron_sim.ui.i18n import language
+from neuron_sim.ui.playback import RECORDING_MEMORY_KEY, recording_memory_mb
 
 LOOKS = ("biological", "schematic", "blocks")
 DEFAULT_LOOK_KEY = "default_look"
@@ -80,6 +86,17 @@ class PreferencesDialog(QDialog):
         self.start_page_box.setChecked(show_start_page())
         form.addRow("", self.start_page_box)
 
+        self.recording_box = QSpinBox()
+        self.recording_box.setObjectName("recording_memory")
+        self.recording_box.setRange(1, max(1, memory_limit() >> 20))
+        self.recording_box.setSuffix(self.tr(" MB"))
+        self.recording_box.setValue(recording_memory_mb())
+        self.recording_box.setToolTip(self.tr(
+            "How much memory the Traces dock's recording may take. A small network keeps its last "
+            "4,000 samples; a large one keeps as many as fit, and the dock says when older ones are "
+            "no longer kept."))
+        form.addRow(self.tr("&Memory for traces:"), self.recording_box)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -116,21 +133,28 @@ class PreferencesDialog(QDialog):
         store.setValue(language.LANGUAGE_KEY, self.language_box.currentData())
         store.setValue(DEFAULT_LOOK_KEY, self.look_box.currentData())
         store.setValue(START_PAGE_KEY, self.start_page_box.isChecked())
+        store.setValue(RECORDING_MEMORY_KEY, self.recording_box.value())
         store.sync()
         super().accept()
 
 
 def add_preferences_action(parent: QWidget, menu: QMenu,
-                           language_chosen: Callable[[str], None] | None = None) -> QAction:
-    """Edit → Preferences… (Ctrl+,); `language_chosen(code)` when OK chose another language."""
+                           language_chosen: Callable[[str], None] | None = None,
+                           accepted: Callable[[], None] | None = None) -> QAction:
+    """Edit → Preferences… (Ctrl+,); `accepted()` after OK, then `language_chosen(code)` when OK
+    chose another language."""
     action = QAction(QCoreApplication.translate("PreferencesDialog", "&Preferences…"), parent)
     action.setShortcut(QKeySequence("Ctrl+,"))
     action.setMenuRole(QAction.MenuRole.PreferencesRole)
     action.setStatusTip(QCoreApplication.translate(
-        "PreferencesDialog", "Language, the look neuron-sim starts with, the start page"))
+        "PreferencesDialog", "Language, the look neuron-sim starts with, the start page, memory for traces"))
     def ask() -> None:
         dialog = PreferencesDialog(parent)
-        if dialog.exec() == QDialog.DialogCode.Accepted and language_chosen is not None:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if accepted is not None:
+            accepted()
+        if language_chosen is not None:
             chosen = dialog.chosen_language()
             if chosen != language.STATE.language:
                 language_chosen(chosen)

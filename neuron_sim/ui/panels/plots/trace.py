@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QWidget
 
 from neuron_sim.model.activations import ACTIVATIONS
 from neuron_sim.ui.plain_text import escaped, plain_label
-from neuron_sim.ui.styles import PALETTE, format_number
+from neuron_sim.ui.styles import PALETTE, duration_parts, format_number
 
 from neuron_sim.ui.panels.plots.base import PlotDock, add_legend, dashed_pen, horizontal_label_options, make_plot, series_color
 
@@ -75,6 +75,12 @@ class TraceDock(PlotDock):
         self.toolbar.addWidget(QLabel(self.tr("Show the last")))
         self.toolbar.addWidget(self._window_box)
         self.toolbar.addWidget(self._note, 1)
+        self.kept_note = plain_label()  # what the recording no longer holds, when it dropped samples
+        self.kept_note.setObjectName("trace_kept_note")
+        self.kept_note.setStyleSheet(f"color: {PALETTE.muted_text.name()};")
+        self.kept_note.setWordWrap(True)
+        self.kept_note.hide()
+        self.widget().layout().addWidget(self.kept_note)  # under the plot
         self._sync_unit("tick")
 
     # ---- plot -----------------------------------------------------------------------------
@@ -99,6 +105,7 @@ class TraceDock(PlotDock):
         selected = [nid for nid in self.selected_present() if nid in recorder.index]
         if not selected:
             self._note.clear()
+            self.kept_note.hide()
             if self.playback.engine is None and self.neuron_ids:
                 self.show_hint(self.tr("This network cannot run, so there is nothing to record."))
             else:
@@ -121,6 +128,9 @@ class TraceDock(PlotDock):
         self._update_thresholds(shown, spiking)
 
         times = recorder.times()
+        kept = self.kept_text(recorder, times)
+        self.kept_note.setText(kept)
+        self.kept_note.setVisible(bool(kept))
         window = self._window_box.value()
         end = float(times[-1]) if times.size else 0.0
         first = float(times[0]) if times.size else 0.0
@@ -133,7 +143,7 @@ class TraceDock(PlotDock):
         lo = int(np.searchsorted(times, start, side="left"))
         hi = int(np.searchsorted(times, stop, side="right"))
         t = times[lo:hi]
-        rows = recorder.values()[lo:hi] if self._curves else None  # one copy for all the curves
+        rows = recorder.values(start=lo, stop=hi) if self._curves else None  # one copy for all the curves
         columns = [recorder.index[nid] for nid in self._curves]
         if self.following:
             self._set_y_range(trace_y_range(self._natural, rows[:, columns] if columns else np.zeros(0)))
@@ -150,6 +160,20 @@ class TraceDock(PlotDock):
         if self.following:
             left = max(first, start)
             self._item.setXRange(left, max(end, left + window), padding=0)
+
+    def kept_text(self, recorder, times: np.ndarray) -> str:
+        """What the recording no longer holds ("" while it holds everything since the start)."""
+        if not recorder.samples_dropped or not times.size:
+            return ""
+        memory = max(1, round(recorder.memory_bytes / (1 << 20)))
+        if recorder.unit == "ms":
+            number, unit = duration_parts(float(times[-1] - times[0]))
+            span = (self.tr("%1 s") if unit == "s" else self.tr("%1 ms")).replace("%1", number)
+        else:
+            span = self.tr("%1 ticks").replace("%1", str(len(times)))
+        return (self.tr("Older samples are no longer kept: the recording holds the last %1 of every "
+                        "neuron (%2 MB; set in Edit → Preferences).")
+                .replace("%1", span).replace("%2", str(memory)))
 
     def view_moved(self) -> None:
         self.redraws.request()  # the data around the new view
