@@ -287,7 +287,9 @@ class Player:
                 self._record(sample)
 
     def _record(self, sample: Sample) -> None:
-        spiked = self._position[sample.spiked] if sample.spiked is not None else None
+        spiked = sample.spiked
+        if spiked is not None and self._columns is not None:
+            spiked = self._position[spiked]
         self.recorder.append(sample.time, sample.values, spiked, self._columns)
 
     # ---- what is shown -----------------------------------------------------------------------

@@ -53,7 +53,8 @@ class TraceRecorder:
 
     def append(self, time: float, values: np.ndarray, spiking_indices: np.ndarray | None = None,
                columns: np.ndarray | None = None) -> None:
-        """One sample; `values` in `ids` order, or `values[columns]` is. `spiking_indices` index into `ids`."""
+        """One sample; `values` in `ids` order, or `values[columns]` is. `spiking_indices` (an
+        array) index into `ids`."""
         slot = self._count % self.capacity
         self._times[slot] = time
         if columns is None:
@@ -61,24 +62,28 @@ class TraceRecorder:
         else:
             np.take(values, columns, out=self._values[slot])
         self._count += 1
-        if spiking_indices is not None and len(spiking_indices):
-            self._add_spikes(time, np.asarray(spiking_indices))
+        if spiking_indices is not None and spiking_indices.size:
+            start = self._spike_count % MAX_SPIKES
+            end = start + spiking_indices.size
+            if end <= MAX_SPIKES:  # one slice (a step's spikes rarely wrap around)
+                self._spike_times[start:end] = time
+                self._spike_ids[start:end] = spiking_indices
+                self._spike_count += spiking_indices.size
+            else:
+                self._add_spikes(np.full(spiking_indices.size, time), spiking_indices)
 
-    def _add_spikes(self, time, indices: np.ndarray) -> None:
-        """Spikes at `time` (one or one each) of the neurons `indices`, into the ring of spikes."""
+    def _add_spikes(self, times: np.ndarray, indices: np.ndarray) -> None:
+        """Spikes (one time each) of the neurons `indices`, into the ring of spikes."""
         count = indices.size
         if count > MAX_SPIKES:
             self._spike_count += count - MAX_SPIKES
-            indices = indices[-MAX_SPIKES:]
-            time = time[-MAX_SPIKES:] if np.ndim(time) else time
-            count = MAX_SPIKES
+            times, indices, count = times[-MAX_SPIKES:], indices[-MAX_SPIKES:], MAX_SPIKES
         start = self._spike_count % MAX_SPIKES
         first = min(count, MAX_SPIKES - start)
-        self._spike_times[start:start + first] = time if not np.ndim(time) else time[:first]
+        self._spike_times[start:start + first] = times[:first]
         self._spike_ids[start:start + first] = indices[:first]
-        if first < count:
-            self._spike_times[:count - first] = time if not np.ndim(time) else time[first:]
-            self._spike_ids[:count - first] = indices[first:]
+        self._spike_times[:count - first] = times[first:]
+        self._spike_ids[:count - first] = indices[first:]
         self._spike_count += count
 
     @property

@@ -70,6 +70,16 @@ def test_quick_json_covers_training_against_numpy(quick_json_lines):
         assert records[f"training speed, {name} on {examples:,}"]["unit"] == "epochs/s"
 
 
+def test_quick_json_covers_the_spiking_playback(quick_json_lines):
+    records = {r["name"]: r for r in map(json.loads, quick_json_lines)}
+    step = records["spiking playback per step, N=200"]
+    assert step["unit"] == "us" and step["goal"] == 1.5 and "SpikingEngine.step()" in step["baseline_name"]
+    memory = records["spiking playback peak memory, N=200"]
+    assert memory["unit"] == "MB" and memory["baseline"] is not None and "goal" not in memory  # a goal at 10,000
+    drawing = records["pulse drawing, 1,000 pulses (1,000 in view)"]
+    assert drawing["unit"] == "ms" and drawing["goal"] == 2.0 and "stamped" in drawing["baseline_name"]
+
+
 def test_human_table(capsys):
     def figures(quick: bool):
         yield bench.record("something, N=10", 2.0, "us", 4.0, "a baseline")
@@ -100,7 +110,7 @@ def test_a_failing_benchmark_does_not_hide_the_others(capsys):
 
 
 def test_every_benchmark_is_listed_once():
-    assert len(set(neuron_sim.bench.BENCHMARKS)) == len(neuron_sim.bench.BENCHMARKS) == 8
+    assert len(set(neuron_sim.bench.BENCHMARKS)) == len(neuron_sim.bench.BENCHMARKS) == 9
     assert all(callable(b) for b in neuron_sim.bench.BENCHMARKS)
 
 

@@ -73,7 +73,8 @@ class Engine(Protocol):
         """Back to the start of the run."""
 
     def advance_stage(self) -> Sample | None:
-        """Compute one stage; the sample to record if one is due (rate: a tick completed)."""
+        """Compute one stage; the sample to record if one is due (rate: a tick completed). Its
+        values may be the engine's own array: copy them before the next stage to keep them."""
 
     def settle(self) -> bool:
         """Make every output the network's settled answer for its parameters now, when it has one

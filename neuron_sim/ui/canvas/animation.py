@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from neuron_sim.model import blocks, geometry
+from neuron_sim.model import blocks
 from neuron_sim.model.analysis import rate_breakdown
 from neuron_sim.model.engines.protocol import Pulses
 
@@ -42,27 +42,52 @@ def pulse_radii(strength: np.ndarray, spiking: bool) -> np.ndarray:
     return np.minimum(radii, MAX_RADIUS)
 
 
+def power_coefficients(control: np.ndarray) -> np.ndarray:
+    """(8, C): each cubic curve of `control` (C, 4, 2) as x(t) = a + b·t + c·t² + d·t³ (rows a, b,
+    c, d of x, then of y), so that a point on it is three multiplications and additions."""
+    p0, p1, p2, p3 = (control[:, k, :] for k in range(4))
+    a, b, c, d = p0, 3.0 * (p1 - p0), 3.0 * (p0 - 2.0 * p1 + p2), p3 - p0 + 3.0 * (p1 - p2)
+    return np.ascontiguousarray(np.stack([a, b, c, d]).transpose(2, 0, 1).reshape(8, -1))
+
+
+def on_curves(coefficients: np.ndarray, rows: np.ndarray, progress: np.ndarray) -> np.ndarray:
+    """(P, 2): the point `progress` of the way along curve `rows[i]` (as geometry.point_on_curves,
+    from `power_coefficients`)."""
+    out = np.empty((rows.size, 2))
+    t = progress
+    for axis in (0, 1):
+        a, b, c, d = (coefficients[4 * axis + k].take(rows) for k in range(4))
+        d *= t
+        d += c
+        d *= t
+        d += b
+        d *= t
+        d += a
+        out[:, axis] = d
+    return out
+
+
 class _Travelling:
     """Pulses as the animator hands them over: each one's synapse (a row of the synapse layer's
     layout), progress and strength, and the layout's curves and their boxes."""
 
-    __slots__ = ("rows", "progress", "strength", "control", "boxes", "spiking")
+    __slots__ = ("rows", "progress", "strength", "coefficients", "boxes", "spiking")
 
-    def __init__(self, rows, progress, strength, control, boxes, spiking):
+    def __init__(self, rows, progress, strength, coefficients, boxes, spiking):
         self.rows, self.progress, self.strength = rows, progress, strength
-        self.control, self.boxes, self.spiking = control, boxes, spiking
+        self.coefficients, self.boxes, self.spiking = coefficients, boxes, spiking
 
     def placed(self, chosen: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """(rows, positions, radii, signs) of the chosen pulses (all: None)."""
         rows, progress, strength = self.rows, self.progress, self.strength
-        if chosen is not None:
+        if chosen is not None and chosen.size < rows.size:
             rows, progress, strength = rows[chosen], progress[chosen], strength[chosen]
-        positions = geometry.point_on_curves(self.control[rows], progress)
+        positions = on_curves(self.coefficients, rows, progress)
         return rows, positions, pulse_radii(strength, self.spiking), np.sign(strength)
 
     def crossing(self, rect: QRectF) -> np.ndarray:
         """The pulses whose synapse's curve comes within a pulse's radius of `rect`."""
-        boxes = self.boxes[self.rows]
+        boxes = self.boxes.take(self.rows, axis=0)
         grow = MAX_RADIUS + 1.0
         return np.flatnonzero((boxes[:, 0] <= rect.right() + grow) & (boxes[:, 2] >= rect.left() - grow)
                               & (boxes[:, 1] <= rect.bottom() + grow) & (boxes[:, 3] >= rect.top() - grow))
@@ -86,6 +111,7 @@ class PulseLayer(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self._bounds = QRectF()
         self._travelling: _Travelling | None = None
+        self._curves: tuple = (None, None)  # (the layout's control points, power_coefficients of them)
         self._label_boxes = None  # () -> (n, 4): each synapse's weight label box (by layout row)
         self._shown: tuple | None = (np.zeros((0, 2)), np.zeros(0), np.zeros(0), np.zeros((0, 4)), np.zeros(0))
         self._sprites = SpriteCache((EXCITATORY_PULSE, INHIBITORY_PULSE), (PALETTE.excitatory, PALETTE.inhibitory))
@@ -114,7 +140,9 @@ class PulseLayer(QGraphicsItem):
         progress 0..1 and signed strength; `boxes` bound each curve, `label_boxes()` the weight labels."""
         had = self.count() > 0
         self._grow(bounds)
-        self._travelling = _Travelling(rows, progress, strength, control, boxes, spiking) if len(rows) else None
+        if control is not self._curves[0]:  # a new layout: its curves as polynomials, once
+            self._curves = (control, power_coefficients(control))
+        self._travelling = _Travelling(rows, progress, strength, self._curves[1], boxes, spiking) if len(rows) else None
         self._label_boxes = label_boxes
         self._shown = None if self._travelling is not None else self._shown_empty()
         if had or len(rows):
@@ -182,16 +210,21 @@ class PulseLayer(QGraphicsItem):
                 box = QRectF(left, top, right - left, bottom - top).adjusted(-grow, -grow, grow, grow)
                 painter.drawRoundedRect(box, 4 + grow, 4 + grow)
         sprites = self._sprites.for_painter(painter)
-        # zoomed far in (few pulses in view) or larger than the pictures: drawn exactly
-        exact = np.ones(len(radii), dtype=bool) if sprites is None else radii > MAX_RADIUS
-        if exact.any():
+        # zoomed far in (few pulses in view), or placed by hand larger than the pictures: drawn exactly
+        exact = None
+        if sprites is None:
+            exact = np.ones(len(radii), dtype=bool)
+        elif travelling is None:
+            exact = radii > MAX_RADIUS
+        if exact is not None and exact.any():
             colours = _SignColours(painter)
             for (x, y), r, s in zip(positions[exact].tolist(), radii[exact].tolist(), signs[exact].tolist()):
                 colours.use(s)
                 painter.drawEllipse(QPointF(x, y), r, r)
-        if sprites is not None and not exact.all():
-            if exact.any():
-                positions, radii, signs = positions[~exact], radii[~exact], signs[~exact]
+            positions, radii, signs = positions[~exact], radii[~exact], signs[~exact]
+        if sprites is not None and len(positions):
+            # the pictures are antialiased already; with the hint on Qt takes a slower path
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
             stamp(painter, sprites.fragments(positions, radii, signs < 0), sprites.pixmap)
 
 

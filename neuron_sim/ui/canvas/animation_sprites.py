@@ -46,16 +46,18 @@ class PulseSprites:
 
     def fragments(self, positions: np.ndarray, radii: np.ndarray, negative: np.ndarray) -> np.ndarray:
         """(P, 10) float64: one QPainter.PixmapFragment per pulse, laid out as Qt reads them."""
-        column = np.clip(np.rint(radii / RADIUS_STEP).astype(np.intp) - 1, 0, self.radii.size - 1)
         cell = self.cell
         out = np.empty((positions.shape[0], _FIELDS))
+        out[:, 4:] = (cell, cell, 1.0 / self.scale, 1.0 / self.scale, 0.0, 1.0)  # size, scale, rotation, opacity
         out[:, 0:2] = positions
-        out[:, 2] = column * cell
-        out[:, 3] = negative * cell
-        out[:, 4:6] = cell
-        out[:, 6:8] = 1.0 / self.scale
-        out[:, 8] = 0.0
-        out[:, 9] = 1.0
+        # the column of the radius rounded to RADIUS_STEP (the first column is one step)
+        column = out[:, 2]
+        np.multiply(radii, 1.0 / RADIUS_STEP, out=column)
+        np.rint(column, out=column)
+        np.clip(column, 1.0, float(self.radii.size), out=column)
+        column -= 1.0
+        column *= cell
+        np.multiply(negative, cell, out=out[:, 3])
         return out
 
 

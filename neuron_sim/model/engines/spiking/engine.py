@@ -333,14 +333,18 @@ class SpikingEngine:
 
     # ---- what the player reads (protocol.py) ---------------------------------------------------
     def advance_stage(self) -> Sample:
-        """One step; its sample: v for cells, 1 for a source that fired (else 0)."""
+        """One step; its sample: v for cells, 1 for a source that fired (else 0). The values are
+        the engine's own array where there are no sources: read them before the next step."""
         k = self.step_count
         spiked = self.step()
-        values = self.v.copy()
-        if self.n_cells < self.n:
+        if self.n_cells == self.n:
+            values = self.v  # no sources: v itself, read before the next step (the Player copies it)
+        else:
+            values = self.v.copy()
             values[self.n_cells:] = 0.0
+            if spiked.size:
+                values[spiked[spiked >= self.n_cells]] = 1.0
         if spiked.size:
-            values[spiked[spiked >= self.n_cells]] = 1.0
             self.pulse_trail.launch(spiked, k)
             return Sample(k * self.dt_ms, values, spiked)
         return Sample(k * self.dt_ms, values)

@@ -44,7 +44,7 @@ class PulseTrail:
         self._plastic = plastic  # PlasticSynapses (positions, w) or None
         # a pulse sent in step s is on its way while (t − s·dt) ≤ max(delay, dt)
         self._reach_ms = max(float(delay_ms.max()) if delay_ms.size else 0.0, dt_ms)
-        self._by_source: tuple[np.ndarray, np.ndarray] | None = None  # (order, bounds), made on first read
+        self._by_source: tuple[np.ndarray | None, np.ndarray] | None = None  # (order, bounds), made on first read
         self._key_index: dict[tuple[str, str], int] | None = None
         self.clear()
 
@@ -127,7 +127,7 @@ class PulseTrail:
         # position in `order` of each pulse: its neuron's first synapse + its rank among them
         ends = np.cumsum(counts)
         positions = np.arange(total, dtype=np.intp) + np.repeat(first - (ends - counts), counts)
-        synapse = order[positions]
+        synapse = positions if order is None else order[positions]
         sent_step = np.repeat(steps_of_neurons, counts)
         return _Explicit(synapse, sent_step * self._dt_ms, np.maximum(self._delay_ms[synapse], self._dt_ms),
                          self._strength(synapse, sent_step))
@@ -145,12 +145,13 @@ class PulseTrail:
             strength[learning] = plastic.w[place[learning]]
         return strength
 
-    def _grouped(self) -> tuple[np.ndarray, np.ndarray]:
-        """Synapse indices grouped by source neuron, and each neuron's bounds in them."""
+    def _grouped(self) -> tuple[np.ndarray | None, np.ndarray]:
+        """Synapse indices grouped by source neuron (None: they are already), and each neuron's
+        bounds in them."""
         if self._by_source is None:
             sources = self._sources
             if sources.size < 2 or bool(np.all(sources[1:] >= sources[:-1])):
-                order = np.arange(sources.size, dtype=np.intp)
+                order = None
             else:
                 order = np.argsort(sources, kind="stable")
             bounds = np.zeros(self._neuron_count + 1, dtype=np.intp)
