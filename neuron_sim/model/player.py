@@ -296,9 +296,9 @@ class Player:
     def pulses(self) -> Pulses:
         return self.engine.pulses(self.phase) if self.engine is not None else Pulses()
 
-    def levels(self) -> dict[str, tuple[float, bool, bool]]:
-        """For each neuron: (level 0..1 shown in the soma, just fired, refractory)."""
-        return self.engine.levels() if self.engine is not None else {}
+    def levels(self, ids: list[str] | None = None) -> dict[str, tuple[float, bool, bool]]:
+        """For each neuron (of `ids`, or every one): (level 0..1 shown in the soma, just fired, refractory)."""
+        return self.engine.levels(ids) if self.engine is not None else {}
 
     def clock(self) -> Clock | None:
         return self.engine.clock() if self.engine is not None else None

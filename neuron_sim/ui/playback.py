@@ -224,9 +224,9 @@ class Playback(QObject):
         (what the canvas reads each frame; `pulses()` names every synapse)."""
         return self.player.pulses()
 
-    def neuron_levels(self) -> dict[str, tuple[float, bool, bool]]:
-        """For each neuron: (level 0..1 shown in the soma, just fired, refractory)."""
-        return self.player.levels()
+    def neuron_levels(self, ids: list[str] | None = None) -> dict[str, tuple[float, bool, bool]]:
+        """For each neuron (of `ids`, or every one): (level 0..1 shown in the soma, just fired, refractory)."""
+        return self.player.levels(ids)
 
     def learned_weights(self) -> dict[tuple[str, str], float]:
         """The weights of the synapses that learn while playing (STDP), as they are now."""

@@ -107,8 +107,9 @@ class Engine(Protocol):
     def output_of(self, neuron_id: str) -> float:
         """The output a neuron shows (rate: its activity a; spiking: v in mV)."""
 
-    def levels(self) -> dict[str, tuple[float, bool, bool]]:
-        """For each neuron: (level 0..1 shown in the soma, just fired, refractory)."""
+    def levels(self, ids: list[str] | None = None) -> dict[str, tuple[float, bool, bool]]:
+        """For each neuron (of `ids`, or every one): (level 0..1 shown in the soma, just fired,
+        refractory)."""
 
     def learned_weights(self) -> dict[SynapseKey, float]:
         """The weight now of each synapse that learns while the network runs (spiking STDP); the

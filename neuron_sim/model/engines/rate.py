@@ -423,9 +423,11 @@ class RateEngine:
     def output_of(self, neuron_id: str) -> float:
         return float(self.activity[self.index[neuron_id]])
 
-    def levels(self) -> dict[str, tuple[float, bool, bool]]:
+    def levels(self, ids: list[str] | None = None) -> dict[str, tuple[float, bool, bool]]:
         levels = np.clip(np.abs(self.activity), 0.0, 1.0).tolist()
-        return {nid: (levels[i], False, False) for nid, i in self.index.items()}
+        index = self.index
+        pairs = index.items() if ids is None else ((nid, index[nid]) for nid in ids if nid in index)
+        return {nid: (levels[i], False, False) for nid, i in pairs}
 
     def learned_weights(self) -> dict[tuple[str, str], float]:
         return {}  # rate synapses change only by edits and training, never while running

@@ -12,8 +12,8 @@ stamped from cached pictures (animation_sprites.py).
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmapCache
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from neuron_sim.model import blocks
@@ -34,6 +34,9 @@ INHIBITORY_PULSE = QColor("#9ED8FF")
 
 HALO_GROWTH = 3.0  # how far a lit weight label's halo reaches beyond its box
 MAX_DRAWN = 100_000  # pulses stamped in one paint (the newest in view): far out, they are dots under a pixel
+CULLED_FROM = 2_000  # neurons: beyond this, a running playback's frame updates only the cells in view
+VIEW_MARGIN = 120.0  # scene units around a view whose cells follow too (a cell's drawing reaches that far)
+PIXMAP_CACHE_KB = 160 * 1024  # Qt's pixmap cache: the synapse and label layers' caches and the cells'
 
 
 def pulse_radii(strength: np.ndarray, spiking: bool) -> np.ndarray:
@@ -250,7 +253,11 @@ class _SignColours:
 
 class CanvasAnimator(QObject):
     """Connects a Playback to a DisplayScene: per frame, pulses and neuron states, until
-    `stop_following`."""
+    `stop_following`.
+
+    In a large network (more than CULLED_FROM neurons) a frame of a running playback brings only
+    the cells in a view (and a margin) up to date: the others are not seen, and the first frame
+    after the playback stops brings every cell up to date."""
 
     def __init__(self, scene: DisplayScene, playback: Playback):
         super().__init__(scene)
@@ -258,12 +265,18 @@ class CanvasAnimator(QObject):
         self.playback = playback
         self.pulse_layer = PulseLayer()
         self._rows_for: tuple = (None, None, np.zeros(0, dtype=np.intp))
+        self._places: tuple[list[str], np.ndarray] | None = None  # the cells' ids and positions
+        self._behind = False  # cells out of view were left as they were
         scene.addItem(self.pulse_layer)
         scene.synapse_layer.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         scene.synapse_layer.label_layer.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        # Both layers' caches are a window's size each: Qt's default cache (10 MB) holds one of
+        # them, and then they evict each other on every frame (every synapse repainted).
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         # Pulses sit on the curves: new curves (a look switched or a cell moved, even while paused)
         # carry them along; blocks that have just appeared are given their numbers.
         self._links = connect_all([(playback.advanced, self.show_state),
+                                   (playback.playing_changed, self._catch_up),
                                    (scene.synapses_laid_out, self._laid_out)], owner=self)
 
     def stop_following(self) -> None:
@@ -272,11 +285,22 @@ class CanvasAnimator(QObject):
 
     def show_state(self) -> None:
         scene, playback = self.scene, self.playback
-        levels = playback.neuron_levels()
+        items = scene.neuron_items
+        shown = None
+        if len(items) > CULLED_FROM and (playback.playing or playback.stepping):
+            shown = self._in_views()
+        if shown is not None:
+            items = {nid: items[nid] for nid in shown}
+            if not self._behind:
+                self._behind = True
+                QTimer.singleShot(0, self, self._catch_up)  # a Step ends without a signal
+        else:
+            self._behind = False
+        levels = playback.neuron_levels(None if shown is None else shown)
         spiking = scene.network.model == "spiking"
         engine = playback.engine
         computed = engine.computed_ids() if engine is not None else set()  # their a = … is real
-        for nid, item in scene.neuron_items.items():
+        for nid, item in items.items():
             level, fired, refractory = levels.get(nid, (0.0, False, False))
             text = ""
             if nid in computed and item.neuron.kind == "neuron":
@@ -287,7 +311,15 @@ class CanvasAnimator(QObject):
         scene.synapse_layer.show_live_weights(playback.learned_weights())
         self._show_pulses()
 
+    def _catch_up(self, *_args) -> None:
+        """Every cell up to date, once the playback no longer runs after frames that left some."""
+        if self._behind and not (self.playback.playing or self.playback.stepping):
+            self.show_state()
+        elif self._behind:
+            QTimer.singleShot(0, self, self._catch_up)
+
     def _laid_out(self) -> None:
+        self._places = None  # cells may have moved
         if self.scene.drawn_look == "blocks":
             engine = self.playback.engine
             self._show_block_numbers(engine, engine.computed_ids() if engine is not None else set())
@@ -302,6 +334,24 @@ class CanvasAnimator(QObject):
                 continue
             shown = rate and nid in computed and nid in engine.index
             item.set_breakdown(rate_breakdown(network, engine, nid) if shown else None)
+
+    def _in_views(self) -> list[str] | None:
+        """The ids of the cells within (a margin of) what the scene's views show; None without a view."""
+        views = self.scene.views()
+        if not views:
+            return None
+        if self._places is None:
+            items = self.scene.neuron_items
+            self._places = (list(items), np.array([(item.x(), item.y()) for item in items.values()],
+                                                  dtype=float).reshape(-1, 2))
+        ids, places = self._places
+        near = np.zeros(len(ids), dtype=bool)
+        for view in views:
+            seen = view.mapToScene(view.viewport().rect()).boundingRect().adjusted(
+                -VIEW_MARGIN, -VIEW_MARGIN, VIEW_MARGIN, VIEW_MARGIN)
+            near |= ((places[:, 0] >= seen.left()) & (places[:, 0] <= seen.right())
+                     & (places[:, 1] >= seen.top()) & (places[:, 1] <= seen.bottom()))
+        return [ids[i] for i in np.flatnonzero(near).tolist()]
 
     def _show_pulses(self) -> None:
         layer = self.scene.synapse_layer

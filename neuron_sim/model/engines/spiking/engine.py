@@ -385,8 +385,9 @@ class SpikingEngine:
         """True for each cell that is refractory at the step just computed."""
         return self.refractory.mask(self.last_spike_step, self.step_count - 1)
 
-    def levels(self) -> dict[str, tuple[float, bool, bool]]:
-        """A cell's v between rest and threshold; a spike glows for FLASH_MS."""
+    def levels(self, ids: list[str] | None = None) -> dict[str, tuple[float, bool, bool]]:
+        """A cell's v between rest and threshold; a spike glows for FLASH_MS (of the neurons
+        `ids`, or every one)."""
         a = self.arrays
         nc = self.n_cells
         span = np.maximum(a.v_threshold - a.v_rest, 1e-9)
@@ -395,7 +396,8 @@ class SpikingEngine:
         recent = self.step_count - 1 - self.last_spike_step < flash_steps
         refractory = self.refractory_mask()
         result: dict[str, tuple[float, bool, bool]] = {}
-        for nid, i in self.index.items():
+        index = self.index
+        for nid, i in index.items() if ids is None else ((nid, index[nid]) for nid in ids if nid in index):
             if i < nc:
                 result[nid] = (float(levels[i]), bool(recent[i]), bool(refractory[i]))
             else:
