@@ -3,7 +3,8 @@
     uv run python tools/play_large.py [NEURONS] [--fan-out K] [--fit]
 
 The network is the bench's (neuron_sim/bench/playback.py: random recurrent LIF cells on a grid,
-K synapses each, about 20 Hz), built through the model API, shown in a main window and played at
+K synapses each to cells at most --reach rows and columns away, about 20 Hz), built through the
+model API, shown in a main window and played at
 speed 1. Every 2 s a line on stdout: simulated time, frames per second, the longest wait of the
 event loop (how long a click would wait), pulses in flight and the process's resident memory
 (now and its peak). Used with tools/app-window-shot.sh for the screenshot in docs/performance.md:
@@ -36,6 +37,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("neurons", type=int, nargs="?", default=100_000)
     parser.add_argument("--fan-out", type=int, default=10)
+    parser.add_argument("--reach", type=int, default=3,
+                        help="targets at most this many rows and columns away (0: anywhere)")
     parser.add_argument("--fit", action="store_true", help="zoom to the whole network (default: 100 %%)")
     args = parser.parse_args()
 
@@ -46,7 +49,7 @@ def main() -> int:
     from neuron_sim.ui.window.main_window import MainWindow
 
     started = time.perf_counter()
-    network = spiking_network(args.neurons, fan_out=args.fan_out)
+    network = spiking_network(args.neurons, fan_out=args.fan_out, reach=args.reach or None)
     print(f"built {len(network.neurons):,} neurons, {len(network.synapses):,} synapses in "
           f"{time.perf_counter() - started:.1f} s; {resident_mb():.0f} MB resident", flush=True)
     app = create_application()
@@ -60,7 +63,7 @@ def main() -> int:
     if not args.fit:
         window.view.reset_zoom()
         first = window.scene.neuron_items[next(iter(network.neurons))]
-        window.view.centerOn(first.x() + 500, first.y() + 300)
+        window.view.centerOn(first.x() + 2000, first.y() + 1200)
     print(f"shown in {time.perf_counter() - started:.1f} s; {resident_mb():.0f} MB resident", flush=True)
 
     frames = [0]

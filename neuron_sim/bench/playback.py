@@ -33,15 +33,17 @@ DRAWING_GOAL = 2.0
 FRAME_STEPS = 7  # spiking steps per frame at speed 1 (20 ms of simulated time per second, 30 frames)
 WARMUP_STEPS = 2000  # 200 ms: the firing settles, the delay buffers fill
 FAN_OUT = 100
+GRID = 120.0  # scene units between neighbouring cells (a cell is about 90 wide)
 PAINTS_PER_SAMPLE = 4  # paints timed together: one sample spans a few busy-machine hiccups
 
 
-def spiking_network(n: int, fan_out: int = FAN_OUT, seed: int = 1):
+def spiking_network(n: int, fan_out: int = FAN_OUT, seed: int = 1, reach: int | None = None):
     """A random recurrent LIF Network like the engine bench's arrays (bench/engines.py:
     spiking_arrays), with neurons and synapses, so that the Player can play it: min(fan_out, n − 1)
     synapses from each cell to distinct other cells, 80 % excitatory (+0.2 mV), 20 % inhibitory
     (−0.8 mV), delays 0.5–3 ms; τ = 20 ms, threshold 15 mV above rest, 2 ms refractory, drive
-    15.5–17 mV (about 20 Hz)."""
+    15.5–17 mV (about 20 Hz). The cells sit on a square grid, GRID apart; with `reach`, each one's
+    targets are among the cells at most `reach` rows and columns away (else anywhere)."""
     from neuron_sim.model.entities import Neuron, Synapse
     from neuron_sim.model.network import Network
 
@@ -50,14 +52,25 @@ def spiking_network(n: int, fan_out: int = FAN_OUT, seed: int = 1):
     ids = [f"c{i}" for i in range(n)]
     inhibitory = rng.random(n) < 0.2
     drive, start = rng.uniform(15.5, 17.0, n), rng.uniform(-70.0, -55.0, n)
+    side = max(1, int(np.ceil(np.sqrt(n))))
     neurons = [Neuron(ids[i], v_rest_mV=-70.0, v_reset_mV=-70.0, v_threshold_mV=-55.0, tau_ms=20.0,
                       refractory_ms=2.0, drive_mV=float(drive[i]), v_mV=float(start[i]),
-                      position=(float(40 * (i % 100)), float(40 * (i // 100)))) for i in range(n)]
+                      position=(float(GRID * (i % side)), float(GRID * (i // side)))) for i in range(n)]
+    if reach is not None:
+        steps = np.arange(-reach, reach + 1)
+        around = (steps[:, None] * side + steps[None, :]).ravel()  # row and column offsets, flattened
+        around = around[around != 0]
     synapses = []
     for i in range(n):
-        targets = ((i + 1 + rng.choice(n - 1, fan_out, replace=False)) % n).tolist()
+        if reach is None:
+            targets = ((i + 1 + rng.choice(n - 1, fan_out, replace=False)) % n).tolist()
+        else:
+            column = i % side
+            near = i + around
+            near = near[(near >= 0) & (near < n) & (np.abs(near % side - column) <= reach)]
+            targets = rng.choice(near, min(fan_out, near.size), replace=False).tolist()
         weight = -0.8 if inhibitory[i] else 0.2
-        for target, delay in zip(targets, rng.uniform(0.5, 3.0, fan_out).tolist()):
+        for target, delay in zip(targets, rng.uniform(0.5, 3.0, len(targets)).tolist()):
             synapses.append(Synapse.trusted(ids[i], ids[target], weight, delay))
     network = Network(name=f"bench spiking {n}", model="spiking", dt_ms=0.1)
     network.add_all(neurons, synapses)
