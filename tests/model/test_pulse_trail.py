@@ -58,7 +58,9 @@ class ListedPulses:
         self._start, self._delay, self._weight = self._start[chosen], self._delay[chosen], self._weight[chosen]
 
 
-def random_network(seed: int, cells: int = 12, generators: int = 3, synapses: int = 40) -> Network:
+def random_network(seed: int, cells: int = 12, generators: int = 3, synapses: int = 40,
+                   currents: bool = False) -> Network:
+    """Cells and generators with random synapses; with `currents`, some of them current synapses."""
     rng = np.random.default_rng(seed)
     network = Network(model="spiking", dt_ms=float(rng.choice([0.1, 0.25])))
     neurons = [Neuron(f"n{i}", drive_mV=float(rng.uniform(10.0, 18.0)), refractory_ms=float(rng.uniform(0.5, 3.0)))
@@ -73,8 +75,10 @@ def random_network(seed: int, cells: int = 12, generators: int = 3, synapses: in
     while len(network.synapses) < synapses:
         source, target = str(rng.choice(ids)), str(rng.choice(targets))
         if source != target and (source, target) not in network.synapses:
+            kind = str(rng.choice(["delta", "current_exp", "current_alpha"])) if currents else "delta"
             network.connect(Synapse(source, target, weight=float(rng.normal(4.0, 6.0)),
-                                    delay_ms=float(rng.choice([0.05, 0.1, 0.3, 1.0, float(rng.uniform(0.1, 6.0))]))))
+                                    delay_ms=float(rng.choice([0.05, 0.1, 0.3, 1.0, float(rng.uniform(0.1, 6.0))])),
+                                    kind=kind))
     return network
 
 
@@ -102,7 +106,7 @@ def step(engine: SpikingEngine, listed: ListedPulses) -> None:
 @pytest.mark.parametrize("seed", range(8))
 def test_the_pulses_are_the_listed_pulses_through_weight_edits(seed):
     rng = np.random.default_rng(100 + seed)
-    network = random_network(seed)
+    network = random_network(seed, currents=seed % 2 == 1)  # delta synapses, or current ones too
     engine = SpikingEngine(network)
     listed = listed_for(engine)
     keys = list(network.synapses)

@@ -268,8 +268,11 @@ class SpikingEngine:
         key = tuple(key)
         if name == "weight" and self.plasticity is not None and self.plasticity.set_weight(key, value):
             return True
-        if name == "weight" and self.currents is not None and self.currents.set_weight(key, value):
-            return True
+        if name == "weight" and self.currents is not None:
+            before = self.currents.weight_of(key)
+            if before is not None and self.currents.set_weight(key, value):
+                self.pulse_trail.weight_edited(key, before, value, self.step_count)  # as delays' weights
+                return True
         before = self.delays.weight_of(key)
         if before is None or name != "weight":
             return False
