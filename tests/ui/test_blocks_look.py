@@ -15,7 +15,7 @@ from neuron_sim.model import Network, Neuron, Synapse
 from neuron_sim.model.blocks import MAX_BLOCK_INPUTS, MAX_BLOCK_NEURONS
 from neuron_sim.model.fileformat import load
 from neuron_sim.resources_path import examples_dir
-from neuron_sim.ui.canvas.animation import CanvasAnimator
+from neuron_sim.ui.canvas.animation import EXCITATORY_PULSE, INHIBITORY_PULSE, CanvasAnimator
 from neuron_sim.ui.canvas.block_painting import row_rects
 from neuron_sim.ui.canvas.blocks_notice import blocks_notice
 from neuron_sim.ui.canvas.scene import DisplayScene
@@ -180,6 +180,27 @@ def test_in_the_weight_stage_only_the_rows_a_signal_passes_are_lit(shown):
     carrying = {item.block_keys.index(key) for key, s in network.synapses.items()
                 if s.weight * network.neurons[key[0]].value != 0}
     assert item.lit.rows == carrying
+
+
+def test_pulses_in_the_blocks_are_stamped_over_the_blocks_where_they_are_placed(shown):
+    network = example("single-neuron")
+    scene, playback, animator = shown(network)
+    playback.advance(0.57 / playback.engine.stages_per_second)  # in the weight blocks
+    animator.show_state()
+    layer = animator.pulse_layer
+    positions, signs = layer.positions, layer.signs
+    assert len(positions) and layer.zValue() > scene.neuron_items["y"].zValue()
+    with_pulses = render(scene)
+    layer.setVisible(False)
+    without = render(scene)
+    layer.setVisible(True)
+    rect = scene.itemsBoundingRect().adjusted(-10, -10, 10, 10)
+    for (x, y), sign in zip(positions.tolist(), signs.tolist()):
+        column, row = int(round(x - rect.left())), int(round(y - rect.top()))
+        blue, green, red = with_pulses[row, 4 * column:4 * column + 3].tolist()
+        fill = EXCITATORY_PULSE if sign >= 0 else INHIBITORY_PULSE
+        assert abs(red - fill.red()) + abs(green - fill.green()) + abs(blue - fill.blue()) < 40
+        assert not np.array_equal(with_pulses[row, 4 * column:4 * column + 3], without[row, 4 * column:4 * column + 3])
 
 
 # ---- collapsing ----------------------------------------------------------------------------------

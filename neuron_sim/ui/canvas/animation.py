@@ -6,7 +6,8 @@ here writes to the model, and the static network is not repainted (both the syna
 neuron items are cached pixmaps; only neurons whose state changed are redrawn). The pulses are
 handed over as arrays (synapse, progress, strength); where each one is on its curve is computed
 when Qt paints, and only for the pulses whose synapse crosses the painted rectangle, which are
-stamped from cached pictures (animation_sprites.py).
+stamped from cached pictures (animation_sprites.py). In the blocks look the pulses go through the
+blocks instead, placed each frame by block_animation.py and stamped as they are.
 """
 
 from __future__ import annotations
@@ -16,14 +17,12 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmapCache
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from neuron_sim.model import blocks
-from neuron_sim.model.analysis import rate_breakdown
 from neuron_sim.model.engines.protocol import Pulses
 
 from neuron_sim.ui import styles
 from neuron_sim.ui.playback import Playback
 from neuron_sim.ui.canvas.animation_sprites import MAX_RADIUS, SpriteCache, stamp
-from neuron_sim.ui.canvas.block_painting import NOTHING_LIT, Lit
+from neuron_sim.ui.canvas.block_animation import light_blocks, show_block_numbers, through_blocks
 from neuron_sim.ui.canvas.scene import DisplayScene
 from neuron_sim.ui.events import connect_all
 from neuron_sim.ui.styles import PALETTE
@@ -307,7 +306,7 @@ class CanvasAnimator(QObject):
                 text = "a = " + styles.format_number(engine.output_of(nid))
             item.set_state(level, fired, refractory, spiking, text)
         if scene.drawn_look == "blocks":
-            self._show_block_numbers(engine, computed)
+            show_block_numbers(scene, engine, computed)
         scene.synapse_layer.show_live_weights(playback.learned_weights())
         self._show_pulses()
 
@@ -322,18 +321,8 @@ class CanvasAnimator(QObject):
         self._places = None  # cells may have moved
         if self.scene.drawn_look == "blocks":
             engine = self.playback.engine
-            self._show_block_numbers(engine, engine.computed_ids() if engine is not None else set())
+            show_block_numbers(self.scene, engine, engine.computed_ids() if engine is not None else set())
         self._show_pulses()
-
-    def _show_block_numbers(self, engine, computed: set[str]) -> None:
-        """Each computing neuron's blocks show its computation, the computation panel's numbers."""
-        network = self.scene.network
-        rate = engine is not None and engine.kind == "rate"
-        for nid, item in self.scene.neuron_items.items():
-            if item.neuron.kind != "neuron":
-                continue
-            shown = rate and nid in computed and nid in engine.index
-            item.set_breakdown(rate_breakdown(network, engine, nid) if shown else None)
 
     def _in_views(self) -> list[str] | None:
         """The ids of the cells within (a margin of) what the scene's views show; None without a view."""
@@ -368,10 +357,10 @@ class CanvasAnimator(QObject):
                 rows, progress, strength = rows[drawn], progress[drawn], strength[drawn]
         if in_blocks:  # few pulses (blocks draw small rate networks), placed here and stamped as they are
             if not len(rows):
-                self._light_blocks({})
+                light_blocks(self.scene, {})
                 self.pulse_layer.set_pulses(np.zeros((0, 2)), np.zeros(0), np.zeros(0), layer.boundingRect())
                 return
-            positions, carried, bounds = self._through_blocks(rows, progress, strength)
+            positions, carried, bounds = through_blocks(self.scene, rows, progress, strength)
             self.pulse_layer.set_pulses(positions, pulse_radii(carried, False), np.sign(carried), bounds)
             return
         if not len(rows):
@@ -391,42 +380,3 @@ class CanvasAnimator(QObject):
             rows = np.fromiter((row_of.get(key, -1) for key in keys), dtype=np.intp, count=len(keys))
             self._rows_for = (keys, layer_keys, rows)
         return self._rows_for[2]
-
-    def _through_blocks(self, rows: np.ndarray, progress: np.ndarray,
-                        strength: np.ndarray) -> tuple[np.ndarray, np.ndarray, QRectF]:
-        """The blocks look: each pulse on its way through the blocks (model/blocks.py), carrying
-        x to its weight block, w·x from there to the sum, and then one pulse per neuron: its net
-        input Σ − θ through f and its output a on to the output block. The blocks a pulse is in
-        are lit. Returns the positions, the strengths and the bounds to draw in."""
-        scene, layer = self.scene, self.scene.synapse_layer
-        layout = layer.layout_
-        targets = [layer.keys[r][1] for r in rows.tolist()]
-        items = [scene.neuron_items[t] for t in targets]
-        where = np.array([(item.x(), item.y()) for item in items], dtype=float).reshape(-1, 2)
-        positions, stage = blocks.pulse_points(layout.control[rows], layout.row[rows], layout.rows[rows], where,
-                                               progress)
-        weights = layer.weights[rows]
-        carried = np.where(stage == 0, strength / np.where(weights == 0, 1.0, weights), strength)
-        keep = np.ones(len(rows), dtype=bool)
-        lit: dict[str, Lit] = {}
-        for p, (target, item) in enumerate(zip(targets, items)):
-            number = int(stage[p])
-            if number >= 3:  # merged in the sum block: one pulse goes on
-                if target in lit:
-                    keep[p] = False
-                    continue
-                b = item.breakdown
-                carried[p] = 1.0 if b is None else (b.net if number == 3 else b.output)
-            if number >= 1:
-                before = lit.get(target, NOTHING_LIT)
-                lit[target] = Lit(number, before.rows | {int(layout.row[rows[p]])} if number == 1 else frozenset())
-        self._light_blocks(lit)
-        bounds = layer.boundingRect()
-        for item in items:
-            bounds = bounds.united(item.sceneBoundingRect())
-        return positions[keep], carried[keep], bounds
-
-    def _light_blocks(self, lit: dict[str, Lit]) -> None:
-        for nid, item in self.scene.neuron_items.items():
-            item.set_lit(lit.get(nid, NOTHING_LIT))
-
