@@ -2,13 +2,14 @@
 
 Each callout has an anchor (the point on the part it names), a preferred side and a box size.
 Boxes are tried on rings around the anchor, nearest and closest to the preferred side first,
-until one covers nothing and its leader line crosses no cell, label or earlier box. Every
-rectangle is a row (x0, y0, x1, y1) in scene units.
+until one covers nothing and its leader line crosses no cell, label or earlier box, nor does
+the box sit on an earlier leader line: a line running through another callout's box reads as
+pointing at the wrong part. Every rectangle is a row (x0, y0, x1, y1) in scene units.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -31,14 +32,18 @@ class Obstacles:
     callouts: np.ndarray  # earlier boxes and the other anchor dots: never cover them
     solid: np.ndarray  # cells, names, weight labels
     thin: np.ndarray  # small squares along the synapse curves
-    uncrossable: np.ndarray  # what a leader line may not pass through
-    leaders: np.ndarray  # points (L, 2) along earlier leader lines
+    uncrossable: np.ndarray  # cells and labels a leader line should not pass through
+    leaders: np.ndarray  # earlier leader lines as segments (L, 4): x0, y0, x1, y1
     area: np.ndarray | None = None  # (x0, y0, x1, y1) the boxes should stay inside (the visible view)
+    boxes: np.ndarray = field(default_factory=lambda: np.zeros((0, 4)))  # earlier boxes, for leaders
 
     def costs(self, anchor: np.ndarray, boxes: np.ndarray) -> np.ndarray:
-        """How much each candidate box (K, 4) hides; an earlier callout weighs most, a curve least."""
+        """How much each candidate box (K, 4) hides; an earlier callout weighs most, a curve least.
+        A leader line through another callout's box, either way round, weighs as much as covering it."""
+        segments = leader_segments(anchor, boxes, skip=8.0)
         cost = (100 * overlap_counts(boxes, self.callouts) + 10 * overlap_counts(boxes, self.solid)
-                + overlap_counts(boxes, self.thin) + 20 * covers(boxes, self.leaders)
+                + overlap_counts(boxes, self.thin)
+                + 100 * (segments_cross(segments, self.boxes) | boxes_cut(boxes, self.leaders))
                 + 5 * crosses(leader_points(anchor, boxes, skip=8.0), self.uncrossable))
         if self.area is not None:
             cost = cost + OUTSIDE * outside(boxes, self.area)
@@ -50,11 +55,8 @@ class Obstacles:
             x0, y0, x1, y1 = area
             return rows[(rows[:, 2] > x0) & (rows[:, 0] < x1) & (rows[:, 3] > y0) & (rows[:, 1] < y1)]
 
-        points = self.leaders
-        inside = ((points[:, 0] > area[0] - GAP) & (points[:, 0] < area[2] + GAP)
-                  & (points[:, 1] > area[1] - GAP) & (points[:, 1] < area[3] + GAP))
         return Obstacles(rects(self.callouts), rects(self.solid), rects(self.thin), rects(self.uncrossable),
-                         points[inside], self.area)
+                         self.leaders, self.area, self.boxes)
 
 
 def place_boxes(anchors: np.ndarray, directions: np.ndarray, sizes: np.ndarray, solid: np.ndarray,
@@ -71,15 +73,14 @@ def place_boxes(anchors: np.ndarray, directions: np.ndarray, sizes: np.ndarray, 
     kept_clear = solid if cell is None else np.vstack([solid, np.asarray(cell, dtype=float).reshape(1, 4)])
     dots = np.concatenate([anchors - ANCHOR_REACH, anchors + ANCHOR_REACH], axis=1)
     placed = np.zeros((0, 4))  # earlier boxes
-    leaders: list[np.ndarray] = []  # points along earlier leader lines
+    leaders = np.zeros((0, 4))  # earlier leader lines, from their anchors to their boxes
     for index, (anchor, direction, (width, height)) in enumerate(zip(anchors, directions, sizes)):
         others = np.concatenate([np.delete(dots, index, axis=0), placed + (-GAP, -GAP, GAP, GAP)])
-        obstacles = Obstacles(callouts=others, solid=kept_clear, thin=thin,
-                              uncrossable=np.concatenate([placed, solid]),
-                              leaders=np.concatenate(leaders) if leaders else np.zeros((0, 2)), area=area)
+        obstacles = Obstacles(callouts=others, solid=kept_clear, thin=thin, uncrossable=solid,
+                              leaders=leaders, area=area, boxes=placed)
         box = free_box(anchor, direction, float(width), float(height), obstacles)
         placed = np.vstack([placed, box])
-        leaders.append(leader_points(anchor, box[None])[0])
+        leaders = np.vstack([leaders, leader_segments(anchor, box[None])])
     return placed
 
 
@@ -138,11 +139,45 @@ def is_free(anchor, box, solid: np.ndarray, area: np.ndarray | None = None) -> b
     return not (overlap_counts(box, solid)[0] or crosses(leader_points(anchor, box, skip=8.0), solid)[0])
 
 
-def covers(boxes: np.ndarray, points: np.ndarray) -> np.ndarray:
-    """For each box (K, 4), whether it (with its gap) covers any of `points` (L, 2)."""
-    b, x, y = boxes[:, None, :], points[None, :, 0], points[None, :, 1]
-    return np.any((x > b[..., 0] - GAP) & (x < b[..., 2] + GAP) & (y > b[..., 1] - GAP) & (y < b[..., 3] + GAP),
-                  axis=1).astype(int)
+def leader_segments(anchor: np.ndarray, boxes: np.ndarray, skip: float = 0.0) -> np.ndarray:
+    """The leader line from `anchor` to each box (K, 4) as a segment (K, 4): x0, y0, x1, y1,
+    leaving out the first `skip` pixels (the anchor dot's surroundings)."""
+    points = leader_points(anchor, boxes, count=2, skip=skip)
+    return points.reshape(-1, 4)
+
+
+def segment_hits(segments: np.ndarray, rects: np.ndarray) -> np.ndarray:
+    """(K, N): whether segment k (x0, y0, x1, y1) passes through the inside of rect n (x0, y0,
+    x1, y1), kept GAP larger. The segment is clipped to each slab in turn (Liang–Barsky); touching
+    an edge from outside does not count, so a leader ending on its own box's edge is no crossing."""
+    if not len(segments) or not len(rects):
+        return np.zeros((len(segments), len(rects)), dtype=bool)
+    s, r = segments[:, None, :], rects[None, :, :] + (-GAP, -GAP, GAP, GAP)
+    enter = np.zeros((len(segments), len(rects)))  # the part of the segment (0 to 1) inside the rect
+    leave = np.ones_like(enter)
+    hit = np.ones_like(enter, dtype=bool)
+    for axis in (0, 1):
+        start, delta = s[..., axis], s[..., axis + 2] - s[..., axis]
+        low, high = r[..., axis], r[..., axis + 2]
+        flat = np.abs(delta) < 1e-12
+        with np.errstate(divide="ignore", invalid="ignore"):
+            t0, t1 = (low - start) / delta, (high - start) / delta
+        near, far = np.minimum(t0, t1), np.maximum(t0, t1)
+        inside_slab = (start > low) & (start < high)
+        enter = np.where(flat, enter, np.maximum(enter, near))
+        leave = np.where(flat, leave, np.minimum(leave, far))
+        hit &= np.where(flat, inside_slab, True)
+    return hit & (enter < leave - 1e-9)
+
+
+def segments_cross(segments: np.ndarray, rects: np.ndarray) -> np.ndarray:
+    """For each segment (K, 4), whether it passes through any of `rects` (N, 4) (see segment_hits)."""
+    return np.any(segment_hits(segments, rects), axis=1).astype(int)
+
+
+def boxes_cut(boxes: np.ndarray, segments: np.ndarray) -> np.ndarray:
+    """For each box (K, 4), whether any of `segments` (L, 4) passes through it (see segment_hits)."""
+    return np.any(segment_hits(segments, boxes), axis=0).astype(int)
 
 
 def crosses(lines: np.ndarray, rects: np.ndarray) -> np.ndarray:

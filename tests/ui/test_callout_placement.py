@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 
@@ -13,6 +15,7 @@ from neuron_sim.model.callout_placement import (
     near_mask,
     overlap_counts,
     place_boxes,
+    segment_hits,
 )
 
 NOTHING = np.zeros((0, 4))
@@ -68,7 +71,8 @@ def test_leaving_out_what_lies_outside_an_area_changes_no_cost():
         corner = rng.uniform(-300, 300, (n, 2))
         return np.concatenate([corner, corner + rng.uniform(2, 80, (n, 2))], axis=1)
 
-    obstacles = Obstacles(rects(30), rects(200), rects(600), rects(200), rng.uniform(-300, 300, (40, 2)))
+    obstacles = Obstacles(rects(30), rects(200), rects(600), rects(200), rng.uniform(-300, 300, (40, 4)),
+                          boxes=rects(10))
     anchor = np.array([10.0, -20.0])
     corner = anchor + rng.uniform(-150, 150, (16, 2))
     boxes = np.concatenate([corner, corner + (90.0, 35.0)], axis=1)
@@ -110,3 +114,55 @@ def test_is_free_checks_cover_leader_and_area():
     assert not is_free((0.0, 10.0), box, np.array([[50.0, 5.0, 60.0, 15.0]]))  # covers a name
     assert not is_free((0.0, 10.0), box, np.array([[20.0, 5.0, 30.0, 15.0]]))  # its leader crosses one
     assert not is_free((0.0, 10.0), box, np.zeros((0, 4)), np.array([0.0, 0.0, 70.0, 100.0]))  # beyond the area
+
+
+def _line_points(start, end, count=20) -> np.ndarray:
+    t = np.linspace(0.0, 1.0, count)[:, None]
+    points = np.asarray(start) + (np.asarray(end) - np.asarray(start)) * t
+    return np.concatenate([points - 3.0, points + 3.0], axis=1)
+
+
+def _crossings(anchors, boxes) -> list[tuple[int, int]]:
+    """(leader, box) pairs where a leader line runs through another callout's box, by dense sampling."""
+    found = []
+    for i, (anchor, box) in enumerate(zip(anchors, boxes)):
+        end = np.array(leader_end(anchor, box))
+        points = anchor + (end - anchor) * np.linspace(0.0, 1.0, 400)[:, None]
+        for j, other in enumerate(boxes):
+            inside = ((points[:, 0] > other[0]) & (points[:, 0] < other[2])
+                      & (points[:, 1] > other[1]) & (points[:, 1] < other[3]))
+            if j != i and inside.any():
+                found.append((i, j))
+    return found
+
+
+def test_no_leader_line_runs_through_another_callouts_box():
+    # The schematic single neuron of the first lesson's page 3 as Present mode laid it out at
+    # 1920 × 1080: three inputs on the left, y at (330, 150); the activation function's leader
+    # went straight down through the box of "Inputs x and weights w".
+    anchors = np.array([[218.74, 102.53], [308.3, 164.3], [331.7, 135.7], [360.0, 150.0]])
+    directions = np.array([[-0.55, -1.0], [-0.45, 1.0], [0.35, -1.0], [0.6, 1.0]])
+    sizes = np.array([[221.44, 45.73], [155.52, 45.73], [194.92, 45.73], [91.47, 45.73]])
+    solid = np.array([[-30, -30, 30, 30], [-30, 120, 30, 180], [-30, 270, 30, 330],
+                      [-14.74, 25, 14.74, 46.95], [-14.74, 175, 14.74, 196.95], [-14.74, 325, 14.74, 346.95],
+                      [269.59, 175, 370.41, 228.36], [140.48, 61.58, 177.71, 87.58],
+                      [140.38, 137, 177.62, 163], [135.45, 212.42, 182.74, 238.42]], dtype=float)
+    thin = np.concatenate([_line_points((23.5, 11.0), (294.6, 138.1)), _line_points((26.0, 150.0), (292.0, 150.0)),
+                           _line_points((23.5, 289.0), (294.6, 161.9))])
+    cell = np.array([284.0, 114.0, 376.0, 186.0])
+    area = np.array([-44.0, -60.0, 566.5, 359.5])
+    boxes = place_boxes(anchors, directions, sizes, solid, thin, cell, area)
+    assert _crossings(anchors, boxes) == []
+    for a, b in itertools.combinations(boxes, 2):
+        assert not overlaps(a, b)
+
+
+def test_segment_hits_counts_passing_through_not_touching():
+    box = np.array([[0.0, 0.0, 100.0, 50.0]])
+    through = np.array([[-50.0, 25.0, 150.0, 25.0]])  # straight across
+    diagonal = np.array([[-20.0, -20.0, 30.0, 70.0]])  # across a corner region
+    beside = np.array([[-50.0, 80.0, 150.0, 80.0]])  # below, clear of the gap
+    ending_outside = np.array([[-50.0, 25.0, -20.0, 25.0]])  # stops before the box
+    vertical_inside = np.array([[50.0, -40.0, 50.0, 10.0]])  # straight down into it
+    segments = np.concatenate([through, diagonal, beside, ending_outside, vertical_inside])
+    assert segment_hits(segments, box)[:, 0].tolist() == [True, True, False, False, True]

@@ -390,3 +390,52 @@ def test_callouts_stay_inside_the_view_when_it_moves_to_the_edge(window, side):
     assert visible.contains(cell.sceneBoundingRect())
     for callout in overlay.callouts:
         assert visible.contains(callout.box), (callout.part, callout.box, visible)
+
+
+def leaders_through_boxes(overlay) -> list[str]:
+    """Leader lines that run through another callout's box, found by sampling each line densely."""
+    found = []
+    for callout in overlay.callouts:
+        anchor = np.array([callout.anchor.x(), callout.anchor.y()])
+        end = np.array([min(max(anchor[0], callout.box.left()), callout.box.right()),
+                        min(max(anchor[1], callout.box.top()), callout.box.bottom())])
+        points = anchor + (end - anchor) * np.linspace(0.0, 1.0, 400)[:, None]
+        for other in overlay.callouts:
+            x0, y0, x1, y1 = other.box.getCoords()
+            inside = (points[:, 0] > x0) & (points[:, 0] < x1) & (points[:, 1] > y0) & (points[:, 1] < y1)
+            if other is not callout and inside.any():
+                found.append(f"{callout.part} through {other.part}")
+    return found
+
+
+@pytest.mark.parametrize("look", ["biological", "schematic", "blocks"])
+def test_no_leader_line_crosses_another_callout_in_any_example(window, look):
+    from neuron_sim.model.fileformat import load
+    from neuron_sim.resources_path import examples_dir
+
+    window.resize(1600, 1000)
+    crossings = {}
+    for path in sorted(examples_dir().glob("*.json")):
+        overlay = _show(window, load(path), look)
+        _settle()
+        if overlay is not None and overlay.isVisible() and overlay.callouts:
+            if found := leaders_through_boxes(overlay):
+                crossings[path.stem] = found
+        window.name_parts.action.setChecked(False)
+    assert crossings == {}
+
+
+@pytest.mark.parametrize("lesson", ["concept-of-the-neuron", "deep-learning-and-the-brain"])
+def test_no_leader_line_crosses_another_callout_on_any_lesson_page(window, lesson):
+    window.resize(1600, 1000)
+    window.lessons.start_named(lesson, 0)
+    crossings, shown = {}, 0
+    for page in range(len(window.lessons.lesson.pages)):
+        window.lessons.show_page(page)
+        _settle()
+        overlay = window.name_parts.overlay
+        if overlay is not None and overlay.isVisible() and overlay.callouts:
+            shown += 1
+            if found := leaders_through_boxes(overlay):
+                crossings[page] = found
+    assert shown and crossings == {}
