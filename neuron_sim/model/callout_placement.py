@@ -22,6 +22,7 @@ TURNS = np.array(sorted((k * np.pi / 8 for k in range(-7, 9)), key=lambda turn: 
 NEAR_HALF_WIDTH = 500.0
 NEAR_HALF_HEIGHT = 400.0
 ANCHOR_REACH = 8.0 + GAP  # kept clear around another callout's anchor dot
+WORTH_ANOTHER_ORDER = 5  # a leader through a label: a box hiding that much (curves aside) is placed earlier
 OUTSIDE = 60  # a box beyond the visible area is unread: worse than covering a name, not a callout
 
 
@@ -37,12 +38,13 @@ class Obstacles:
     area: np.ndarray | None = None  # (x0, y0, x1, y1) the boxes should stay inside (the visible view)
     boxes: np.ndarray = field(default_factory=lambda: np.zeros((0, 4)))  # earlier boxes, for leaders
 
-    def costs(self, anchor: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+    def costs(self, anchor: np.ndarray, boxes: np.ndarray, curves: bool = True) -> np.ndarray:
         """How much each candidate box (K, 4) hides; an earlier callout weighs most, a curve least.
-        A leader line through another callout's box, either way round, weighs as much as covering it."""
+        A leader line through another callout's box, either way round, weighs as much as covering it.
+        Without `curves`, the curves covered are left out (what is worth another try)."""
         segments = leader_segments(anchor, boxes, skip=8.0)
         cost = (100 * overlap_counts(boxes, self.callouts) + 10 * overlap_counts(boxes, self.solid)
-                + overlap_counts(boxes, self.thin)
+                + (overlap_counts(boxes, self.thin) if curves else 0)
                 + 100 * (segments_cross(segments, self.boxes) | boxes_cut(boxes, self.leaders))
                 + 5 * crosses(leader_points(anchor, boxes, skip=8.0), self.uncrossable))
         if self.area is not None:
@@ -72,16 +74,42 @@ def place_boxes(anchors: np.ndarray, directions: np.ndarray, sizes: np.ndarray, 
     thin = np.asarray(thin, dtype=float).reshape(-1, 4)
     kept_clear = solid if cell is None else np.vstack([solid, np.asarray(cell, dtype=float).reshape(1, 4)])
     dots = np.concatenate([anchors - ANCHOR_REACH, anchors + ANCHOR_REACH], axis=1)
+    # The first callout takes the best place for itself, which may leave a later one only places
+    # that hide something (its leader through that first box, or through a label): then the later
+    # one is placed first, and of the orders tried the layout that hides least is kept.
+    order = list(range(len(anchors)))
+    tried: set[tuple[int, ...]] = set()
+    best, best_cost = np.zeros((0, 4)), None
+    while tuple(order) not in tried and len(tried) <= len(order) ** 2:
+        tried.add(tuple(order))
+        boxes, costs = _place_in_order(order, anchors, directions, sizes, kept_clear, solid, thin, dots, area)
+        if best_cost is None or costs.sum() < best_cost:
+            best, best_cost = boxes, costs.sum()
+        troubled = [index for index in order[1:] if costs[index] >= WORTH_ANOTHER_ORDER]  # curves aside
+        if not troubled:
+            break
+        order.remove(troubled[0])
+        order.insert(0, troubled[0])
+    return best
+
+
+def _place_in_order(order, anchors, directions, sizes, kept_clear, solid, thin, dots, area) -> tuple[np.ndarray, np.ndarray]:
+    """The boxes (K, 4) placed one by one in `order`, and what each hides (K,), in the callouts' own order."""
+    boxes = np.zeros((len(anchors), 4))
     placed = np.zeros((0, 4))  # earlier boxes
     leaders = np.zeros((0, 4))  # earlier leader lines, from their anchors to their boxes
-    for index, (anchor, direction, (width, height)) in enumerate(zip(anchors, directions, sizes)):
+    costs = np.zeros(len(anchors))
+    for index in order:
+        anchor, direction, (width, height) = anchors[index], directions[index], sizes[index]
         others = np.concatenate([np.delete(dots, index, axis=0), placed + (-GAP, -GAP, GAP, GAP)])
         obstacles = Obstacles(callouts=others, solid=kept_clear, thin=thin, uncrossable=solid,
                               leaders=leaders, area=area, boxes=placed)
         box = free_box(anchor, direction, float(width), float(height), obstacles)
+        costs[index] = obstacles.costs(anchor, box[None], curves=False)[0]
+        boxes[index] = box
         placed = np.vstack([placed, box])
         leaders = np.vstack([leaders, leader_segments(anchor, box[None])])
-    return placed
+    return boxes, costs
 
 
 def free_box(anchor: np.ndarray, direction, width: float, height: float, obstacles: Obstacles) -> np.ndarray:
