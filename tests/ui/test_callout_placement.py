@@ -136,10 +136,9 @@ def _crossings(anchors, boxes) -> list[tuple[int, int]]:
     return found
 
 
-def test_no_leader_line_runs_through_another_callouts_box():
-    # The schematic single neuron of the first lesson's page 3 as Present mode laid it out at
-    # 1920 × 1080: three inputs on the left, y at (330, 150); the activation function's leader
-    # went straight down through the box of "Inputs x and weights w".
+def _lesson_page_three(area) -> tuple:
+    """The schematic single neuron of the first lesson's page 3 as Present mode lays it out at
+    1920 × 1080: three inputs on the left, y at (330, 150) with "θ = 1, a = 0" under it."""
     anchors = np.array([[218.74, 102.53], [308.3, 164.3], [331.7, 135.7], [360.0, 150.0]])
     directions = np.array([[-0.55, -1.0], [-0.45, 1.0], [0.35, -1.0], [0.6, 1.0]])
     sizes = np.array([[221.44, 45.73], [155.52, 45.73], [194.92, 45.73], [91.47, 45.73]])
@@ -150,11 +149,29 @@ def test_no_leader_line_runs_through_another_callouts_box():
     thin = np.concatenate([_line_points((23.5, 11.0), (294.6, 138.1)), _line_points((26.0, 150.0), (292.0, 150.0)),
                            _line_points((23.5, 289.0), (294.6, 161.9))])
     cell = np.array([284.0, 114.0, 376.0, 186.0])
-    area = np.array([-44.0, -60.0, 566.5, 359.5])
-    boxes = place_boxes(anchors, directions, sizes, solid, thin, cell, area)
+    return anchors, directions, sizes, solid, thin, cell, np.array(area, dtype=float)
+
+
+def test_no_leader_line_runs_through_another_callouts_box():
+    # In this view the activation function's leader went straight down through the box of
+    # "Inputs x and weights w".
+    anchors, *rest = _lesson_page_three([-44.0, -60.0, 566.5, 359.5])
+    boxes = place_boxes(anchors, *rest)
     assert _crossings(anchors, boxes) == []
     for a, b in itertools.combinations(boxes, 2):
         assert not overlaps(a, b)
+
+
+def test_a_callout_left_only_places_behind_a_label_is_placed_first():
+    # In this view, placed in the given order, the activation function's box had room only where
+    # its leader crossed y's "θ = 1, a = 0"; placed first, it finds a free place.
+    anchors, directions, sizes, solid, thin, cell, area = _lesson_page_three([-50.5, -60.0, 560.0, 359.5])
+    boxes = place_boxes(anchors, directions, sizes, solid, thin, cell, area)
+    activation = 2
+    points = leader_points(anchors[activation], boxes[activation][None], count=400, skip=8.0)[0]
+    x, y = points[:, 0, None], points[:, 1, None]
+    assert not ((x > solid[:, 0]) & (x < solid[:, 2]) & (y > solid[:, 1]) & (y < solid[:, 3])).any()
+    assert _crossings(anchors, boxes) == []
 
 
 def test_segment_hits_counts_passing_through_not_touching():
