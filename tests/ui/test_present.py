@@ -3,14 +3,19 @@ text at least 24 px at 1920 × 1080 (measured from the fonts set), arrow keys, E
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QFontInfo
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QDockWidget, QHeaderView, QLabel, QTableView,
+from PySide6.QtGui import QFont, QFontInfo
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QDockWidget, QHeaderView, QLabel, QStyle, QTableView,
                                QToolBar, QWidget)
 
 from neuron_sim.ui import styles
-from neuron_sim.ui.canvas import parts_overlay
+from neuron_sim.ui.canvas import block_painting, parts_overlay
+from neuron_sim.ui.panels.fitting_table import FittingTable
 from neuron_sim.ui.window.present import PRESENT_MIN_TEXT_PX
+from tests.ui.test_name_parts import leaders_through_boxes
+
+LESSONS = ["concept-of-the-neuron", "deep-learning-and-the-brain"]
 
 
 def settle() -> None:
@@ -78,6 +83,12 @@ def test_the_smallest_text_is_at_least_24_px_at_1920_by_1080(window, qtbot):
         zoom = window.view.zoom()
         smallest_canvas = min(QFontInfo(font).pixelSize() for font in canvas_fonts) * zoom
         assert smallest_canvas >= PRESENT_MIN_TEXT_PX - 0.5, (page, zoom)
+        # The Blocks look draws a number too wide for its block smaller: the zoom makes up for it.
+        for item in window.scene.neuron_items.values():
+            if item.look == "blocks" and item.neuron.kind != "input":
+                font = QFont()
+                font.setPointSizeF(block_painting.smallest_text_points(item.block_texts()))
+                assert QFontInfo(font).pixelSize() * zoom >= PRESENT_MIN_TEXT_PX - 0.5, (page, item.neuron_id, zoom)
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)
     settle()
     assert QFontInfo(window.lesson_bar.text_label.font()).pixelSize() == before
@@ -118,3 +129,42 @@ def test_the_pointer_carries_a_halo_over_the_canvas(window, qtbot):
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)
     assert not halo.isVisible()
 
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_every_column_and_the_whole_network_are_in_sight_on_every_page_at_1920_by_1080(window, qtbot, lesson):
+    """The computation table never cuts a column; the canvas has no scroll bar unless the network
+    and its callouts are larger than it at the projector's zoom, and then it scrolls over all of
+    them; no callout's leader line runs through another callout."""
+    window.lessons.start_named(lesson, 0)
+    settle()
+    present(window, qtbot)
+    view, scene = window.view, window.scene
+    bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+    tables_seen = 0
+    for page in range(len(window.lessons.lesson.pages)):
+        window.lessons.show_page(page)
+        for _ in range(3):
+            settle()
+        for table in window.instruments.panel_dock.findChildren(FittingTable):
+            if not table.isVisible():
+                continue
+            tables_seen += 1
+            header, last = table.horizontalHeader(), table.columnCount() - 1
+            assert not table.horizontalScrollBar().isVisible(), page
+            assert header.sectionViewportPosition(last) + header.sectionSize(last) <= table.viewport().width(), page
+            assert all(header.sectionSize(c) >= w for c, w in enumerate(table.content_widths())), page
+        framed, zoom, room = scene.framed_rect(), view.zoom(), view.maximumViewportSize()
+        assert view.sceneRect().contains(framed), page  # every part can be scrolled to
+        if view.horizontalScrollBar().isVisible():
+            assert framed.width() * zoom > room.width() - 0.5 - bar, page
+        if view.verticalScrollBar().isVisible():
+            assert framed.height() * zoom > room.height() - 0.5 - bar, page
+        if not (view.horizontalScrollBar().isVisible() or view.verticalScrollBar().isVisible()):
+            seen = view.mapToScene(view.viewport().rect()).boundingRect()
+            pixel = 1 / zoom  # the viewport is whole pixels; the framed rect is not
+            assert seen.adjusted(-pixel, -pixel, pixel, pixel).contains(framed), page
+        overlay = window.name_parts.overlay
+        if overlay is not None and overlay.isVisible():
+            assert leaders_through_boxes(overlay) == [], page
+    assert tables_seen

@@ -68,16 +68,21 @@ def _block_font(points: float, bold: bool = False, italic: bool = False) -> QFon
     return font
 
 
+def fitted_font(text: str, font: QFont, width: float) -> QFont:
+    """`font`, made smaller (down to MIN_POINT_SIZE) until `text` fits a box `width` wide."""
+    font = QFont(font)
+    room = width - 4
+    while font.pointSizeF() > MIN_POINT_SIZE and QFontMetricsF(font).horizontalAdvance(text) > room:
+        font.setPointSizeF(font.pointSizeF() - 0.5)
+    return font
+
+
 def draw_fitted(painter: QPainter, rect: QRectF, text: str, font: QFont, color: QColor,
                 align=Qt.AlignmentFlag.AlignCenter) -> None:
     """`text` in `rect`, its font made smaller (down to MIN_POINT_SIZE) until it fits the width."""
     if not text:
         return
-    font = QFont(font)
-    room = rect.width() - 4
-    while font.pointSizeF() > MIN_POINT_SIZE and QFontMetricsF(font).horizontalAdvance(text) > room:
-        font.setPointSizeF(font.pointSizeF() - 0.5)
-    painter.setFont(font)
+    painter.setFont(fitted_font(text, font, rect.width()))
     painter.setPen(color)
     painter.drawText(rect, align, text)
 
@@ -132,6 +137,20 @@ def block_texts(weights: list[float], threshold: float, breakdown: RateBreakdown
     theta = f"({theta})" if breakdown.threshold < 0 else theta
     middle = f"{fmt(breakdown.weighted_sum)} − {theta}"
     return BlockTexts(rows, ("Σ − θ", middle, "= " + fmt(breakdown.net)), fmt(breakdown.output))
+
+
+def smallest_text_points(texts: BlockTexts) -> float:
+    """The point size of the smallest text paint_neuron_blocks draws for `texts`: SMALL_FONT_SIZE
+    unless a number too wide for its block is drawn smaller."""
+    small, plain = _block_font(styles.SMALL_FONT_SIZE, bold=True), _block_font(styles.SMALL_FONT_SIZE)
+    sizes = [fitted_font(text, small, weight_box.width()).pointSizeF()
+             for (_mul, weight_box), text in zip(row_rects(len(texts.weights)), texts.weights) if text]
+    width = sum_rect(len(texts.weights)).width()
+    sizes += [fitted_font(text, small if bold else plain, width).pointSizeF()
+              for text, bold in zip(texts.sum_lines, (True, False, True)) if text]
+    if texts.output:
+        sizes.append(fitted_font(texts.output, small, output_rect().width()).pointSizeF())
+    return min(sizes, default=styles.SMALL_FONT_SIZE)
 
 
 def paint_neuron_blocks(painter: QPainter, texts: BlockTexts, weights: list[float], activation: str,

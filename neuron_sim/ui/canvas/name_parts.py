@@ -159,6 +159,16 @@ class NameParts(QObject):
         elif moved and not self.visible_rect().contains(overlay.sceneBoundingRect()):
             self._lay_out(overlay)  # the view moved away from them: bring them back into it
 
+    def lay_out_in_view(self) -> None:
+        """Lay the callouts out now for the view as it is (Present mode frames the page with them)."""
+        overlay = self.overlay
+        if overlay is None or not isValid(overlay) or not overlay.isVisible() or overlay.scene() is None:
+            return
+        self._follow_timer.stop()
+        self._follow()  # names another neuron first if the selection or the network asks for it
+        if overlay.isVisible():
+            self._lay_out(overlay)
+
     def _lay_out(self, overlay: PartsOverlay) -> None:
         """Place the callouts as well as the network allows; if some would lie beyond the window's
         edge, place them again inside the view (covering a name there rather than being cut off)."""

@@ -9,7 +9,7 @@ font) it came out a few pixels short in Korean, so the text touched the grid lin
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableWidget, QWidget
 
 BREATHING_ROOM = 4  # px added to each column: text that touches the grid lines reads as cut off
@@ -19,8 +19,11 @@ class FittingTable(QTableWidget):
     """Call `fit()` after changing the texts; the widths follow the table's own resizes.
 
     The table is as tall as its rows, up to `visible_rows` (a scroll bar beyond), plus the
-    horizontal scroll bar when the columns do not fit.
+    horizontal scroll bar when the columns do not fit. `columns_cut` says so each time the columns
+    are laid out wider than the table, for a holder that can make room.
     """
+
+    columns_cut = Signal()
 
     def __init__(self, columns: int, visible_rows: int, parent: QWidget | None = None):
         super().__init__(0, columns, parent)
@@ -50,6 +53,10 @@ class FittingTable(QTableWidget):
     def content_widths(self) -> list[int]:
         """What each column needs to show its header and cells in full."""
         return list(self._content_widths)
+
+    def missing_width(self) -> int:
+        """How many more pixels the viewport needs to show every column in full (0 if none)."""
+        return max(sum(self._content_widths) - self.viewport().width(), 0)
 
     def header_text_width(self, column: int) -> int:
         """The header text's width as drawn (shaped, fallback fonts included)."""
@@ -96,5 +103,6 @@ class FittingTable(QTableWidget):
                   + 2 * self.frameWidth() + 2)
         if spare < 0:
             height += self.horizontalScrollBar().sizeHint().height()
+            self.columns_cut.emit()
         if self.height() != height or self.minimumHeight() != height:
             self.setFixedHeight(height)

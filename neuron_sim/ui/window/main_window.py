@@ -108,7 +108,8 @@ class MainWindow(QMainWindow):
         self.examples.lesson_chosen.connect(self.lessons.start)
         self.present = PresentMode(self, self.view, self.instruments.panel_dock, self.lesson_bar,
                                    self.lessons.next, self.lessons.back, self.playback_controls.step_action,
-                                   self.playback_controls.play_action, self.edit.nudge_actions, [self.example_info])
+                                   self.playback_controls.play_action, self.edit.nudge_actions, [self.example_info],
+                                   self.name_parts.lay_out_in_view)
         self.lessons.frame_requested.connect(lambda: self.present.frame() if self.present.presenting else self.view.fit())
         self._create_menus()
         self._create_toolbars()

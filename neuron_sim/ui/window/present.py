@@ -3,8 +3,14 @@ text and lines large enough for a projector, the lesson page as a caption bar un
 
 Sizes: every text of the computation panel and the lesson bar is at least PRESENT_MIN_TEXT_PX pixels
 high (1.6 times its usual size when that is more), and the canvas is zoomed so that its smallest
-text, the 9 pt weight labels (12 px at 100 %), is at least that high too: 200 % or more. Pixels are
+text, the 9 pt weight labels (12 px at 100 %), is at least that high too: 200 % or more; in the
+Blocks look, where a number too wide for its block is drawn smaller, more (least_zoom). Pixels are
 the screen's, so on a 1920 × 1080 projector the smallest text is 24 px, about 2.2 % of the height.
+
+Room: the computation panel takes PANEL_SHARE of the width, more when its table's columns need it
+(up to PANEL_MAX_SHARE), so that no column is cut. The canvas scrolls over exactly the network and
+its callouts: when they fit at the projector's zoom there are no scroll bars; when they do not, the
+scroll bars reach all of it and nothing is cut off.
 
 Keys while presenting: → and Page Down the next lesson page (or, without a lesson, one animation
 step), ← and Page Up the previous page, ↓ one animation step, ↑ play / pause, Esc leaves. The
@@ -17,10 +23,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QRect, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QFont, QFontInfo, QKeySequence, QPainter, QPen
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTableView, QToolBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QStyle, QTableView, QToolBar, QWidget
 
+from neuron_sim.ui.canvas import block_painting
 from neuron_sim.ui.canvas.view import NetworkView
 from neuron_sim.ui.panels.fitting_table import FittingTable
 from neuron_sim.ui.styles import SMALL_FONT_SIZE, WEIGHT_FONT_SIZE
@@ -30,14 +37,26 @@ PRESENT_MIN_TEXT_PX = 24
 TEXT_SCALE = 1.6
 HALO_RADIUS = 34
 PANEL_SHARE = 0.36  # of the screen's width, for the computation panel
+PANEL_MAX_SHARE = 0.5  # what it may take when its table's columns need more
+SCENE_MARGIN = 16  # scene units kept around the network and its callouts
 _FONT_SIZE = re.compile(r"font-size:\s*[\d.]+\s*(pt|px)")
 
 
-def canvas_zoom_for(min_text_px: float) -> float:
-    """The zoom at which the canvas's smallest text (weight labels and small captions) is `min_text_px` high."""
+def canvas_zoom_for(min_text_px: float, points: float = min(SMALL_FONT_SIZE, WEIGHT_FONT_SIZE)) -> float:
+    """The zoom at which the canvas's text of `points` (by default its smallest: weight labels and
+    small captions) is `min_text_px` high."""
     font = QFont()
-    font.setPointSizeF(min(SMALL_FONT_SIZE, WEIGHT_FONT_SIZE))
+    font.setPointSizeF(points)
     return min_text_px / QFontInfo(font).pixelSize()
+
+
+def least_zoom(scene) -> float:
+    """The zoom that keeps every text of `scene` at least PRESENT_MIN_TEXT_PX high: in the Blocks
+    look a number too wide for its block is drawn smaller, so the zoom grows to keep it readable."""
+    points = min([block_painting.smallest_text_points(item.block_texts()) for item in scene.neuron_items.values()
+                  if item.look == "blocks" and item.neuron.kind != "input"],
+                 default=min(SMALL_FONT_SIZE, WEIGHT_FONT_SIZE))
+    return canvas_zoom_for(PRESENT_MIN_TEXT_PX, min(points, SMALL_FONT_SIZE, WEIGHT_FONT_SIZE))
 
 
 class PointerHalo(QWidget):
@@ -82,7 +101,8 @@ class PresentMode(QObject):
 
     def __init__(self, window: QMainWindow, view: NetworkView, panel_dock: QDockWidget, bar: LessonBar,
                  next_page: Callable[[], bool], previous_page: Callable[[], bool],
-                 step: QAction, play: QAction, blocked: list[QAction], hide_also: list[QWidget]):
+                 step: QAction, play: QAction, blocked: list[QAction], hide_also: list[QWidget],
+                 lay_out_callouts: Callable[[], None]):
         super().__init__(window)
         self.window = window
         self.view = view
@@ -92,6 +112,9 @@ class PresentMode(QObject):
         self._step, self._play = step, play
         self._blocked = blocked  # the arrow keys' usual actions (nudging), off while presenting
         self._hide_also = hide_also  # e.g. the example's info bar above the canvas
+        self._lay_out_callouts = lay_out_callouts  # Name the parts, for the view as it is now
+        self._panel_width = 0  # what the panel was given on this page; it only grows until the next
+        self._scene_rect = QRectF()  # what the canvas scrolls over on this page; it only grows too
         self.action = QAction(self.tr("&Present"), window)
         self.action.setCheckable(True)
         self.action.setShortcut(QKeySequence(Qt.Key.Key_F5))
@@ -163,24 +186,109 @@ class PresentMode(QObject):
         screen = window.screen().geometry() if window.screen() else QRect(0, 0, 1920, 1080)
         window.showFullScreen()
         window.setGeometry(screen)  # without a window manager (a kiosk, a virtual screen) full screen is this
-        window.resizeDocks([self.panel_dock], [int(screen.width() * PANEL_SHARE)], Qt.Orientation.Horizontal)
         self.view.viewport().setMouseTracking(True)
         self.view.viewport().installEventFilter(self)
+        for table in self._tables():
+            table.columns_cut.connect(self._widen_panel, Qt.ConnectionType.QueuedConnection)
+        self.view.network_scene().changed.connect(self._grow_scene_rect)
         self.frame()
         QTimer.singleShot(0, self, self.frame)  # again once the window has its full-screen size
 
     def frame(self) -> None:
-        """Fit the network, but never below the zoom that keeps the canvas's text large enough."""
-        self.view.fit()
-        least = canvas_zoom_for(PRESENT_MIN_TEXT_PX)
-        if self.view.zoom() < least:
-            centre = self.view.network_scene().network_rect().center()  # the cells; callouts move into view
-            self.view.set_zoom(least)
-            self.view.centerOn(centre)
+        """Give the panel its room, then fit the network and its callouts, but never below the zoom
+        that keeps the canvas's text large enough: then centre the network and let the callouts
+        find room in view, and the scroll bars reach whatever still lies beyond."""
+        if self._saved is None:
+            return
+        self._panel_width = 0
+        self._widen_panel()
+        view = self.view
+        scene = view.network_scene()
+        self._lay_out_callouts()
+        view.setSceneRect(scene.framed_rect().adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN))
+        view.fit()
+        least = least_zoom(scene)
+        if view.zoom() < least:
+            framed = scene.framed_rect()
+            view.set_zoom(least)
+            room = view.maximumViewportSize()
+            whole = framed.width() * least < room.width() and framed.height() * least < room.height()
+            view.centerOn(framed.center() if whole else scene.network_rect().center())
+            self._lay_out_callouts()  # into the view, where there is room
+        self._fit_scene_rect()
+
+    def _scene_rect_for(self, framed: QRectF) -> QRectF:
+        """What the canvas scrolls over: along an axis where `framed` fits the viewport, the
+        viewport's whole extent around it (no scroll bar, and a label growing while playing moves
+        nothing); where it does not fit, `framed` and a margin (the scroll bar reaches all of it)."""
+        view = self.view
+        zoom = max(view.zoom(), 1e-9)
+        room = view.maximumViewportSize()
+        bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+        width, height = room.width() - 0.5, room.height() - 0.5  # rounding kept inside the viewport
+        wide, tall = framed.width() * zoom > width, framed.height() * zoom > height
+        if wide:  # the horizontal scroll bar takes some height, and then maybe the vertical one some width
+            height -= bar
+            tall = framed.height() * zoom > height
+        if tall:
+            width -= bar
+            if not wide and framed.width() * zoom > width:
+                wide, height = True, height - bar
+        x0, x1 = self._extent(framed.left(), framed.right(), width / zoom, wide)
+        y0, y1 = self._extent(framed.top(), framed.bottom(), height / zoom, tall)
+        return QRectF(x0, y0, x1 - x0, y1 - y0)
+
+    @staticmethod
+    def _extent(low: float, high: float, room: float, overflows: bool) -> tuple[float, float]:
+        if overflows:
+            return low - SCENE_MARGIN, high + SCENE_MARGIN
+        middle = (low + high) / 2
+        return middle - room / 2, middle + room / 2
+
+    def _fit_scene_rect(self) -> None:
+        rect = self._scene_rect_for(self.view.network_scene().framed_rect())
+        self._scene_rect = rect
+        if self.view.sceneRect() != rect:
+            self.view.setSceneRect(rect)
+
+    def _grow_scene_rect(self, _regions=None) -> None:
+        """A callout or a label that moved out of what the canvas scrolls over brings it along; a
+        page that scrolls scrolls over what is there now."""
+        if self._saved is None or self._scene_rect.isNull():
+            return
+        framed = self.view.network_scene().framed_rect()
+        wanted = self._scene_rect_for(framed)
+        if not self._scene_rect.contains(framed) or wanted.size() != self._scene_rect.size():
+            self._fit_scene_rect()  # what fits stays put; what scrolls keeps to what there is
+
+    def _tables(self) -> list[FittingTable]:
+        return self.panel_dock.findChildren(FittingTable)
+
+    def _widen_panel(self) -> None:
+        """The share of the width the panel has, or more, up to PANEL_MAX_SHARE, so that every
+        column of its tables is seen in full; on one page it only grows (playing changes the numbers)."""
+        if self._saved is None:
+            return
+        window = self.window
+        layout = window.layout()
+        layout.activate()  # the tables' widths as the window is now
+        missing = max((table.missing_width() for table in self._tables() if table.isVisible()), default=0)
+        needed = self.panel_dock.width() + missing if missing else 0
+        width = min(max(int(window.width() * PANEL_SHARE), needed, self._panel_width),
+                    int(window.width() * PANEL_MAX_SHARE))
+        if width != self._panel_width or self.panel_dock.width() != width:
+            self._panel_width = width
+            window.resizeDocks([self.panel_dock], [width], Qt.Orientation.Horizontal)
+            layout.activate()
 
     def _leave(self) -> None:
         saved, self._saved = self._saved, None
         window = self.window
+        for table in self._tables():
+            table.columns_cut.disconnect(self._widen_panel)
+        self.view.network_scene().changed.disconnect(self._grow_scene_rect)
+        self._scene_rect = QRectF()
+        self.view.setSceneRect(QRectF())  # back to the scene's own: everything drawn
         self.view.viewport().removeEventFilter(self)
         self.halo.hide()
         for action in self.keys:
@@ -227,7 +335,9 @@ class PresentMode(QObject):
     # ---- the halo --------------------------------------------------------------------------------
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         kind = event.type()
-        if kind == QEvent.Type.MouseMove:
+        if kind == QEvent.Type.Resize and self._saved is not None and not self._scene_rect.isNull():
+            self._fit_scene_rect()  # the panel widened, or the window took its full size
+        elif kind == QEvent.Type.MouseMove:
             self.halo.follow(event.position().toPoint())
         elif kind == QEvent.Type.Leave:
             self.halo.hide()
