@@ -114,7 +114,7 @@ class PresentMode(QObject):
         self._hide_also = hide_also  # e.g. the example's info bar above the canvas
         self._lay_out_callouts = lay_out_callouts  # Name the parts, for the view as it is now
         self._panel_width = 0  # what the panel was given on this page; it only grows until the next
-        self._scene_rect = QRectF()  # what the canvas scrolls over on this page; it only grows too
+        self._scene_rect = QRectF()  # what the canvas scrolls over now (see _scene_rect_for)
         self.action = QAction(self.tr("&Present"), window)
         self.action.setCheckable(True)
         self.action.setShortcut(QKeySequence(Qt.Key.Key_F5))
@@ -276,7 +276,7 @@ class PresentMode(QObject):
         needed = self.panel_dock.width() + missing if missing else 0
         width = min(max(int(window.width() * PANEL_SHARE), needed, self._panel_width),
                     int(window.width() * PANEL_MAX_SHARE))
-        if width != self._panel_width or self.panel_dock.width() != width:
+        if width != self._panel_width:  # once per width: a window too small for it must not loop
             self._panel_width = width
             window.resizeDocks([self.panel_dock], [width], Qt.Orientation.Horizontal)
             layout.activate()
