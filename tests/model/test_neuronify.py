@@ -284,31 +284,34 @@ def _cell(x: int, v: float) -> str:
             '"synapticTimeConstant": 0.012}}' % (x, v))
 
 
-@pytest.mark.skipif(not (items.CURRENT_SYNAPSES and items.CURRENT_SOURCES), reason="needs current synapses and sources")
+#: Two cells that inhibit each other (a version 2 file: conductance synapses), each driven by a clamp.
+OSCILLATOR = ('{"fileFormatVersion": 2, "nodes": [%s, %s, '
+              '{"fileName": "generators/CurrentClamp.qml", "label": "", "x": -100, "y": 0, "currentOutputScaled": 0.45}, '
+              '{"fileName": "generators/CurrentClamp.qml", "label": "", "x": 300, "y": 0, "currentOutputScaled": 0.5}], '
+              '"edges": [{"from": 0, "to": 1}, {"from": 1, "to": 0}, {"from": 2, "to": 0}, {"from": 3, "to": 1}]}'
+              % (_cell(0, -0.02), _cell(200, -0.05)))
+
+#: An adaptive neuron under a steady current.
+ADAPTIVE = ('{"fileFormatVersion": 4, "nodes": [{"filename": "neurons/AdaptationNeuron.qml", "savedProperties": '
+            '{"engine": {"capacitance": 2e-10, "resistance": 1e8, "restingPotential": -0.07, "initialPotential": -0.08, '
+            '"threshold": -0.055, "adaptation": 1e-8, "timeConstant": 0.5}, "x": 0, "y": 0}}, '
+            '{"filename": "generators/CurrentClamp.qml", "savedProperties": {"engine": {"currentOutput": 4e-10}, '
+            '"x": -100, "y": 0}}], "edges": [{"filename": "Edge.qml", "from": 1, "to": 0}]}')
+
+
 def test_two_cells_that_inhibit_each_other_take_turns():
     from neuron_sim.model.simulate import simulate
 
-    text = ('{"fileFormatVersion": 2, "nodes": [%s, %s, '
-            '{"fileName": "generators/CurrentClamp.qml", "label": "", "x": -100, "y": 0, "currentOutputScaled": 0.45}, '
-            '{"fileName": "generators/CurrentClamp.qml", "label": "", "x": 300, "y": 0, "currentOutputScaled": 0.5}], '
-            '"edges": [{"from": 0, "to": 1}, {"from": 1, "to": 0}, {"from": 2, "to": 0}, {"from": 3, "to": 1}]}'
-            % (_cell(0, -0.02), _cell(200, -0.05)))
-    spikes = simulate(loads_nfy(text).network, 5000).spikes  # 500 ms
+    spikes = simulate(loads_nfy(OSCILLATOR).network, 5000).spikes  # 500 ms
     order = sorted([(t, "n1") for t in spikes["n1"]] + [(t, "n2") for t in spikes["n2"]])
     assert len(order) >= 10
     assert all(a[1] != b[1] for a, b in zip(order, order[1:])), order  # never the same cell twice in a row
 
 
-@pytest.mark.skipif(not (items.ADAPTATION and items.CURRENT_SOURCES), reason="needs adaptation and DC sources")
 def test_the_adaptive_neurons_intervals_grow():
     from neuron_sim.model.simulate import simulate
 
-    text = ('{"fileFormatVersion": 4, "nodes": [{"filename": "neurons/AdaptationNeuron.qml", "savedProperties": '
-            '{"engine": {"capacitance": 2e-10, "resistance": 1e8, "restingPotential": -0.07, "initialPotential": -0.08, '
-            '"threshold": -0.055, "adaptation": 1e-8, "timeConstant": 0.5}, "x": 0, "y": 0}}, '
-            '{"filename": "generators/CurrentClamp.qml", "savedProperties": {"engine": {"currentOutput": 4e-10}, '
-            '"x": -100, "y": 0}}], "edges": [{"filename": "Edge.qml", "from": 1, "to": 0}]}')
-    spikes = simulate(loads_nfy(text).network, 20000).spikes["n1"]  # 2 s
+    spikes = simulate(loads_nfy(ADAPTIVE).network, 20000).spikes["n1"]  # 2 s
     intervals = [b - a for a, b in zip(spikes, spikes[1:])]
     assert len(intervals) >= 3
     assert intervals[0] < intervals[1] < intervals[2]
