@@ -1142,6 +1142,10 @@ An existing file there is unchanged.</source>
         <translation>Neuronify 파일이 아닙니다. 맨 위에 JSON 객체가 있어야 합니다</translation>
     </message>
     <message>
+        <source>this is a sketch of a file format ({section} in braces), not a circuit: no version of Neuronify reads it</source>
+        <translation>회로가 아니라 파일 형식의 초안입니다(중괄호 안의 {section}): 어떤 버전의 Neuronify도 읽지 못합니다</translation>
+    </message>
+    <message>
         <source>unknown Neuronify connection {value}</source>
         <translation>알 수 없는 Neuronify 연결 {value}</translation>
     </message>

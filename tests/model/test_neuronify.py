@@ -173,6 +173,31 @@ def test_the_early_script_files_are_read_line_by_line_without_running_them():
     assert any("first neuron model" in line for line in result.unsupported_text())
 
 
+def test_the_first_scripts_made_each_item_with_its_own_function():
+    """Before createEntity, Neuronify saved createNeuron/createVoltmeter/createTouchSensor calls with
+    script objects (keys without quotes) and connected them with a function per kind of link."""
+    text = ("var neuron0 = createNeuron({x: 120, y: 80, clampCurrent: 75, clampCurrentEnabled: true, "
+            "adaptationIncreaseOnFire: 0, outputStimulation: 4})\n"
+            "var neuron1 = createNeuron({x: 260, y:80, outputStimulation: -2, label: \"a: b, c: d\"})\n"
+            "connectNeurons(neuron0, neuron1) \n"
+            "var voltmeter0 = createVoltmeter({x: 120, y: 300}) \n"
+            "connectVoltmeterToNeuron(neuron1, voltmeter0) \n"
+            "var sensor0 = createTouchSensor({x: 0, y: -100})\n"
+            "connectSensorToNeuron(sensor0, neuron0)\n")
+    result = loads_nfy(text)
+    network = result.network
+    assert result.version == 0
+    assert [(n.id, n.kind, n.position) for n in network] == [
+        ("n1", "neuron", (152.0, 112.0)), ("n2", "neuron", (292.0, 112.0)), ("x1", "input", (32.0, -68.0))]
+    assert network.neuron("n2").label == "a: b, c: d"  # a colon inside a string is not a key
+    assert set(network.synapses) == {("n1", "n2"), ("x1", "n1")}
+    assert network.synapses[("n1", "n2")].weight > 0
+    assert result.meters[0].kind == "voltmeter" and result.meters[0].neuron_ids == ("n2",)
+    back = loads_nfy(text.replace("connectNeurons(neuron0, neuron1)", "connectNeurons(neuron1, neuron0)"))
+    assert back.network.synapses[("n2", "n1")].weight < 0  # a negative output stimulation inhibits
+    assert any("first neuron model" in line for line in result.unsupported_text())
+
+
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
 def test_a_round_trip_through_a_neuronify_file_gives_the_same_network(path):
     first = load_nfy(path)
@@ -243,6 +268,9 @@ NODE = ('{"filename": "neurons/LeakyNeuron.qml", "savedProperties": {"engine": {
     ('var a = createEntity("neurons/LeakyNeuron.qml", {"x": 1})\nrm -rf /\n',
      'f.nfy: line 2: not a statement of a Neuronify file: "rm -rf /"'),
     ('var c = connectEntities(a, b)\n', "f.nfy: line 1: a is not created before it is connected"),
+    ('var a = createNeuron({x: 1, y: })\n', "f.nfy: line 1: the properties of a are not valid JSON"),
+    ("neurons{\n\t{\n\tid:A\n\t}\n}\n",
+     "f.nfy: this is a sketch of a file format (neurons in braces), not a circuit: no version of Neuronify reads it"),
     ("", "f.nfy: the file is empty"),
 ])
 def test_bad_input_is_one_message_with_its_place(tmp_path, text, message):

@@ -23,6 +23,7 @@ NEURON_TYPES: dict[str, tuple[str, bool]] = {
     "neurons/BurstNeuron.qml": ("burst", False),
     "neurons/BurstInhibitoryNeuron.qml": ("burst", True),
     "neurons/OldNeuron.qml": ("early", False),
+    "Neuron.qml": ("early", False),  # the first files' createNeuron()
 }
 
 #: Sources: the current clamps inject a current; the spike generators fire.

@@ -65,6 +65,9 @@ def parse_document(text: str) -> NfyDocument:
     stripped = text.lstrip()
     if stripped.startswith("var ") or stripped.startswith("workspace."):
         return _parse_script(text)
+    if sketch := _SKETCH_SECTION.match(stripped):
+        raise ModelError("this is a sketch of a file format ({section} in braces), not a circuit: no version of "
+                         "Neuronify reads it", section=sketch.group(1))
     if not stripped.startswith(("{", "[")):
         raise ModelError("this is not a Neuronify file: Neuronify's .nfy files are JSON objects with "
                          "\"nodes\" and \"edges\"")
@@ -193,10 +196,30 @@ def _finite(value: Any) -> bool:
 
 
 # ---- the script of the earliest files ------------------------------------------------------------
+# Neuronify ran these files as scripts. The first ones made each item with its own function
+# (createNeuron, createVoltmeter, createTouchSensor) and connected them with connectNeurons,
+# connectVoltmeterToNeuron and connectSensorToNeuron, their properties a script object ({x: 300});
+# later ones with createEntity("neurons/….qml", {…}) and connectEntities. Each is read with a pattern.
 _CREATE = re.compile(r'var\s+(\w+)\s*=\s*createEntity\(\s*"([^"]+)"\s*,\s*(\{.*\})\s*\)\s*;?')
+_CREATE_ITEM = re.compile(r"var\s+(\w+)\s*=\s*create(Neuron|Voltmeter|TouchSensor)\(\s*(\{.*\})\s*\)\s*;?")
+_EARLY_ITEMS = {"Neuron": "Neuron.qml", "Voltmeter": "Voltmeter.qml", "TouchSensor": "TouchSensor.qml"}
 # A touch sensor's cell is connected as `entity3.cellAt(2)`: the connection starts at the sensor.
-_CONNECT = re.compile(r"(?:var\s+\w+\s*=\s*)?connectEntities\(\s*(\w+)(?:\.cellAt\(\s*\d+\s*\))?\s*,\s*(\w+)\s*\)\s*;?")
+_CONNECT = re.compile(r"(?:var\s+\w+\s*=\s*)?connect(?:Entities|Neurons|VoltmeterToNeuron|SensorToNeuron)"
+                      r"\(\s*(\w+)(?:\.cellAt\(\s*\d+\s*\))?\s*,\s*(\w+)\s*\)\s*;?")
 _WORKSPACE = re.compile(r"workspace\.(x|y|scale)\s*=\s*(-?[0-9.]+(?:[eE][-+]?[0-9]+)?)\s*;?")
+# A section of a file format sketched before Neuronify saved anything: `neurons{ {id:A …} }`.
+_SKETCH_SECTION = re.compile(r"([A-Za-z_]\w*)\s*\{")
+# In a script object, a key without quotes (x: 300) or a JSON string ("x": "a: b").
+_SCRIPT_KEY = re.compile(r'"(?:[^"\\]|\\.)*"|(?<=[{,])(\s*)([A-Za-z_$][\w$]*)(\s*:)')
+
+
+def _script_object(text: str) -> Any:
+    """The properties of a created item: JSON, or a script object whose keys have no quotes."""
+    quoted = _SCRIPT_KEY.sub(lambda m: m.group(0) if m.group(2) is None else f'{m.group(1)}"{m.group(2)}"{m.group(3)}',
+                             text)
+    return json.loads(quoted, parse_constant=float)
+
+
 def _parse_script(text: str) -> NfyDocument:
     """The earliest Neuronify files are a script of three statements (no code is run here: each
     line must be one of them, read with a pattern)."""
@@ -211,10 +234,11 @@ def _parse_script(text: str) -> NfyDocument:
         place = f"line {number}"
         if not line:
             continue
-        if match := _CREATE.fullmatch(line):
-            name, item, props_text = match.groups()
+        if created := _CREATE.fullmatch(line) or _CREATE_ITEM.fullmatch(line):
+            name, item, props_text = created.groups()
+            item = _EARLY_ITEMS.get(item, item)
             try:
-                props = json.loads(props_text, parse_constant=float)
+                props = _script_object(props_text)
             except (json.JSONDecodeError, RecursionError):
                 raise ModelError("the properties of {name} are not valid JSON", place=place, name=name) from None
             props = _object(props, place)

@@ -82,8 +82,8 @@ def label(node: RawNode) -> str:
 
 def inhibitory(node: RawNode) -> bool:
     value = node.props.get("inhibitory", False)
-    if node.type == "neurons/OldNeuron.qml":
-        stimulation = node.props.get("stimulation", 1)
+    if items.NEURON_TYPES.get(node.type, ("",))[0] == "early":
+        stimulation = node.props.get("stimulation", node.props.get("outputStimulation", 1))
         return isinstance(stimulation, (int, float)) and stimulation < 0
     if not isinstance(value, bool):
         raise ModelError("expected true or false, got {value}", place=f"{node.place}.inhibitory", value=_show(value))

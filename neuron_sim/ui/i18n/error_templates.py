@@ -128,6 +128,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("ErrorMessages", "this is not a Neuronify file: Neuronify's .nfy files are JSON objects "
                                        "with \"nodes\" and \"edges\""),
     QT_TRANSLATE_NOOP("ErrorMessages", "this is not a Neuronify file: expected a JSON object at the top"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "this is a sketch of a file format ({section} in braces), not a circuit: no "
+                                       "version of Neuronify reads it"),
     QT_TRANSLATE_NOOP("ErrorMessages", "unknown Neuronify connection {value}"),
     QT_TRANSLATE_NOOP("ErrorMessages", "unknown Neuronify item {value}"),
     QT_TRANSLATE_NOOP("ErrorMessages", "{count} lines is more than a network file may hold"),
