@@ -96,7 +96,7 @@ def lateral_rates(network: Network) -> list[float]:
 def test_lateral_inhibition_sharpens_the_edge():
     network = load_nfy(DATA / "lateral-inhibition.nfy").network
     cells = [n.id for n in network if n.kind == "neuron"]
-    assert len(cells) == 12 and [n.label for n in network if n.kind == "neuron"][5:7] == ["bright 6", "dark 7"]
+    assert len(cells) == 12 and [n.label for n in network if n.kind == "neuron"][5:7] == ["bright 6", "dim 7"]
     inhibited = lateral_rates(network)
     bare = network.copy()
     for source, target in [key for key in bare.synapses if key[0] in cells]:
