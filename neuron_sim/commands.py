@@ -1,7 +1,10 @@
 """Undo commands: each model edit is one QUndoCommand whose redo/undo call one model method.
 
-Compound edits (delete a neuron with its synapses, paste, add a layer, connect all) are parent
-commands whose children do the parts. Commands touch only the model; the view follows its events.
+Compound edits of the structure (paste, duplicate, add a layer, connect all, delete a selection)
+are one command each, whose apply and revert are one batch call of the model (Network.add_all,
+remove_all, restore): one event each way, so the engine and the canvas rebuild once. Other
+compound edits are parent commands whose children do the parts. Commands touch only the model;
+the view follows its events.
 
 `push(stack, command)` applies the command first and pushes it only if the model accepted it and
 changed, so a refused edit or one that changes nothing never enters the undo history, and a failed
@@ -18,6 +21,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from neuron_sim.model import ModelError, Network, Neuron, Note, Synapse, conversion
 from neuron_sim.model.entities import SynapseKey
+from neuron_sim.model.network import Removal
 
 
 class ModelCommand(QUndoCommand):
@@ -352,47 +356,82 @@ def move_command(network: Network, positions: dict[str, tuple[float, float]],
 
 def delete_command(network: Network, neuron_ids: Iterable[str], synapse_keys: Iterable[SynapseKey],
                    note_ids: Iterable[str] = ()) -> ModelCommand:
-    """Delete neurons (each with its synapses), synapses and notes, as one step."""
-    # Each id and key once: a repeated one made a second child that failed and refused the delete.
-    neuron_ids = [nid for nid in dict.fromkeys(neuron_ids) if nid in network.neurons]
-    doomed = set(neuron_ids)
-    keys = dict.fromkeys(tuple(key) for key in synapse_keys)
-    children: list[ModelCommand] = [DisconnectCommand(network, key) for key in keys
-                                    if key in network.synapses and not doomed & set(key)]
-    # Later neurons first, so each undo re-inserts at its original index.
-    order = sorted(neuron_ids, key=network.neuron_index, reverse=True)
-    children += [_LazyRemoveNeuron(network, nid) for nid in order]
+    """Delete neurons (each with its synapses), synapses and notes, as one step: the neurons and
+    synapses as one batch (RemoveItemsCommand), the notes one by one."""
+    items = RemoveItemsCommand(network, neuron_ids, synapse_keys)
     notes = sorted((nid for nid in dict.fromkeys(note_ids) if nid in network.notes), key=network.note_index,
                    reverse=True)
+    if not notes:
+        return items
+    children: list[ModelCommand] = [items] if items.neuron_ids or items.synapse_keys else []
     children += [RemoveNoteCommand(network, nid) for nid in notes]
-    count = len(neuron_ids) + len(children) - len(order)
+    count = len(items.neuron_ids) + len(items.synapse_keys) + len(notes)
     text = QCoreApplication.translate("commands", "Delete") if count != 1 else children[0].text()
     return macro(network, text, children)
 
 
-class _LazyRemoveNeuron(RemoveNeuronCommand):
-    """Removes a neuron, collecting its synapses when it runs (earlier deletions may have taken some)."""
+class RemoveItemsCommand(ModelCommand):
+    """Delete neurons (each with its synapses) and synapses as one edit (Network.remove_all); undo
+    puts each back at its place in the file order (Network.restore). Ids and keys that are not in
+    the network, or named twice, count once or not at all."""
 
-    def __init__(self, network: Network, neuron_id: str):
-        super().__init__(network, neuron_id)
-        self._children = []
+    def __init__(self, network: Network, neuron_ids: Iterable[str], synapse_keys: Iterable[SynapseKey]):
+        self.neuron_ids = [nid for nid in dict.fromkeys(neuron_ids) if nid in network.neurons]
+        doomed = set(self.neuron_ids)
+        self.synapse_keys = [key for key in dict.fromkeys(tuple(key) for key in synapse_keys)
+                             if key in network.synapses and not doomed & set(key)]
+        if len(self.neuron_ids) + len(self.synapse_keys) != 1:
+            text = QCoreApplication.translate("commands", "Delete")
+        elif self.neuron_ids:
+            text = QCoreApplication.translate("commands", "Delete %s") % network.neuron(self.neuron_ids[0]).label
+        else:
+            text = QCoreApplication.translate("commands", "Delete synapse %s → %s") % self.synapse_keys[0]
+        super().__init__(network, text)
+        self.removal = Removal()
 
-    def redo(self) -> None:
-        if not self._children:
-            for synapse in self.network.synapses_of(self.neuron.id):
-                self.add_child(DisconnectCommand(self.network, synapse.key))
-        super().redo()
+    def apply(self) -> None:
+        self.removal = self.network.remove_all(self.neuron_ids, self.synapse_keys)
+
+    def revert(self) -> None:
+        self.network.restore(self.removal)
 
 
 def add_items_command(network: Network, text: str, neurons: Iterable[Neuron],
                       synapses: Iterable[Synapse], notes: Iterable[Note] = ()) -> ModelCommand:
-    """Add neurons, synapses and notes in one step (paste, duplicate, add layer, connect all)."""
-    children: list[ModelCommand] = [AddNeuronCommand(network, n) for n in neurons]
-    children += [ConnectCommand(network, s) for s in synapses]
+    """Add neurons, synapses and notes in one step (paste, duplicate, add layer, connect all): the
+    neurons and synapses as one batch (AddItemsCommand), the notes one by one."""
+    neurons, synapses, notes = list(neurons), list(synapses), list(notes)
+    if not notes:
+        return AddItemsCommand(network, text, neurons, synapses)
+    children: list[ModelCommand] = [AddItemsCommand(network, text, neurons, synapses)] if neurons or synapses else []
     children += [AddNoteCommand(network, n) for n in notes]
-    if not children:
-        raise ModelError("nothing to add")
     return macro(network, text, children)
+
+
+class AddItemsCommand(ModelCommand):
+    """Add neurons and synapses as one edit (Network.add_all); undo removes them as one."""
+
+    def __init__(self, network: Network, text: str, neurons: Iterable[Neuron], synapses: Iterable[Synapse]):
+        super().__init__(network, text)
+        self.neurons = list(neurons)  # planned for this command (model/editing.py): nobody else holds them
+        self.synapses = list(synapses)
+        if not self.neurons and not self.synapses:
+            raise ModelError("nothing to add")
+
+    def apply(self) -> None:
+        # Twins, so that later edits of what was added never reach what redo adds again.
+        self.network.add_all([_twin(n) for n in self.neurons], [_twin(s) for s in self.synapses])
+
+    def revert(self) -> None:
+        self.network.remove_all([n.id for n in self.neurons], [s.key for s in self.synapses])
+
+
+def _twin(thing: Any) -> Any:
+    """A copy of a checked Neuron or Synapse without checking it again (a million synapses take
+    seconds through `copy()`); their fields are numbers, text, tuples and frozen rules."""
+    twin = object.__new__(type(thing))
+    twin.__dict__.update(thing.__dict__)
+    return twin
 
 
 def set_model_command(network: Network, model: str) -> ModelCommand:

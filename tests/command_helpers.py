@@ -30,7 +30,19 @@ class Mirror:
         events.neuron_removed.connect(self._neuron_removed)
         events.synapse_added.connect(self._synapse_added)
         events.synapse_removed.connect(self._synapse_removed)
+        events.structure_changed.connect(self._structure_changed)
         self.log: list[tuple[str, object]] = []
+
+    def _structure_changed(self, change):
+        """A batch: what went first (synapses, then their neurons), then what came (neurons first)."""
+        for key in change.removed_synapses:
+            self._synapse_removed(key)
+        for nid in change.removed_neurons:
+            self._neuron_removed(nid)
+        for nid in change.added_neurons:
+            self._neuron_added(nid)
+        for key in change.added_synapses:
+            self._synapse_added(key)
 
     def _neuron_added(self, nid):
         assert nid not in self.neurons

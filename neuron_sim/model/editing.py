@@ -11,6 +11,7 @@ from typing import Any
 from neuron_sim.model.entities import ModelError, Neuron, Synapse
 from neuron_sim.model.fileformat import FORMAT_NAME, from_dict, to_dict
 from neuron_sim.model.geometry import column_positions, split_columns
+from neuron_sim.model.limits import check_room
 from neuron_sim.model.messages import article
 from neuron_sim.model.network import Network
 from neuron_sim.model.notes import Note
@@ -61,6 +62,8 @@ def paste_plan(network: Network, data: dict[str, Any], offset: tuple[float, floa
         raise ModelError("the clipboard does not hold neurons")
     # from_dict checks the version (a whole number, not newer than FORMAT_VERSION) and everything else,
     # raising ModelError; comparing the version here raised TypeError for a version that was text.
+    # Past the network's limits is refused before a copy is made (limits.py).
+    check_room(len(network.neurons), _count(data.get("neurons")), len(network.synapses), _count(data.get("synapses")))
     part = from_dict({**data, "model": network.model})
     taken = set(network.neurons)
     renamed: dict[str, str] = {}
@@ -99,6 +102,10 @@ def paste_notes_plan(network: Network, data: dict[str, Any], offset: tuple[float
     return notes
 
 
+def _count(entries: Any) -> int:
+    return len(entries) if isinstance(entries, list) else 0
+
+
 def _numbered(prefix: str, number: int) -> str:
     """`prefix` + `number`, the prefix shortened so that the id keeps within 64 characters."""
     digits = str(number)
@@ -110,6 +117,7 @@ def layer_plan(network: Network, count: int, kind: str, activation: str, x: floa
     """`count` new neurons in a column at x, centred on centre_y."""
     if not 1 <= count <= 256:
         raise ModelError("a layer has 1 to 256 neurons, not {count}", count=count)
+    check_room(len(network.neurons), count, len(network.synapses), 0)
     prefix = prefix or {"input": "x", "neuron": "h", "generator": "g"}.get(kind, "n")
     neurons = []
     taken = set(network.neurons)
@@ -151,9 +159,20 @@ def connect_all_plan(network: Network, neuron_ids: list[str], weight: float = 1.
     if len(columns) < 2:
         raise ModelError("the selected neurons stand in one column; select a column to connect from "
                          "and a column to its right to connect to")
+    _check_room_for_columns(network, columns)
     plan: list[Synapse] = []
     for left, right in zip(columns, columns[1:]):
         plan += dense_plan(network, left, right, weight)
     if not plan:
         raise ModelError("these neurons are already fully connected")
     return plan
+
+
+def _check_room_for_columns(network: Network, columns: list[list[str]]) -> None:
+    """Refuse connecting each column to the next when that would pass MAX_SYNAPSES, counting the
+    pairs and the synapses already among them, before any synapse is made."""
+    pairs = sum(len(left) * len(right) for left, right in zip(columns, columns[1:]))
+    column_of = {nid: i for i, column in enumerate(columns) for nid in column}
+    existing = sum(1 for source, target in network.synapses
+                   if source in column_of and column_of.get(target) == column_of[source] + 1)
+    check_room(len(network.neurons), 0, len(network.synapses), pairs - existing)

@@ -13,9 +13,24 @@ from pathlib import Path
 from typing import Any
 
 from neuron_sim.model.entities import _show
+from neuron_sim.model.limits import MAX_NEURONS, MAX_SYNAPSES
 from neuron_sim.model.messages import MessageError
+from neuron_sim.model.run_memory import memory_limit
 
-MAX_FILE_BYTES = 5 * 1024 * 1024  # far beyond any teaching network (10,000 neurons ≈ 3 MB); keeps a load under 1 s
+# The longest entries the app can write (tests/model/test_file_limits.py builds them): a neuron with a
+# 64-letter id of 3-byte letters, a 200-character label of escaped control characters and every
+# number at its longest; a synapse between two such ids with an STDP rule. With them a file of the
+# most neurons and synapses a network may hold is at most MAX_FILE_BYTES (1.64 GB).
+MAX_NEURON_ENTRY_BYTES = 2_000
+MAX_SYNAPSE_ENTRY_BYTES = 720
+MAX_HEAD_BYTES = 130_000  # the name, the description (20,000 characters, 6 bytes each when escaped), the rest
+MAX_FILE_BYTES = (MAX_NEURONS * MAX_NEURON_ENTRY_BYTES + MAX_SYNAPSES * MAX_SYNAPSE_ENTRY_BYTES
+                  + MAX_HEAD_BYTES)
+# Memory that opening a file takes, per byte of the file: the bytes read, the text, the parsed JSON
+# and the network's objects. The tightest entries cost most per byte (18.2 for {"source":"ab",
+# "target":"cd"}); the neurons, bounded in number, cost at most LOADING_NEURON_BYTES more.
+LOADING_BYTES_PER_FILE_BYTE = 20
+LOADING_NEURON_BYTES = 60_000_000
 # A network file nests 4 levels deep (top → neurons → neuron → position); JSON too deep for the
 # parser is refused with the place where it passes this depth.
 MAX_NESTING = 64
@@ -37,19 +52,43 @@ class NetworkFileError(MessageError):
             self.args = (f"{self.path}: {self.detail}",)
 
 
+def loading_memory(size: int) -> int:
+    """Upper bound of the memory opening a file of `size` bytes takes."""
+    return size * LOADING_BYTES_PER_FILE_BYTE + LOADING_NEURON_BYTES
+
+
+def file_byte_limit() -> int:
+    """The largest file this computer opens: MAX_FILE_BYTES, or less where opening it would take
+    more memory than run_memory lets one task use (half of the machine's)."""
+    return max(0, min(MAX_FILE_BYTES, (memory_limit() - LOADING_NEURON_BYTES) // LOADING_BYTES_PER_FILE_BYTE))
+
+
+def check_size(size: int | None, path: str | os.PathLike | None) -> None:
+    """Refuse a file of `size` bytes (None: of unknown size, past the limit) larger than this
+    computer opens, saying why and what to do."""
+    if size is None or size > MAX_FILE_BYTES:
+        raise too_large(size, path)
+    if size > file_byte_limit():
+        raise NetworkFileError("the file is {size:,.0f} MB, and opening it would take about {need:.1f} GB of memory; "
+                               "at most {limit:.1f} GB may be used (half of this computer's memory). Open it on a "
+                               "computer with more memory, or save the network there with fewer synapses",
+                               path, size=size / 1e6, need=loading_memory(size) / 1e9, limit=memory_limit() / 1e9)
+
+
 def read_regular_file(path: Path) -> bytes:
-    """The bytes of a regular file of at most MAX_FILE_BYTES. A pipe, a device or a socket is refused
-    before it is read: a FIFO would block the open and the read for ever, a device never end."""
+    """The bytes of a regular file this computer can open (check_size). A pipe, a device or a
+    socket is refused before it is read: a FIFO would block the open and the read for ever, a
+    device never end."""
     _refuse_special(os.stat(path), path)  # before opening: opening a device can have effects of its own
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     with open(descriptor, "rb", closefd=True) as handle:
         status = os.fstat(handle.fileno())  # the file opened, should it have been swapped since the stat
         _refuse_special(status, path)
-        if status.st_size > MAX_FILE_BYTES:
-            raise too_large(status.st_size, path)
-        raw = handle.read(MAX_FILE_BYTES + 1)  # a file that grows while read is still bounded
-    if len(raw) > MAX_FILE_BYTES:
-        raise too_large(None, path)
+        check_size(status.st_size, path)
+        limit = file_byte_limit()
+        raw = handle.read(limit + 1)  # a file that grows while read is still bounded
+    if len(raw) > limit:
+        check_size(len(raw), path)
     return raw
 
 

@@ -18,18 +18,18 @@ from neuron_sim.model.file_reading import (  # noqa: F401 (MAX_FILE_BYTES, MAX_N
     MAX_FILE_BYTES,
     MAX_NESTING,
     NetworkFileError,
+    check_size,
+    file_byte_limit,
     parse_json,
     read_regular_file,
-    too_large,
 )
+from neuron_sim.model.limits import MAX_NEURONS, MAX_SYNAPSES
 from neuron_sim.model.messages import article
 from neuron_sim.model.network import Network
 from neuron_sim.model.notes import MAX_NOTES, NOTE_PARAMS, Note, validate_note_value
 
 FORMAT_NAME = "neuron-sim"
 FORMAT_VERSION = 3  # 2 adds a synapse's "plasticity", 3 the "notes"; older files load unchanged
-MAX_NEURONS = 100_000
-MAX_SYNAPSES = 2_000_000
 
 # Fields written per kind and model: a file holds what matters for its network (and, beyond that,
 # only values that differ from their defaults).
@@ -125,15 +125,16 @@ def dumps(network: Network, *, tight: bool = False) -> str:
 
 def encode(network: Network) -> bytes:
     """The bytes `save` writes: readable, or tight when that alone fits the size limit. A network
-    whose file would be larger than the loader reads is refused, so the app never writes a file it
-    cannot open again."""
+    whose file would be larger than this computer opens (file_byte_limit) is refused, so the app
+    never writes a file it cannot open again."""
+    limit = file_byte_limit()
     data = dumps(network).encode("utf-8")
-    if len(data) > MAX_FILE_BYTES:
+    if len(data) > limit:
         data = dumps(network, tight=True).encode("utf-8")
-    if len(data) > MAX_FILE_BYTES:
+    if len(data) > limit:
         raise NetworkFileError("the network is too large to save: its file would be {size:.1f} MB, and a network "
                                "file may be at most {limit} MB; remove neurons or synapses, or shorten labels",
-                               size=len(data) / 1e6, limit=MAX_FILE_BYTES // 1_000_000)
+                               size=len(data) / 1e6, limit=limit // 1_000_000)
     return data
 
 
@@ -176,16 +177,14 @@ def load(path: str | os.PathLike) -> Network:
 
 def loads(raw: str | bytes, path: str | os.PathLike | None = None) -> Network:
     if isinstance(raw, bytes):
-        if len(raw) > MAX_FILE_BYTES:
-            raise too_large(len(raw), path)
+        check_size(len(raw), path)
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise NetworkFileError("not UTF-8 text (bad byte at offset {offset})", path, offset=error.start) from None
     else:
         text = raw
-        if len(text) > MAX_FILE_BYTES:
-            raise too_large(None, path)
+        check_size(len(text), path)  # in characters: at least as many bytes
     if not text.strip():
         raise NetworkFileError("the file is empty", path)
     data = parse_json(text, path)
@@ -264,10 +263,8 @@ def from_dict(data: Any) -> Network:
             raise ModelError("{id!r} is {kind:w}, which cannot receive synapses", place=f"{place}.target",
                              id=key[1], kind=article(target_kind))
         synapses[key] = synapse
-    # Everything Network.add_neuron and .connect would check has been checked above, with the
-    # place in the file; filling the fresh network directly spares 100,000s of unheard events.
-    network._neurons = neurons
-    network._synapses = synapses
+    # Everything Network.add_all would check has been checked above, with the place in the file.
+    network.adopt(neurons, synapses)
     network._notes = _notes(data, version)
     return network
 

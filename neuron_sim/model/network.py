@@ -1,13 +1,15 @@
 """The editable network: neurons and synapses by id, validated edits, and events a view follows.
 
 Every edit is one method that either succeeds completely and emits one event, or raises
-ModelError and leaves the network as it was.
+ModelError and leaves the network as it was. Batch edits (add_all, remove_all, set_many) check
+everything first and then announce the whole batch with one event.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from psygnal import Signal, SignalGroup
@@ -22,6 +24,7 @@ from neuron_sim.model.entities import (
     SynapseKey,
     check_learning_fits_kind,
 )
+from neuron_sim.model.limits import check_room
 from neuron_sim.model.messages import article
 from neuron_sim.model.notes import Note, NoteEdits
 
@@ -41,9 +44,30 @@ class NetworkEvents(SignalGroup):
     note_added = Signal(str)
     note_removed = Signal(str)
     note_changed = Signal(str, str, object)  # id, "text" | "position" | "size", new value
+    # One batch of structural edits (add_all, remove_all): a StructureChange.
+    structure_changed = Signal(object)
 
 
 Change = tuple[str, Any, str, Any]  # ("neuron" | "synapse", id or key, parameter, value)
+
+
+@dataclass(frozen=True)
+class StructureChange:
+    """What one batch edit added and removed, each in file order."""
+
+    added_neurons: tuple[str, ...] = ()
+    added_synapses: tuple[SynapseKey, ...] = ()
+    removed_neurons: tuple[str, ...] = ()
+    removed_synapses: tuple[SynapseKey, ...] = ()
+
+
+@dataclass
+class Removal:
+    """What remove_all took out, with the place each had in the file order, so that
+    `Network.restore` puts everything back where it was."""
+
+    neurons: list[tuple[int, Neuron]] = field(default_factory=list)
+    synapses: list[tuple[int, Synapse]] = field(default_factory=list)
 
 
 class CycleError(ModelError):
@@ -151,6 +175,7 @@ class Network(NoteEdits):
         if neuron.id in self._neurons:
             raise ModelError("a neuron with id {id!r} already exists", id=neuron.id)
         self._check_kind_fits_model(neuron.kind, self.model)
+        check_room(len(self._neurons), 1, len(self._synapses), 0)
         self._neurons = _inserted(self._neurons, neuron.id, neuron, index)
         self.events.neuron_added.emit(neuron.id)
         return neuron
@@ -173,6 +198,7 @@ class Network(NoteEdits):
         if target.kind != "neuron":
             raise ModelError("{label} is {kind:w}: it has no dendrites, so nothing can connect to it",
                              label=target.label, kind=article(target.kind))
+        check_room(len(self._neurons), 0, len(self._synapses), 1)
         self._synapses = _inserted(self._synapses, synapse.key, synapse, index)
         self.events.synapse_added.emit(synapse.key)
         return synapse
@@ -344,11 +370,122 @@ class Network(NoteEdits):
         for nid in list(self._notes):
             self.remove_note(nid)
 
-    def add_all(self, neurons: Iterable[Neuron], synapses: Iterable[Synapse]) -> None:
+    # ---- batch structural edits -----------------------------------------------------------
+    def add_all(self, neurons: Iterable[Neuron], synapses: Iterable[Synapse]) -> StructureChange:
+        """Add neurons and then synapses (which may join the new neurons) as one edit, at the end of
+        the file order, with one `structure_changed` event. Everything is checked first, as
+        add_neuron and connect check it: a bad item raises ModelError and nothing changes."""
+        neurons, synapses = list(neurons), list(synapses)
+        self._check_addition(neurons, synapses)
+        self._neurons.update((n.id, n) for n in neurons)
+        self._synapses.update((s.key, s) for s in synapses)
+        return self._announce(StructureChange(tuple(n.id for n in neurons), tuple(s.key for s in synapses)))
+
+    def remove_all(self, neuron_ids: Iterable[str], synapse_keys: Iterable[SynapseKey]) -> Removal:
+        """Remove neurons (each with the synapses that touch it) and synapses as one edit, with one
+        `structure_changed` event. An unknown id or key raises ModelError and nothing changes;
+        one named twice is removed once. Returns what went, with its places, for `restore`."""
+        doomed = list(dict.fromkeys(neuron_ids))
+        for nid in doomed:
+            self.neuron(nid)
+        keys = {tuple(key): None for key in synapse_keys}
+        for key in keys:
+            self.synapse(key)
+        gone = set(doomed)
+        removal = Removal()
+        if gone:
+            kept_neurons = {}
+            for i, (nid, neuron) in enumerate(self._neurons.items()):
+                if nid in gone:
+                    removal.neurons.append((i, neuron))
+                else:
+                    kept_neurons[nid] = neuron
+        if gone or keys:
+            kept_synapses = {}
+            for i, (key, synapse) in enumerate(self._synapses.items()):
+                if key in keys or key[0] in gone or key[1] in gone:
+                    removal.synapses.append((i, synapse))
+                else:
+                    kept_synapses[key] = synapse
+            self._synapses = kept_synapses
+        if gone:
+            self._neurons = kept_neurons
+        self._announce(StructureChange(removed_neurons=tuple(n.id for _, n in removal.neurons),
+                                       removed_synapses=tuple(s.key for _, s in removal.synapses)))
+        return removal
+
+    def restore(self, removal: Removal) -> StructureChange:
+        """Put back what remove_all took out, each neuron and synapse at its old place in the file
+        order (undo of a delete), as one edit with one event; checked first like add_all."""
+        neurons = [n for _, n in removal.neurons]
+        synapses = [s for _, s in removal.synapses]
+        self._check_addition(neurons, synapses)
+        self._neurons = _merged(self._neurons, [(i, n.id, n) for i, n in removal.neurons])
+        self._synapses = _merged(self._synapses, [(i, s.key, s) for i, s in removal.synapses])
+        return self._announce(StructureChange(tuple(n.id for n in neurons), tuple(s.key for s in synapses)))
+
+    def _check_addition(self, neurons: Sequence[Neuron], synapses: Sequence[Synapse]) -> None:
+        check_room(len(self._neurons), len(neurons), len(self._synapses), len(synapses))
+        new: dict[str, Neuron] = {}
         for neuron in neurons:
-            self.add_neuron(neuron)
+            if not isinstance(neuron, Neuron):
+                raise ModelError("add_neuron needs a Neuron")
+            if neuron.id in self._neurons or neuron.id in new:
+                raise ModelError("a neuron with id {id!r} already exists", id=neuron.id)
+            self._check_kind_fits_model(neuron.kind, self.model)
+            new[neuron.id] = neuron
+        keys: set[SynapseKey] = set()
         for synapse in synapses:
-            self.connect(synapse)
+            if not isinstance(synapse, Synapse):
+                raise ModelError("connect needs a Synapse")
+            source = self._neurons.get(synapse.source) or new.get(synapse.source)
+            target = self._neurons.get(synapse.target) or new.get(synapse.target)
+            for end, found in ((synapse.source, source), (synapse.target, target)):
+                if found is None:
+                    raise ModelError("there is no neuron with id {id!r}", id=end)
+            key = synapse.key
+            if key in self._synapses or key in keys:
+                raise ModelError("{source} is already connected to {target}", source=source.label,
+                                 target=target.label)
+            if target.kind != "neuron":
+                raise ModelError("{label} is {kind:w}: it has no dendrites, so nothing can connect to it",
+                                 label=target.label, kind=article(target.kind))
+            keys.add(key)
+
+    def _announce(self, change: StructureChange) -> StructureChange:
+        if change.added_neurons or change.added_synapses or change.removed_neurons or change.removed_synapses:
+            self.events.structure_changed.emit(change)
+        return change
+
+    def adopt(self, neurons: dict[str, Neuron], synapses: dict[SynapseKey, Synapse]) -> None:
+        """Fill an empty network with neurons and synapses its caller has checked as add_all would
+        (the file loader, which names the place of each fault): no second check, one event."""
+        if self._neurons or self._synapses:
+            raise ValueError("adopt fills an empty network only")  # a mistake in the calling code
+        check_room(0, len(neurons), 0, len(synapses))
+        self._neurons, self._synapses = neurons, synapses
+        self._announce(StructureChange(tuple(neurons), tuple(synapses)))
+
+
+def _merged(mapping: dict, placed: list[tuple[int, Any, Any]]) -> dict:
+    """`mapping` with each (index, key, value) of `placed` put back at its index of the result."""
+    if not placed:
+        return mapping
+    placed = sorted(placed, key=lambda entry: entry[0])
+    if placed[0][0] >= len(mapping):  # all at the end: no need to rebuild
+        mapping.update((key, value) for _, key, value in placed)
+        return mapping
+    result: dict = {}
+    existing = iter(mapping.items())
+    for index, key, value in placed:
+        while len(result) < index:
+            item = next(existing, None)
+            if item is None:
+                break
+            result[item[0]] = item[1]
+        result[key] = value
+    result.update(existing)
+    return result
 
 
 def _check_synapse_whole(synapse: Synapse, changes: dict[str, Any]) -> None:

@@ -77,6 +77,7 @@ class Player:
                                 (e.neuron_removed, self._structure_changed),
                                 (e.synapse_added, self._structure_changed),
                                 (e.synapse_removed, self._structure_changed),
+                                (e.structure_changed, self._structure_changed),
                                 (e.neuron_changed, self._neuron_changed),
                                 (e.synapse_changed, self._synapse_changed),
                                 (e.params_changed, self._params_changed),
@@ -84,6 +85,7 @@ class Player:
             signal.connect(handler) if on else signal.disconnect(handler)
 
     def _structure_changed(self, *args) -> None:
+        """One structural edit, or one batch of them (structure_changed): one rebuild."""
         self.rebuild(keep_state=True)
 
     def _neuron_changed(self, neuron_id: str, name: str, value) -> None:

@@ -1266,6 +1266,18 @@ An existing file there is unchanged.</source>
         <translation>{value}은(는) neuron-sim이 읽는 Neuronify 파일(버전 1~{newest})보다 새롭습니다</translation>
     </message>
     <message>
+        <source>the file is {size:,.0f} MB, and opening it would take about {need:.1f} GB of memory; at most {limit:.1f} GB may be used (half of this computer&apos;s memory). Open it on a computer with more memory, or save the network there with fewer synapses</source>
+        <translation>파일이 {size:,.0f} MB로, 여는 데 메모리가 약 {need:.1f} GB 필요합니다. 쓸 수 있는 메모리는 최대 {limit:.1f} GB입니다 (이 컴퓨터 메모리의 절반). 메모리가 더 많은 컴퓨터에서 열거나, 그곳에서 시냅스를 줄여 저장하세요</translation>
+    </message>
+    <message>
+        <source>this would make {count:,} neurons, and a network may hold at most {limit:,}; delete neurons first, or add fewer</source>
+        <translation>이렇게 하면 뉴런이 {count:,}개가 되는데, 네트워크에는 최대 {limit:,}개까지 둘 수 있습니다. 먼저 뉴런을 지우거나 더 적게 추가하세요</translation>
+    </message>
+    <message>
+        <source>this would make {count:,} synapses, and a network may hold at most {limit:,}; delete synapses first, or connect fewer neurons</source>
+        <translation>이렇게 하면 시냅스가 {count:,}개가 되는데, 네트워크에는 최대 {limit:,}개까지 둘 수 있습니다. 먼저 시냅스를 지우거나 더 적은 뉴런을 연결하세요</translation>
+    </message>
+    <message>
         <source>expected [width, height], got {value}</source>
         <translation>[너비, 높이]가 와야 하는데 {value}입니다</translation>
     </message>

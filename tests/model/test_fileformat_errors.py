@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from neuron_sim.model import fileformat
+from neuron_sim.model import file_reading, fileformat
 from neuron_sim.model.fileformat import (
     FORMAT_VERSION,
     MAX_FILE_BYTES,
@@ -239,8 +239,16 @@ def test_file_far_too_large_is_refused_without_reading_it(tmp_path):
     with pytest.raises(NetworkFileError, match=r"huge\.json: the file is \d+ MB, far too large to be a network"):
         load(path)
     assert time.perf_counter() - start < 1.0
-    with pytest.raises(NetworkFileError, match="far too large"):
-        loads(b" " * (MAX_FILE_BYTES + 1))
+
+
+
+def test_text_larger_than_this_computer_opens_is_refused_before_it_is_parsed(monkeypatch):
+    monkeypatch.setattr(file_reading, "memory_limit", lambda: 100_000_000)  # a 2 MB file limit
+    limit = file_reading.file_byte_limit()
+    assert 1_000_000 < limit < 3_000_000
+    with pytest.raises(NetworkFileError, match=r"the file is 3 MB, and opening it would take about [\d.]+ GB of "
+                                               r"memory; at most 0\.1 GB may be used"):
+        loads(b" " * 3_000_000)
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")

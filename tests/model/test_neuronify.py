@@ -281,10 +281,13 @@ def test_bad_input_is_one_message_with_its_place(tmp_path, text, message):
     assert str(caught.value) == str(path.parent / message)
 
 
-def test_hostile_sizes_are_refused_before_anything_is_built(tmp_path):
+def test_hostile_sizes_are_refused_before_anything_is_built(tmp_path, monkeypatch):
+    from neuron_sim.model import file_reading
+
+    monkeypatch.setattr(file_reading, "memory_limit", lambda: 100_000_000)  # files of up to 2 MB
     huge = tmp_path / "huge.nfy"
     huge.write_bytes(b'{"nodes": [' + b" " * (6 * 1024 * 1024) + b"]}")
-    with pytest.raises(NetworkFileError, match="far too large to be a network"):
+    with pytest.raises(NetworkFileError, match=r"the file is [\d.]+ MB, and opening it would take about"):
         load_nfy(huge)
     many = '{"nodes": [%s]}' % ",".join(["{}"] * 100_001)
     with pytest.raises(NetworkFileError, match="100001 entries is more than the 100,000 a network may hold"):

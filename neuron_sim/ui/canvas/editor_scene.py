@@ -85,6 +85,20 @@ class EditorScene(DisplayScene):
             self._emit_selection()
         super()._on_synapse_removed(key)
 
+    def _on_structure_changed(self, change) -> None:
+        """A batch edit: the selection loses what went, and says so once."""
+        removed = set(change.removed_synapses)
+        selected = self.synapse_layer.selected
+        self._emitting_selection = True
+        try:
+            if removed and selected:
+                selected.difference_update(removed)
+            super()._on_structure_changed(change)
+        finally:
+            self._emitting_selection = False
+        if change.removed_neurons or removed:
+            self._emit_selection()
+
     # ---- grid ----------------------------------------------------------------------------
     def set_show_grid(self, show: bool) -> None:
         self.show_grid = show

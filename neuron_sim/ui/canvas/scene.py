@@ -85,6 +85,7 @@ class DisplayScene(QGraphicsScene):
                                        (e.synapse_removed, self._on_synapse_removed),
                                        (e.synapse_changed, self._on_synapse_changed),
                                        (e.params_changed, self._on_params_changed),
+                                       (e.structure_changed, self._on_structure_changed),
                                        (e.network_changed, self._on_network_changed),
                                        (e.note_added, self._on_note_added),
                                        (e.note_removed, self._on_note_removed),
@@ -190,6 +191,17 @@ class DisplayScene(QGraphicsScene):
                 self._on_neuron_changed(key, name, value)
         if any(what == "synapse" for what, *_ in changes):
             self.schedule_relayout()
+
+    def _on_structure_changed(self, change) -> None:
+        """A batch of structural edits (model.network.StructureChange): the items in one go, the
+        synapses laid out once."""
+        for neuron_id in change.removed_neurons:
+            item = self.neuron_items.pop(neuron_id, None)
+            if item is not None:
+                self.removeItem(item)
+        for neuron_id in change.added_neurons:
+            self._add_item(neuron_id)
+        self.schedule_relayout()
 
     def _on_network_changed(self, name: str, value) -> None:
         if name == "model":

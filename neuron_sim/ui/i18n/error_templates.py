@@ -179,6 +179,16 @@ TEMPLATES = (
                                        "({low:g} to {high:g})"),
     QT_TRANSLATE_NOOP("ErrorMessages", "{value} is newer than the Neuronify files neuron-sim reads (versions 1 "
                                        "to {newest})"),
+    # model/file_reading.py
+    QT_TRANSLATE_NOOP("ErrorMessages", "the file is {size:,.0f} MB, and opening it would take about {need:.1f} GB of "
+                                       "memory; at most {limit:.1f} GB may be used (half of this computer's memory). "
+                                       "Open it on a computer with more memory, or save the network there with fewer "
+                                       "synapses"),
+    # model/limits.py
+    QT_TRANSLATE_NOOP("ErrorMessages", "this would make {count:,} neurons, and a network may hold at most {limit:,}; "
+                                       "delete neurons first, or add fewer"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "this would make {count:,} synapses, and a network may hold at most {limit:,}; "
+                                       "delete synapses first, or connect fewer neurons"),
     # model/network.py
     QT_TRANSLATE_NOOP("ErrorMessages", "the network has a loop ({path}), so it has no feedforward order; use the "
                                        "synchronous update scheme for networks with loops"),

@@ -134,7 +134,7 @@ class CodePanel(QWidget):
         e = network.events
         self._links.connect_all([(signal, self._changed) for signal in (
             e.neuron_added, e.neuron_removed, e.neuron_changed, e.synapse_added, e.synapse_removed,
-            e.synapse_changed, e.params_changed)])
+            e.synapse_changed, e.params_changed, e.structure_changed)])
         self._links.connect(e.network_changed, self._network_param_changed)
         self._fit_target_to_model()
         self._changed()

@@ -120,6 +120,7 @@ class Inspector(QWidget):
                                  (events.synapse_changed, self._on_synapse_changed),
                                  (events.synapse_removed, self._on_synapse_removed),
                                  (events.params_changed, self._on_params_changed),
+                                 (events.structure_changed, self._on_structure_changed),
                                  (events.network_changed, self._on_network_changed)])
         self._neuron_ids, self._synapse_keys = [], []
         self.note_view.set_network(network)
@@ -219,6 +220,16 @@ class Inspector(QWidget):
                 self._on_neuron_changed(key, name, value)
             else:
                 self._on_synapse_changed(key, name, value)
+
+    def _on_structure_changed(self, change: Any) -> None:
+        """A batch edit: rebuilt once if it took away something shown."""
+        gone = set(change.removed_neurons)
+        removed = set(change.removed_synapses)
+        ids = [nid for nid in self._neuron_ids if nid not in gone]
+        keys = [key for key in self._synapse_keys if key not in removed]
+        if (ids, keys) != (self._neuron_ids, self._synapse_keys):
+            self._neuron_ids, self._synapse_keys = ids, keys
+            self._rebuild()
 
     def _on_synapse_removed(self, key: SynapseKey) -> None:
         if tuple(key) in self._synapse_keys:

@@ -127,7 +127,10 @@ class EditActions(QObject):
     def duplicate(self) -> None:
         ids, note_ids = self.scene.selected_neuron_ids(), self.scene.selected_note_ids()
         if ids or note_ids:
-            self._add_plan(self.tr("Duplicate"), editing.copy_selection(self.network, ids, note_ids))
+            try:
+                self._add_plan(self.tr("Duplicate"), editing.copy_selection(self.network, ids, note_ids))
+            except ModelError as error:  # past the network's limits
+                self._fail(error)
 
     def _add_plan(self, text: str, data: dict) -> None:
         neurons, synapses = editing.paste_plan(self.network, data)

@@ -61,7 +61,7 @@ class StatusLine(QObject):
     def _signals(network: Network) -> list:
         e = network.events
         return [e.neuron_added, e.neuron_removed, e.neuron_changed, e.synapse_added, e.synapse_removed,
-                e.synapse_changed, e.params_changed, e.network_changed]
+                e.synapse_changed, e.params_changed, e.structure_changed, e.network_changed]
 
     # ---- what makes a message stale ----------------------------------------------------------
     def _network_changed(self, *args) -> None:
