@@ -430,7 +430,7 @@ def _twin(thing: Any) -> Any:
     """A copy of a checked Neuron or Synapse without checking it again (a million synapses take
     seconds through `copy()`); their fields are numbers, text, tuples and frozen rules."""
     twin = object.__new__(type(thing))
-    twin.__dict__.update(thing.__dict__)
+    twin.__dict__ = thing.__dict__.copy()
     return twin
 
 

@@ -1,13 +1,13 @@
 """`neuron-sim bench`: every figure against a baseline measured in the same run (see core.py).
 
 The list below is the whole registry, in the order the bench runs: the engines and training first, then the
-canvas, the animation, the spiking playback, Name the parts and the figure export, which import Qt when they run, and the
-start-up, which starts fresh processes.
+canvas, compound edits and loading, the animation, the spiking playback, Name the parts and the figure export,
+which import Qt when they run, and the start-up, which starts fresh processes.
 """
 
 from __future__ import annotations
 
-from neuron_sim.bench import animation, canvas, engines, export, name_parts, playback, startup, training
+from neuron_sim.bench import animation, canvas, engines, export, name_parts, playback, startup, structure, training
 from neuron_sim.bench.core import Benchmark, run_bench
 
 BENCHMARKS: tuple[Benchmark, ...] = (
@@ -15,6 +15,7 @@ BENCHMARKS: tuple[Benchmark, ...] = (
     engines.spiking_benchmarks,
     training.training_benchmarks,
     canvas.canvas_benchmarks,
+    structure.structure_benchmarks,
     animation.animation_benchmarks,
     playback.playback_benchmarks,
     name_parts.name_parts_benchmarks,

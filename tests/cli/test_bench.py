@@ -110,7 +110,7 @@ def test_a_failing_benchmark_does_not_hide_the_others(capsys):
 
 
 def test_every_benchmark_is_listed_once():
-    assert len(set(neuron_sim.bench.BENCHMARKS)) == len(neuron_sim.bench.BENCHMARKS) == 9
+    assert len(set(neuron_sim.bench.BENCHMARKS)) == len(neuron_sim.bench.BENCHMARKS) == 10
     assert all(callable(b) for b in neuron_sim.bench.BENCHMARKS)
 
 

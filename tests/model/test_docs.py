@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from neuron_sim.model import fileformat
+from neuron_sim.model import file_reading, fileformat
 from neuron_sim.model.entities import (
     MAX_COORDINATE,
     MAX_LABEL_LENGTH,
@@ -141,7 +141,12 @@ def test_top_level_fields_are_the_ones_the_reader_accepts():
 def test_limits_and_version_are_stated():
     limits = section("Limits")
     assert f"{fileformat.MAX_FILE_BYTES:,} bytes" in limits
-    assert f"{fileformat.MAX_FILE_BYTES // 1024 // 1024} MB" in limits
+    assert f"{fileformat.MAX_FILE_BYTES / 1e9:.2f} GB" in limits
+    assert f"{file_reading.MAX_NEURON_ENTRY_BYTES:,} bytes" in limits
+    assert f"{file_reading.MAX_SYNAPSE_ENTRY_BYTES:,} bytes" in limits
+    assert f"{file_reading.MAX_HEAD_BYTES:,} bytes" in limits
+    assert f"{file_reading.LOADING_BYTES_PER_FILE_BYTE} bytes of memory per byte of file" in limits
+    assert f"{file_reading.LOADING_NEURON_BYTES // 1_000_000} MB for the neurons" in limits
     assert f"{fileformat.MAX_NEURONS:,} neurons" in limits
     assert f"{fileformat.MAX_SYNAPSES:,} synapses" in limits
     assert f"passes {fileformat.MAX_NESTING} levels" in limits

@@ -51,7 +51,15 @@ class EditorScene(DisplayScene):
         self.synapse_layer.selected.clear()
         if undo_stack is not None:
             self.undo_stack = undo_stack
-        super().set_network(network)
+        # The old items leave selected; saying so once, not once per item (each time listing the
+        # selection among every synapse), keeps opening a file after Select all fast.
+        self._emitting_selection = True
+        try:
+            self.clearSelection()
+            super().set_network(network)
+        finally:
+            self._emitting_selection = False
+        self._emit_selection()
 
     def place_item(self, item: NeuronItem, position) -> None:
         """Put an item where the model says, unsnapped: the grid snaps drags, never the model's positions."""
