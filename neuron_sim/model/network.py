@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from psygnal import Signal, SignalGroup
@@ -27,6 +26,9 @@ from neuron_sim.model.entities import (
 from neuron_sim.model.limits import check_room
 from neuron_sim.model.messages import article
 from neuron_sim.model.notes import Note, NoteEdits
+from neuron_sim.model.structure import Removal, StructureChange, check_addition, merged
+
+__all__ = ["Change", "CycleError", "Network", "NetworkEvents", "Removal", "StructureChange"]
 
 
 class NetworkEvents(SignalGroup):
@@ -49,25 +51,6 @@ class NetworkEvents(SignalGroup):
 
 
 Change = tuple[str, Any, str, Any]  # ("neuron" | "synapse", id or key, parameter, value)
-
-
-@dataclass(frozen=True)
-class StructureChange:
-    """What one batch edit added and removed, each in file order."""
-
-    added_neurons: tuple[str, ...] = ()
-    added_synapses: tuple[SynapseKey, ...] = ()
-    removed_neurons: tuple[str, ...] = ()
-    removed_synapses: tuple[SynapseKey, ...] = ()
-
-
-@dataclass
-class Removal:
-    """What remove_all took out, with the place each had in the file order, so that
-    `Network.restore` puts everything back where it was."""
-
-    neurons: list[tuple[int, Neuron]] = field(default_factory=list)
-    synapses: list[tuple[int, Synapse]] = field(default_factory=list)
 
 
 class CycleError(ModelError):
@@ -420,53 +403,14 @@ class Network(NoteEdits):
         neurons = [n for _, n in removal.neurons]
         synapses = [s for _, s in removal.synapses]
         self._check_addition(neurons, synapses)
-        self._neurons = _merged(self._neurons, [(i, n.id, n) for i, n in removal.neurons])
-        self._synapses = _merged(self._synapses, [(i, s.key, s) for i, s in removal.synapses])
+        self._neurons = merged(self._neurons, [(i, n.id, n) for i, n in removal.neurons])
+        self._synapses = merged(self._synapses, [(i, s.key, s) for i, s in removal.synapses])
         return self._announce(StructureChange(tuple(n.id for n in neurons), tuple(s.key for s in synapses)))
 
     def _check_addition(self, neurons: Sequence[Neuron], synapses: Sequence[Synapse]) -> None:
         check_room(len(self._neurons), len(neurons), len(self._synapses), len(synapses))
-        new: dict[str, Neuron] = {}
-        for neuron in neurons:
-            if not isinstance(neuron, Neuron):
-                raise ModelError("add_neuron needs a Neuron")
-            if neuron.id in self._neurons or neuron.id in new:
-                raise ModelError("a neuron with id {id!r} already exists", id=neuron.id)
-            self._check_kind_fits_model(neuron.kind, self.model)
-            new[neuron.id] = neuron
-        if synapses and self._plainly_fine(synapses, new):
-            return
-        keys: set[SynapseKey] = set()
-        for synapse in synapses:  # item by item, to name the first fault
-            if not isinstance(synapse, Synapse):
-                raise ModelError("connect needs a Synapse")
-            source = self._neurons.get(synapse.source) or new.get(synapse.source)
-            target = self._neurons.get(synapse.target) or new.get(synapse.target)
-            for end, found in ((synapse.source, source), (synapse.target, target)):
-                if found is None:
-                    raise ModelError("there is no neuron with id {id!r}", id=end)
-            key = synapse.key
-            if key in self._synapses or key in keys:
-                raise ModelError("{source} is already connected to {target}", source=source.label,
-                                 target=target.label)
-            if target.kind != "neuron":
-                raise ModelError("{label} is {kind:w}: it has no dendrites, so nothing can connect to it",
-                                 label=target.label, kind=article(target.kind))
-            keys.add(key)
-
-    def _plainly_fine(self, synapses: Sequence[Synapse], new: dict[str, Neuron]) -> bool:
-        """Whether every synapse may be added, checked set by set (a million synapses in well under
-        a second); False sends the batch to the item-by-item check, which names the fault."""
-        if not all(isinstance(synapse, Synapse) for synapse in synapses):
-            return False
-        keys = [(synapse.source, synapse.target) for synapse in synapses]
-        if len(set(keys)) != len(keys) or not self._synapses.keys().isdisjoint(keys):
-            return False
-        neurons = self._neurons
-        sources, targets = {s for s, _ in keys}, {t for _, t in keys}
-        if not all(nid in neurons or nid in new for nid in sources):
-            return False
-        return all((neurons.get(nid) or new.get(nid, _NOT_A_CELL)).kind == "neuron" for nid in targets)
+        check_addition(self._neurons, self._synapses, neurons, synapses,
+                       lambda kind: self._check_kind_fits_model(kind, self.model))
 
     def _announce(self, change: StructureChange) -> StructureChange:
         if change.added_neurons or change.added_synapses or change.removed_neurons or change.removed_synapses:
@@ -481,30 +425,6 @@ class Network(NoteEdits):
         check_room(0, len(neurons), 0, len(synapses))
         self._neurons, self._synapses = neurons, synapses
         self._announce(StructureChange(tuple(neurons), tuple(synapses)))
-
-
-_NOT_A_CELL = Neuron("missing", kind="input")  # what an unknown target counts as: nothing connects to it
-
-
-def _merged(mapping: dict, placed: list[tuple[int, Any, Any]]) -> dict:
-    """`mapping` with each (index, key, value) of `placed` put back at its index of the result."""
-    if not placed:
-        return mapping
-    placed = sorted(placed, key=lambda entry: entry[0])
-    if placed[0][0] >= len(mapping):  # all at the end: no need to rebuild
-        mapping.update((key, value) for _, key, value in placed)
-        return mapping
-    result: dict = {}
-    existing = iter(mapping.items())
-    for index, key, value in placed:
-        while len(result) < index:
-            item = next(existing, None)
-            if item is None:
-                break
-            result[item[0]] = item[1]
-        result[key] = value
-    result.update(existing)
-    return result
 
 
 def _check_synapse_whole(synapse: Synapse, changes: dict[str, Any]) -> None:
