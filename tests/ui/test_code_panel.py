@@ -66,6 +66,17 @@ def test_the_panel_follows_a_batch_edit_such_as_a_training_step(window, qtbot):
     assert panel.layers_view.toPlainText().splitlines()[-4].split() == ["x0", "−1.75", "−0.6"]
 
 
+def test_the_panel_follows_a_structural_batch_edit_and_its_undo(window, qtbot):
+    panel = open_dense(window, qtbot)
+    stack = window.document.undo_stack
+    commands.push(stack, commands.delete_command(window.network, ["y2"], []))
+    qtbot.waitUntil(lambda: "Dense(1, input_shape=(3,))" in panel.layers_view.toPlainText())
+    assert panel.code_view.toPlainText() == generate(window.network, "keras").text
+    stack.undo()
+    qtbot.waitUntil(lambda: "Dense(2, input_shape=(3,))" in panel.layers_view.toPlainText())
+    assert panel.code_view.toPlainText() == generate(window.network, "keras").text
+
+
 def test_w_is_shown_for_a_layered_network_built_by_hand_with_a_skip(window, qtbot):
     window.code.show_panel()
     panel = window.code.panel
