@@ -69,7 +69,7 @@ def check_size(size: int | None, path: str | os.PathLike | None) -> None:
     if size is None or size > MAX_FILE_BYTES:
         raise too_large(size, path)
     if size > file_byte_limit():
-        raise NetworkFileError("the file is {size:,.0f} MB, and opening it would take about {need:.1f} GB of memory; "
+        raise NetworkFileError("the file is {size:,.1f} MB, and opening it would take about {need:.1f} GB of memory; "
                                "at most {limit:.1f} GB may be used (half of this computer's memory). Open it on a "
                                "computer with more memory, or save the network there with fewer synapses",
                                path, size=size / 1e6, need=loading_memory(size) / 1e9, limit=memory_limit() / 1e9)

@@ -950,6 +950,10 @@ An existing file there is unchanged.</source>
         <translation>{count} × neuron-sim 메모가 담을 수 있는 것(5000자)보다 긴 메모: 거기서 자름</translation>
     </message>
     <message>
+        <source>the file is {size:,.1f} MB, and opening it would take about {need:.1f} GB of memory; at most {limit:.1f} GB may be used (half of this computer&apos;s memory). Open it on a computer with more memory, or save the network there with fewer synapses</source>
+        <translation>파일이 {size:,.1f} MB로, 여는 데 메모리가 약 {need:.1f} GB 필요합니다. 쓸 수 있는 메모리는 최대 {limit:.1f} GB입니다 (이 컴퓨터 메모리의 절반). 메모리가 더 많은 컴퓨터에서 열거나, 그곳에서 시냅스를 줄여 저장하세요</translation>
+    </message>
+    <message>
         <source>the network has a loop ({path}), so it has no feedforward order; use the synchronous update scheme for networks with loops</source>
         <translation>네트워크에 고리({path})가 있어서 순방향 순서를 정할 수 없습니다. 고리가 있는 네트워크에는 동기식 갱신 방식을 쓰세요</translation>
     </message>
@@ -1264,10 +1268,6 @@ An existing file there is unchanged.</source>
     <message>
         <source>{value} is newer than the Neuronify files neuron-sim reads (versions 1 to {newest})</source>
         <translation>{value}은(는) neuron-sim이 읽는 Neuronify 파일(버전 1~{newest})보다 새롭습니다</translation>
-    </message>
-    <message>
-        <source>the file is {size:,.0f} MB, and opening it would take about {need:.1f} GB of memory; at most {limit:.1f} GB may be used (half of this computer&apos;s memory). Open it on a computer with more memory, or save the network there with fewer synapses</source>
-        <translation>파일이 {size:,.0f} MB로, 여는 데 메모리가 약 {need:.1f} GB 필요합니다. 쓸 수 있는 메모리는 최대 {limit:.1f} GB입니다 (이 컴퓨터 메모리의 절반). 메모리가 더 많은 컴퓨터에서 열거나, 그곳에서 시냅스를 줄여 저장하세요</translation>
     </message>
     <message>
         <source>this would make {count:,} neurons, and a network may hold at most {limit:,}; delete neurons first, or add fewer</source>

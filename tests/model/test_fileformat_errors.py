@@ -246,7 +246,7 @@ def test_text_larger_than_this_computer_opens_is_refused_before_it_is_parsed(mon
     monkeypatch.setattr(file_reading, "memory_limit", lambda: 100_000_000)  # a 2 MB file limit
     limit = file_reading.file_byte_limit()
     assert 1_000_000 < limit < 3_000_000
-    with pytest.raises(NetworkFileError, match=r"the file is 3 MB, and opening it would take about [\d.]+ GB of "
+    with pytest.raises(NetworkFileError, match=r"the file is 3\.0 MB, and opening it would take about [\d.]+ GB of "
                                                r"memory; at most 0\.1 GB may be used"):
         loads(b" " * 3_000_000)
 

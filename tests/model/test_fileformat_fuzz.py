@@ -120,7 +120,7 @@ def test_a_hundred_megabyte_file_is_refused(tmp_path, monkeypatch):
     assert path.stat().st_size > 100 * 10**6
     with pytest.raises(NetworkFileError) as caught:
         load(path)
-    assert str(caught.value) == (f"{path}: the file is 105 MB, and opening it would take about 2.2 GB of memory; "
+    assert str(caught.value) == (f"{path}: the file is 104.9 MB, and opening it would take about 2.2 GB of memory; "
                                  f"at most 1.0 GB may be used (half of this computer's memory). Open it on a computer "
                                  f"with more memory, or save the network there with fewer synapses")
 

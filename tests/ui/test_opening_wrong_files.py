@@ -79,3 +79,20 @@ def test_the_command_line_keeps_its_one_line(tmp_path, capsys):
     assert main(["simulate", str(path)]) == 2
     err = capsys.readouterr().err.strip()
     assert "not valid JSON at line 1, column 1" in err and len(err.splitlines()) == 1
+
+
+def test_a_network_too_large_for_this_computer_says_what_it_would_take_and_nothing_changes(window, shown, tmp_path,
+                                                                                            monkeypatch):
+    from neuron_sim.model import file_reading
+    from neuron_sim.model.fileformat import save
+    from neuron_sim.model.generate import layered_network
+
+    path = tmp_path / "large.json"
+    save(layered_network(300, 3000, seed=1), path)  # about 0.3 MB
+    monkeypatch.setattr(file_reading, "memory_limit", lambda: 62_000_000)  # files of up to 0.1 MB
+    before = window.network.copy()
+    assert not window.files.open(path)
+    _, text, detail = shown[0]
+    assert text.startswith(f"{path}: the file is 0.3 MB, and opening it would take about 0.1 GB of memory; at most "
+                           f"0.1 GB may be used (half of this computer's memory)") and not detail
+    assert window.network == before

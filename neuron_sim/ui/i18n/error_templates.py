@@ -180,7 +180,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("ErrorMessages", "{value} is newer than the Neuronify files neuron-sim reads (versions 1 "
                                        "to {newest})"),
     # model/file_reading.py
-    QT_TRANSLATE_NOOP("ErrorMessages", "the file is {size:,.0f} MB, and opening it would take about {need:.1f} GB of "
+    QT_TRANSLATE_NOOP("ErrorMessages", "the file is {size:,.1f} MB, and opening it would take about {need:.1f} GB of "
                                        "memory; at most {limit:.1f} GB may be used (half of this computer's memory). "
                                        "Open it on a computer with more memory, or save the network there with fewer "
                                        "synapses"),
