@@ -20,8 +20,8 @@ from neuron_sim.model.run_memory import memory_limit
 # The longest entries the app can write (tests/model/test_file_limits.py builds them): a neuron with a
 # 64-letter id of 3-byte letters, a 200-character label of escaped control characters and every
 # number at its longest; a synapse between two such ids with an STDP rule. With them a file of the
-# most neurons and synapses a network may hold is at most MAX_FILE_BYTES (1.64 GB).
-MAX_NEURON_ENTRY_BYTES = 2_000
+# most neurons and synapses a network may hold is at most MAX_FILE_BYTES (1.66 GB).
+MAX_NEURON_ENTRY_BYTES = 2_200
 MAX_SYNAPSE_ENTRY_BYTES = 720
 MAX_HEAD_BYTES = 130_000  # the name, the description (20,000 characters, 6 bytes each when escaped), the rest
 MAX_FILE_BYTES = (MAX_NEURONS * MAX_NEURON_ENTRY_BYTES + MAX_SYNAPSES * MAX_SYNAPSE_ENTRY_BYTES

@@ -12,28 +12,37 @@ import tracemalloc
 import pytest
 
 from neuron_sim.model import Network, Neuron, Synapse, file_reading, limits
-from neuron_sim.model.entities import Stdp
+from neuron_sim.model.entities import NEURON_PARAMS, SYNAPSE_PARAMS, Stdp
 from neuron_sim.model.fileformat import dumps, loads
 
-LONG = -123456.78901234567  # numbers with the longest repr their ranges allow
-MILLIVOLTS = -123.45678901234567
+def longest(spec) -> object:
+    """The value of a parameter whose text is longest: 17 digits, negative where it may be."""
+    if spec.kind == "int":
+        return int(spec.maximum)
+    if spec.kind == "choice":
+        return max(spec.choices, key=len)
+    low, high = spec.minimum, spec.maximum
+    return low * 0.98765432109876543 if low < 0 else high * 0.98765432109876543
 
 
 def longest_network(model: str) -> Network:
-    """One neuron of each kind and one synapse, every text and number as long as it may be."""
+    """One neuron of each kind and the longest synapses, every text and number as long as it may be."""
     network = Network(model=model)
     stem = "\uD7FF" * 63  # 3 bytes each in UTF-8
     kinds = ["input", "neuron"] + (["generator"] if model == "spiking" else [])
+    numbers = {name: longest(spec) for name, spec in NEURON_PARAMS.items()
+               if spec.kind in ("float", "int", "choice") and name != "kind"}
     for i, kind in enumerate(kinds):
-        network.add_neuron(Neuron(
-            stem + str(i), kind=kind, label="\x01" * 200,  # written as \u0001: 6 bytes a character
-            position=(-1234567.8901234567, -1234567.8901234567), value=LONG, activation="sigmoid",
-            threshold=LONG, tau_ms=12345.678901234567, v_rest_mV=MILLIVOLTS, v_reset_mV=MILLIVOLTS,
-            v_threshold_mV=MILLIVOLTS, refractory_ms=1234.5678901234567, drive_mV=MILLIVOLTS, v_mV=MILLIVOLTS,
-            pattern="poisson", rate_hz=1234.5678901234567, start_ms=123456789.01234567, seed=4294967295))
+        network.add_neuron(Neuron(stem + str(i), kind=kind, label="\x01" * 200,  # written as \u0001: 6 bytes each
+                                  position=(-1234567.8901234567, -1234567.8901234567), **numbers))
+    network.add_neuron(Neuron(stem + "9", label="\x01" * 200, position=(0.0, 0.0), **numbers))
+    weight = longest(SYNAPSE_PARAMS["weight"])
+    delay = longest(SYNAPSE_PARAMS["delay_ms"])
     rule = Stdp(A_pre=-0.12345678901234567, A_post=-0.12345678901234567, tau_pre_ms=1234.5678901234567,
-                tau_post_ms=1234.5678901234567, w_min=LONG, w_max=-LONG / 2)
-    network.connect(Synapse(stem + "0", stem + "1", weight=LONG, delay_ms=1234.5678901234567, plasticity=rule))
+                tau_post_ms=1234.5678901234567, w_min=weight, w_max=-weight / 2)
+    network.connect(Synapse(stem + "0", stem + "1", weight=weight, delay_ms=delay, plasticity=rule))
+    network.connect(Synapse(stem + "0", stem + "9", weight=weight, delay_ms=delay, kind="current_alpha",
+                            tau_syn_ms=longest(SYNAPSE_PARAMS["tau_syn_ms"])))
     return network
 
 
