@@ -15,17 +15,20 @@ from typing import Any
 from neuron_sim.model.entities import _show
 from neuron_sim.model.limits import MAX_NEURONS, MAX_SYNAPSES
 from neuron_sim.model.messages import MessageError
+from neuron_sim.model.notes import MAX_NOTES
 from neuron_sim.model.run_memory import memory_limit
 
 # The longest entries the app can write (tests/model/test_file_limits.py builds them): a neuron with a
 # 64-letter id of 3-byte letters, a 200-character label of escaped control characters and every
-# number at its longest; a synapse between two such ids with an STDP rule. With them a file of the
-# most neurons and synapses a network may hold is at most MAX_FILE_BYTES (1.66 GB).
+# number at its longest; a synapse between two such ids with an STDP rule; a note of 5,000 escaped
+# control characters. With them a file of the most neurons, synapses and notes a network may hold
+# is at most MAX_FILE_BYTES (1.69 GB).
 MAX_NEURON_ENTRY_BYTES = 2_200
 MAX_SYNAPSE_ENTRY_BYTES = 720
+MAX_NOTE_ENTRY_BYTES = 30_400
 MAX_HEAD_BYTES = 130_000  # the name, the description (20,000 characters, 6 bytes each when escaped), the rest
 MAX_FILE_BYTES = (MAX_NEURONS * MAX_NEURON_ENTRY_BYTES + MAX_SYNAPSES * MAX_SYNAPSE_ENTRY_BYTES
-                  + MAX_HEAD_BYTES)
+                  + MAX_NOTES * MAX_NOTE_ENTRY_BYTES + MAX_HEAD_BYTES)
 # Memory that opening a file takes, per byte of the file: the bytes read, the text, the parsed JSON
 # and the network's objects. The tightest entries cost most per byte (18.2 for {"source":"ab",
 # "target":"cd"}); the neurons, bounded in number, cost at most LOADING_NEURON_BYTES more.

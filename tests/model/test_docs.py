@@ -145,6 +145,7 @@ def test_limits_and_version_are_stated():
     assert f"{file_reading.MAX_NEURON_ENTRY_BYTES:,} bytes" in limits
     assert f"{file_reading.MAX_SYNAPSE_ENTRY_BYTES:,} bytes" in limits
     assert f"{file_reading.MAX_HEAD_BYTES:,} bytes" in limits
+    assert f"{file_reading.MAX_NOTE_ENTRY_BYTES:,} bytes" in limits
     assert f"{file_reading.LOADING_BYTES_PER_FILE_BYTE} bytes of memory per byte of file" in limits
     assert f"{file_reading.LOADING_NEURON_BYTES // 1_000_000} MB for the neurons" in limits
     assert f"{fileformat.MAX_NEURONS:,} neurons" in limits

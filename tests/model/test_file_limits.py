@@ -14,6 +14,7 @@ import pytest
 from neuron_sim.model import Network, Neuron, Synapse, file_reading, limits
 from neuron_sim.model.entities import NEURON_PARAMS, SYNAPSE_PARAMS, Stdp
 from neuron_sim.model.fileformat import dumps, loads
+from neuron_sim.model.notes import MAX_NOTE_TEXT, MAX_NOTES, Note
 
 def longest(spec) -> object:
     """The value of a parameter whose text is longest: 17 digits, negative where it may be."""
@@ -59,12 +60,21 @@ def test_the_longest_entries_the_app_writes_fit_the_entry_bounds(model, tight):
     assert max(synapse_sizes) > 0.9 * file_reading.MAX_SYNAPSE_ENTRY_BYTES
 
 
-def test_the_largest_file_of_the_most_neurons_and_synapses_fits_the_file_limit():
+def test_the_longest_note_fits_the_note_bound():
+    network = Network()
+    network.add_note(Note("\uD7FF" * 64, text="\x01" * MAX_NOTE_TEXT, position=(-1234567.8901234567, -1234567.8901234567),
+                          size=(3987.6543210987654, 3987.6543210987654)))
+    lines = [line for line in dumps(network).splitlines() if line.startswith("    {")]
+    assert 0.9 * file_reading.MAX_NOTE_ENTRY_BYTES < len(lines[0].encode()) + 1 <= file_reading.MAX_NOTE_ENTRY_BYTES
+
+
+def test_the_largest_file_of_the_most_neurons_synapses_and_notes_fits_the_file_limit():
     head = Network(name="\x01" * 200, description="\x01" * 20_000)
     head_bytes = len(dumps(head).encode())
     assert head_bytes <= file_reading.MAX_HEAD_BYTES
     assert file_reading.MAX_FILE_BYTES >= (limits.MAX_NEURONS * file_reading.MAX_NEURON_ENTRY_BYTES
-                                           + limits.MAX_SYNAPSES * file_reading.MAX_SYNAPSE_ENTRY_BYTES + head_bytes)
+                                           + limits.MAX_SYNAPSES * file_reading.MAX_SYNAPSE_ENTRY_BYTES
+                                           + MAX_NOTES * file_reading.MAX_NOTE_ENTRY_BYTES + head_bytes)
 
 
 def _peak_of_loading(raw: bytes) -> int:
