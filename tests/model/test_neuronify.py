@@ -142,7 +142,7 @@ def test_version_2_keeps_properties_beside_the_engine_and_synapses_as_conductanc
     _source(result, "g2", "n2", 25)
     assert network.synapses[("x1", "n1")].weight == pytest.approx(-40 - (-80) + items.IMMEDIATE_FIRE_MARGIN_MV)
     assert result.meters[0].kind == "spikes" and result.meters[0].neuron_ids == ("n1", "n2")  # edges cell → meter
-    assert [n.text for n in network.notes.values()] == ["Two cells that inhibit each other take turns."]
+    assert [n.text for n in network.notes.values()] == ["Two cells that inhibit each other; the left one, driven harder, fires most of the time."]
     assert any("conductance synapse of a version 1–2 file" in line for line in result.unsupported_text())
 
 
