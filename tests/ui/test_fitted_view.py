@@ -50,3 +50,24 @@ def test_scrolling_the_view_ends_the_fit(qtbot, window):
     bar = window.view.horizontalScrollBar()
     bar.triggerAction(bar.SliderAction.SliderSingleStepAdd)  # as a click on the scroll bar's arrow
     assert not window.view.fitted
+
+
+def test_a_scroll_bar_coming_or_going_does_not_refit_the_view(qtbot, window, monkeypatch):
+    """A fit whose new scale shows a scroll bar must not refit for the viewport that bar took away:
+    the refit would hide the bar, and so on without end (the event loop never idles)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QResizeEvent
+    from PySide6.QtWidgets import QApplication
+
+    assert window.examples.open_example_named("dense-layer")
+    _settle(qtbot, window)
+    view = window.view
+    assert view.fitted
+    fits = []
+    monkeypatch.setattr(view, "fit", lambda: fits.append(1))
+    viewport = view.viewport().size()
+    narrower = QSize(viewport.width() - 15, viewport.height())  # as a vertical scroll bar takes it
+    QApplication.sendEvent(view, QResizeEvent(narrower, viewport))
+    assert not fits, "the view refit when only a scroll bar took room"
+    view.resize(view.width() - 60, view.height())  # the room itself changes: refit
+    assert fits

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QPointF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QLineEdit, QWidget
 
@@ -79,6 +79,7 @@ class NetworkView(QGraphicsView):
         # True from Fit until the person zooms or scrolls: a fitted view refits when it changes size
         # (a dock opening, the window resized), so the whole network stays in sight.
         self.fitted = False
+        self._fitted_room = QSize()  # the viewport room (scroll bars aside) the last fit filled
         for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
             bar.actionTriggered.connect(self._scrolled_by_hand)
 
@@ -120,13 +121,16 @@ class NetworkView(QGraphicsView):
                 self.centerOn(rect.center())
             self.zoom_changed.emit(self.zoom())
         self.fitted = True
+        self._fitted_room = self.maximumViewportSize()
 
     def _scrolled_by_hand(self, _action: int) -> None:
         self.fitted = False
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        if self.fitted:
+        # Refit when the room changed, not when a scroll bar came or went: the fit's new scale can
+        # show a scroll bar, whose resize would refit without it, and so on for ever.
+        if self.fitted and self.maximumViewportSize() != self._fitted_room:
             self.fit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
