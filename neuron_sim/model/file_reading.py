@@ -95,6 +95,43 @@ def read_regular_file(path: Path) -> bytes:
     return raw
 
 
+def read_named_file(path: str | os.PathLike) -> tuple[Path, bytes]:
+    """The path and bytes of a file named by the user (read_regular_file), every failure a
+    NetworkFileError that names the file and says what went wrong in plain words."""
+    if not str(path).strip():  # Path("") is "." and would be reported as a folder
+        raise NetworkFileError("no file name was given")
+    path = Path(path)
+    try:
+        return path, read_regular_file(path)
+    except IsADirectoryError:
+        raise NetworkFileError("is a folder, not a network file", path) from None
+    except FileNotFoundError:
+        raise NetworkFileError("no such file", path) from None
+    except PermissionError:
+        raise NetworkFileError("permission denied", path) from None
+    except OSError as error:
+        raise NetworkFileError("could not read: {reason:w}", path, reason=error.strerror or error) from None
+    except ValueError as error:  # e.g. a NUL character in the path
+        raise NetworkFileError("could not read: {reason:w}", path, reason=error) from None
+
+
+def decoded_text(raw: str | bytes, path: str | os.PathLike | None) -> str:
+    """A file's contents as text, within this computer's size limit (check_size), refused when
+    not UTF-8 or empty."""
+    if isinstance(raw, bytes):
+        check_size(len(raw), path)
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise NetworkFileError("not UTF-8 text (bad byte at offset {offset})", path, offset=error.start) from None
+    else:
+        text = raw
+        check_size(len(text), path)  # in characters: at least as many bytes
+    if not text.strip():
+        raise NetworkFileError("the file is empty", path)
+    return text
+
+
 def _refuse_special(status: os.stat_result, path: Path) -> None:
     if stat.S_ISDIR(status.st_mode):
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import math
 import os
-from pathlib import Path
 from typing import Any
 
 from neuron_sim.model.atomic_write import write_atomically
@@ -19,9 +18,10 @@ from neuron_sim.model.file_reading import (  # noqa: F401 (MAX_FILE_BYTES, MAX_N
     MAX_NESTING,
     NetworkFileError,
     check_size,
+    decoded_text,
     file_byte_limit,
     parse_json,
-    read_regular_file,
+    read_named_file,
 )
 from neuron_sim.model.limits import MAX_NEURONS, MAX_SYNAPSES
 from neuron_sim.model.messages import article
@@ -157,36 +157,12 @@ def save(network: Network, path: str | os.PathLike) -> None:
 
 # ---- reading -----------------------------------------------------------------------------------
 def load(path: str | os.PathLike) -> Network:
-    if not str(path).strip():  # Path("") is "." and would be reported as a folder
-        raise NetworkFileError("no file name was given")
-    path = Path(path)
-    try:
-        raw = read_regular_file(path)
-    except IsADirectoryError:
-        raise NetworkFileError("is a folder, not a network file", path) from None
-    except FileNotFoundError:
-        raise NetworkFileError("no such file", path) from None
-    except PermissionError:
-        raise NetworkFileError("permission denied", path) from None
-    except OSError as error:
-        raise NetworkFileError("could not read: {reason:w}", path, reason=error.strerror or error) from None
-    except ValueError as error:  # e.g. a NUL character in the path
-        raise NetworkFileError("could not read: {reason:w}", path, reason=error) from None
+    path, raw = read_named_file(path)
     return loads(raw, path)
 
 
 def loads(raw: str | bytes, path: str | os.PathLike | None = None) -> Network:
-    if isinstance(raw, bytes):
-        check_size(len(raw), path)
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise NetworkFileError("not UTF-8 text (bad byte at offset {offset})", path, offset=error.start) from None
-    else:
-        text = raw
-        check_size(len(text), path)  # in characters: at least as many bytes
-    if not text.strip():
-        raise NetworkFileError("the file is empty", path)
+    text = decoded_text(raw, path)
     data = parse_json(text, path)
     try:
         return from_dict(data)

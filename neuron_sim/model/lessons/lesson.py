@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from neuron_sim.model.entities import ModelError, _show
-from neuron_sim.model.file_reading import NetworkFileError, parse_json, read_regular_file
+from neuron_sim.model.file_reading import NetworkFileError, decoded_text, parse_json, read_named_file
 from neuron_sim.model.fileformat import _type_name, from_dict, load, to_dict
 from neuron_sim.model.geometry import LOOKS
 from neuron_sim.model.lessons import checks
@@ -83,17 +83,8 @@ class Lesson:
 def load_lesson(path: str | os.PathLike, examples: Path) -> Lesson:
     """The lesson in the file at `path` (its examples in the folder `examples`); raises
     NetworkFileError naming the file and the place of the first mistake."""
-    path = Path(path)
-    try:
-        raw = read_regular_file(path)
-    except FileNotFoundError:
-        raise NetworkFileError("no such file", path) from None
-    except OSError as error:
-        raise NetworkFileError("could not read: {reason:w}", path, reason=error.strerror or error) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise NetworkFileError("not UTF-8 text (bad byte at offset {offset})", path, offset=error.start) from None
+    path, raw = read_named_file(path)
+    text = decoded_text(raw, path)
     data = parse_json(text, path)
     try:
         return lesson_from_dict(data, examples, path)
