@@ -119,6 +119,177 @@
     </message>
 </context>
 <context>
+    <name>CanvasActions</name>
+    <message>
+        <source>Select</source>
+        <translation>선택</translation>
+    </message>
+    <message>
+        <source>Select and move neurons; drag from an axon&apos;s end to connect (S)</source>
+        <translation>뉴런을 선택하고 옮깁니다. 축삭돌기 끝에서 끌면 연결합니다 (S)</translation>
+    </message>
+    <message>
+        <source>Add input</source>
+        <translation>입력 추가</translation>
+    </message>
+    <message>
+        <source>Click on the canvas to add an input, a sensor you switch on and off (I)</source>
+        <translation>캔버스를 클릭해 입력을 추가합니다. 켜고 끌 수 있는 센서입니다 (I)</translation>
+    </message>
+    <message>
+        <source>Add neuron</source>
+        <translation>뉴런 추가</translation>
+    </message>
+    <message>
+        <source>Click on the canvas to add a neuron (N)</source>
+        <translation>캔버스를 클릭해 뉴런을 추가합니다 (N)</translation>
+    </message>
+    <message>
+        <source>Add generator</source>
+        <translation>생성기 추가</translation>
+    </message>
+    <message>
+        <source>Click on the canvas to add a spike generator, spiking networks only (G)</source>
+        <translation>캔버스를 클릭해 스파이크 생성기를 추가합니다. 스파이킹 네트워크 전용 (G)</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>Drag from one neuron to another to connect them with a synapse (C)</source>
+        <translation>한 뉴런에서 다른 뉴런으로 끌어 시냅스로 연결합니다 (C)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>Click on the canvas to put a note there, a text box for your explanations; double-click a note to edit it (T)</source>
+        <translation>캔버스를 클릭해 설명을 적을 글상자인 메모를 놓습니다. 메모를 두 번 클릭하면 고칠 수 있습니다 (T)</translation>
+    </message>
+    <message>
+        <source>&amp;Biological</source>
+        <translation>생물학적 모습(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Neurons as cells: dendrites, soma, axon, synapses</source>
+        <translation>뉴런을 세포로 그립니다: 수상돌기, 세포체, 축삭돌기, 시냅스</translation>
+    </message>
+    <message>
+        <source>&amp;Schematic</source>
+        <translation>도식(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Textbook diagram: Σ and f, arrows with weights</source>
+        <translation>교과서 도식: Σ와 f, 가중치가 붙은 화살표</translation>
+    </message>
+    <message>
+        <source>Bloc&amp;ks</source>
+        <translation>블록(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Each neuron as its operations: × w blocks, Σ − θ, f and the output, with their numbers</source>
+        <translation>뉴런마다 그 연산을 블록으로: × w 블록, Σ − θ, f와 출력, 그리고 그 값</translation>
+    </message>
+    <message>
+        <source>Weight &amp;labels</source>
+        <translation>가중치 표시(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show each synapse&apos;s weight</source>
+        <translation>각 시냅스의 가중치 표시</translation>
+    </message>
+    <message>
+        <source>&amp;Thresholds</source>
+        <translation>임계값 표시(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show each neuron&apos;s threshold θ</source>
+        <translation>각 뉴런의 임계값 θ 표시</translation>
+    </message>
+    <message>
+        <source>&amp;Grid</source>
+        <translation>격자(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Show a grid</source>
+        <translation>격자 표시</translation>
+    </message>
+    <message>
+        <source>S&amp;nap to grid</source>
+        <translation>격자에 맞추기(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Place and move neurons on the grid</source>
+        <translation>뉴런을 격자에 맞춰 놓고 옮깁니다</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>확대 (+)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Zoom out (−)</source>
+        <translation>축소 (−)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>실제 크기(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Zoom to 100% (0)</source>
+        <translation>100%로 보기 (0)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit network</source>
+        <translation>네트워크 전체 보기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Fit the whole network in the window (F)</source>
+        <translation>네트워크 전체를 창에 맞춰 보기 (F)</translation>
+    </message>
+    <message>
+        <source>&amp;Rate (artificial neurons)</source>
+        <translation>발화율 모델 (인공 뉴런)(&amp;R)</translation>
+    </message>
+    <message>
+        <source>a = f(Σ w·x − θ): the unit of deep learning</source>
+        <translation>a = f(Σ w·x − θ): 딥러닝의 기본 단위</translation>
+    </message>
+    <message>
+        <source>&amp;Spiking (integrate-and-fire)</source>
+        <translation>스파이킹 모델 (적분-발화)(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Membrane potential charges up and fires spikes</source>
+        <translation>막전위가 차오르다가 스파이크를 발화합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Feedforward</source>
+        <translation>순방향(&amp;F)</translation>
+    </message>
+    <message>
+        <source>One pass from inputs to outputs, layer by layer</source>
+        <translation>입력에서 출력까지 층별로 한 번 계산합니다</translation>
+    </message>
+    <message>
+        <source>S&amp;ynchronous</source>
+        <translation>동기식(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>All neurons update together each tick; loops allowed</source>
+        <translation>모든 뉴런이 틱마다 함께 갱신됩니다. 순환 연결 가능</translation>
+    </message>
+</context>
+<context>
     <name>CodeActions</name>
     <message>
         <source>As code</source>
@@ -2809,174 +2980,6 @@ Install one and restart, for example on Debian or Ubuntu:
     <message>
         <source>Redo</source>
         <translation>다시 실행</translation>
-    </message>
-    <message>
-        <source>Select</source>
-        <translation>선택</translation>
-    </message>
-    <message>
-        <source>Select and move neurons; drag from an axon&apos;s end to connect (S)</source>
-        <translation>뉴런을 선택하고 옮깁니다. 축삭돌기 끝에서 끌면 연결합니다 (S)</translation>
-    </message>
-    <message>
-        <source>Add input</source>
-        <translation>입력 추가</translation>
-    </message>
-    <message>
-        <source>Click on the canvas to add an input, a sensor you switch on and off (I)</source>
-        <translation>캔버스를 클릭해 입력을 추가합니다. 켜고 끌 수 있는 센서입니다 (I)</translation>
-    </message>
-    <message>
-        <source>Add neuron</source>
-        <translation>뉴런 추가</translation>
-    </message>
-    <message>
-        <source>Click on the canvas to add a neuron (N)</source>
-        <translation>캔버스를 클릭해 뉴런을 추가합니다 (N)</translation>
-    </message>
-    <message>
-        <source>Add generator</source>
-        <translation>생성기 추가</translation>
-    </message>
-    <message>
-        <source>Click on the canvas to add a spike generator, spiking networks only (G)</source>
-        <translation>캔버스를 클릭해 스파이크 생성기를 추가합니다. 스파이킹 네트워크 전용 (G)</translation>
-    </message>
-    <message>
-        <source>Connect</source>
-        <translation>연결</translation>
-    </message>
-    <message>
-        <source>Drag from one neuron to another to connect them with a synapse (C)</source>
-        <translation>한 뉴런에서 다른 뉴런으로 끌어 시냅스로 연결합니다 (C)</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>메모</translation>
-    </message>
-    <message>
-        <source>Click on the canvas to put a note there, a text box for your explanations; double-click a note to edit it (T)</source>
-        <translation>캔버스를 클릭해 설명을 적을 글상자인 메모를 놓습니다. 메모를 두 번 클릭하면 고칠 수 있습니다 (T)</translation>
-    </message>
-    <message>
-        <source>&amp;Biological</source>
-        <translation>생물학적 모습(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Neurons as cells: dendrites, soma, axon, synapses</source>
-        <translation>뉴런을 세포로 그립니다: 수상돌기, 세포체, 축삭돌기, 시냅스</translation>
-    </message>
-    <message>
-        <source>&amp;Schematic</source>
-        <translation>도식(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Textbook diagram: Σ and f, arrows with weights</source>
-        <translation>교과서 도식: Σ와 f, 가중치가 붙은 화살표</translation>
-    </message>
-    <message>
-        <source>Bloc&amp;ks</source>
-        <translation>블록(&amp;K)</translation>
-    </message>
-    <message>
-        <source>Each neuron as its operations: × w blocks, Σ − θ, f and the output, with their numbers</source>
-        <translation>뉴런마다 그 연산을 블록으로: × w 블록, Σ − θ, f와 출력, 그리고 그 값</translation>
-    </message>
-    <message>
-        <source>Weight &amp;labels</source>
-        <translation>가중치 표시(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Show each synapse&apos;s weight</source>
-        <translation>각 시냅스의 가중치 표시</translation>
-    </message>
-    <message>
-        <source>&amp;Thresholds</source>
-        <translation>임계값 표시(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Show each neuron&apos;s threshold θ</source>
-        <translation>각 뉴런의 임계값 θ 표시</translation>
-    </message>
-    <message>
-        <source>&amp;Grid</source>
-        <translation>격자(&amp;G)</translation>
-    </message>
-    <message>
-        <source>Show a grid</source>
-        <translation>격자 표시</translation>
-    </message>
-    <message>
-        <source>S&amp;nap to grid</source>
-        <translation>격자에 맞추기(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Place and move neurons on the grid</source>
-        <translation>뉴런을 격자에 맞춰 놓고 옮깁니다</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;in</source>
-        <translation>확대(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Zoom in (+)</source>
-        <translation>확대 (+)</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;out</source>
-        <translation>축소(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Zoom out (−)</source>
-        <translation>축소 (−)</translation>
-    </message>
-    <message>
-        <source>&amp;Actual size</source>
-        <translation>실제 크기(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Zoom to 100% (0)</source>
-        <translation>100%로 보기 (0)</translation>
-    </message>
-    <message>
-        <source>&amp;Fit network</source>
-        <translation>네트워크 전체 보기(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Fit the whole network in the window (F)</source>
-        <translation>네트워크 전체를 창에 맞춰 보기 (F)</translation>
-    </message>
-    <message>
-        <source>&amp;Rate (artificial neurons)</source>
-        <translation>발화율 모델 (인공 뉴런)(&amp;R)</translation>
-    </message>
-    <message>
-        <source>a = f(Σ w·x − θ): the unit of deep learning</source>
-        <translation>a = f(Σ w·x − θ): 딥러닝의 기본 단위</translation>
-    </message>
-    <message>
-        <source>&amp;Spiking (integrate-and-fire)</source>
-        <translation>스파이킹 모델 (적분-발화)(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Membrane potential charges up and fires spikes</source>
-        <translation>막전위가 차오르다가 스파이크를 발화합니다</translation>
-    </message>
-    <message>
-        <source>&amp;Feedforward</source>
-        <translation>순방향(&amp;F)</translation>
-    </message>
-    <message>
-        <source>One pass from inputs to outputs, layer by layer</source>
-        <translation>입력에서 출력까지 층별로 한 번 계산합니다</translation>
-    </message>
-    <message>
-        <source>S&amp;ynchronous</source>
-        <translation>동기식(&amp;Y)</translation>
-    </message>
-    <message>
-        <source>All neurons update together each tick; loops allowed</source>
-        <translation>모든 뉴런이 틱마다 함께 갱신됩니다. 순환 연결 가능</translation>
     </message>
     <message>
         <source>&amp;File</source>

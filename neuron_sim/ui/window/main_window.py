@@ -8,7 +8,7 @@ report back through signals (`message`, `error`).
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -24,8 +24,6 @@ from neuron_sim.ui import plain_text
 from neuron_sim.ui.canvas.blocks_notice import blocks_notice
 from neuron_sim.ui.canvas.name_parts import NameParts
 from neuron_sim.ui.canvas.editor_scene import EditorScene
-from neuron_sim.ui.canvas.note_tool import NoteTool
-from neuron_sim.ui.canvas.tools import AddNeuronTool, ConnectTool, SelectTool
 from neuron_sim.ui.canvas.view import NetworkView
 from neuron_sim.ui.document import Document
 from neuron_sim.ui.examples import Example
@@ -34,6 +32,7 @@ from neuron_sim.ui.i18n import language
 from neuron_sim.ui.panels.inspector import Inspector
 from neuron_sim.ui.window import recovery
 from neuron_sim.ui.window.actions import add_buttons, make_action
+from neuron_sim.ui.window.canvas_actions import CanvasActions
 from neuron_sim.ui.window.code_actions import CodeActions
 from neuron_sim.ui.window.context_menus import ContextMenus
 from neuron_sim.ui.window.editing import EditActions
@@ -182,62 +181,11 @@ class MainWindow(QMainWindow):
         self.redo_action = undo_stack.createRedoAction(self, self.tr("Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
 
-        self.tool_group = QActionGroup(self)
-        self.tool_actions: dict[str, QAction] = {}
-        tools = (
-            ("select", self.tr("Select"), "S", self.tr("Select and move neurons; drag from an axon's end to connect (S)")),
-            ("input", self.tr("Add input"), "I", self.tr("Click on the canvas to add an input, a sensor you switch on and off (I)")),
-            ("neuron", self.tr("Add neuron"), "N", self.tr("Click on the canvas to add a neuron (N)")),
-            ("generator", self.tr("Add generator"), "G", self.tr("Click on the canvas to add a spike generator, spiking networks only (G)")),
-            ("connect", self.tr("Connect"), "C", self.tr("Drag from one neuron to another to connect them with a synapse (C)")),
-            ("note", self.tr("Note"), "T", self.tr("Click on the canvas to put a note there, a text box for your "
-                                                   "explanations; double-click a note to edit it (T)")),
-        )
-        for name, text, key, tip in tools:
-            action = self._action(text, shortcut=QKeySequence(key), tip=tip, checkable=True)
-            action.triggered.connect(lambda checked=False, n=name: self.set_tool(n))
-            self.tool_group.addAction(action)
-            self.tool_actions[name] = action
-        self.tool_actions["select"].setChecked(True)
-
-        self.look_group = QActionGroup(self)
-        self.look_actions = {}
-        for look, text, tip in (("biological", self.tr("&Biological"), self.tr("Neurons as cells: dendrites, soma, axon, synapses")),
-                                ("schematic", self.tr("&Schematic"), self.tr("Textbook diagram: Σ and f, arrows with weights")),
-                                ("blocks", self.tr("Bloc&ks"), self.tr("Each neuron as its operations: × w blocks, Σ − θ, f "
-                                                                      "and the output, with their numbers"))):
-            action = self._action(text, tip=tip, checkable=True)
-            action.triggered.connect(lambda checked=False, lk=look: self.scene.set_look(lk))
-            self.look_group.addAction(action)
-            self.look_actions[look] = action
-        self.look_actions["biological"].setChecked(True)
-        self.weights_action = self._action(self.tr("Weight &labels"), self.scene.set_show_weights, tip=self.tr("Show each synapse's weight"), checkable=True)
-        self.weights_action.setChecked(True)
-        self.thresholds_action = self._action(self.tr("&Thresholds"), self.scene.set_show_thresholds, tip=self.tr("Show each neuron's threshold θ"), checkable=True)
-        self.thresholds_action.setChecked(True)
-        self.grid_action = self._action(self.tr("&Grid"), self.scene.set_show_grid, tip=self.tr("Show a grid"), checkable=True)
-        self.snap_action = self._action(self.tr("S&nap to grid"), self._set_snap, tip=self.tr("Place and move neurons on the grid"), checkable=True)
-        self.zoom_in_action = self._action(self.tr("Zoom &in"), self.view.zoom_in, [QKeySequence("+"), QKeySequence("="), QKeySequence.StandardKey.ZoomIn], self.tr("Zoom in (+)"))
-        self.zoom_out_action = self._action(self.tr("Zoom &out"), self.view.zoom_out, [QKeySequence("-"), QKeySequence.StandardKey.ZoomOut], self.tr("Zoom out (−)"))
-        self.zoom_reset_action = self._action(self.tr("&Actual size"), self.view.reset_zoom, QKeySequence("0"), self.tr("Zoom to 100% (0)"))
-        self.fit_action = self._action(self.tr("&Fit network"), self.view.fit, QKeySequence("F"), self.tr("Fit the whole network in the window (F)"))
-
-        self.model_group = QActionGroup(self)
-        self.model_actions = {}
-        for model, text, tip in (("rate", self.tr("&Rate (artificial neurons)"), self.tr("a = f(Σ w·x − θ): the unit of deep learning")),
-                                 ("spiking", self.tr("&Spiking (integrate-and-fire)"), self.tr("Membrane potential charges up and fires spikes"))):
-            action = self._action(text, tip=tip, checkable=True)
-            action.triggered.connect(lambda checked=False, m=model: self._set_network_param("model", m))
-            self.model_group.addAction(action)
-            self.model_actions[model] = action
-        self.update_group = QActionGroup(self)
-        self.update_actions = {}
-        for scheme, text, tip in (("feedforward", self.tr("&Feedforward"), self.tr("One pass from inputs to outputs, layer by layer")),
-                                  ("synchronous", self.tr("S&ynchronous"), self.tr("All neurons update together each tick; loops allowed"))):
-            action = self._action(text, tip=tip, checkable=True)
-            action.triggered.connect(lambda checked=False, s=scheme: self._set_network_param("update", s))
-            self.update_group.addAction(action)
-            self.update_actions[scheme] = action
+        self.canvas_actions = CanvasActions(self.scene, self.view, self._set_network_param, self)
+        for name in ("tool_actions", "look_actions", "weights_action", "thresholds_action", "grid_action",
+                     "snap_action", "zoom_in_action", "zoom_out_action", "zoom_reset_action", "fit_action",
+                     "model_actions", "update_actions", "set_tool"):
+            setattr(self, name, getattr(self.canvas_actions, name))  # the window's names for them, as before
 
         self.help = HelpActions(self)  # Help: quick guide, keyboard shortcuts, about
         self.name_parts = NameParts(self.scene, self.view, self)  # View → Name the parts
@@ -308,26 +256,6 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tools)
         self.tools_toolbar = tools
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.playback_controls.toolbar)
-
-    # ---- tools ---------------------------------------------------------------------------
-    def set_tool(self, name: str) -> None:
-        if name == "select":
-            tool = SelectTool(self.scene)
-        elif name == "connect":
-            tool = ConnectTool(self.scene)
-        elif name == "note":
-            tool = NoteTool(self.scene)
-        else:
-            tool = AddNeuronTool(self.scene, name)
-        self.scene.set_tool(tool)
-        self.tool_actions[name].setChecked(True)
-        cursor = Qt.CursorShape.ArrowCursor if name == "select" else Qt.CursorShape.CrossCursor
-        self.view.viewport().setCursor(cursor)
-
-    def _set_snap(self, on: bool) -> None:
-        self.scene.snap_to_grid = on
-        if on and not self.grid_action.isChecked():
-            self.grid_action.trigger()
 
     def show_message(self, text: str, lasts: Lasts = Lasts.UNTIL_CHANGED) -> None:
         self.status_line.show(text, lasts)
