@@ -1,16 +1,14 @@
 """One neuron on the canvas: a cell (soma, hillock, axon stub), a sensor (input) or a spike generator.
 
 Items only draw and report geometry changes; they never write to the model. The look
-("biological", "schematic" or "blocks", whose painting is block_painting.py's) and all colours
-come from the scene and styles.py.
+("biological" and "schematic", painted by neuron_painting.py, or "blocks", by block_painting.py)
+and all colours come from the scene and styles.py.
 """
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from neuron_sim.model import block_layout, geometry
@@ -20,7 +18,7 @@ from neuron_sim.model.entities import Neuron, SynapseKey
 from neuron_sim.ui import styles
 from neuron_sim.ui.styles import PALETTE
 from neuron_sim.ui import plain_text
-from neuron_sim.ui.canvas import block_painting
+from neuron_sim.ui.canvas import block_painting, neuron_painting
 from neuron_sim.ui.canvas.block_painting import NOTHING_LIT, Lit
 
 R = styles.SOMA_RADIUS
@@ -276,13 +274,14 @@ class NeuronItem(QGraphicsItem):
         if self.look == "blocks" and n.kind != "generator":
             self._paint_blocks(painter, n)
         elif self.look == "schematic":
-            self._paint_schematic(painter, n, body)
+            neuron_painting.paint_schematic(painter, n, body, self.activity, self.spiking, self.fired)
         elif n.kind == "input":
-            self._paint_sensor(painter, n, body)
+            neuron_painting.paint_sensor(painter, n, body)
         elif n.kind == "generator":
-            self._paint_generator(painter, body)
+            neuron_painting.paint_generator(painter, n, body, self.fired)
         else:
-            self._paint_cell(painter, body)
+            neuron_painting.paint_cell(painter, body, self.has_inputs, self.spiking, self.activity, self.fired,
+                                       self.refractory)
         if self.hovered or self.isSelected():
             painter.setPen(QPen(PALETTE.selection, 1.5))
             painter.setBrush(QBrush(PALETTE.background))
@@ -313,107 +312,6 @@ class NeuronItem(QGraphicsItem):
         block_painting.paint_neuron_blocks(painter, self.block_texts(), self.block_weights, n.activation,
                                            self.breakdown, self.lit)
 
-    def _paint_cell(self, painter: QPainter, body: QRectF) -> None:
-        membrane = QPen(PALETTE.membrane, 2.0)
-        if not self.has_inputs:  # a few short dendrites so an unconnected cell still reads as a cell
-            painter.setPen(styles.pen(PALETTE.dendrite, 3.0))
-            for dx, dy in ((-0.87, -0.5), (-1.0, 0.0), (-0.87, 0.5)):
-                painter.drawLine(QPointF(dx * R, dy * R), QPointF(dx * (R + 13), dy * (R + 13)))
-        hillock = QPolygonF([QPointF(R * 0.8, -8), QPointF(R + 7, -2.2), QPointF(R + 7, 2.2), QPointF(R * 0.8, 8)])
-        painter.setPen(membrane)
-        painter.setBrush(QBrush(PALETTE.soma_rest))
-        painter.drawPolygon(hillock)
-        painter.setPen(styles.pen(PALETTE.membrane, 3.2))
-        painter.drawLine(QPointF(R + 6, 0), QPointF(R + geometry.AXON_STUB, 0))
-        if self.spiking:
-            self._paint_vessel(painter, body)
-        else:
-            painter.setPen(membrane)
-            painter.setBrush(QBrush(styles.activity_color(self.activity, PALETTE.soma_rest, PALETTE.soma_active)))
-            painter.drawEllipse(body)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(PALETTE.nucleus))
-            painter.drawEllipse(QPointF(-4, -3), 7.5, 6.5)
-
-    def _paint_vessel(self, painter: QPainter, body: QRectF) -> None:
-        """Spiking soma: the membrane potential fills it like water up to the threshold line."""
-        soma = QPainterPath()
-        soma.addEllipse(body)
-        fill = PALETTE.soma_active if self.fired else PALETTE.refractory if self.refractory else PALETTE.soma_rest
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(fill))
-        painter.drawPath(soma)
-        top = body.top() + body.height() * 0.12  # the threshold: where the vessel overflows
-        if not self.fired:
-            level = min(max(self.activity, 0.0), 1.0)
-            surface = body.bottom() - (body.bottom() - top) * level
-            painter.save()
-            painter.setClipPath(soma)
-            painter.fillRect(QRectF(body.left(), surface, body.width(), body.bottom() - surface),
-                             QBrush(PALETTE.charge))
-            painter.restore()
-        painter.setPen(QPen(PALETTE.threshold_line, 1.6, Qt.PenStyle.DashLine))
-        half = (body.width() / 2) * 0.78
-        painter.drawLine(QPointF(-half, top + 2), QPointF(half, top + 2))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(PALETTE.soma_active if self.fired else PALETTE.membrane, 3.5 if self.fired else 2.0))
-        painter.drawPath(soma)
-
-    def _paint_sensor(self, painter: QPainter, n: Neuron, body: QRectF) -> None:
-        painter.setPen(styles.pen(PALETTE.sensor_outline, 3.0))
-        painter.drawLine(QPointF(S, 0), QPointF(S + geometry.AXON_STUB * 0.6, 0))
-        for dy in (-10.0, 0.0, 10.0):  # sensory endings on the receiving side
-            painter.drawLine(QPointF(-S, dy), QPointF(-S - 7, dy * 1.3))
-        level = min(max(abs(n.value), 0.0), 1.0)
-        painter.setPen(QPen(PALETTE.sensor_outline, 2.0))
-        painter.setBrush(QBrush(styles.activity_color(level, PALETTE.sensor_rest, PALETTE.sensor_on)))
-        painter.drawRoundedRect(body, 7, 7)
-        font = styles.label_font()
-        font.setPointSizeF(13)
-        painter.setFont(font)
-        painter.setPen(PALETTE.text)
-        painter.drawText(body, Qt.AlignmentFlag.AlignCenter, styles.format_number(n.value))
-
-    def _paint_generator(self, painter: QPainter, body: QRectF) -> None:
-        painter.setPen(styles.pen(PALETTE.generator_outline, 3.0))
-        painter.drawLine(QPointF(S, 0), QPointF(S + geometry.AXON_STUB * 0.6, 0))
-        painter.setPen(QPen(PALETTE.generator_outline, 2.0))
-        painter.setBrush(QBrush(PALETTE.soma_active if self.fired else PALETTE.generator_fill))
-        painter.drawRoundedRect(body, 7, 7)
-        painter.setPen(styles.pen(PALETTE.generator_outline, 2.0))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(_generator_glyph(self.neuron, body.adjusted(7, 9, -7, -9)))
-
-    def _paint_schematic(self, painter: QPainter, n: Neuron, body: QRectF) -> None:
-        fill = PALETTE.sensor_rest if n.kind == "input" else PALETTE.generator_fill if n.kind == "generator" \
-            else styles.activity_color(self.activity, PALETTE.background, PALETTE.soma_active)
-        if n.kind == "input":
-            fill = styles.activity_color(min(abs(n.value), 1.0) * 0.6, PALETTE.sensor_rest, PALETTE.sensor_on)
-        if n.kind == "neuron" and self.spiking:
-            fill = PALETTE.soma_active if self.fired else styles.activity_color(
-                self.activity * 0.7, PALETTE.background, PALETTE.charge)
-        elif n.kind == "generator" and self.fired:
-            fill = PALETTE.soma_active
-        painter.setPen(QPen(PALETTE.text, 1.8))
-        painter.setBrush(QBrush(fill))
-        painter.drawEllipse(body)
-        font = styles.label_font()
-        font.setPointSizeF(12)
-        painter.setFont(font)
-        if n.kind == "input":
-            painter.drawText(body, Qt.AlignmentFlag.AlignCenter, n.label)
-        elif n.kind == "generator":
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(_generator_glyph(n, body.adjusted(10, 14, -10, -14)))
-        else:
-            painter.drawLine(QPointF(0, -SR), QPointF(0, SR))
-            left = QRectF(-SR, -SR, SR, 2 * SR)
-            right = QRectF(0, -SR, SR, 2 * SR)
-            painter.drawText(left, Qt.AlignmentFlag.AlignCenter, "Σ")
-            font.setItalic(True)
-            painter.setFont(font)
-            painter.drawText(right, Qt.AlignmentFlag.AlignCenter, "f")
-
     def _paint_text(self, painter: QPainter) -> None:
         rect = self.label_rect()
         y = rect.top()
@@ -425,38 +323,3 @@ class NeuronItem(QGraphicsItem):
             line = QRectF(rect.left() - 20, y, rect.width() + 40, metrics.height())
             painter.drawText(line, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
             y += metrics.height()
-
-
-def _generator_glyph(n: Neuron, rect: QRectF) -> QPainterPath:
-    """What a generator sends: spikes, a constant current (⎓) or an alternating one (a sine)."""
-    if n.pattern == "dc":
-        path = QPainterPath()
-        middle = rect.center().y()
-        path.moveTo(QPointF(rect.left(), middle - 3))
-        path.lineTo(QPointF(rect.right(), middle - 3))
-        dash = rect.width() / 5
-        for i in range(3):  # the dashed line under the solid one
-            x = rect.left() + 2 * i * dash
-            path.moveTo(QPointF(x, middle + 4))
-            path.lineTo(QPointF(x + dash, middle + 4))
-        return path
-    if n.pattern == "ac":
-        path = QPainterPath(QPointF(rect.left(), rect.center().y()))
-        for i in range(1, 41):
-            fraction = i / 40
-            path.lineTo(QPointF(rect.left() + rect.width() * fraction,
-                                rect.center().y() - rect.height() / 2 * math.sin(2 * math.pi * fraction)))
-        return path
-    return _spike_train_glyph(rect)
-
-
-def _spike_train_glyph(rect: QRectF) -> QPainterPath:
-    """A little train of spikes: the symbol of a generator."""
-    path = QPainterPath(QPointF(rect.left(), rect.bottom()))
-    for i, fraction in enumerate((0.22, 0.5, 0.78)):
-        x = rect.left() + rect.width() * fraction
-        path.lineTo(QPointF(x - 3, rect.bottom()))
-        path.lineTo(QPointF(x, rect.top()))
-        path.lineTo(QPointF(x + 3, rect.bottom()))
-    path.lineTo(QPointF(rect.right(), rect.bottom()))
-    return path
