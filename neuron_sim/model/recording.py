@@ -38,8 +38,9 @@ class TraceRecorder:
         self._times = np.zeros(capacity)
         self._values = np.zeros((capacity, len(self.ids)))
         self._count = 0  # samples ever written
-        self._spike_times = np.zeros(MAX_SPIKES)
-        self._spike_ids = np.zeros(MAX_SPIKES, dtype=np.intp)
+        self.spike_capacity = MAX_SPIKES  # the newest spikes kept, of every neuron together
+        self._spike_times = np.zeros(self.spike_capacity)
+        self._spike_ids = np.zeros(self.spike_capacity, dtype=np.intp)
         self._spike_count = 0
         self._dropped_before = (0, 0)  # (samples, spikes) dropped by the recording carried over
 
@@ -63,9 +64,9 @@ class TraceRecorder:
             np.take(values, columns, out=self._values[slot])
         self._count += 1
         if spiking_indices is not None and spiking_indices.size:
-            start = self._spike_count % MAX_SPIKES
+            start = self._spike_count % self.spike_capacity
             end = start + spiking_indices.size
-            if end <= MAX_SPIKES:  # one slice (a step's spikes rarely wrap around)
+            if end <= self.spike_capacity:  # one slice (a step's spikes rarely wrap around)
                 self._spike_times[start:end] = time
                 self._spike_ids[start:end] = spiking_indices
                 self._spike_count += spiking_indices.size
@@ -75,11 +76,11 @@ class TraceRecorder:
     def _add_spikes(self, times: np.ndarray, indices: np.ndarray) -> None:
         """Spikes (one time each) of the neurons `indices`, into the ring of spikes."""
         count = indices.size
-        if count > MAX_SPIKES:
-            self._spike_count += count - MAX_SPIKES
-            times, indices, count = times[-MAX_SPIKES:], indices[-MAX_SPIKES:], MAX_SPIKES
-        start = self._spike_count % MAX_SPIKES
-        first = min(count, MAX_SPIKES - start)
+        if count > self.spike_capacity:
+            self._spike_count += count - self.spike_capacity
+            times, indices, count = times[-self.spike_capacity:], indices[-self.spike_capacity:], self.spike_capacity
+        start = self._spike_count % self.spike_capacity
+        first = min(count, self.spike_capacity - start)
         self._spike_times[start:start + first] = times[:first]
         self._spike_ids[start:start + first] = indices[:first]
         self._spike_times[:count - first] = times[first:]
@@ -93,7 +94,7 @@ class TraceRecorder:
 
     @property
     def spikes_dropped(self) -> int:
-        return max(self._spike_count - MAX_SPIKES, 0) + self._dropped_before[1]
+        return max(self._spike_count - self.spike_capacity, 0) + self._dropped_before[1]
 
     @property
     def memory_bytes(self) -> int:
@@ -145,22 +146,37 @@ class TraceRecorder:
 
     def spikes(self) -> tuple[np.ndarray, np.ndarray]:
         """(times, indices into `ids`) of the recorded spikes, oldest first."""
-        order = self._order(self._spike_count, MAX_SPIKES)
+        order = self._order(self._spike_count, self.spike_capacity)
         return self._spike_times[order], self._spike_ids[order]
 
     def spike_times(self, neuron_id: str) -> np.ndarray:
         times, ids = self.spikes()
         return times[ids == self.index[neuron_id]]
 
-    def firing_rates_hz(self) -> dict[str, float]:
-        """Mean rate of each neuron over the recorded window (spiking runs)."""
+    def spike_window(self) -> tuple[float, float] | None:
+        """(start, end) in ms of the span whose every spike the recording still holds: the kept
+        samples' span, cut at the oldest kept spike once older spikes were dropped (that step's
+        spikes may be kept only in part, so the span starts just after it). None before two samples."""
         times = self.times()
-        if self.unit != "ms" or times.size < 2:
+        if times.size < 2:
+            return None
+        start, end = float(times[0]), float(times[-1])
+        if self.spikes_dropped:
+            spike_times, _ids = self.spikes()
+            if spike_times.size:
+                start = max(start, float(spike_times[0]))
+        return start, end
+
+    def firing_rates_hz(self) -> dict[str, float]:
+        """Mean rate of each neuron over `spike_window` (spiking runs): spikes from its start (after
+        it, when older spikes were dropped) to its end, over its length."""
+        window = self.spike_window() if self.unit == "ms" else None
+        if window is None:
             return {nid: 0.0 for nid in self.ids}
-        start, end = times[0], times[-1]
+        start, end = window
         duration_s = max(end - start, 1e-9) / 1000.0
         spike_times, spike_ids = self.spikes()
-        inside = spike_times >= start
+        inside = spike_times > start if self.spikes_dropped else spike_times >= start
         counts = np.bincount(spike_ids[inside], minlength=len(self.ids))
         return {nid: float(counts[i] / duration_s) for i, nid in enumerate(self.ids)}
 

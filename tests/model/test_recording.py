@@ -118,3 +118,19 @@ def test_the_player_keeps_the_window_the_setting_allows_and_says_what_it_dropped
     assert player.recorder.samples_dropped == 211
     player.reset()
     assert len(player.recorder) == 0 and player.recorder.samples_dropped == 0
+
+
+def test_rates_count_only_the_span_whose_spikes_are_all_kept():
+    """50 neurons firing at every 1-ms sample for a second make 50,000 spikes: more than the
+    recording keeps. Each fires at 1,000 Hz; the rate over the kept spikes says so, where a rate
+    over all the kept samples (from 0 ms) would say 400 Hz."""
+    ids = [f"n{i}" for i in range(50)]
+    rec = TraceRecorder(ids, capacity=4000, unit="ms")
+    everyone = np.arange(50)
+    for t in range(1000):
+        rec.append(float(t), np.zeros(50), everyone)
+    assert rec.spikes_dropped == 50_000 - MAX_SPIKES
+    assert rec.times()[0] == 0.0  # every sample is still there
+    start, end = rec.spike_window()
+    assert (start, end) == (1000 - MAX_SPIKES // 50, 999.0)
+    assert all(rate == pytest.approx(1000.0) for rate in rec.firing_rates_hz().values())

@@ -13,6 +13,7 @@ import pytest
 
 from neuron_sim.model import Network, Neuron, Synapse
 from neuron_sim.model.activations import sigmoid
+from neuron_sim.model import recording
 from neuron_sim.model.analysis import fi_curve
 from neuron_sim.ui.panels.plots import ActivationDock, RasterDock, TraceDock, create_plot_docks
 from neuron_sim.ui.styles import format_number
@@ -234,6 +235,31 @@ def test_raster_has_one_tick_per_recorded_spike(make):
     assert dock.rate_rows() == [("g1", format_number(rates["g1"])), ("cell", format_number(rates["n1"])),
                                 ("quiet", "0")]
     assert rates["g1"] == pytest.approx(100.0, rel=0.01)
+
+
+def test_raster_says_when_older_spikes_are_no_longer_kept(make, monkeypatch):
+    monkeypatch.setattr(recording, "MAX_SPIKES", 30)
+    playback, dock = make(RasterDock, relay(), ["n1"])
+    run(playback, 50)
+    dock.refresh()
+    assert playback.recorder.spikes_dropped == 0 and dock.kept_note.isHidden()
+    run(playback, 5000)  # 0.5 s: about 50 spikes of the 100-Hz generator alone
+    dock.refresh()
+    recorder = playback.recorder
+    assert recorder.spikes_dropped > 0 and not dock.kept_note.isHidden()
+    start, end = recorder.spike_window()
+    times, _rows = recorder.spikes()
+    assert start == times[0] > recorder.times()[0]  # the samples reach further back than the spikes
+    assert "the last 30 spikes" in dock.kept_note.text()
+    assert f"the last {format_number(end - start)} ms" in dock.kept_note.text()
+    generator_spikes = np.count_nonzero((times > start) & (_rows == recorder.index["g1"]))
+    assert generator_spikes > 0
+    rates = dict(dock.rate_rows())
+    assert rates["g1"] == format_number(generator_spikes / ((end - start) / 1000))
+    assert recorder.firing_rates_hz()["g1"] == pytest.approx(100.0, rel=0.25)
+    playback.reset()
+    dock.refresh()
+    assert dock.kept_note.isHidden()
 
 
 def test_raster_of_a_rate_network_explains_itself(make):

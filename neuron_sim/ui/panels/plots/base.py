@@ -145,6 +145,16 @@ class PlotDock(QDockWidget):
         self.setWidget(container)
         self._links = connect_all([(playback.advanced, self.redraws.request)], owner=self)
 
+    def add_kept_note(self, object_name: str) -> QLabel:
+        """A muted line under the plot saying what the recording no longer holds (hidden until then)."""
+        note = plain_label()
+        note.setObjectName(object_name)
+        note.setStyleSheet(f"color: {PALETTE.muted_text.name()};")
+        note.setWordWrap(True)
+        note.hide()
+        self.widget().layout().addWidget(note)
+        return note
+
     # ---- what the main window calls -------------------------------------------------------
     def show_selection(self, neuron_ids: list[str], synapse_keys: list) -> None:
         self.neuron_ids = list(dict.fromkeys(neuron_ids))

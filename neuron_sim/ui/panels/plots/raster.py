@@ -6,7 +6,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QSplitter, QTableWidget, QTableWidgetItem, QWidget
 
-from neuron_sim.ui.styles import PALETTE, format_number
+from neuron_sim.ui.styles import PALETTE, duration_parts, format_number
 
 from neuron_sim.ui.panels.plots.base import PlotDock, make_plot
 from neuron_sim.ui.panels.plots.exporting import csv_text
@@ -22,6 +22,7 @@ class RasterDock(PlotDock):
     def __init__(self, playback, parent: QWidget | None = None):
         super().__init__(playback, "", "raster-dock", parent)
         self.setWindowTitle(self.tr("Spike raster"))
+        self.kept_note = self.add_kept_note("raster_kept_note")  # when the recording dropped spikes
 
     def _build(self, pg) -> QWidget:
         self._pg = pg
@@ -57,6 +58,7 @@ class RasterDock(PlotDock):
     def _draw(self) -> None:
         playback = self.playback
         recorder = playback.recorder
+        self.kept_note.hide()
         if playback.engine is None:
             self.show_hint(self.tr("This network cannot run, so nothing spikes."))
             return
@@ -86,6 +88,20 @@ class RasterDock(PlotDock):
             end = float(samples[-1])
             self._item.setXRange(start, max(end, start + 1.0), padding=0.01)
         self._fill_rates(ids, labels, recorder.firing_rates_hz())
+        kept = self.kept_text(recorder)
+        self.kept_note.setText(kept)
+        self.kept_note.setVisible(bool(kept))
+
+    def kept_text(self, recorder) -> str:
+        """What the raster no longer shows ("" while it holds every spike since the start)."""
+        window = recorder.spike_window()
+        if not recorder.spikes_dropped or window is None:
+            return ""
+        number, unit = duration_parts(window[1] - window[0])
+        span = (self.tr("%1 s") if unit == "s" else self.tr("%1 ms")).replace("%1", number)
+        return (self.tr("Older spikes are no longer kept: the raster holds the last %1 spikes, every "
+                        "spike of the last %2, and the rates are measured over that time.")
+                .replace("%1", f"{recorder.spike_capacity:,}").replace("%2", span))
 
     def _fill_rates(self, ids: list[str], labels: list[str], rates: dict[str, float]) -> None:
         table = self._table

@@ -75,12 +75,7 @@ class TraceDock(PlotDock):
         self.toolbar.addWidget(QLabel(self.tr("Show the last")))
         self.toolbar.addWidget(self._window_box)
         self.toolbar.addWidget(self._note, 1)
-        self.kept_note = plain_label()  # what the recording no longer holds, when it dropped samples
-        self.kept_note.setObjectName("trace_kept_note")
-        self.kept_note.setStyleSheet(f"color: {PALETTE.muted_text.name()};")
-        self.kept_note.setWordWrap(True)
-        self.kept_note.hide()
-        self.widget().layout().addWidget(self.kept_note)  # under the plot
+        self.kept_note = self.add_kept_note("trace_kept_note")  # when the recording dropped samples
         self._sync_unit("tick")
 
     # ---- plot -----------------------------------------------------------------------------
