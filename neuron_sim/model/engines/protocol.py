@@ -111,9 +111,23 @@ class Engine(Protocol):
         """For each neuron (of `ids`, or every one): (level 0..1 shown in the soma, just fired,
         refractory)."""
 
+    def level_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """`levels` of every neuron as arrays in `ids` order: (level, just fired, refractory)."""
+
+    def outputs(self) -> np.ndarray:
+        """`output_of` every neuron, in `ids` order (a view: read it before the next step)."""
+
     def learned_weights(self) -> dict[SynapseKey, float]:
         """The weight now of each synapse that learns while the network runs (spiking STDP); the
         network keeps the weights a run starts from. Empty when no synapse learns."""
 
     def clock(self) -> Clock:
         """Where the run is now."""
+
+
+def levels_by_id(index: dict[str, int], arrays: tuple[np.ndarray, np.ndarray, np.ndarray],
+                 ids: list[str] | None = None) -> dict[str, tuple[float, bool, bool]]:
+    """`Engine.levels` from `Engine.level_arrays`: each neuron of `ids` (or every one) by its id."""
+    levels, fired, refractory = (column.tolist() for column in arrays)
+    pairs = index.items() if ids is None else ((nid, index[nid]) for nid in ids if nid in index)
+    return {nid: (levels[i], fired[i], refractory[i]) for nid, i in pairs}

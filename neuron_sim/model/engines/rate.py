@@ -23,7 +23,7 @@ from functools import partial
 
 import numpy as np
 
-from neuron_sim.model.engines.protocol import Clock, Pulses, Sample
+from neuron_sim.model.engines.protocol import Clock, Pulses, Sample, levels_by_id
 from neuron_sim.model.engines.rate_matrix import WeightMatrix, contiguous
 from neuron_sim.model.entities import ModelError
 from neuron_sim.model.network import Network
@@ -423,11 +423,15 @@ class RateEngine:
     def output_of(self, neuron_id: str) -> float:
         return float(self.activity[self.index[neuron_id]])
 
+    def outputs(self) -> np.ndarray:
+        return self.activity
+
+    def level_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        never = np.zeros(len(self.ids), dtype=bool)  # a rate unit neither spikes nor rests
+        return np.clip(np.abs(self.activity), 0.0, 1.0), never, never
+
     def levels(self, ids: list[str] | None = None) -> dict[str, tuple[float, bool, bool]]:
-        levels = np.clip(np.abs(self.activity), 0.0, 1.0).tolist()
-        index = self.index
-        pairs = index.items() if ids is None else ((nid, index[nid]) for nid in ids if nid in index)
-        return {nid: (levels[i], False, False) for nid, i in pairs}
+        return levels_by_id(self.index, self.level_arrays(), ids)
 
     def learned_weights(self) -> dict[tuple[str, str], float]:
         return {}  # rate synapses change only by edits and training, never while running

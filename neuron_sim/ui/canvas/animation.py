@@ -22,6 +22,7 @@ from neuron_sim.model.engines.protocol import Pulses
 from neuron_sim.ui import styles
 from neuron_sim.ui.playback import Playback
 from neuron_sim.ui.canvas.animation_sprites import MAX_RADIUS, SpriteCache, stamp
+from neuron_sim.ui.canvas.cell_states import CellStates
 from neuron_sim.ui.canvas.block_animation import light_blocks, show_block_numbers, through_blocks
 from neuron_sim.ui.canvas.scene import DisplayScene
 from neuron_sim.ui.events import connect_all
@@ -266,6 +267,7 @@ class CanvasAnimator(QObject):
         self._rows_for: tuple = (None, None, np.zeros(0, dtype=np.intp))
         self._places: tuple[list[str], np.ndarray] | None = None  # the cells' ids and positions
         self._behind = False  # cells out of view were left as they were
+        self._cells = CellStates()
         scene.addItem(self.pulse_layer)
         scene.synapse_layer.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         scene.synapse_layer.label_layer.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -295,18 +297,10 @@ class CanvasAnimator(QObject):
                 QTimer.singleShot(0, self, self._catch_up)  # a Step ends without a signal
         else:
             self._behind = False
-        levels = playback.neuron_levels(None if shown is None else shown)
-        spiking = scene.network.model == "spiking"
         engine = playback.engine
-        computed = engine.computed_ids() if engine is not None else set()  # their a = … is real
-        for nid, item in items.items():
-            level, fired, refractory = levels.get(nid, (0.0, False, False))
-            text = ""
-            if nid in computed and item.neuron.kind == "neuron":
-                text = "a = " + styles.format_number(engine.output_of(nid))
-            item.set_state(level, fired, refractory, spiking, text)
+        self._cells.show(items, engine, scene.network.model == "spiking")
         if scene.drawn_look == "blocks":
-            show_block_numbers(scene, engine, computed)
+            show_block_numbers(scene, engine, engine.computed_ids() if engine is not None else set())
         scene.synapse_layer.show_live_weights(playback.learned_weights())
         self._show_pulses()
 

@@ -97,11 +97,13 @@ class NeuronItem(QGraphicsItem):
                 .replace("%2", styles.format_number(n.rate_hz))
         return QCoreApplication.translate("NeuronItem", "Neuron %1 (double-click to type its threshold)").replace("%1", n.label)
 
-    def set_state(self, level: float, fired: bool, refractory: bool, spiking: bool, text: str) -> None:
-        """Playback state for this frame; redraws only if something visible changed."""
-        state = (round(level, 3), fired, refractory, spiking, text)
+    def set_state(self, level: float, fired: bool, refractory: bool, spiking: bool, output: float | None) -> None:
+        """Playback state for this frame, `output` shown as "a = …" (None: nothing shown); redraws
+        only if something visible changed, and writes the number only when it changed."""
+        state = (round(level, 3), fired, refractory, spiking, output)
         if state == self._state:
             return
+        text = "" if output is None else "a = " + styles.format_number(output)
         if text != self.value_text:
             self.prepareGeometryChange()
             self._label_rect = QRectF()

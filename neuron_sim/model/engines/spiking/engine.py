@@ -45,7 +45,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from neuron_sim.model.engines.protocol import Clock, Pulses, Sample
+from neuron_sim.model.engines.protocol import Clock, Pulses, Sample, levels_by_id
 from neuron_sim.model.engines.spiking.arrays import SpikingArrays
 from neuron_sim.model.engines.spiking.carry import EditHistory, carry_run_over, continue_run, wired_alike
 from neuron_sim.model.engines.spiking.currents import Currents, carried_by_currents
@@ -388,24 +388,25 @@ class SpikingEngine:
         """True for each cell that is refractory at the step just computed."""
         return self.refractory.mask(self.last_spike_step, self.step_count - 1)
 
-    def levels(self, ids: list[str] | None = None) -> dict[str, tuple[float, bool, bool]]:
-        """A cell's v between rest and threshold; a spike glows for FLASH_MS (of the neurons
-        `ids`, or every one)."""
+    def outputs(self) -> np.ndarray:
+        return self.v
+
+    def level_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """A cell's v between rest and threshold; a spike glows for FLASH_MS (a generator or
+        sensor is lit only then)."""
         a = self.arrays
         nc = self.n_cells
-        span = np.maximum(a.v_threshold - a.v_rest, 1e-9)
-        levels = np.clip((self.v[:nc] - a.v_rest) / span, 0.0, 1.0)
         flash_steps = max(1, int(round(FLASH_MS / self.dt_ms)))
         recent = self.step_count - 1 - self.last_spike_step < flash_steps
-        refractory = self.refractory_mask()
-        result: dict[str, tuple[float, bool, bool]] = {}
-        index = self.index
-        for nid, i in index.items() if ids is None else ((nid, index[nid]) for nid in ids if nid in index):
-            if i < nc:
-                result[nid] = (float(levels[i]), bool(recent[i]), bool(refractory[i]))
-            else:
-                result[nid] = (1.0 if recent[i] else 0.0, bool(recent[i]), False)
-        return result
+        levels = recent.astype(float)
+        span = np.maximum(a.v_threshold - a.v_rest, 1e-9)
+        levels[:nc] = np.clip((self.v[:nc] - a.v_rest) / span, 0.0, 1.0)
+        refractory = np.zeros(recent.size, dtype=bool)
+        refractory[:nc] = self.refractory_mask()[:nc]
+        return levels, recent, refractory
+
+    def levels(self, ids: list[str] | None = None) -> dict[str, tuple[float, bool, bool]]:
+        return levels_by_id(self.index, self.level_arrays(), ids)
 
     def clock(self) -> Clock:
         return Clock(tick=self.step_count, t_ms=self.t_ms)
