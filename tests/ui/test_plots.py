@@ -366,3 +366,13 @@ def test_the_trace_says_when_older_samples_are_no_longer_kept(make):
     playback.reset()
     dock.refresh()
     assert dock.kept_note.isHidden()
+
+
+def test_the_trace_window_speaks_the_networks_unit_with_nothing_selected(make):
+    playback, dock = make(TraceDock, and_gate(), [])
+    dock.refresh()
+    assert dock._window_box.suffix().strip() == "ticks" and dock._window_box.value() == 40
+    playback.set_network(relay())
+    dock.refresh()
+    assert "Select" in dock.hint_text()
+    assert dock._window_box.suffix().strip() == "ms" and dock._window_box.value() == 200

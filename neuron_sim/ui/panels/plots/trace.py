@@ -97,6 +97,7 @@ class TraceDock(PlotDock):
 
     def _draw(self) -> None:
         recorder = self.playback.recorder
+        self._sync_unit(recorder.unit)  # the window's unit is the network's, selection or not
         selected = [nid for nid in self.selected_present() if nid in recorder.index]
         if not selected:
             self._note.clear()
@@ -111,7 +112,6 @@ class TraceDock(PlotDock):
         self._note.setText(self.tr("(the first {shown} of {count})").format(
             shown=len(shown), count=len(selected)) if len(selected) > len(shown) else "")
         spiking = recorder.unit == "ms"
-        self._sync_unit(recorder.unit)
         self.follow_new_axes(recorder.unit)
         network = self.playback.network
         kinds = tuple(network.neurons[nid].kind for nid in shown)
