@@ -376,3 +376,14 @@ def test_the_trace_window_speaks_the_networks_unit_with_nothing_selected(make):
     dock.refresh()
     assert "Select" in dock.hint_text()
     assert dock._window_box.suffix().strip() == "ms" and dock._window_box.value() == 200
+
+
+def test_a_selected_synapse_traces_what_goes_in_and_what_comes_out(make):
+    playback, dock = make(TraceDock, relay(), [])
+    run(playback, 50)
+    dock.show_selection([], [("g1", "n1")])
+    dock.refresh()
+    assert dock.legend_labels() == ["g1", "cell"]
+    dock.show_selection(["n2", "n1"], [("g1", "n1")])
+    dock.refresh()
+    assert dock.legend_labels() == ["quiet", "cell", "g1"]  # the neurons first, no line twice

@@ -48,7 +48,8 @@ def trace_y_range(natural: Sequence[tuple[float, float]], values: np.ndarray) ->
 
 
 class TraceDock(PlotDock):
-    """One coloured line per selected neuron (at most MAX_TRACES), a legend of their labels.
+    """One coloured line per selected neuron, and per end of a selected synapse (at most MAX_TRACES),
+    a legend of their labels.
 
     While following (base.py) the plot shows the last `window` of the recording on the natural
     y range; after a zoom or a drag it shows what the recorder holds around the user's view.
@@ -266,6 +267,13 @@ class TraceDock(PlotDock):
             self._lines.append(line)
 
     # ---- window ---------------------------------------------------------------------------
+    def selected_present(self) -> list[str]:
+        """The selected neurons, then both ends of each selected synapse (what goes in, what comes
+        out), as far as the running network still holds them."""
+        network = self.playback.network
+        ends = [nid for key in self.synapse_keys for nid in key]
+        return [nid for nid in dict.fromkeys([*self.neuron_ids, *ends]) if nid in network.neurons]
+
     def _sync_unit(self, unit: str) -> None:
         if unit == self._unit:
             return
