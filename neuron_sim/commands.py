@@ -438,9 +438,10 @@ def set_model_command(network: Network, model: str) -> ModelCommand:
     """Switch the network to `model` ("rate" or "spiking") converting its parameters by
     model/conversion.py's rule, as one undo step. The switch comes first: a network that cannot
     switch (generators into rate) is refused before anything is converted."""
-    text = param_text("model")
     if network.model == model:
-        return macro(network, text, [SetNetworkParamCommand(network, "model", model)])
+        return macro(network, param_text("model"), [SetNetworkParamCommand(network, "model", model)])
+    text = (QCoreApplication.translate("commands", "Convert to spiking") if model == "spiking"
+            else QCoreApplication.translate("commands", "Convert to rate"))
     neuron_edits, synapse_edits = (conversion.to_spiking if model == "spiking" else conversion.to_rate)(network)
     children: list[ModelCommand] = [SetNetworkParamCommand(network, "model", model)]
     children += [SetNeuronParamCommand(network, e.target, e.name, e.value) for e in neuron_edits]

@@ -4807,6 +4807,14 @@ Install one and restart, for example on Debian or Ubuntu:
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
+    <message>
+        <source>Convert to spiking</source>
+        <translation>스파이킹 모델로 변환</translation>
+    </message>
+    <message>
+        <source>Convert to rate</source>
+        <translation>발화율 모델로 변환</translation>
+    </message>
 </context>
 <context>
     <name>notes</name>

@@ -21,6 +21,7 @@ def test_switching_to_spiking_converts_in_one_undo_step_and_says_how(window, qtb
     steps = window.document.undo_stack.count()
     window.model_actions["spiking"].trigger()
     assert network.model == "spiking" and window.document.undo_stack.count() == steps + 1
+    assert window.document.undo_stack.undoText() == "Convert to spiking"  # the Edit menu's Undo …
     assert network.neuron("x1").rate_hz == 50.0 and network.neuron("x2").value == 0.0
     assert {k: s.weight for k, s in network.synapses.items()} == {k: 7.5 * w for k, w in weights.items()}
     qtbot.waitUntil(lambda: window.status_line.text().startswith("Now spiking"), timeout=3000)
@@ -28,6 +29,7 @@ def test_switching_to_spiking_converts_in_one_undo_step_and_says_how(window, qtb
                              "threshold θ → drive 15 × (1 − θ) mV")
     window.undo_action.trigger()
     assert network.model == "rate" and network.neuron("x1").value == 0.5
+    assert window.document.undo_stack.redoText() == "Convert to spiking"
     assert {k: s.weight for k, s in network.synapses.items()} == weights
     window.redo_action.trigger()
     assert network.model == "spiking" and network.neuron("x1").rate_hz == 50.0
