@@ -2851,6 +2851,18 @@ Install one and restart, for example on Debian or Ubuntu:
         <translation>%1(이)라는 강의가 없습니다.</translation>
     </message>
     <message>
+        <source>the Train dock</source>
+        <translation>학습 패널</translation>
+    </message>
+    <message>
+        <source>the code panel</source>
+        <translation>코드 패널</translation>
+    </message>
+    <message>
+        <source>This page uses %1, which Present mode does not show: press Esc to leave Present mode and use it.</source>
+        <translation>이 페이지는 %1을 씁니다. 발표 모드에서는 보이지 않으니 Esc를 눌러 발표 모드를 끝내고 쓰세요.</translation>
+    </message>
+    <message>
         <source>Could not open the lesson</source>
         <translation>강의를 열 수 없습니다</translation>
     </message>

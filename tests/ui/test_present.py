@@ -168,3 +168,20 @@ def test_every_column_and_the_whole_network_are_in_sight_on_every_page_at_1920_b
         if overlay is not None and overlay.isVisible():
             assert leaders_through_boxes(overlay) == [], page
     assert tables_seen
+
+
+def test_a_page_whose_task_needs_the_train_dock_says_so_while_presenting_and_shows_it_after(window, qtbot):
+    window.lessons.start_named("deep-learning-and-the-brain", 2)
+    settle()
+    present(window, qtbot)
+    assert window.lesson_bar.status_text() == ""  # a computation-panel page: nothing to say
+    qtbot.keyClick(window.view, Qt.Key.Key_Right)  # the next page: teach XOR with the Train dock
+    settle()
+    assert window.lessons.index == 3
+    assert "Train dock" in window.lesson_bar.status_text() and "Esc" in window.lesson_bar.status_text()
+    assert not window.training.dock.isVisible()
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    settle()
+    assert window.training.dock.isVisible() and window.lesson_bar.status_text() == ""
+    present(window, qtbot)  # presenting again on that page says it again
+    assert "Train dock" in window.lesson_bar.status_text()

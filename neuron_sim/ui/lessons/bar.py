@@ -119,6 +119,11 @@ class LessonBar(QFrame):
         self.status_label.setStyleSheet(HINT_STYLE)
         self.status_label.setText(fill(self.tr("Not yet. Hint: %1"), hint))
 
+    def show_note(self, text: str) -> None:
+        """Something to know about this page that is neither done nor a hint."""
+        self.status_label.setStyleSheet(HINT_STYLE)
+        self.status_label.setText(text)
+
     def clear_status(self) -> None:
         self.status_label.setStyleSheet("")
         self.status_label.setText("")

@@ -40,7 +40,7 @@ class LessonActions(QObject):
 
     def __init__(self, files: FileActions, scene: EditorScene, name_parts: NameParts, bar: LessonBar,
                  set_look: Callable[[str], None], show_panel: Callable[[str], None],
-                 use_training_of: Callable[[object], None], parent: QWidget):
+                 use_training_of: Callable[[object, bool], None], parent: QWidget):
         super().__init__(parent)
         self.files = files
         self.document: Document = files.document
@@ -56,6 +56,7 @@ class LessonActions(QObject):
         self._start: Network | None = None  # the page's network as it opened
         self._kept: dict[int, tuple[Network, bool]] = {}  # page → the student's network and whether done
         self._opening = False
+        self._presenting = False
         self.entries: list[LessonEntry] = lesson_entries()
         self.menu = QMenu(self.tr("&Lessons"), parent)
         self.lesson_actions: dict[str, QAction] = {}
@@ -123,6 +124,7 @@ class LessonActions(QObject):
         self.bar.show_page(lesson, index, current_language())
         if done:
             self.bar.show_done(self._last_page())
+        self._note_panel_out_of_view()
         self.page_shown.emit(index)
 
     def _open(self, network: Network) -> None:
@@ -140,12 +142,34 @@ class LessonActions(QObject):
             if highlight.panel == "train" and page.example:
                 example = next((e for e in all_examples() if e.file == f"{page.example}.json"), None)
                 if example is not None and example.training is not None:
-                    self._use_training_of(example)
+                    self._use_training_of(example, False)  # shown below, unless presenting
             self._show_panel(highlight.panel)
         self.name_parts.action.setChecked(False)
         if highlight.parts:
             self.name_parts.action.setChecked(True)
         QTimer.singleShot(0, self, self.frame_requested.emit)  # once the bar and the docks have their sizes
+
+    def presenting_changed(self, on: bool) -> None:
+        """Present mode shows the computation panel only: a page that needs the Train dock or the
+        code panel says so while presenting, and shows it once Present mode ends."""
+        self._presenting = on
+        if not self.active:
+            return
+        panel = self.lesson.pages[self.index].highlight.panel
+        if on:
+            self._note_panel_out_of_view()
+        elif panel in ("train", "code"):
+            self._show_panel(panel)
+            if not self.done:
+                self.bar.clear_status()
+
+    def _note_panel_out_of_view(self) -> None:
+        panel = self.lesson.pages[self.index].highlight.panel if self.active else None
+        if not self._presenting or panel not in ("train", "code") or self.done:
+            return
+        name = self.tr("the Train dock") if panel == "train" else self.tr("the code panel")
+        self.bar.show_note(fill(self.tr("This page uses %1, which Present mode does not show: press Esc "
+                                        "to leave Present mode and use it."), name))
 
     def next(self) -> bool:
         """The next page; False when no lesson is under way."""

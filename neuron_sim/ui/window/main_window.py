@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
                                    self.lessons.next, self.lessons.back, self.playback_controls.step_action,
                                    self.playback_controls.play_action, self.edit.nudge_actions, [self.example_info],
                                    self.name_parts.lay_out_in_view)
+        self.present.action.toggled.connect(self.lessons.presenting_changed)
         self.lessons.frame_requested.connect(lambda: self.present.frame() if self.present.presenting else self.view.fit())
         self._create_menus()
         self._create_toolbars()

@@ -193,12 +193,14 @@ class TrainingActions(QObject):
     def _example_opened(self, example: Example) -> None:
         self.use_training_of(example)
 
-    def use_training_of(self, example: Example) -> None:
-        """Set the Train dock as `example` sets it, and show it (nothing for an example without)."""
+    def use_training_of(self, example: Example, show: bool = True) -> None:
+        """Set the Train dock as `example` sets it, and show it unless told not to (nothing for an
+        example without)."""
         preset = example.training
         if preset is None:
             return
         config = TrainConfig(algorithm=preset.algorithm, loss=preset.loss, learning_rate=preset.learning_rate,
                              batch=preset.batch)
         self.dock.apply_preset(preset.data, config, preset.epochs)
-        self.show_dock()
+        if show:
+            self.show_dock()
