@@ -145,6 +145,37 @@ class OracleResult:
     weights: dict[tuple[str, str], float] = field(default_factory=dict)  # plastic synapses, at the end
 
 
+ATOL_MV = 1e-9  # voltages of the two simulators agree to this, step by step
+
+
+@dataclass
+class BothRuns:
+    engine: SpikingEngine  # after the run
+    spikes: list[tuple[int, int]]  # ours, sorted (step, index): Brian2's, checked
+    v: np.ndarray  # ours (steps, n_cells): Brian2's to ATOL_MV, checked
+    oracle: OracleResult
+
+
+def checked_against_brian2(network: Network, steps: int) -> BothRuns:
+    """Run `network` for `steps` in our engine and in Brian2; fail unless the spikes are the same,
+    step by step, and the voltages agree to ATOL_MV."""
+    import pytest
+
+    engine = SpikingEngine(network)
+    rows, spikes = engine.run(steps)
+    oracle = run_brian2(network, steps)
+    assert engine.ids == oracle.ids
+    ours = sorted(spikes)
+    if ours != oracle.spikes:
+        only_ours = sorted(set(ours) - set(oracle.spikes))[:10]
+        only_brian = sorted(set(oracle.spikes) - set(ours))[:10]
+        pytest.fail(f"spikes differ: only ours {only_ours}, only Brian2 {only_brian} (first 10)")
+    v = rows[:, :engine.n_cells]
+    difference = np.abs(v - oracle.v).max(initial=0.0)
+    assert np.allclose(v, oracle.v, rtol=0, atol=ATOL_MV), f"voltages differ by up to {difference} mV"
+    return BothRuns(engine, ours, v, oracle)
+
+
 def order(network: Network) -> tuple[list, list]:
     cells = [n for n in network.neurons.values() if n.kind == "neuron"]
     sources = [n for n in network.neurons.values() if n.kind != "neuron"]

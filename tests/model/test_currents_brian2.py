@@ -25,33 +25,19 @@ from neuron_sim.model.entities import Neuron, Stdp, Synapse
 from neuron_sim.model.network import Network
 from neuron_sim.model.engines.spiking import SpikingEngine
 
-from .brian2_oracle import random_network, run_brian2
-
-ATOL_MV = 1e-9
+from .brian2_oracle import checked_against_brian2, random_network
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
 def compare(network: Network, steps: int) -> tuple[list[tuple[int, int]], np.ndarray]:
-    engine = SpikingEngine(network)
-    assert engine.currents is not None  # the network uses what these tests are about
-    rows, spikes = engine.run(steps)
-    oracle = run_brian2(network, steps)
-    assert engine.ids == oracle.ids
-    ours = sorted(spikes)
-    if ours != oracle.spikes:
-        only_ours = sorted(set(ours) - set(oracle.spikes))[:10]
-        only_brian = sorted(set(oracle.spikes) - set(ours))[:10]
-        pytest.fail(f"spikes differ: only ours {only_ours}, only Brian2 {only_brian} (first 10)")
-    v = rows[:, :engine.n_cells]
-    difference = np.abs(v - oracle.v).max(initial=0.0)
-    assert np.allclose(v, oracle.v, rtol=0, atol=ATOL_MV), f"voltages differ by up to {difference} mV"
-    learned = engine.learned_weights()
-    assert set(learned) == set(oracle.weights)
+    assert SpikingEngine(network).currents is not None  # the network uses what these tests are about
+    both = checked_against_brian2(network, steps)
+    learned = both.engine.learned_weights()
+    assert set(learned) == set(both.oracle.weights)
     for key, weight in learned.items():
-        assert weight == pytest.approx(oracle.weights[key], abs=1e-9)
-    return ours, v
-
+        assert weight == pytest.approx(both.oracle.weights[key], abs=1e-9)
+    return both.spikes, both.v
 
 def spiking(*neurons: Neuron, synapses=(), dt_ms: float = 0.1) -> Network:
     network = Network(model="spiking", dt_ms=dt_ms)

@@ -31,35 +31,21 @@ with warnings.catch_warnings():  # Brian2 2.9 uses pyparsing names that pyparsin
     warnings.simplefilter("ignore", DeprecationWarning)
     import brian2  # noqa: F401  (the oracle: a missing Brian2 is an error, not a skip)
 
-from neuron_sim.model.engines.spiking import SpikingEngine
 from neuron_sim.model.network import Network
 from neuron_sim.model.neuronify import load_nfy, loads_nfy
 
-from .brian2_oracle import run_brian2
+from .brian2_oracle import checked_against_brian2
 from .test_neuronify import ADAPTIVE, OSCILLATOR
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "neuronify"
 FIXTURES = sorted(DATA.glob("*.nfy"))
-ATOL_MV = 1e-9
-
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
 def run_both(network: Network, steps: int) -> dict[str, list[int]]:
     """The steps in which each cell and source spikes, from our engine, checked against Brian2."""
-    engine = SpikingEngine(network)
-    rows, spikes = engine.run(steps)
-    oracle = run_brian2(network, steps)
-    assert engine.ids == oracle.ids
-    ours = sorted(spikes)
-    if ours != oracle.spikes:
-        only_ours = sorted(set(ours) - set(oracle.spikes))[:10]
-        only_brian = sorted(set(oracle.spikes) - set(ours))[:10]
-        pytest.fail(f"spikes differ: only ours {only_ours}, only Brian2 {only_brian} (first 10)")
-    v = rows[:, :engine.n_cells]
-    difference = np.abs(v - oracle.v).max(initial=0.0)
-    assert np.allclose(v, oracle.v, rtol=0, atol=ATOL_MV), f"voltages differ by up to {difference} mV"
-    return {nid: [k for k, i in ours if i == index] for index, nid in enumerate(engine.ids)}
+    both = checked_against_brian2(network, steps)
+    return {nid: [k for k, i in both.spikes if i == index] for index, nid in enumerate(both.engine.ids)}
 
 
 def touching(network: Network, held: bool) -> Network:

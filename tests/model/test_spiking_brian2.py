@@ -25,10 +25,8 @@ from neuron_sim.model.entities import Neuron, Synapse
 from neuron_sim.model.network import Network
 from neuron_sim.model.engines.spiking import SpikingEngine
 
-from .brian2_oracle import (brian2_poisson_steps, jittered_intervals, ks_exponential, ks_two_samples,
-                            random_network, run_brian2)
-
-ATOL_MV = 1e-9
+from .brian2_oracle import (brian2_poisson_steps, checked_against_brian2, jittered_intervals, ks_exponential,
+                            ks_two_samples, random_network)
 
 # Brian2 2.9 uses pyparsing names that pyparsing 3.3 deprecates: not ours to fix
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -36,19 +34,8 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 def compare(network: Network, steps: int) -> tuple[list[tuple[int, int]], np.ndarray]:
     """Run both simulators; assert equal spikes and close voltages; return ours."""
-    engine = SpikingEngine(network)
-    rows, spikes = engine.run(steps)
-    oracle = run_brian2(network, steps)
-    assert engine.ids == oracle.ids
-    ours = sorted(spikes)
-    if ours != oracle.spikes:
-        only_ours = sorted(set(ours) - set(oracle.spikes))[:10]
-        only_brian = sorted(set(oracle.spikes) - set(ours))[:10]
-        pytest.fail(f"spikes differ: only ours {only_ours}, only Brian2 {only_brian} (first 10)")
-    v = rows[:, :engine.n_cells]
-    difference = np.abs(v - oracle.v).max(initial=0.0)
-    assert np.allclose(v, oracle.v, rtol=0, atol=ATOL_MV), f"voltages differ by up to {difference} mV"
-    return ours, v
+    both = checked_against_brian2(network, steps)
+    return both.spikes, both.v
 
 
 def spiking(*neurons: Neuron, synapses=(), dt_ms: float = 0.1) -> Network:

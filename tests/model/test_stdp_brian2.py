@@ -16,7 +16,7 @@ from neuron_sim.model.entities import Neuron, Stdp, Synapse  # noqa: E402
 from neuron_sim.model.network import Network  # noqa: E402
 from neuron_sim.model.engines.spiking import SpikingEngine  # noqa: E402
 
-from .brian2_oracle import random_network, run_brian2  # noqa: E402
+from .brian2_oracle import checked_against_brian2, random_network  # noqa: E402
 
 ATOL = 1e-9
 
@@ -25,22 +25,12 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 def compare(network: Network, steps: int):
     """Run both; assert equal spikes, close voltages and close final weights; return ours."""
-    engine = SpikingEngine(network)
-    rows, spikes = engine.run(steps)
-    oracle = run_brian2(network, steps)
-    ours = sorted(spikes)
-    if ours != oracle.spikes:
-        only_ours = sorted(set(ours) - set(oracle.spikes))[:10]
-        only_brian = sorted(set(oracle.spikes) - set(ours))[:10]
-        pytest.fail(f"spikes differ: only ours {only_ours}, only Brian2 {only_brian} (first 10)")
-    v = rows[:, :engine.n_cells]
-    assert np.allclose(v, oracle.v, rtol=0, atol=ATOL), np.abs(v - oracle.v).max()
-    weights = engine.learned_weights()
-    assert set(weights) == set(oracle.weights) == {k for k, s in network.synapses.items() if s.plasticity}
+    both = checked_against_brian2(network, steps)
+    weights = both.engine.learned_weights()
+    assert set(weights) == set(both.oracle.weights) == {k for k, s in network.synapses.items() if s.plasticity}
     for key, w in weights.items():
-        assert w == pytest.approx(oracle.weights[key], abs=ATOL), key
-    return ours, weights
-
+        assert w == pytest.approx(both.oracle.weights[key], abs=ATOL), key
+    return both.spikes, weights
 
 def make_plastic(network: Network, seed: int, fraction: float = 0.6) -> None:
     """A random STDP rule on `fraction` of the synapses: either sign of A_pre and A_post, bounds
