@@ -31,8 +31,10 @@ def dark_desktop(qapp):
 
 def test_a_figure_on_a_dark_desktop_is_white_with_dark_text(dark_desktop):
     image = Figure(xor(), FigureOptions(scale=1.0)).image()
-    pixels = np.frombuffer(image.convertToFormat(image.Format.Format_RGB888).constBits(), dtype=np.uint8)
-    rows = pixels.reshape(image.height(), -1)[:, : image.width() * 3].reshape(image.height(), image.width(), 3)
+    rgb = image.convertToFormat(image.Format.Format_RGB888)  # held: the pixels below are its memory
+    pixels = np.frombuffer(rgb.constBits(), dtype=np.uint8, count=rgb.sizeInBytes())
+    rows = pixels.reshape(rgb.height(), rgb.bytesPerLine())[:, : rgb.width() * 3].reshape(
+        rgb.height(), rgb.width(), 3).copy()
     assert image.pixelColor(0, 0) == QColor("white")
     assert np.mean(np.all(rows > 245, axis=2)) > 0.6  # mostly white paper
     assert np.any(np.all(rows < 60, axis=2))  # and dark ink (the neuron names)
