@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import json
+import math
 import os
 import re
 import stat
@@ -146,6 +147,18 @@ def too_large(size: int | None, path: str | os.PathLike | None) -> NetworkFileEr
         return NetworkFileError("the file is {size:.0f} MB, far too large to be a network (the limit is {limit} MB)",
                                 path, size=size / 1e6, limit=limit)
     return NetworkFileError("the file is far too large to be a network (the limit is {limit} MB)", path, limit=limit)
+
+
+def type_name(value: Any) -> str:
+    """What a JSON value is, in the words of messages ("a list", "text", "true/false")."""
+    if isinstance(value, bool):
+        return "true/false"
+    if value is None:
+        return "null"
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    return {dict: "an object", list: "a list", str: "text", int: "a number", float: "a number"}.get(
+        type(value), type(value).__name__)
 
 
 def parse_json(text: str, path: str | os.PathLike | None) -> Any:

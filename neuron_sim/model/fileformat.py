@@ -7,7 +7,6 @@ from the file (plain `json`, no object hooks beyond duplicate-key detection).
 from __future__ import annotations
 
 import json
-import math
 import os
 from typing import Any
 
@@ -23,13 +22,19 @@ from neuron_sim.model.file_reading import (  # noqa: F401 (MAX_FILE_BYTES, MAX_N
     parse_json,
     read_named_file,
 )
+from neuron_sim.model.file_reading import type_name as _type_name
 from neuron_sim.model.limits import MAX_NEURONS, MAX_SYNAPSES
 from neuron_sim.model.messages import article
 from neuron_sim.model.network import Network
 from neuron_sim.model.notes import MAX_NOTES, NOTE_PARAMS, Note, validate_note_value
+from neuron_sim.model.synapse_table import TABLE_FROM, TABLE_VERSION, read_table, table_of
 
 FORMAT_NAME = "neuron-sim"
-FORMAT_VERSION = 3  # 2 adds a synapse's "plasticity", 3 the "notes"; older files load unchanged
+# 2 adds a synapse's "plasticity", 3 the "notes", 4 the synapse table (synapse_table.py); older files
+# load unchanged. A file is written as version 3 unless it holds a table, so that neuron-sim
+# versions that read up to 3 open every file without one.
+FORMAT_VERSION = TABLE_VERSION
+LIST_VERSION = 3
 
 # Fields written per kind and model: a file holds what matters for its network (and, beyond that,
 # only values that differ from their defaults).
@@ -44,12 +49,19 @@ _TOP_LEVEL = ("format", "version", "name", "description", "model", "update", "dt
 
 
 # ---- writing -----------------------------------------------------------------------------------
-def to_dict(network: Network) -> dict[str, Any]:
+def to_dict(network: Network, *, table: bool | None = None) -> dict[str, Any]:
     """The file's content. Fields that matter for the network's model are always written; the
     others only when they differ from their default, so that nothing is lost (a rate network
-    whose neurons were once tuned as spiking cells keeps their τ)."""
+    whose neurons were once tuned as spiking cells keeps their τ). The synapses are a table
+    (version 4) when `table` says so, or by default from TABLE_FROM synapses up; synapses that
+    learn are always a list of objects."""
     params = network.params()
-    data: dict[str, Any] = {"format": FORMAT_NAME, "version": FORMAT_VERSION}
+    if table is None:
+        table = network.synapse_count() >= TABLE_FROM
+    columns = network.synapse_columns() if table else None
+    if columns is not None and columns.plasticity is not None:
+        columns = None
+    data: dict[str, Any] = {"format": FORMAT_NAME, "version": LIST_VERSION if columns is None else TABLE_VERSION}
     data.update({key: params[key] for key in ("name", "description", "model")})
     spiking = network.model == "spiking"
     for key, used in (("update", not spiking), ("dt_ms", spiking)):
@@ -69,6 +81,11 @@ def to_dict(network: Network) -> dict[str, Any]:
                 entry[name] = _plain(value)
         neurons.append(entry)
     data["neurons"] = neurons
+    if columns is not None:
+        data["synapses"] = table_of(columns, spiking)
+        if network.notes:
+            data["notes"] = [_note_entry(note) for note in network.notes.values()]
+        return data
     synapses = []
     for synapse in network.synapses.values():
         entry = {"source": synapse.source, "target": synapse.target, "weight": _plain(synapse.weight)}
@@ -100,11 +117,12 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def dumps(network: Network, *, tight: bool = False) -> str:
-    """The file's text: one line per field, neuron and synapse, as the examples are written
-    (indenting every field of every entry made files 2.4 times larger). `tight` leaves out the
-    spaces after commas and colons inside the entries, for networks near the size limit."""
-    data = to_dict(network)
+def dumps(network: Network, *, tight: bool = False, table: bool | None = None) -> str:
+    """The file's text: one line per field, neuron and synapse (or column of the synapse table),
+    as the examples are written (indenting every field of every entry made files 2.4 times
+    larger). `tight` leaves out the spaces after commas and colons inside the entries, for
+    networks near the size limit; `table` as to_dict."""
+    data = to_dict(network, table=table)
     separators = (",", ":") if tight else (", ", ": ")
 
     def text(value: Any) -> str:
@@ -113,7 +131,12 @@ def dumps(network: Network, *, tight: bool = False) -> str:
     lines = ["{"]
     for n, (key, value) in enumerate(data.items()):
         comma = "," if n < len(data) - 1 else ""
-        if key in ("neurons", "synapses", "notes") and value:
+        if key == "synapses" and isinstance(value, dict):  # the table: a column a line
+            lines.append(f'  "{key}": {{')
+            lines.extend(f"    {text(name)}: {text(column)}{',' if i < len(value) - 1 else ''}"
+                         for i, (name, column) in enumerate(value.items()))
+            lines.append(f"  }}{comma}")
+        elif key in ("neurons", "synapses", "notes") and value:
             lines.append(f'  "{key}": [')
             lines.extend(f"    {text(entry)}{',' if i < len(value) - 1 else ''}" for i, entry in enumerate(value))
             lines.append(f"  ]{comma}")
@@ -193,7 +216,8 @@ def from_dict(data: Any) -> Network:
     network = Network(**{key: data[key] for key in ("name", "description", "model", "update", "dt_ms")
                          if key in data})
     neurons_data = _list(data, "neurons", MAX_NEURONS)
-    synapses_data = _list(data, "synapses", MAX_SYNAPSES)
+    table = data.get("synapses")
+    synapses_data = [] if isinstance(table, dict) else _list(data, "synapses", MAX_SYNAPSES)
     neurons: dict[str, Neuron] = {}
     for i, entry in enumerate(neurons_data):
         place = f"neurons[{i}]"
@@ -210,6 +234,10 @@ def from_dict(data: Any) -> Network:
             raise ModelError('generators belong to spiking networks, and this one is "{model}"',
                              place=f"{place}.kind", model=network.model)
         neurons[nid] = neuron
+    if isinstance(table, dict):  # the synapses as columns (synapse_table.py), checked there
+        network.adopt_columns(neurons, read_table(table, list(neurons.values()), version))
+        network._notes = _notes(data, version)
+        return network
     synapses: dict[tuple[str, str], Synapse] = {}
     kinds = {nid: neuron.kind for nid, neuron in neurons.items()}
     for i, entry in enumerate(synapses_data):
@@ -315,17 +343,6 @@ def _list(data: dict, key: str, limit: int) -> list:
         raise ModelError("{count} entries is more than the {limit:,} a network may hold", place=key,
                          count=len(value), limit=limit)
     return value
-
-
-def _type_name(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if value is None:
-        return "null"
-    if isinstance(value, float) and not math.isfinite(value):
-        return str(value)
-    return {dict: "an object", list: "a list", str: "text", int: "a number", float: "a number"}.get(
-        type(value), type(value).__name__)
 
 
 def _short(value: Any) -> str:

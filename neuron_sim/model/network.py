@@ -27,6 +27,7 @@ from neuron_sim.model.limits import check_room
 from neuron_sim.model.messages import article
 from neuron_sim.model.notes import Note, NoteEdits
 from neuron_sim.model.structure import Removal, StructureChange, check_addition, merged
+from neuron_sim.model.synapse_columns import SynapseColumns
 
 __all__ = ["Change", "CycleError", "Network", "NetworkEvents", "Removal", "StructureChange"]
 
@@ -68,7 +69,9 @@ class Network(NoteEdits):
                  update: str = "feedforward", dt_ms: float = 0.1):
         self.events = NetworkEvents()
         self._neurons: dict[str, Neuron] = {}
-        self._synapses: dict[SynapseKey, Synapse] = {}
+        self._synapse_objects: dict[SynapseKey, Synapse] = {}
+        # A large file's synapses stay columns until something asks for the objects (_synapses).
+        self._pending_columns: SynapseColumns | None = None
         self._notes: dict[str, Note] = {}
         self._params: dict[str, Any] = {}
         for key, value in (("name", name), ("description", description), ("model", model),
@@ -90,6 +93,34 @@ class Network(NoteEdits):
     @property
     def synapses(self) -> dict[SynapseKey, Synapse]:
         return self._synapses
+
+    @property
+    def _synapses(self) -> dict[SynapseKey, Synapse]:
+        """The synapses by key, in file order: every method reads and edits them through here, so
+        that a network loaded as columns makes its Synapse objects the first time any is needed."""
+        if self._pending_columns is not None:
+            self._synapse_objects = self._pending_columns.synapses()
+            self._pending_columns = None
+        return self._synapse_objects
+
+    @_synapses.setter
+    def _synapses(self, synapses: dict[SynapseKey, Synapse]) -> None:
+        self._pending_columns = None
+        self._synapse_objects = synapses
+
+    def synapse_count(self) -> int:
+        """How many synapses there are (without making the objects of a network loaded as columns)."""
+        pending = self._pending_columns
+        return len(pending) if pending is not None else len(self._synapse_objects)
+
+    def synapse_columns(self) -> SynapseColumns:
+        """The synapses as arrays in file order, their ends as indices into the neurons' order:
+        what the engines are built from, without making Synapse objects where there are none yet."""
+        ids = list(self._neurons)
+        pending = self._pending_columns
+        if pending is not None:
+            return pending.renumbered(ids)
+        return SynapseColumns.of(ids, self._synapse_objects)
 
     def neuron(self, neuron_id: str) -> Neuron:
         try:
@@ -139,7 +170,7 @@ class Network(NoteEdits):
 
     def __repr__(self) -> str:
         return (f"Network({self.name!r}, model={self.model!r}, "
-                f"{len(self._neurons)} neurons, {len(self._synapses)} synapses)")
+                f"{len(self._neurons)} neurons, {self.synapse_count()} synapses)")
 
     def new_id(self, prefix: str) -> str:
         """The first free id `prefix1`, `prefix2`, …"""
@@ -301,7 +332,8 @@ class Network(NoteEdits):
         Raises CycleError naming the neurons on a loop.
         """
         incoming: dict[str, list[str]] = {nid: [] for nid in self._neurons}
-        for source, target in self._synapses:
+        keys = self._pending_columns.keys() if self._pending_columns is not None else self._synapse_objects
+        for source, target in keys:
             incoming[target].append(source)
         depth: dict[str, int] = {}
         state: dict[str, int] = {}  # 1 = on the current path, 2 = done
@@ -343,7 +375,10 @@ class Network(NoteEdits):
         """A deep copy with no subscribers."""
         other = Network(**self._params)
         other._neurons = {nid: n.copy() for nid, n in self._neurons.items()}
-        other._synapses = {key: s.copy() for key, s in self._synapses.items()}
+        if self._pending_columns is not None:  # read-only arrays: shared until either makes its objects
+            other._pending_columns = self._pending_columns
+        else:
+            other._synapses = {key: s.copy() for key, s in self._synapses.items()}
         other._notes = {nid: n.copy() for nid, n in self._notes.items()}
         return other
 
@@ -420,11 +455,21 @@ class Network(NoteEdits):
     def adopt(self, neurons: dict[str, Neuron], synapses: dict[SynapseKey, Synapse]) -> None:
         """Fill an empty network with neurons and synapses its caller has checked as add_all would
         (the file loader, which names the place of each fault): no second check, one event."""
-        if self._neurons or self._synapses:
+        if self._neurons or self.synapse_count():
             raise ValueError("adopt fills an empty network only")  # a mistake in the calling code
         check_room(0, len(neurons), 0, len(synapses))
         self._neurons, self._synapses = neurons, synapses
         self._announce(StructureChange(tuple(neurons), tuple(synapses)))
+
+    def adopt_columns(self, neurons: dict[str, Neuron], columns: SynapseColumns) -> None:
+        """`adopt` for synapses as columns (a large file's table), whose Synapse objects are made
+        the first time something asks for them; the event names the keys without making them."""
+        if self._neurons or self.synapse_count():
+            raise ValueError("adopt fills an empty network only")  # a mistake in the calling code
+        check_room(0, len(neurons), 0, len(columns))
+        self._neurons = neurons
+        self._pending_columns = columns
+        self._announce(StructureChange(tuple(neurons), columns.keys()))  # type: ignore[arg-type]
 
 
 def _check_synapse_whole(synapse: Synapse, changes: dict[str, Any]) -> None:

@@ -24,6 +24,8 @@ import math
 import os
 from dataclasses import dataclass
 
+import numpy as np
+
 from neuron_sim.model.engines.spiking.delays import SynapticDelays
 from neuron_sim.model.entities import ModelError
 from neuron_sim.model.network import Network
@@ -99,15 +101,12 @@ def estimate(network: Network, steps: int | None, *, table_rows: int | None = No
     dt = network.dt_ms
     per_step = {nid: _spikes_per_step(network, nid, dt) for nid in network.neurons}
     spikes_per_step = sum(per_step.values())
-    fan_out: dict[str, int] = {}
-    delays: set[int] = set()
-    max_delay = 0
-    for synapse in network.synapses.values():
-        fan_out[synapse.source] = fan_out.get(synapse.source, 0) + 1
-        d = int(synapse.delay_ms / dt + 0.5)  # as delays.delay_steps rounds
-        delays.add(d)
-        max_delay = max(max_delay, d)
-    inputs_per_step = sum(per_step[nid] * count for nid, count in fan_out.items())
+    columns = network.synapse_columns()  # arrays: no Synapse objects for a network loaded as a table
+    fan_out = np.bincount(columns.source, minlength=len(columns.ids))
+    steps_of_delays = (columns.delay_ms / dt + 0.5).astype(np.int64)  # as delays.delay_steps rounds
+    delays = np.unique(steps_of_delays)
+    max_delay = int(delays[-1]) if delays.size else 0
+    inputs_per_step = sum(per_step[nid] * int(count) for nid, count in zip(columns.ids, fan_out.tolist()) if count)
     cells = sum(1 for neuron in network.neurons.values() if neuron.kind == "neuron")
     ring_length = 1 << max_delay.bit_length()
     ring_width = 1 << max(cells - 1, 0).bit_length()

@@ -1269,6 +1269,26 @@ An existing file there is unchanged.</source>
         <translation>메모에는 파일 형식 버전 3이 필요합니다(이 파일은 버전 {version})</translation>
     </message>
     <message>
+        <source>a table of synapses needs file format version 4 (this file is version {version})</source>
+        <translation>시냅스 표는 파일 형식 버전 4가 필요합니다 (이 파일은 버전 {version})</translation>
+    </message>
+    <message>
+        <source>a table of synapses cannot hold learning rules; synapses that learn are written as a list of objects</source>
+        <translation>시냅스 표에는 학습 규칙을 담을 수 없습니다. 학습하는 시냅스는 객체 목록으로 씁니다</translation>
+    </message>
+    <message>
+        <source>{count} entries, but synapses.source has {expected}: each column holds one entry per synapse</source>
+        <translation>항목이 {count}개이지만 synapses.source에는 {expected}개가 있습니다. 열마다 시냅스 하나에 항목 하나가 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>expected a neuron&apos;s index (a whole number), got {value}</source>
+        <translation>뉴런의 번호(정수)여야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <source>no neuron has the index {index} (the file has {count} neurons, numbered from 0)</source>
+        <translation>번호가 {index}인 뉴런이 없습니다 (파일의 뉴런은 {count}개이며 0부터 번호가 매겨집니다)</translation>
+    </message>
+    <message>
         <source>Neuronify runs spiking networks and this one is a rate network; switch it to spiking (Simulation menu) to save it as a Neuronify file</source>
         <translation>Neuronify는 스파이킹 네트워크를 실행하는데 이 네트워크는 레이트 네트워크입니다. Neuronify 파일로 저장하려면 스파이킹으로 바꾸세요(시뮬레이션 메뉴)</translation>
     </message>

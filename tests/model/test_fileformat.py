@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from neuron_sim.model import Network, Neuron, Synapse
 from neuron_sim.model.entities import NETWORK_PARAMS, NEURON_PARAMS, SYNAPSE_PARAMS
 from neuron_sim.model.fileformat import (
-    FORMAT_VERSION,
+    LIST_VERSION,
     dumps,
     from_dict,
     load,
@@ -48,7 +48,7 @@ def test_written_file_is_readable_utf8_json(tmp_path):
     text = path.read_bytes().decode("utf-8")
     assert "Zelle «1»" in text  # not \u-escaped
     data = json.loads(text)
-    assert data["format"] == "neuron-sim" and data["version"] == FORMAT_VERSION
+    assert data["format"] == "neuron-sim" and data["version"] == LIST_VERSION  # no synapse table: version 3
     assert data["model"] == "rate" and data["update"] == "synchronous"
     assert data["neurons"][0] == {"id": "x1", "kind": "input", "label": "x1", "position": [0, 0], "value": 1}
     assert data["neurons"][2] == {"id": "y", "kind": "neuron", "label": "y", "position": [240, 60],

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from neuron_sim.model import ModelError, Network, Neuron, Note
-from neuron_sim.model.fileformat import FORMAT_VERSION, NetworkFileError, dumps, load, loads, save
+from neuron_sim.model.fileformat import LIST_VERSION, NetworkFileError, dumps, load, loads, save
 from neuron_sim.model.notes import DEFAULT_NOTE_SIZE, MAX_NOTE_TEXT, MAX_NOTES
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -131,7 +131,7 @@ def test_a_version_3_file_round_trips_exactly(tmp_path):
 def test_notes_are_written_in_version_3_only_when_there_are_some():
     network = Network()
     data = json.loads(dumps(network))
-    assert data["version"] == FORMAT_VERSION == 3 and "notes" not in data
+    assert data["version"] == LIST_VERSION == 3 and "notes" not in data
     network.add_note(Note("note1", "hi", (1.5, 2), (100, 50)))
     data = json.loads(dumps(network))
     assert data["notes"] == [{"id": "note1", "text": "hi", "position": [1.5, 2], "size": [100, 50]}]

@@ -37,8 +37,11 @@ def test_a_network_built_with_add_layer_and_connect_all_saves_and_opens_again(tm
     network = built_as_in_the_app(1000, 100)
     assert len(network) == 1100 and len(network.synapses) == 100_000
     path = tmp_path / "built.json"
-    save(network, path)
+    path.write_text(dumps(network, table=False), encoding="utf-8")  # as a list of synapse objects
     assert path.stat().st_size > 5 * 1024 * 1024  # past the old fixed limit
+    assert load(path) == network
+    save(network, path)  # as a synapse table (from 10,000 synapses up)
+    assert json.loads(path.read_bytes())["version"] == 4
     opened = load(path)
     assert opened == network
     opened.add_all(layer_plan(opened, 3, "neuron", "sigmoid", 800.0, 0.0), [])  # an edit, saved again
@@ -47,7 +50,7 @@ def test_a_network_built_with_add_layer_and_connect_all_saves_and_opens_again(tm
 
 
 def test_a_network_too_large_for_this_computer_is_refused_and_the_old_file_kept(tmp_path, monkeypatch):
-    network = built_as_in_the_app(300, 100)
+    network = built_as_in_the_app(300, 400)  # 120,000 synapses: a 1.6 MB table
     monkeypatch.setattr(file_reading, "memory_limit", lambda: 80_000_000)  # files of up to 1 MB
     path = tmp_path / "large.json"
     path.write_bytes(b"the old file")

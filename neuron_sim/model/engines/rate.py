@@ -108,12 +108,12 @@ class RateEngine:
         self.values = np.array([nr.value for nr in neurons], dtype=float)
         self.threshold = np.array([nr.threshold for nr in neurons], dtype=float)
         self.activation = [nr.activation for nr in neurons]
-        synapses = list(network.synapses.values())
-        self.synapse_keys = [s.key for s in synapses]
-        self.synapse_index = {key: k for k, key in enumerate(self.synapse_keys)}
-        self.source = np.array([self.index[s.source] for s in synapses], dtype=np.intp)
-        self.target = np.array([self.index[s.target] for s in synapses], dtype=np.intp)
-        self.weight = np.array([s.weight for s in synapses], dtype=float)
+        columns = network.synapse_columns()  # no Synapse objects for a network loaded as a table
+        self.synapse_keys = columns.keys()
+        self._synapse_index: dict[tuple[str, str], int] | None = None
+        self.source = columns.source.copy()
+        self.target = columns.target.copy()
+        self.weight = columns.weight.copy()  # edited in place; the network's columns are read-only
         self.computing = np.flatnonzero(~self.is_input)
         self._inputs = contiguous(np.flatnonzero(self.is_input))
         self.computing_synapses = np.flatnonzero(~self.is_input[self.target]) if n else np.array([], int)
@@ -126,6 +126,13 @@ class RateEngine:
         self._groups_cache: dict[int, list[tuple[str, np.ndarray]]] = {}
         self._unbounded: dict[int, bool] = {}  # per key of _groups_cache: some outputs need clipping
         self.reset()
+
+    @property
+    def synapse_index(self) -> dict[tuple[str, str], int]:
+        """Each synapse's number by key (made on the first edit that needs it)."""
+        if self._synapse_index is None:
+            self._synapse_index = {key: k for k, key in enumerate(self.synapse_keys)}
+        return self._synapse_index
 
     # ---- compilation --------------------------------------------------------------------
     def _build_layers(self, network: Network) -> None:

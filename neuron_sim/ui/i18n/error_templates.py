@@ -113,6 +113,15 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("ErrorMessages", "unknown field {name}"),
     QT_TRANSLATE_NOOP("ErrorMessages", "expected a list, got {type:w}"),
     QT_TRANSLATE_NOOP("ErrorMessages", "{count} entries is more than the {limit:,} a network may hold"),
+    # model/synapse_table.py
+    QT_TRANSLATE_NOOP("ErrorMessages", "a table of synapses needs file format version 4 (this file is version {version})"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "a table of synapses cannot hold learning rules; synapses that learn are "
+                                       "written as a list of objects"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{count} entries, but synapses.source has {expected}: each column holds one "
+                                       "entry per synapse"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "expected a neuron's index (a whole number), got {value}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "no neuron has the index {index} (the file has {count} neurons, numbered "
+                                       "from 0)"),
     # model/neuronify
     QT_TRANSLATE_NOOP("ErrorMessages", "Neuronify runs spiking networks and this one is a rate network; switch "
                                        "it to spiking (Simulation menu) to save it as a Neuronify file"),

@@ -7,17 +7,19 @@ without a Network (then `syn_keys` is empty).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from neuron_sim.model.entities import CURRENT_PATTERNS, ModelError, Stdp
 from neuron_sim.model.network import Network
+from neuron_sim.model.synapse_columns import KIND_CODES as COLUMN_KIND_CODES
 
 
-#: synapse kinds as the arrays hold them
-DELTA, CURRENT_EXP, CURRENT_ALPHA = 0, 1, 2
-KIND_CODES = {"delta": DELTA, "current_exp": CURRENT_EXP, "current_alpha": CURRENT_ALPHA}
+#: synapse kinds as the arrays hold them (as the network's columns do)
+KIND_CODES = COLUMN_KIND_CODES
+DELTA, CURRENT_EXP, CURRENT_ALPHA = (KIND_CODES[kind] for kind in ("delta", "current_exp", "current_alpha"))
 
 
 @dataclass
@@ -45,7 +47,7 @@ class SpikingArrays:
     syn_target: np.ndarray
     syn_weight: np.ndarray
     syn_delay_ms: np.ndarray
-    syn_keys: list[tuple[str, str]]  # may be empty for arrays built without a Network (benchmarks)
+    syn_keys: Sequence[tuple[str, str]]  # may be empty for arrays built without a Network (benchmarks)
     # each synapse's learning rule or None; empty: none learns
     syn_plasticity: list[Stdp | None] = field(default_factory=list)
     # Currents (currents.py). Left out (None), they take the values of a network without any:
@@ -84,8 +86,12 @@ class SpikingArrays:
         sources = [n for n in network.neurons.values() if n.kind != "neuron"]
         ordered = cells + sources
         ids = [n.id for n in ordered]
-        index = {nid: i for i, nid in enumerate(ids)}
-        synapses = list(network.synapses.values())
+        # the synapses as columns (no Synapse objects for a network loaded as a table), their ends
+        # renumbered from the network's order to the engine's (cells first)
+        columns = network.synapse_columns()
+        is_source = np.array([n.kind != "neuron" for n in network.neurons.values()], dtype=bool)
+        engine_place = np.empty(len(ids), dtype=np.intp)
+        engine_place[np.argsort(is_source, kind="stable")] = np.arange(len(ids))
 
         def col(items, name, dtype=float):
             return np.array([getattr(n, name) for n in items], dtype=dtype)
@@ -94,6 +100,7 @@ class SpikingArrays:
             return np.array([missing if getattr(n, name) is None else getattr(n, name) for n in cells], dtype=float)
 
         current = [n.kind == "generator" and n.pattern in CURRENT_PATTERNS for n in sources]
+        plasticity = columns.plasticity or []
 
         return cls(
             ids=ids, n_cells=len(cells), dt_ms=network.dt_ms,
@@ -106,17 +113,15 @@ class SpikingArrays:
             source_rate_hz=col(sources, "rate_hz"), source_start_ms=col(sources, "start_ms"),
             source_seed=col(sources, "seed", np.int64),
             source_on=np.array([n.kind == "generator" or n.value != 0 for n in sources], dtype=bool),
-            syn_source=np.array([index[s.source] for s in synapses], dtype=np.intp),
-            syn_target=np.array([index[s.target] for s in synapses], dtype=np.intp),
-            syn_weight=col(synapses, "weight"), syn_delay_ms=col(synapses, "delay_ms"),
-            syn_keys=[s.key for s in synapses],
-            syn_plasticity=([s.plasticity for s in synapses]
-                            if any(s.plasticity is not None for s in synapses) else []),
+            syn_source=engine_place[columns.source], syn_target=engine_place[columns.target],
+            # copies: the engine edits its weights in place, the network's columns are read-only
+            syn_weight=columns.weight.copy(), syn_delay_ms=columns.delay_ms.copy(),
+            syn_keys=columns.keys(),
+            syn_plasticity=plasticity if any(rule is not None for rule in plasticity) else [],
             adaptation=col(cells, "adaptation"), tau_adaptation_ms=col(cells, "tau_adaptation_ms"),
             v_min=bound("v_min_mV", -np.inf), v_max=bound("v_max_mV", np.inf),
             source_current=np.array(current, dtype=bool),
             source_ac=np.array([n.kind == "generator" and n.pattern == "ac" for n in sources], dtype=bool),
             source_frequency_hz=col(sources, "frequency_hz"),
-            syn_kind=np.array([KIND_CODES[s.kind] for s in synapses], dtype=np.int8),
-            syn_tau_ms=col(synapses, "tau_syn_ms"),
+            syn_kind=columns.kind_codes().copy(), syn_tau_ms=columns.tau_syn().copy(),
         )
