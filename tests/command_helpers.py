@@ -24,7 +24,7 @@ class Mirror:
 
     def __init__(self, network: Network):
         self.neurons = set(network.neurons)
-        self.synapses = set(network.synapses)
+        self.synapses = set(network.synapse_columns().keys())  # without making the objects of a loaded table
         events = network.events
         events.neuron_added.connect(self._neuron_added)
         events.neuron_removed.connect(self._neuron_removed)
