@@ -367,11 +367,19 @@ class Neuron:
 
     def __post_init__(self) -> None:
         validate_id(self.id)
-        for name, spec in _NEURON_FIELD_SPECS:
-            value = getattr(self, name)
-            # A default is valid by construction; skipping it makes loading 100,000 neurons fast.
-            if not (type(value) is type(spec.default) and value == spec.default):
-                setattr(self, name, spec.validate(value))
+        fields_ = self.__dict__
+        for name, spec, default, low, high in _NEURON_FIELD_SPECS:
+            value = fields_[name]
+            # A default is valid by construction, and so is a float in a float field's range (NaN
+            # fails the comparisons); skipping them makes loading 100,000 neurons fast.
+            kind = type(value)
+            if kind is type(default) and value == default:
+                continue
+            if low is not None and (kind is float or kind is int) and low <= value <= high:
+                if kind is int:
+                    fields_[name] = float(value)
+                continue
+            fields_[name] = spec.validate(value)
         if not self.label:
             self.label = self.id
 
@@ -383,7 +391,11 @@ class Neuron:
         return replace(self, **changes)
 
 
-_NEURON_FIELD_SPECS = tuple((f.name, NEURON_PARAMS[f.name]) for f in fields(Neuron) if f.name != "id")
+_NEURON_FIELD_SPECS = tuple(
+    (f.name, spec, spec.default,
+     *((spec.minimum, spec.maximum) if spec.kind == "float" and None not in (spec.minimum, spec.maximum)
+       else (None, None)))
+    for f in fields(Neuron) if f.name != "id" for spec in (NEURON_PARAMS[f.name],))
 
 SynapseKey = tuple[str, str]
 

@@ -1,7 +1,10 @@
-"""The synapse table of a network file (format version 4): the synapses as columns of numbers,
-`{"source": [...], "target": [...], "weight": [...], "delay_ms": [...]}`, with the ends as
-indices into the file's "neurons". Parsing a list of numbers is several times faster than a list
-of objects, and the columns become arrays with no object per synapse (docs/file-format.md).
+"""The synapse table of a network file (format version 4): the synapses as columns,
+`{"source": …, "target": …, "weight": …, "delay_ms": …}`, with the ends as indices into the file's
+"neurons". A column is a list of JSON numbers, or the numbers' bytes as base64 text,
+`{"float64": "AAAAAAAA8D8…"}` (indices `{"int32": …}`; little-endian): what neuron-sim writes, as
+parsing a million decimal numbers takes longer than Brian2 takes to build the whole network, and
+decoding their bytes a hundredth of that (docs/file-format.md). The columns become arrays with no
+object per synapse.
 
 Reading checks everything the list form checks, column by column with numpy, and names the place
 of the first fault as the list form does (`synapses.weight[12345]: …`).
@@ -9,6 +12,8 @@ of the first fault as the list form does (`synapses.weight[12345]: …`).
 
 from __future__ import annotations
 
+import base64
+import binascii
 from typing import Any
 
 import numpy as np
@@ -26,29 +31,31 @@ TABLE_VERSION = 4
 TABLE_FROM = 10_000
 COLUMNS = ("source", "target", "weight", "delay_ms", "kind", "tau_syn_ms")
 _NUMBER_COLUMNS = ("weight", "delay_ms", "tau_syn_ms")
+#: how a column's bytes are written: indices as 4-byte integers (a network holds at most 100,000
+#: neurons), numbers as 8-byte floats (exact: no decimal rounding), both little-endian
+_BINARY = {"source": ("int32", "<i4"), "target": ("int32", "<i4"), "weight": ("float64", "<f8"),
+           "delay_ms": ("float64", "<f8"), "tau_syn_ms": ("float64", "<f8")}
 
 
 # ---- writing -----------------------------------------------------------------------------------
-def table_of(columns: SynapseColumns, spiking: bool) -> dict[str, list]:
-    """The table of `columns` (whose ends index the file's neurons): the ends and weights always,
-    delays in a spiking network or where any differs from its default, kinds and synaptic time
-    constants where any does."""
-    table: dict[str, list] = {"source": columns.source.tolist(), "target": columns.target.tolist(),
-                              "weight": _plain_numbers(columns.weight)}
+def table_of(columns: SynapseColumns, spiking: bool) -> dict[str, Any]:
+    """The table of `columns` (whose ends index the file's neurons), each column as base64 bytes:
+    the ends and weights always, delays in a spiking network or where any differs from its
+    default, kinds and synaptic time constants where any does."""
+    table: dict[str, Any] = {"source": _binary("source", columns.source), "target": _binary("target", columns.target),
+                             "weight": _binary("weight", columns.weight)}
     if spiking or (columns.delay_ms != SYNAPSE_PARAMS["delay_ms"].default).any():
-        table["delay_ms"] = _plain_numbers(columns.delay_ms)
+        table["delay_ms"] = _binary("delay_ms", columns.delay_ms)
     if columns.kind is not None and columns.kind.any():
         table["kind"] = [SYNAPSE_KINDS[code] for code in columns.kind.tolist()]
     if columns.tau_syn_ms is not None and (columns.tau_syn_ms != DEFAULT_TAU_SYN_MS).any():
-        table["tau_syn_ms"] = _plain_numbers(columns.tau_syn_ms)
+        table["tau_syn_ms"] = _binary("tau_syn_ms", columns.tau_syn_ms)
     return table
 
 
-def _plain_numbers(values: np.ndarray) -> list:
-    """A column of whole numbers as ints (1 rather than 1.0), as the list form writes them."""
-    if values.size and np.all(np.abs(values) < 1e15) and np.all(values == np.round(values)):
-        return values.astype(np.int64).tolist()
-    return values.tolist()
+def _binary(name: str, values: np.ndarray) -> dict[str, str]:
+    word, dtype = _BINARY[name]
+    return {word: base64.b64encode(np.ascontiguousarray(values, dtype=dtype).tobytes()).decode("ascii")}
 
 
 # ---- reading -----------------------------------------------------------------------------------
@@ -66,9 +73,7 @@ def read_table(table: dict[str, Any], neurons: list[Neuron], version: int) -> Sy
     for name in ("source", "target"):
         if name not in table:
             raise ModelError("the field {name!r} is missing", place="synapses", name=name)
-    for name, values in table.items():
-        if not isinstance(values, list):
-            raise ModelError("expected a list, got {type:w}", place=f"synapses.{name}", type=type_name(values))
+    table = {name: _decoded(name, values) for name, values in table.items()}
     count = len(table["source"])
     if count > MAX_SYNAPSES:
         raise ModelError("{count} entries is more than the {limit:,} a network may hold", place="synapses.source",
@@ -90,10 +95,33 @@ def read_table(table: dict[str, Any], neurons: list[Neuron], version: int) -> Sy
                           numbers.get("tau_syn_ms"))
 
 
-def _indices(values: list, name: str, neuron_count: int) -> np.ndarray:
+def _decoded(name: str, values: Any) -> list | np.ndarray:
+    """A column as the file holds it: a list, or an array decoded from its base64 bytes."""
+    if isinstance(values, list):
+        return values
+    word, dtype = _BINARY.get(name, ("", ""))
+    if not (word and isinstance(values, dict) and list(values) == [word] and isinstance(values[word], str)):
+        if word:
+            raise ModelError("expected a list, or an object with one field {name} holding base64 text; got {value}",
+                             place=f"synapses.{name}", name=word, value=_show(values))
+        raise ModelError("expected a list, got {type:w}", place=f"synapses.{name}", type=type_name(values))
+    try:  # strict: only the base64 alphabet, padded where it must be (checked in C, unlike b64decode's)
+        data = binascii.a2b_base64(values[word], strict_mode=True)
+    except (binascii.Error, ValueError):  # ValueError: letters beyond ASCII
+        raise ModelError("not valid base64 text", place=f"synapses.{name}.{word}") from None
+    width = np.dtype(dtype).itemsize
+    if len(data) % width:
+        raise ModelError("{size} bytes are not a whole number of {name} values ({width} bytes each)",
+                         place=f"synapses.{name}.{word}", size=len(data), name=word, width=width)
+    return np.frombuffer(data, dtype=dtype)
+
+
+def _indices(values: list | np.ndarray, name: str, neuron_count: int) -> np.ndarray:
     """A column of neuron indices (whole numbers from 0 to neuron_count − 1)."""
     array = None
-    if set(map(type, values)) <= {int}:  # JSON's true and false are bools: not indices
+    if isinstance(values, np.ndarray):
+        array = values.astype(np.int64)
+    elif set(map(type, values)) <= {int}:  # JSON's true and false are bools: not indices
         try:
             array = np.array(values, dtype=np.int64)
         except OverflowError:
@@ -106,7 +134,7 @@ def _indices(values: list, name: str, neuron_count: int) -> np.ndarray:
     else:
         first = next(i for i, value in enumerate(values) if type(value) is not int
                      or not 0 <= value < neuron_count)
-    value = values[first]
+    value = values[first] if isinstance(values, list) else int(values[first])
     place = f"synapses.{name}[{first}]"
     if type(value) is not int:
         raise ModelError("expected a neuron's index (a whole number), got {value}", place=place, value=_show(value))
@@ -114,11 +142,13 @@ def _indices(values: list, name: str, neuron_count: int) -> np.ndarray:
                      index=_show(value), count=neuron_count)
 
 
-def _numbers(values: list, name: str) -> np.ndarray:
+def _numbers(values: list | np.ndarray, name: str) -> np.ndarray:
     """A column of a numeric synapse parameter, each in the parameter's range."""
     spec = SYNAPSE_PARAMS[name]
     array = None
-    if set(map(type, values)) <= {int, float}:
+    if isinstance(values, np.ndarray):
+        array = values.astype(float)  # native byte order, and writable to no one but this table
+    elif set(map(type, values)) <= {int, float}:
         try:
             array = np.array(values, dtype=float)
         except OverflowError:  # an int beyond the float range: named below
@@ -129,7 +159,8 @@ def _numbers(values: list, name: str) -> np.ndarray:
         if not bad.any():
             return array
         first = int(bad.argmax())
-        spec.validate(values[first], f"synapses.{name}[{first}]")  # raises, saying why
+        spec.validate(values[first] if isinstance(values, list) else float(values[first]),
+                      f"synapses.{name}[{first}]")  # raises, saying why
     for i, value in enumerate(values):  # a value of the wrong type: the first fault in order
         spec.validate(value, f"synapses.{name}[{i}]")
     raise AssertionError("a column refused as a whole has a bad entry")  # pragma: no cover

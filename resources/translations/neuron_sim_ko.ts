@@ -1289,6 +1289,18 @@ An existing file there is unchanged.</source>
         <translation>번호가 {index}인 뉴런이 없습니다 (파일의 뉴런은 {count}개이며 0부터 번호가 매겨집니다)</translation>
     </message>
     <message>
+        <source>expected a list, or an object with one field {name} holding base64 text; got {value}</source>
+        <translation>목록이나, base64 텍스트를 담은 필드 {name} 하나만 있는 객체여야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <source>not valid base64 text</source>
+        <translation>올바른 base64 텍스트가 아닙니다</translation>
+    </message>
+    <message>
+        <source>{size} bytes are not a whole number of {name} values ({width} bytes each)</source>
+        <translation>{size}바이트는 {name} 값(각 {width}바이트)의 정수 배가 아닙니다</translation>
+    </message>
+    <message>
         <source>Neuronify runs spiking networks and this one is a rate network; switch it to spiking (Simulation menu) to save it as a Neuronify file</source>
         <translation>Neuronify는 스파이킹 네트워크를 실행하는데 이 네트워크는 레이트 네트워크입니다. Neuronify 파일로 저장하려면 스파이킹으로 바꾸세요(시뮬레이션 메뉴)</translation>
     </message>

@@ -4,6 +4,7 @@ bad table refused with the place of its first fault."""
 
 from __future__ import annotations
 
+import base64
 import json
 
 import numpy as np
@@ -109,7 +110,33 @@ def test_a_table_written_from_columns_holds_only_the_columns_that_matter():
     spiking = Network(model="spiking")
     spiking.add_all([Neuron("a"), Neuron("b")], [Synapse("a", "b", weight=2.0), Synapse("b", "a", weight=0.5)])
     table = json.loads(dumps(spiking, table=True))["synapses"]
-    assert table == {"source": [0, 1], "target": [1, 0], "weight": [2, 0.5], "delay_ms": [1, 1]}
+    assert list(table) == ["source", "target", "weight", "delay_ms"]
+    assert decoded(table["source"], "<i4") == [0, 1] and decoded(table["target"], "<i4") == [1, 0]
+    assert decoded(table["weight"], "<f8") == [2.0, 0.5] and decoded(table["delay_ms"], "<f8") == [1.0, 1.0]
+
+
+def decoded(column: dict, dtype: str) -> list:
+    """A binary column's numbers, decoded here with the standard library and numpy."""
+    (text,) = column.values()
+    return np.frombuffer(base64.b64decode(text), dtype=dtype).tolist()
+
+
+def encoded(values, dtype: str, word: str) -> dict:
+    return {word: base64.b64encode(np.array(values, dtype=dtype).tobytes()).decode("ascii")}
+
+
+def test_list_columns_and_binary_columns_load_alike_and_weights_keep_every_bit():
+    network = mixed_spiking()
+    data = json.loads(dumps(network, table=True))
+    binary = data["synapses"]
+    assert set(binary["weight"]) == {"float64"} and set(binary["source"]) == {"int32"}
+    as_lists = {name: (column if isinstance(column, list) else decoded(column, "<i4" if name in ("source", "target")
+                                                                         else "<f8"))
+                for name, column in binary.items()}
+    listed = loads(json.dumps({**data, "synapses": as_lists}))
+    assert listed == loads(json.dumps(data)) == network
+    weights = [synapse.weight for synapse in listed.synapses.values()]
+    assert weights == [synapse.weight for synapse in network.synapses.values()]  # bit for bit
 
 
 # ---- the engines run the same -------------------------------------------------------------------
@@ -200,8 +227,31 @@ HOSTILE = [
                             "per synapse"),
     ({"source": [0, 1, 3, 2, 0]}, "synapses.target: 4 entries, but synapses.source has 5: each column holds one "
                                   "entry per synapse"),
-    ({"weight": {"0": 1}}, "synapses.weight: expected a list, got an object"),
-    ({"target": "0,1"}, "synapses.target: expected a list, got text"),
+    ({"weight": {"0": 1}}, 'synapses.weight: expected a list, or an object with one field float64 holding base64 '
+                           "text; got {'0': 1}"),
+    ({"target": "0,1"}, 'synapses.target: expected a list, or an object with one field int32 holding base64 text; '
+                        'got "0,1"'),
+    ({"kind": "delta"}, "synapses.kind: expected a list, got text"),
+    ({"weight": {"float64": "AAAA!AAA"}}, "synapses.weight.float64: not valid base64 text"),
+    ({"weight": {"float64": "가나다라"}}, "synapses.weight.float64: not valid base64 text"),
+    ({"weight": {"float64": "AAAAAAAA"}}, "synapses.weight.float64: 6 bytes are not a whole number of float64 "
+                                          "values (8 bytes each)"),
+    ({"weight": {"float64": 12}}, "synapses.weight: expected a list, or an object with one field float64 holding "
+                                  "base64 text; got {'float64': 12}"),
+    ({"weight": encoded([1, 2, float("inf"), 4], "<f8", "float64")},
+     "synapses.weight[2]: expected a finite number, got inf"),
+    ({"delay_ms": encoded([1, 2, 3, -0.5], "<f8", "float64")}, "synapses.delay_ms[3]: -0.5 is below the minimum 0"),
+    ({"weight": encoded([1, 2, 3], "<f8", "float64")},
+     "synapses.weight: 3 entries, but synapses.source has 4: each column holds one entry per synapse"),
+    ({"source": encoded([0, 1, 3, 9], "<i4", "int32")},
+     "synapses.source[3]: no neuron has the index 9 (the file has 4 neurons, numbered from 0)"),
+    ({"target": encoded([1, 2, 0, -7], "<i4", "int32")},
+     "synapses.target[3]: no neuron has the index -7 (the file has 4 neurons, numbered from 0)"),
+    ({"source": encoded([0, 1, 3, 0], "<i4", "int32"), "target": encoded([1, 2, 0, 1], "<i4", "int32")},
+     "synapses.target[3]: a → b is connected twice"),
+    ({"source": {"float64": encoded([0, 1, 3, 2], "<f8", "float64")["float64"]}},
+     "synapses.source: expected a list, or an object with one field int32 holding base64 text; got {'float64': "
+     "'AAAAAAAAAAAA...AAAAAAAAA..."),
     ({"target": None}, "synapses: the field 'target' is missing"),
     ({"plasticity": [None] * 4},
      "synapses.plasticity: a table of synapses cannot hold learning rules; synapses that learn are written as "

@@ -122,6 +122,10 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("ErrorMessages", "expected a neuron's index (a whole number), got {value}"),
     QT_TRANSLATE_NOOP("ErrorMessages", "no neuron has the index {index} (the file has {count} neurons, numbered "
                                        "from 0)"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "expected a list, or an object with one field {name} holding base64 text; "
+                                       "got {value}"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "not valid base64 text"),
+    QT_TRANSLATE_NOOP("ErrorMessages", "{size} bytes are not a whole number of {name} values ({width} bytes each)"),
     # model/neuronify
     QT_TRANSLATE_NOOP("ErrorMessages", "Neuronify runs spiking networks and this one is a rate network; switch "
                                        "it to spiking (Simulation menu) to save it as a Neuronify file"),

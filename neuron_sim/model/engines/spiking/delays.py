@@ -107,7 +107,12 @@ class SynapticDelays:
         # is their union (used when many cells spike at once)
         self._delay_bits = [0] * self.n
         self._all_delay_bits = 0
-        if not self.sparse:
+        if not self.sparse and self.max_delay < 63:  # the bits of every neuron at once, in an int64
+            bits = np.zeros(self.n, dtype=np.int64)
+            np.bitwise_or.at(bits, np.repeat(np.arange(self.n), counts), np.left_shift(1, delay, dtype=np.int64))
+            self._delay_bits = bits.tolist()
+            self._all_delay_bits = int(np.bitwise_or.reduce(bits)) if bits.size else 0
+        elif not self.sparse:
             for i in np.flatnonzero(counts).tolist():
                 bits = 0
                 for d in np.unique(delay[bounds[i]:bounds[i + 1]]).tolist():
