@@ -14,16 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from neuron_sim.model import Synapse, file_reading
-from neuron_sim.model.fileformat import (
-    MAX_FILE_BYTES,
-    MAX_NEURONS,
-    MAX_SYNAPSES,
-    NetworkFileError,
-    _plain_synapse,
-    load,
-    loads,
-)
+from neuron_sim.model import Neuron, Synapse, file_reading
+from neuron_sim.model.fileformat import MAX_FILE_BYTES, MAX_NEURONS, MAX_SYNAPSES, NetworkFileError, load, loads
+from neuron_sim.model.plain_entries import plain_neuron, plain_synapse
 
 from .loader_fuzzing import STRATEGIES, VALID_DOCUMENTS, check_case, encode, file_like_values
 
@@ -68,13 +61,36 @@ KINDS = {"x1": "input", "y": "neuron", "z": "neuron", "g": "generator"}
 @given(st.dictionaries(st.sampled_from(["source", "target", "weight", "delay_ms", "other"]),
                        st.sampled_from(list(KINDS) + ["ghost"]) | file_like_values, max_size=5))
 def test_plain_synapse_fast_path_accepts_only_what_the_full_check_accepts(entry):
-    fast = _plain_synapse(entry, KINDS)
+    fast = plain_synapse(entry, KINDS)
     if fast is None:
         return
     full = Synapse(**entry)  # raises if the fast path let a bad value through
     assert KINDS[full.target] == "neuron" and full.source in KINDS
     assert fast == full
     assert type(fast.weight) is float and type(fast.delay_ms) is float
+
+
+NEURON_FIELDS = ["kind", "label", "position", "tau_ms", "v_mV", "threshold", "rate_hz", "seed", "activation", "other"]
+
+
+@FUZZ
+@given(st.dictionaries(st.sampled_from(NEURON_FIELDS),
+                       st.sampled_from(["neuron", "input", "generator", "x", [0, 1], [1e7, -1e7], [1e8, 0]])
+                       | file_like_values, max_size=6))
+def test_plain_neuron_fast_path_accepts_only_what_the_full_check_accepts_and_makes_the_same_neuron(entry):
+    fast = plain_neuron("n1", entry)
+    if fast is None:
+        return
+    full = Neuron("n1", **entry)  # raises if the fast path let a bad value through
+    assert fast == full and repr(fast) == repr(full)
+    assert all(type(getattr(fast, name)) is type(getattr(full, name)) for name in vars(full))
+
+
+def test_plain_neuron_fast_path_takes_the_entries_neuron_sim_writes():
+    entry = {"id": "c0", "kind": "neuron", "label": "c0", "position": [60, 0], "tau_ms": 20, "v_rest_mV": -70,
+             "drive_mV": 16.3, "v_mV": -67.2}
+    assert plain_neuron("c0", entry) == Neuron("c0", label="c0", position=(60, 0), tau_ms=20, v_rest_mV=-70,
+                                               drive_mV=16.3, v_mV=-67.2)
 
 
 # ---- sizes: huge arrays, huge files ---------------------------------------------------------------------
