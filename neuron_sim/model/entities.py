@@ -386,10 +386,12 @@ class Neuron:
     @classmethod
     def trusted(cls, neuron_id: str, values: dict[str, Any]) -> Neuron:
         """A neuron from a value for every field, each already validated (the file loader's fast
-        path); the id too."""
+        path); the id too. Set one by one in the fields' order, as __init__ sets them, so that the
+        neurons share their attribute keys (a dict updated at once took 950 bytes a neuron, not 340)."""
         neuron = object.__new__(cls)
-        neuron.__dict__.update(values)
         neuron.id = neuron_id
+        for name, *_ in _NEURON_FIELD_SPECS:
+            setattr(neuron, name, values[name])
         return neuron
 
     @property
