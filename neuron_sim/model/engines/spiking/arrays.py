@@ -92,6 +92,7 @@ class SpikingArrays:
         is_source = np.array([n.kind != "neuron" for n in network.neurons.values()], dtype=bool)
         engine_place = np.empty(len(ids), dtype=np.intp)
         engine_place[np.argsort(is_source, kind="stable")] = np.arange(len(ids))
+        in_order = not is_source[:len(cells)].any()  # the cells come first already: no renumbering
 
         def col(items, name, dtype=float):
             return np.array([getattr(n, name) for n in items], dtype=dtype)
@@ -113,7 +114,8 @@ class SpikingArrays:
             source_rate_hz=col(sources, "rate_hz"), source_start_ms=col(sources, "start_ms"),
             source_seed=col(sources, "seed", np.int64),
             source_on=np.array([n.kind == "generator" or n.value != 0 for n in sources], dtype=bool),
-            syn_source=engine_place[columns.source], syn_target=engine_place[columns.target],
+            syn_source=columns.source.copy() if in_order else engine_place[columns.source],
+            syn_target=columns.target.copy() if in_order else engine_place[columns.target],
             # copies: the engine edits its weights in place, the network's columns are read-only
             syn_weight=columns.weight.copy(), syn_delay_ms=columns.delay_ms.copy(),
             syn_keys=columns.keys(),

@@ -59,7 +59,11 @@ class SynapticDelays:
         may be due later than the longest delay of the network now). Empties the buffers."""
         a = self.arrays
         nc = self.n_cells
-        order = np.argsort(a.syn_source, kind="stable")
+        source = a.syn_source
+        if source.size < 2 or bool((source[1:] >= source[:-1]).all()):  # in order already, as files mostly are
+            order = np.arange(source.size)
+        else:
+            order = np.argsort(source, kind="stable")
         self.order = order
         self._syn_position_cache: dict[tuple[str, str], int] | None = None
         target = a.syn_target[order].astype(np.intp)
