@@ -63,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--quick", action="store_true", help="fewer repetitions, smaller sizes (for tests)")
     bench.add_argument("--check", action="store_true",
                        help="exit with status 1 when a figure misses its goal (each one missed is named)")
+    bench.add_argument("--only", metavar="GROUP", action="append",
+                       help="run only this group of figures (rate, spiking, training, canvas, structure, "
+                            "animation, playback, name-parts, export, startup); may be repeated")
     _add_render_parser(sub)
     _add_train_parser(sub)
     _add_export_code_parser(sub)
@@ -119,7 +122,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export_code(args)
         if args.command == "bench":
             from neuron_sim import bench
-            return bench.run(json_output=args.json, quick=args.quick, check=args.check)
+            unknown = [name for name in args.only or [] if name not in bench.GROUPS]
+            if unknown:
+                raise CliError(f"no benchmark group {unknown[0]!r}; the groups are {', '.join(bench.GROUPS)}")
+            return bench.run(json_output=args.json, quick=args.quick, check=args.check, only=args.only)
         from neuron_sim.app import run_app
         return run_app(args.file, look=args.look, play=args.play, select=args.select, lang=args.lang,
                        example=args.example, start_page=args.start_page, train=args.train,

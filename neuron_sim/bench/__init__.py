@@ -24,6 +24,15 @@ BENCHMARKS: tuple[Benchmark, ...] = (
 )
 
 
-def run(json_output: bool = False, quick: bool = False, check: bool = False) -> int:
-    """Run every benchmark in BENCHMARKS (the `neuron-sim bench` command)."""
-    return run_bench(BENCHMARKS, json_output=json_output, quick=quick, check=check)
+def group_name(benchmark: Benchmark) -> str:
+    """What `--only` calls a benchmark: its function's name without "_benchmarks", with dashes."""
+    return benchmark.__name__.removesuffix("_benchmarks").replace("_", "-")
+
+
+GROUPS = tuple(group_name(benchmark) for benchmark in BENCHMARKS)
+
+
+def run(json_output: bool = False, quick: bool = False, check: bool = False, only: list[str] | None = None) -> int:
+    """Run the benchmarks in BENCHMARKS, or only the groups named (the `neuron-sim bench` command)."""
+    chosen = [b for b in BENCHMARKS if not only or group_name(b) in only]
+    return run_bench(chosen, json_output=json_output, quick=quick, check=check)

@@ -15,7 +15,7 @@ from neuron_sim.bench import core as bench
 
 from neuron_sim.bench import engines as bench_engines
 from neuron_sim.bench import training as bench_training
-from neuron_sim.cli import main
+from neuron_sim.cli import build_parser, main
 
 ROOT = Path(__file__).resolve().parents[2]
 KEYS = {"name", "value", "unit", "baseline", "ratio"}
@@ -116,10 +116,25 @@ def test_every_benchmark_is_listed_once():
 
 def test_cli_passes_its_flags(monkeypatch):
     seen = {}
-    monkeypatch.setattr(neuron_sim.bench, "run", lambda json_output, quick, check: seen.update(
-        json_output=json_output, quick=quick, check=check) or 0)
+    monkeypatch.setattr(neuron_sim.bench, "run", lambda json_output, quick, check, only: seen.update(
+        json_output=json_output, quick=quick, check=check, only=only) or 0)
     assert main(["bench", "--json", "--quick", "--check"]) == 0
-    assert seen == {"json_output": True, "quick": True, "check": True}
+    assert seen == {"json_output": True, "quick": True, "check": True, "only": None}
+    assert main(["bench", "--only", "rate", "--only", "name-parts"]) == 0
+    assert seen["only"] == ["rate", "name-parts"]
+
+
+def test_only_runs_the_groups_named_and_refuses_an_unknown_one(monkeypatch, capsys):
+    ran = []
+    monkeypatch.setattr(neuron_sim.bench, "run_bench", lambda chosen, **_: ran.extend(chosen) or 0)
+    assert neuron_sim.bench.run(only=["spiking", "startup"]) == 0
+    assert ran == [neuron_sim.bench.engines.spiking_benchmarks, neuron_sim.bench.startup.startup_benchmarks]
+    assert set(neuron_sim.bench.GROUPS) >= {"rate", "spiking", "structure", "animation", "name-parts", "startup"}
+    bench_help = next(a for a in build_parser()._subparsers._group_actions[0].choices["bench"]._actions
+                      if "--only" in a.option_strings).help
+    assert all(group in bench_help for group in neuron_sim.bench.GROUPS)  # the help names every group
+    assert main(["bench", "--only", "spiky"]) == 2
+    assert "no benchmark group 'spiky'; the groups are rate, spiking" in capsys.readouterr().err
 
 
 def _goal_figures(quick: bool):
