@@ -14,9 +14,9 @@ def path_points(path):
 
 def assert_paths_match_layout(layer):
     control = layer.layout_.control
-    assert len(layer._curves) == len(control)
-    for path, points in zip(layer._curves, control):
-        assert np.allclose(path_points(path), points, atol=1e-6)
+    assert len(layer.keys) == len(control)
+    for i, points in enumerate(control):
+        assert np.allclose(path_points(layer.curve_path(i)), points, atol=1e-6)
 
 
 def test_moving_a_selection_keeps_every_curve_on_its_layout(qtbot, window):

@@ -5,9 +5,10 @@ One item for thousands of connections (docs/performance.md has the measurements)
 - the layout (numpy) is recomputed when the network or a position changes, coalesced per event-loop turn;
 - each synapse gets its own small path: stroking one path of many overlapping curves is ~100×
   slower in Qt's raster engine than stroking the curves one by one;
-- details (dendrites, boutons, labels) are built only when they are drawn, and only the synapses
-  that cross the exposed rectangle are painted;
-- zoomed far out, synapses are hairlines, which Qt draws on its fast path.
+- paths (curves, dendrites, boutons) are made only for the synapses drawn (synapse_paths.py),
+  and only the synapses that cross the exposed rectangle are painted;
+- zoomed far out, synapses are hairlines, which Qt draws on its fast path, the curves of a colour
+  in one path made from the arrays.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from neuron_sim.model.entities import SynapseKey
 from neuron_sim.ui import styles
 from neuron_sim.ui.styles import PALETTE
 from neuron_sim.ui.canvas.host import DrawingHost
+from neuron_sim.ui.canvas.synapse_paths import SynapsePaths
 from neuron_sim.ui.canvas.weight_labels import WeightLabelLayer
 
 
@@ -53,11 +55,11 @@ class SynapseLayer(QGraphicsItem):
         self._boxes = np.zeros((0, 4))
         self._pens: list[QPen] = []
         self._pen_index = np.zeros(0, dtype=np.intp)
-        self._curves: list[QPainterPath] = []
-        self._details: tuple[list[QPainterPath], list[QPainterPath], np.ndarray] | None = None
+        self._paths = SynapsePaths()
         self._labels: list[tuple[float, float, str, float]] | None = None
         self._placement: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None  # see _placed
         self._label_boxes: tuple[list | None, np.ndarray] = (None, np.zeros((0, 4)))
+        self._label_columns: tuple[list | None, np.ndarray, np.ndarray, np.ndarray] = (None, *np.zeros((3, 0)))
         self._dirty = True
         self.label_layer = WeightLabelLayer(self)  # the scene adds it next to this item
 
@@ -74,7 +76,7 @@ class SynapseLayer(QGraphicsItem):
 
     def rebuild(self) -> None:
         scene = self.network_scene()
-        previous = self._reusable_layout(scene.drawn_look)
+        previous = (self._look, self.keys, self.weights) if self.layout_ is not None else None
         network = scene.network
         items = scene.neuron_items
         index = {nid: i for i, nid in enumerate(items)}
@@ -99,7 +101,6 @@ class SynapseLayer(QGraphicsItem):
             self._give_block_rows(items)
         self.selected &= set(self.keys)
         self._build_curves(previous)
-        self._details = None
         self._labels = None
         bounds = self._curve_bounds()
         if bounds != self._bounds:
@@ -118,12 +119,6 @@ class SynapseLayer(QGraphicsItem):
         for nid, item in items.items():
             arriving = sorted(rows.get(nid, []))
             item.set_block_rows([key for _row, key, _w in arriving], [w for _row, _key, w in arriving])
-
-    def _reusable_layout(self, look: str) -> tuple[list, np.ndarray, list, np.ndarray] | None:
-        """What the last rebuild made, if the next one may reuse paths from it."""
-        if self.layout_ is None or look != self._look or not self._curves:
-            return None
-        return (self.keys, self.weights, self._curves, self.layout_.control)
 
     def show_live_weights(self, weights: dict[SynapseKey, float]) -> None:
         """Draw these weights instead of the network's: synapses that learn while the network
@@ -146,7 +141,7 @@ class SynapseLayer(QGraphicsItem):
             self.weights[i] = w
         self._build_pens()
         if not np.array_equal(signs_before, np.sign(self.weights)):
-            self._details = None  # an ending (bouton or bar) follows the sign
+            self._paths.set_signs(np.sign(self.weights))  # an ending (bouton or bar) follows the sign
         if self._labels:
             metrics = QFontMetricsF(styles.weight_font())
             labels = list(self._labels)
@@ -181,26 +176,9 @@ class SynapseLayer(QGraphicsItem):
     def _build_curves(self, previous=None) -> None:
         control = self.layout_.control
         self._build_pens()
-        # A curve whose four control points all moved by the same offset (both its neurons were
-        # dragged together) is translated, not rebuilt: moving a whole selection stays cheap.
-        n = len(self.keys)
-        if previous is not None and previous[0] == self.keys and np.array_equal(previous[1], self.weights):
-            moved = control - previous[3]
-            rigid = np.all(np.abs(moved - moved[:, :1]) < 1e-6, axis=(1, 2))
-            curves = list(previous[2])
-            shifted = np.flatnonzero(rigid & np.any(moved[:, 0] != 0.0, axis=1))
-            for i, (dx, dy) in zip(shifted.tolist(), moved[shifted, 0].tolist()):
-                curves[i].translate(dx, dy)
-            rebuild = np.flatnonzero(~rigid)
-        else:
-            curves = [None] * n
-            rebuild = np.arange(n)
-        # plain floats from tolist(): ~10x faster than indexing numpy scalars
-        for i, (p0, p1, p2, p3) in zip(rebuild.tolist(), control[rebuild].tolist()):
-            path = QPainterPath(QPointF(*p0))
-            path.cubicTo(p1[0], p1[1], p2[0], p2[1], p3[0], p3[1])
-            curves[i] = path
-        self._curves = curves
+        same = previous is not None and previous[0] == self._look and previous[1] == self.keys \
+            and np.array_equal(previous[2], self.weights)
+        self._paths.lay_out(self.layout_, self._look == "biological", np.sign(self.weights), same)
         lows = control.min(axis=1) - 28.0
         highs = control.max(axis=1) + 28.0
         if self._look == "biological" and len(control):
@@ -215,67 +193,6 @@ class SynapseLayer(QGraphicsItem):
         x1, y1 = self._boxes[:, 2:].max(axis=0)
         return QRectF(x0, y0, x1 - x0, y1 - y0).adjusted(-30, -30, 30, 30)
 
-    def _build_details(self) -> tuple[list[QPainterPath], list[QPainterPath], np.ndarray]:
-        """Dendrite branches (biological look) and synapse endings, vectorised then drawn as paths."""
-        layout = self.layout_
-        n = len(self.keys)
-        end = layout.end
-        tangent = layout.tangent_at_end()
-        normal = np.stack([-tangent[:, 1], tangent[:, 0]], axis=1)
-        signs = np.sign(self.weights)
-        endings: list[QPainterPath] = []
-        biological = self._look == "biological"
-        half_bar = 7.0 if biological else 6.0
-        bar_a = (end + normal * half_bar).tolist()
-        bar_b = (end - normal * half_bar).tolist()
-        bouton = (end - tangent * 2.0).tolist()
-        size = 11.0
-        arrow_l = (end - tangent * size + normal * size * 0.45).tolist()
-        arrow_r = (end - tangent * size - normal * size * 0.45).tolist()
-        end_list = end.tolist()
-        for i in range(n):
-            path = QPainterPath()
-            if signs[i] < 0:
-                path.moveTo(*bar_a[i])
-                path.lineTo(*bar_b[i])
-            elif biological:
-                path.addEllipse(QPointF(*bouton[i]), 5.2, 5.2)
-            else:
-                path.moveTo(*end_list[i])
-                path.lineTo(*arrow_l[i])
-                path.lineTo(*arrow_r[i])
-                path.closeSubpath()
-            endings.append(path)
-        dendrites = self._dendrite_paths() if biological else []
-        return dendrites, endings, signs
-
-    def _dendrite_paths(self) -> list[QPainterPath]:
-        """Tapered branches from each target's soma to where each synapse lands, with two twigs."""
-        base = self.layout_.dendrite_base
-        tip = self.layout_.end
-        d = tip - base
-        length = np.maximum(np.hypot(d[:, 0], d[:, 1]), 1e-9)[:, None]
-        u = d / length
-        nrm = np.stack([-u[:, 1], u[:, 0]], axis=1)
-        wide, narrow = 4.2, 1.2
-        outline = [base + nrm * wide, tip + nrm * narrow, tip - nrm * narrow, base - nrm * wide]
-        twigs = []
-        for along, side, reach in ((0.45, 1.0, 13.0), (0.7, -1.0, 10.0)):
-            mid = base + d * along + nrm * side * (wide + (narrow - wide) * along) * 0.2
-            twigs.append([mid - u * 2.5, mid + (u * 0.75 + nrm * side * 0.66) * reach, mid + u * 3.5])
-        shapes = [[p.tolist() for p in outline]] + [[p.tolist() for p in twig] for twig in twigs]
-        paths = []
-        for i in range(len(self.keys)):
-            path = QPainterPath()
-            path.setFillRule(Qt.FillRule.WindingFill)
-            for shape in shapes:
-                path.moveTo(*shape[0][i])
-                for corner in shape[1:]:
-                    path.lineTo(*corner[i])
-                path.closeSubpath()
-            paths.append(path)
-        return paths
-
     def labels(self) -> list[tuple[float, float, str, float]]:
         """(x, y, text, half width) of each weight label, placed along its synapse clear of the other
         labels, the cells and the other synapses' lines (model/label_placement.py)."""
@@ -285,17 +202,27 @@ class SynapseLayer(QGraphicsItem):
                 self._labels = []
                 return self._labels
             metrics = QFontMetricsF(styles.weight_font())
-            texts = [styles.format_number(w) for w in self.weights.tolist()]
-            sizes = np.array([(metrics.horizontalAdvance(t) + 8, metrics.height() + 2) for t in texts])
+            texts, widths = _texts_and_widths(self.weights, metrics)
+            sizes = np.column_stack([widths + 8, np.full(len(texts), metrics.height() + 2)])
             if len(texts) <= MAX_LABELS_PLACED_CAREFULLY:
                 obstacles = np.array([_rect_tuple(item.sceneBoundingRect().adjusted(4, 4, -4, -4))
                                       for item in scene.neuron_items.values()]).reshape(-1, 4)
                 centres = self._placed(self.layout_.control, sizes, obstacles)
             else:
                 centres = geometry.point_on_curves(self.layout_.control, 0.5)
-            self._labels = [(c[0], c[1], t, s[0] / 2)
-                            for c, t, s in zip(centres.tolist(), texts, sizes.tolist())]
+            halves = sizes[:, 0] / 2
+            self._labels = list(zip(centres[:, 0].tolist(), centres[:, 1].tolist(), texts, halves.tolist()))
+            self._label_columns = (self._labels, centres[:, 0], centres[:, 1], halves)
         return self._labels
+
+    def _label_centres_and_halves(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """x, y and half width of each label of `labels()`, as arrays."""
+        labels = self.labels()
+        if self._label_columns[0] is not labels:  # (learned weights changed texts, not places)
+            xs, ys, halves = (np.array(column, dtype=float).reshape(-1)
+                              for column in (zip(*((x, y, h) for x, y, _t, h in labels)) if labels else ((), (), ())))
+            self._label_columns = (labels, xs, ys, halves)
+        return self._label_columns[1:]
 
     def _placed(self, control: np.ndarray, sizes: np.ndarray, obstacles: np.ndarray) -> np.ndarray:
         """Label centres for these curves, sizes and cells. When the whole drawing only moved since
@@ -322,7 +249,7 @@ class SynapseLayer(QGraphicsItem):
         if self._label_boxes[0] is not labels:  # placed again since they were last measured
             if labels:
                 height = QFontMetricsF(styles.weight_font()).height() + 2
-                xs, ys, halves = (np.array(column, dtype=float) for column in zip(*((x, y, h) for x, y, _t, h in labels)))
+                xs, ys, halves = self._label_centres_and_halves()
                 boxes = np.column_stack([xs - halves, ys - height / 2, xs + halves, ys + height / 2])
             else:
                 boxes = np.zeros((0, 4))
@@ -335,9 +262,10 @@ class SynapseLayer(QGraphicsItem):
         self.ensure_layout()
         if self.layout_ is None or not self.keys:
             return None
-        for (x, y, _text, half_width), key in zip(self.labels(), self.keys):
-            if abs(point.x() - x) <= half_width and abs(point.y() - y) <= 9:
-                return key
+        xs, ys, halves = self._label_centres_and_halves()
+        on_label = np.flatnonzero((np.abs(point.x() - xs) <= halves) & (np.abs(point.y() - ys) <= 9))
+        if len(on_label):
+            return self.keys[on_label[0]]
         i = geometry.nearest_curve((point.x(), point.y()), self.layout_.control, tolerance)
         return None if i is None else self.keys[i]
 
@@ -350,6 +278,11 @@ class SynapseLayer(QGraphicsItem):
         """Synapse key → its place in `keys` (and in the layout's arrays)."""
         self.ensure_layout()
         return self._index
+
+    def curve_path(self, i: int) -> QPainterPath:
+        """The path drawn for the `i`-th synapse of `keys`."""
+        self.ensure_layout()
+        return self._paths.curve(i)
 
     def curve_of(self, key: SynapseKey) -> np.ndarray | None:
         self.ensure_layout()
@@ -364,7 +297,7 @@ class SynapseLayer(QGraphicsItem):
         exposed = styles.exposed_rect(painter, option, self._bounds)
         painter.setClipRect(exposed)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if not self._curves:
+        if not len(self._paths):
             return
         boxes = self._boxes
         visible = np.flatnonzero((boxes[:, 0] <= exposed.right()) & (boxes[:, 2] >= exposed.left())
@@ -372,7 +305,8 @@ class SynapseLayer(QGraphicsItem):
         if painter.worldTransform().m11() < OVERVIEW_ZOOM and self.network_scene().detail_follows_zoom:
             self._paint_overview(painter, visible)
             return
-        curves = self._curves
+        paths = self._paths
+        curves = paths.curves(visible)
         in_view = np.zeros(len(curves), dtype=bool)
         in_view[visible] = True
         # Only the halos of curves in view: after Select all, most of the wide halo strokes would
@@ -387,11 +321,9 @@ class SynapseLayer(QGraphicsItem):
                 painter.setPen(styles.pen(color, 10.0))
                 for i in indices:
                     painter.drawPath(curves[i])
-        if self._details is None:
-            self._details = self._build_details()
-        dendrites, endings, signs = self._details
         visible_list = visible.tolist()
-        if dendrites:
+        if paths.biological:
+            dendrites = paths.dendrites(visible)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QBrush(PALETTE.dendrite))
             for i in visible_list:
@@ -405,6 +337,7 @@ class SynapseLayer(QGraphicsItem):
                 painter.setPen(self._pens[pen_id])
                 current = pen_id
             painter.drawPath(curves[i])
+        endings, signs = paths.endings(visible), paths.signs
         bar_pen = styles.pen(PALETTE.inhibitory, 4.0)
         fills = {1.0: QBrush(PALETTE.excitatory), 0.0: QBrush(PALETTE.silent)}
         for i in visible_list:
@@ -414,23 +347,26 @@ class SynapseLayer(QGraphicsItem):
                 painter.fillPath(endings[i], fills[signs[i]])
 
     def _paint_overview(self, painter: QPainter, visible: np.ndarray) -> None:
-        """Hairlines in each synapse's colour (selected ones in blue): Qt's fast path for many lines."""
+        """Hairlines in each synapse's colour (selected ones in blue), the curves of each colour in
+        one path: Qt's fast path for many lines, and no Python call per synapse."""
         pens = [QPen(pen.color(), 0) for pen in self._pens]
-        selected_pen = QPen(PALETTE.selection, 0)
-        chosen = np.zeros(len(self._curves), dtype=bool)
-        for key in self.selected:
-            i = self._index.get(key)
-            if i is not None:
-                chosen[i] = True
-        group = np.where(chosen, len(pens), self._pen_index)
-        order = visible[np.argsort(group[visible], kind="stable")]
-        current = -1
-        for i in order.tolist():
-            g = group[i]
-            if g != current:
-                painter.setPen(selected_pen if g == len(pens) else pens[g])
-                current = g
-            painter.drawPath(self._curves[i])
+        pens.append(QPen(PALETTE.selection, 0))
+        chosen = np.zeros(len(self._paths), dtype=bool)
+        chosen[[i for i in (self._index.get(key) for key in self.selected) if i is not None]] = True
+        group = np.where(chosen, len(pens) - 1, self._pen_index)[visible]
+        for g in np.unique(group).tolist():
+            painter.setPen(pens[g])
+            painter.drawPath(self._paths.curves_as_one(visible[group == g]))
+
+
+def _texts_and_widths(weights: np.ndarray, metrics: QFontMetricsF) -> tuple[list[str], np.ndarray]:
+    """Each weight's label and its width in `metrics`, each different weight formatted and
+    measured once (a large network has a million synapses and a few weights)."""
+    values, inverse = np.unique(weights, return_inverse=True)
+    texts = [styles.format_number(w) for w in values.tolist()]
+    widths = np.array([metrics.horizontalAdvance(t) for t in texts], dtype=float)
+    inverse = inverse.reshape(-1)
+    return np.array(texts, dtype=object)[inverse].tolist(), widths[inverse]
 
 
 def _rect_tuple(rect: QRectF) -> tuple[float, float, float, float]:
