@@ -25,6 +25,13 @@ R = styles.SOMA_RADIUS
 S = styles.SENSOR_HALF
 SR = styles.SCHEMATIC_RADIUS
 AXON_HANDLE_RADIUS = 7.0
+# Qt's enum members, looked up once: the lookup costs more than the rest of a constructor's Python
+# work, and a large network makes 100,000 items.
+_FLAGS = (QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+          | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+_DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+_POSITION_CHANGE = QGraphicsItem.GraphicsItemChange.ItemPositionChange
+_POSITION_HAS_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
 
 
 class NeuronItem(QGraphicsItem):
@@ -59,13 +66,11 @@ class NeuronItem(QGraphicsItem):
         self.lit: Lit = NOTHING_LIT
         self._label_rect = QRectF()
         self._bounds = QRectF()  # cached: Qt asks for it many times per move
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self.setFlags(_FLAGS)
         self.setAcceptHoverEvents(True)
         self.setZValue(10)
         # Moving a cached item repaints nothing: dragging hundreds of neurons stays smooth.
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setCacheMode(_DEVICE_CACHE)
 
     # ---- model access --------------------------------------------------------------------
     @property
@@ -78,8 +83,14 @@ class NeuronItem(QGraphicsItem):
         self.look, self.model, self.show_thresholds, self.show_weights = look, model, show_thresholds, show_weights
         self._label_rect = QRectF()
         self._bounds = QRectF()
-        self.setToolTip(plain_text.tooltip(self._tooltip()))
+        if self.hovered:
+            self.setToolTip(self.toolTip())
         self.update()
+
+    def toolTip(self) -> str:  # noqa: N802 (Qt's name)
+        """What hovering the neuron says. Qt shows the text set on the item, which is set when the
+        pointer enters it: made for every item, the texts cost more than the items in a large network."""
+        return plain_text.tooltip(self._tooltip())
 
     def _tooltip(self) -> str:
         n = self.neuron
@@ -239,14 +250,18 @@ class NeuronItem(QGraphicsItem):
         return (d.x() ** 2 + d.y() ** 2) <= (AXON_HANDLE_RADIUS + 3) ** 2
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value):  # noqa: N802
-        scene = self.scene()
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and scene is not None:
-            return scene.item_position(self, value)
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and scene is not None:
-            scene.neuron_item_moved(self)
-        return super().itemChange(change, value)
+        # (Qt's own itemChange returns the value as it is)
+        if change == _POSITION_CHANGE:
+            scene = self.scene()
+            return value if scene is None else scene.item_position(self, value)
+        if change == _POSITION_HAS_CHANGED:
+            scene = self.scene()
+            if scene is not None:
+                scene.neuron_item_moved(self)
+        return value
 
     def hoverEnterEvent(self, event) -> None:  # noqa: N802
+        self.setToolTip(self.toolTip())
         self.hovered = True
         self.update()
         super().hoverEnterEvent(event)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QBrush, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
@@ -263,8 +264,8 @@ class DisplayScene(QGraphicsScene):
     def network_rect(self) -> QRectF:
         """Bounds of what is drawn (neurons, labels, curves, notes)."""
         self.flush()
-        rect = QRectF()
-        for item in (*self.neuron_items.values(), *self.note_items.values()):
+        rect = _union_of_bounds(self.neuron_items.values())
+        for item in self.note_items.values():
             rect = rect.united(item.sceneBoundingRect())
         if self.synapse_layer.keys:
             rect = rect.united(self.synapse_layer.boundingRect())
@@ -276,6 +277,18 @@ class DisplayScene(QGraphicsScene):
         for item in self.annotations:
             rect = rect.united(item.sceneBoundingRect())
         return rect
+
+
+def _union_of_bounds(items) -> QRectF:
+    """The scene rectangle around these (unrotated, unscaled) items' bounds: read in Python, not
+    through Qt's sceneBoundingRect, which calls back into Python for each of 100,000 items."""
+    corners = np.array([(item.x(), item.y(), *item.boundingRect().getCoords()) for item in items],
+                       dtype=float).reshape(-1, 6)
+    if not len(corners):
+        return QRectF()
+    left, top = (corners[:, 0] + corners[:, 2]).min(), (corners[:, 1] + corners[:, 3]).min()
+    right, bottom = (corners[:, 0] + corners[:, 4]).max(), (corners[:, 1] + corners[:, 5]).max()
+    return QRectF(left, top, right - left, bottom - top)
 
 
 @contextmanager
