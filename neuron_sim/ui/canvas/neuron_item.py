@@ -8,7 +8,7 @@ and all colours come from the scene and styles.py.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QGuiApplication, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from neuron_sim.model import block_layout, geometry
@@ -32,6 +32,19 @@ _FLAGS = (QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.Graphi
 _DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 _POSITION_CHANGE = QGraphicsItem.GraphicsItemChange.ItemPositionChange
 _POSITION_HAS_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
+
+
+_metrics: dict[bool, tuple[QFont, QFontMetricsF]] = {}
+
+
+def _label_metrics(main: bool) -> QFontMetricsF:
+    """The metrics of a name (main) or of the small text under it, made again only when the
+    application's font changes (the label fonts derive from it)."""
+    base = QGuiApplication.font()
+    made = _metrics.get(main)
+    if made is None or made[0] != base:
+        made = _metrics[main] = (base, QFontMetricsF(styles.label_font() if main else styles.small_font()))
+    return made[1]
 
 
 class NeuronItem(QGraphicsItem):
@@ -213,7 +226,7 @@ class NeuronItem(QGraphicsItem):
             top = self.body_rect().bottom() + 3
             width, height = 0.0, 0.0
             for text, main in self.text_lines():
-                metrics = QFontMetricsF(styles.label_font() if main else styles.small_font())
+                metrics = _label_metrics(main)
                 width = max(width, metrics.horizontalAdvance(text))
                 height += metrics.height()
             self._label_rect = QRectF(-width / 2 + self._label_shift(), top, width, height)

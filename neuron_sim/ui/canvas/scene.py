@@ -110,9 +110,11 @@ class DisplayScene(QGraphicsScene):
         item = NeuronItem(neuron)
         item.show_label = self.show_labels
         self._refresh_item(item)
+        # Placed before it joins the scene: exactly where the model says (no snapping), and
+        # without the scene's index following the move (the caller lays the synapses out).
+        item.setPos(neuron.position[0], neuron.position[1])
         self.neuron_items[neuron_id] = item
         self.addItem(item)
-        self.place_item(item, neuron.position)
         return item
 
     def _add_note_item(self, note_id: str) -> NoteItem:
