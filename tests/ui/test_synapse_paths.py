@@ -116,14 +116,39 @@ def test_a_synapse_is_clicked_and_selected_whether_or_not_its_path_was_made(qtbo
 
 
 def test_hovering_a_neuron_gives_qt_its_tooltip_and_an_edit_while_hovered_renews_it(qtbot, window):
-    from PySide6.QtWidgets import QGraphicsItem
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneHoverEvent
 
     window.document.replace(layered_network(3, 2, seed=1))
     item = next(iter(window.scene.neuron_items.values()))
     neuron_id = item.neuron_id
     assert QGraphicsItem.toolTip(item) == ""  # (made when hovered, not for every item)
-    qtbot.mouseMove(window.view.viewport(), window.view.mapFromScene(item.scenePos()))
-    qtbot.waitUntil(lambda: item.hovered)
+    window.scene.sendEvent(item, QGraphicsSceneHoverEvent(QEvent.Type.GraphicsSceneHoverEnter))
+    assert item.hovered
     assert QGraphicsItem.toolTip(item) == item.toolTip() and item.neuron.label in item.toolTip()
     window.network.set_neuron_param(neuron_id, "label", "renamed")
     assert "renamed" in QGraphicsItem.toolTip(item)
+
+
+def test_the_synapse_under_a_point_is_the_nearest_curve_of_all_within_the_tolerance(qtbot, window):
+    """synapse_at measures only the curves whose boxes hold the point: the same answer as measuring
+    every curve (labels off, so that only curves count)."""
+    from neuron_sim.model import geometry
+
+    window.document.replace(layered_network(30, 200, seed=6))
+    window.scene.set_show_weights(False)
+    layer = window.scene.synapse_layer
+    window.scene.flush()
+    control = layer.layout_.control
+    rng = np.random.default_rng(8)
+    # points on curves, near them and anywhere
+    on = geometry.point_on_curves(control[rng.integers(0, len(control), 150)], rng.random(150))
+    points = np.vstack([on, on + rng.normal(0, 5, on.shape), rng.uniform(control.min((0, 1)), control.max((0, 1)), (150, 2))])
+    found = 0
+    for tolerance in (6.0, 40.0):
+        for x, y in points.tolist():
+            expected = geometry.nearest_curve((x, y), control, tolerance)
+            key = layer.synapse_at(QPointF(x, y), tolerance)
+            assert key == (None if expected is None else layer.keys[expected])
+            found += key is not None
+    assert found > 300

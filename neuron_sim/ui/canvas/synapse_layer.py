@@ -31,6 +31,7 @@ from neuron_sim.ui.canvas.weight_labels import WeightLabelLayer
 
 
 HIT_TOLERANCE = 6.0
+CURVE_BOX_MARGIN = 28.0  # scene px around a curve's control points: its pen, halo and ending
 SHIFT_TOLERANCE = 0.5  # scene px: a drawing that moved as a whole, up to rounding, keeps its label places
 MAX_LABELS_PLACED_CAREFULLY = 600  # beyond this labels sit mid-curve (such networks are not figures)
 OVERVIEW_ZOOM = styles.OVERVIEW_ZOOM  # below this zoom: hairlines, no boutons, dendrites or labels
@@ -179,8 +180,8 @@ class SynapseLayer(QGraphicsItem):
         same = previous is not None and previous[0] == self._look and previous[1] == self.keys \
             and np.array_equal(previous[2], self.weights)
         self._paths.lay_out(self.layout_, self._look == "biological", np.sign(self.weights), same)
-        lows = control.min(axis=1) - 28.0
-        highs = control.max(axis=1) + 28.0
+        lows = control.min(axis=1) - CURVE_BOX_MARGIN
+        highs = control.max(axis=1) + CURVE_BOX_MARGIN
         if self._look == "biological" and len(control):
             lows = np.minimum(lows, self.layout_.dendrite_base - 16.0)
             highs = np.maximum(highs, self.layout_.dendrite_base + 16.0)
@@ -266,8 +267,15 @@ class SynapseLayer(QGraphicsItem):
         on_label = np.flatnonzero((np.abs(point.x() - xs) <= halves) & (np.abs(point.y() - ys) <= 9))
         if len(on_label):
             return self.keys[on_label[0]]
-        i = geometry.nearest_curve((point.x(), point.y()), self.layout_.control, tolerance)
-        return None if i is None else self.keys[i]
+        # Only a curve whose box holds the point can pass within the tolerance (a curve lies in the
+        # hull of its control points): hovering a million synapses measures the few under the mouse.
+        x, y = point.x(), point.y()
+        reach = max(0.0, tolerance - CURVE_BOX_MARGIN)
+        boxes = self._boxes
+        near = np.flatnonzero((boxes[:, 0] - reach <= x) & (boxes[:, 2] + reach >= x)
+                              & (boxes[:, 1] - reach <= y) & (boxes[:, 3] + reach >= y))
+        i = geometry.nearest_curve((x, y), self.layout_.control[near], tolerance)
+        return None if i is None else self.keys[near[i]]
 
     def curve_boxes(self) -> np.ndarray:
         """(n, 4) left, top, right, bottom around each synapse's curve, in the order of `keys`."""
