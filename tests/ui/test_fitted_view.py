@@ -71,3 +71,41 @@ def test_a_scroll_bar_coming_or_going_does_not_refit_the_view(qtbot, window, mon
     assert not fits, "the view refit when only a scroll bar took room"
     view.resize(view.width() - 60, view.height())  # the room itself changes: refit
     assert fits
+
+
+def _centre_offset(window) -> tuple[float, float]:
+    """Where the network's centre is on screen, from the viewport's centre, in pixels."""
+    view = window.view
+    centre = view.mapFromScene(window.scene.framed_rect().center())
+    middle = view.viewport().rect().center()
+    return abs(centre.x() - middle.x()), abs(centre.y() - middle.y())
+
+
+def test_a_small_page_after_one_with_far_callouts_sits_in_the_middle_without_scroll_bars(qtbot, window):
+    window.resize(1400, 900)
+    window.lessons.start_named("concept-of-the-neuron", 0)  # callouts name the cell's parts, far out
+    _settle(qtbot, window)
+    window.lessons.next()  # one cell and its input, no callouts
+    _settle(qtbot, window)
+    view = window.view
+    assert not view.horizontalScrollBar().isVisible() and not view.verticalScrollBar().isVisible()
+    dx, dy = _centre_offset(window)
+    assert dx <= 2 and dy <= 2, f"the network is {dx}, {dy} px from the middle"
+    assert not _neurons_outside_view(window)
+
+
+def test_a_cell_added_beyond_the_fitted_room_can_be_scrolled_to(qtbot, window):
+    from neuron_sim import commands
+    from neuron_sim.model import Neuron
+
+    assert window.examples.open_example_named("dense-layer")
+    _settle(qtbot, window)
+    far = window.scene.framed_rect().right() + 3000
+    window.scene.push(commands.AddNeuronCommand(window.network, Neuron("far", position=(far, 0.0))))
+    _settle(qtbot, window)
+    item = window.scene.neuron_items["far"]
+    assert window.view.sceneRect().contains(item.sceneBoundingRect())
+    window.view.reset_zoom()
+    window.view.centerOn(item)
+    _settle(qtbot, window)
+    assert "far" not in _neurons_outside_view(window)

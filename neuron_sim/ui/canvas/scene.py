@@ -273,6 +273,11 @@ class DisplayScene(QGraphicsScene):
             rect = rect.united(self.synapse_layer.boundingRect())
         return rect
 
+    def is_framed(self, item) -> bool:
+        """Whether `item` (a top-level item) is part of what Fit frames (framed_rect)."""
+        return (isinstance(item, (NeuronItem, NoteItem)) or item is self.synapse_layer
+                or item in self.annotations)
+
     def framed_rect(self) -> QRectF:
         """What Fit frames: the network and the annotations drawn on it."""
         rect = self.network_rect()

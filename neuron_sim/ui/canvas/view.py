@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QPointF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QLineEdit, QWidget
 
@@ -18,6 +18,7 @@ from neuron_sim.ui import plain_text
 ZOOM_STEP = 1.2
 MIN_ZOOM, MAX_ZOOM = 0.1, 6.0
 FIT_MAX_ZOOM = 1.75
+ROOM_MARGIN = 120.0  # scene units the canvas scrolls beyond what is drawn
 WEIGHT_NUDGE = 0.1
 NUDGE_BURST_MS = 900  # Ctrl+wheel notches closer together than this merge into one undo step
 
@@ -82,6 +83,8 @@ class NetworkView(QGraphicsView):
         self._fitted_room = QSize()  # the viewport room (scroll bars aside) the last fit filled
         for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
             bar.actionTriggered.connect(self._scrolled_by_hand)
+        self._room = QRectF()  # what the view scrolls over, set by Fit (null: Qt's scene rectangle)
+        scene.changed.connect(self._widen_room)
 
     def network_scene(self) -> EditorScene:
         return self.scene()  # type: ignore[return-value]
@@ -111,17 +114,65 @@ class NetworkView(QGraphicsView):
 
     def fit(self) -> None:
         rect = self.network_scene().framed_rect()
+        framed = rect.adjusted(-40, -40, 40, 40)
+        self._set_room(framed)
         if rect.isEmpty():
             self._scale_to(1.0)
             self.centerOn(0, 0)
         else:
-            self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
+            self.fitInView(framed, Qt.AspectRatioMode.KeepAspectRatio)
             if self.zoom() > FIT_MAX_ZOOM:  # a tiny network is not blown up to poster size
                 self._scale_to(FIT_MAX_ZOOM)
-                self.centerOn(rect.center())
             self.zoom_changed.emit(self.zoom())
+        self._set_room(self._in_view_around(framed if not rect.isEmpty() else QRectF(0, 0, 0, 0)))
+        self.centerOn(framed.center() if not rect.isEmpty() else QPointF(0, 0))
         self.fitted = True
         self._fitted_room = self.maximumViewportSize()
+
+    # ---- what the canvas scrolls over ---------------------------------------------------------
+    # Qt's own scene rectangle only grows, for as long as the scene lives: after a network with
+    # parts far out (a lesson page's callouts), a small one would sit at one side of a large,
+    # mostly empty canvas with scroll bars. Fit sets the room to what is drawn now; anything drawn
+    # beyond it later (an added or moved cell) widens it. Present mode sets its own.
+    def _set_room(self, room: QRectF) -> None:
+        self._room = QRectF(room)
+        self.setSceneRect(self._room)
+
+    def _in_view_around(self, framed: QRectF) -> QRectF:
+        """`framed` and, around its centre, all the viewport shows at this zoom (scroll bars aside):
+        what a fitted view scrolls over, so that no scroll bar shows and the network sits in the middle."""
+        zoom = max(self.zoom(), 1e-9)
+        room = self.maximumViewportSize()
+        width, height = (room.width() - 0.5) / zoom, (room.height() - 0.5) / zoom  # rounding kept inside
+        centre = framed.center()
+        return framed.united(QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height))
+
+    def refresh_room(self) -> None:
+        """The room set again from what is drawn now (and a margin), the view's zoom and centre kept."""
+        centre = self.mapToScene(self.viewport().rect().center())
+        framed = self.network_scene().framed_rect()
+        self._set_room(framed.adjusted(-ROOM_MARGIN, -ROOM_MARGIN, ROOM_MARGIN, ROOM_MARGIN)
+                       if not framed.isEmpty() else self._in_view_around(QRectF(centre, centre)))
+        self.centerOn(centre)
+
+    def _widen_room(self, regions) -> None:
+        if self._room.isNull() or self.sceneRect() != self._room:  # not ours now (Present mode's)
+            return
+        scene = self.network_scene()
+        everything = scene.sceneRect()  # Qt's full-scene update reports this: not a change
+        room = self._room
+        for region in regions:
+            if region == everything or room.contains(region):
+                continue
+            # what is drawn there now (a region may be where something was: removed callouts)
+            for item in scene.items(region):
+                if scene.is_framed(item.topLevelItem()):
+                    bounds = item.sceneBoundingRect()
+                    if not room.contains(bounds):
+                        room = room.united(bounds.adjusted(-ROOM_MARGIN, -ROOM_MARGIN, ROOM_MARGIN, ROOM_MARGIN))
+        if room != self._room:
+            self._room = room
+            self.setSceneRect(room)
 
     def _scrolled_by_hand(self, _action: int) -> None:
         self.fitted = False

@@ -288,7 +288,7 @@ class PresentMode(QObject):
             table.columns_cut.disconnect(self._widen_panel)
         self.view.network_scene().changed.disconnect(self._grow_scene_rect)
         self._scene_rect = QRectF()
-        self.view.setSceneRect(QRectF())  # back to the scene's own: everything drawn
+        self.view.refresh_room()  # back to the canvas's own: what is drawn, and room around it
         self.view.viewport().removeEventFilter(self)
         self.halo.hide()
         for action in self.keys:
