@@ -164,12 +164,14 @@ class NetworkView(QGraphicsView):
         for region in regions:
             if region == everything or room.contains(region):
                 continue
-            # what is drawn there now (a region may be where something was: removed callouts)
-            for item in scene.items(region):
-                if scene.is_framed(item.topLevelItem()):
-                    bounds = item.sceneBoundingRect()
-                    if not room.contains(bounds):
-                        room = room.united(bounds.adjusted(-ROOM_MARGIN, -ROOM_MARGIN, ROOM_MARGIN, ROOM_MARGIN))
+            # what is drawn beyond the room now (the region may be where something was: removed
+            # callouts), looked up in the strips of the region outside the room only
+            for strip in _outside(region, room):
+                for item in scene.items(strip):
+                    if scene.is_framed(item.topLevelItem()):
+                        bounds = item.sceneBoundingRect()
+                        if not room.contains(bounds):
+                            room = room.united(bounds.adjusted(-ROOM_MARGIN, -ROOM_MARGIN, ROOM_MARGIN, ROOM_MARGIN))
         if room != self._room:
             self._room = room
             self.setSceneRect(room)
@@ -264,6 +266,22 @@ class NetworkView(QGraphicsView):
             editor.deleteLater()
             self.setFocus()
             self.editor_closed.emit()
+
+
+def _outside(region: QRectF, room: QRectF) -> list[QRectF]:
+    """The parts of `region` beyond `room`: up to four strips (left, right, above, below)."""
+    strips = []
+    if region.left() < room.left():
+        strips.append(QRectF(region.left(), region.top(), min(room.left(), region.right()) - region.left(), region.height()))
+    if region.right() > room.right():
+        left = max(room.right(), region.left())
+        strips.append(QRectF(left, region.top(), region.right() - left, region.height()))
+    if region.top() < room.top():
+        strips.append(QRectF(region.left(), region.top(), region.width(), min(room.top(), region.bottom()) - region.top()))
+    if region.bottom() > room.bottom():
+        top = max(room.bottom(), region.top())
+        strips.append(QRectF(region.left(), top, region.width(), region.bottom() - top))
+    return [strip for strip in strips if strip.width() > 0 and strip.height() > 0]
 
 
 def parse_number(text: str):
