@@ -216,18 +216,22 @@ def test_the_pictures_are_drawn_after_the_pages_first_paint(qapp, qtbot, monkeyp
 
     page = StartPage(QSettings("neuron-sim", "neuron-sim"))
     qtbot.addWidget(page)
-    assert events == [] and not any(card.has_picture for card in page.cards)
+    cards = [*page.lesson_cards, *page.cards]
+    assert page.lesson_cards and events == [] and not any(card.has_picture for card in cards)
     paints = Paints()
     page.installEventFilter(paints)
     page.show()
-    qtbot.waitUntil(lambda: all(card.has_picture for card in page.cards), timeout=20_000)
+    qtbot.waitUntil(lambda: all(card.has_picture for card in cards), timeout=20_000)
     assert events[0] == "paint" and events.count("draw") == len(page.cards)
+    for card in page.lesson_cards:
+        shown = card.picture.pixmap().toImage().convertToFormat(QImage.Format.Format_RGB32)
+        assert shown == start_page.lesson_thumbnail(card.lesson).convertToFormat(QImage.Format.Format_RGB32)
     for card in page.cards:
         shown = card.picture.pixmap().toImage().convertToFormat(QImage.Format.Format_RGB32)
         assert shown == start_page.example_thumbnail(card.example).convertToFormat(QImage.Format.Format_RGB32)
     again = StartPage(QSettings("neuron-sim", "neuron-sim"))  # drawn once: the next page has them at once
     qtbot.addWidget(again)
-    assert all(card.has_picture for card in again.cards)
+    assert all(card.has_picture for card in [*again.lesson_cards, *again.cards])
 
 
 def test_thumbnails_differ_between_examples(qapp):

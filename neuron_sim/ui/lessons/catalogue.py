@@ -28,13 +28,29 @@ class LessonEntry:
 def lesson_entries(folder: Path | None = None) -> list[LessonEntry]:
     """Every lesson file of `folder` (the shipped lessons by default), the good ones in their order,
     then the ones with a mistake (each with its error)."""
-    entries = []
-    for path in lesson_files(folder or lessons_dir()):
-        try:
-            entries.append(LessonEntry(path, load_lesson(path, examples_dir())))
-        except NetworkFileError as error:
-            entries.append(LessonEntry(path, None, error))
-    return sorted(entries, key=lambda entry: entry.order)
+    return sorted((_entry(path) for path in lesson_files(folder or lessons_dir())), key=lambda entry: entry.order)
+
+
+# A file is read again only when it has changed: the Lessons menu and the start page both list them at launch.
+_read: dict[tuple[Path, int, int], LessonEntry] = {}
+
+
+def _entry(path: Path) -> LessonEntry:
+    try:
+        status = path.stat()
+    except OSError:  # gone since the folder was listed: reading it says so
+        return _read_entry(path)
+    key = (path, status.st_mtime_ns, status.st_size)
+    if key not in _read:
+        _read[key] = _read_entry(path)
+    return _read[key]
+
+
+def _read_entry(path: Path) -> LessonEntry:
+    try:
+        return LessonEntry(path, load_lesson(path, examples_dir()))
+    except NetworkFileError as error:
+        return LessonEntry(path, None, error)
 
 
 def current_language() -> str:

@@ -3,9 +3,9 @@
 Shown at launch (unless "Show at start" is turned off; QSettings key `show_start_page`) and from
 Help → Start page or the Examples menu. Choosing a card opens that example as an untitled copy.
 
-The pictures are drawn after the page's first paint, one per turn of the event loop, so that the
-page (and, at launch, the window under it) appears at once; each card shows its blank picture
-area until then.
+The pictures (of the lessons and the examples) are drawn after the page's first paint, one per turn
+of the event loop, so that the page (and, at launch, the window under it) appears at once; each card
+shows its blank picture area until then.
 """
 
 from __future__ import annotations
@@ -65,13 +65,28 @@ def _render(example: Example, size: QSize) -> QImage:
 
 def lesson_thumbnail(lesson: Lesson, size: QSize = THUMBNAIL_SIZE) -> QImage:
     """The lesson's first page, drawn small; cached per file, its version and size."""
-    path = lesson.path
-    key = ("lesson", str(path), path.stat().st_mtime_ns if path else 0, size.width(), size.height())
+    key = _lesson_thumbnail_key(lesson, size)
     image = _thumbnails.get(key)
     if image is None:
         page = lesson.pages[0]
         image = _thumbnails[key] = draw_network(page.network(), page.look, size)
     return image
+
+
+def drawn_lesson_thumbnail(lesson: Lesson, size: QSize = THUMBNAIL_SIZE) -> QImage | None:
+    """The lesson's thumbnail if it has been drawn already, else None (nothing is drawn)."""
+    return _thumbnails.get(_lesson_thumbnail_key(lesson, size))
+
+
+def _lesson_thumbnail_key(lesson: Lesson, size: QSize) -> tuple:
+    path = lesson.path
+    return ("lesson", str(path), path.stat().st_mtime_ns if path else 0, size.width(), size.height())
+
+
+def _blank_picture() -> QPixmap:
+    blank = QPixmap(THUMBNAIL_SIZE)
+    blank.fill(PALETTE.background)
+    return blank
 
 
 def draw_network(network: Network, look: str, size: QSize) -> QImage:
@@ -110,12 +125,8 @@ class ExampleCard(QFrame):
         self.picture = QLabel()
         image = drawn_thumbnail(example)
         self.has_picture = image is not None
-        if image is None:  # drawn after the page's first paint (draw_picture)
-            blank = QPixmap(THUMBNAIL_SIZE)
-            blank.fill(PALETTE.background)
-            self.picture.setPixmap(blank)
-        else:
-            self.picture.setPixmap(QPixmap.fromImage(image))
+        # without a picture yet, it is drawn after the page's first paint (draw_picture)
+        self.picture.setPixmap(QPixmap.fromImage(image) if image is not None else _blank_picture())
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = QLabel(example.title)
         font = self.title.font()
@@ -168,7 +179,9 @@ class LessonCard(QFrame):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(fill(self.tr("Start the lesson “%1”"), lesson.title.get(language)))
         self.picture = QLabel()
-        self.picture.setPixmap(QPixmap.fromImage(lesson_thumbnail(lesson)))
+        image = drawn_lesson_thumbnail(lesson)
+        self.has_picture = image is not None
+        self.picture.setPixmap(QPixmap.fromImage(image) if image is not None else _blank_picture())
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = QLabel(lesson.title.get(language))
         font = self.title.font()
@@ -186,6 +199,10 @@ class LessonCard(QFrame):
             column.addWidget(widget)
         column.addStretch(1)
         self.setFixedWidth(THUMBNAIL_SIZE.width() + 22)
+
+    def draw_picture(self) -> None:
+        self.picture.setPixmap(QPixmap.fromImage(lesson_thumbnail(self.lesson)))
+        self.has_picture = True
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
@@ -291,12 +308,15 @@ class StartPage(QDialog):
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().paintEvent(event)
-        if not self._drawing_pictures and any(not card.has_picture for card in self.cards):
+        if not self._drawing_pictures and any(not card.has_picture for card in self._all_cards()):
             self._drawing_pictures = True
             QTimer.singleShot(0, self, self._draw_next_picture)  # once this paint is on the screen
 
+    def _all_cards(self) -> list[LessonCard | ExampleCard]:
+        return [*self.lesson_cards, *self.cards]
+
     def _draw_next_picture(self) -> None:
-        waiting = [card for card in self.cards if not card.has_picture]
+        waiting = [card for card in self._all_cards() if not card.has_picture]
         if waiting:
             waiting[0].draw_picture()
         if len(waiting) > 1:
