@@ -7,6 +7,19 @@
 `Figure` (figure.py) and `write_animation` (animation.py).
 """
 
-from neuron_sim.ui.export.figure import BACKGROUNDS, FORMATS, SCOPES, Figure, FigureError, FigureOptions
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from neuron_sim.ui.export.figure import BACKGROUNDS, FORMATS, SCOPES, Figure, FigureError, FigureOptions
 
 __all__ = ["BACKGROUNDS", "FORMATS", "SCOPES", "Figure", "FigureError", "FigureOptions"]
+
+
+def __getattr__(name: str) -> Any:
+    # figure.py loads on the first export, not with the window's File menu (start-up time)
+    if name in __all__:
+        from neuron_sim.ui.export import figure
+        return getattr(figure, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -9,6 +9,8 @@ from __future__ import annotations
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QProgressDialog, QWidget
@@ -17,10 +19,11 @@ from neuron_sim.ui.canvas.editor_scene import EditorScene
 from neuron_sim.ui.canvas.view import NetworkView
 from neuron_sim.ui.document import Document
 from neuron_sim.ui.i18n.errors import error_text
-from neuron_sim.ui.export.animation import write_animation
-from neuron_sim.ui.export.dialog import ExportDialog
-from neuron_sim.ui.export.figure import Figure, FigureError, FigureOptions
 from neuron_sim.ui.playback import Playback
+
+if TYPE_CHECKING:  # the figure code loads on the first export, not at start-up
+    from neuron_sim.ui.export.dialog import ExportDialog
+    from neuron_sim.ui.export.figure import Figure, FigureOptions
 
 
 def figure_mime_data(figure: Figure) -> QMimeData:
@@ -70,6 +73,8 @@ class FigureActions(QObject):
     def _open_dialog(self, animation: bool) -> ExportDialog:
         if self.dialog is not None:  # one export dialog at a time
             self.dialog.reject()
+        from neuron_sim.ui.export.dialog import ExportDialog
+
         initial = self._initial_options()
         dialog = ExportDialog(self._parent, animation=animation, initial=initial)
         dialog.accepted.connect(lambda: self._save(dialog))
@@ -104,6 +109,8 @@ class FigureActions(QObject):
         return str(folder / f"{stem}.{suffix}")
 
     def _save(self, dialog: ExportDialog) -> None:
+        from neuron_sim.ui.export.figure import FigureError
+
         self.options = dialog.figure_options()
         fmt = dialog.file_format()
         if dialog.animation:
@@ -125,6 +132,9 @@ class FigureActions(QObject):
         self.message.emit(self.tr("Figure saved to %1").replace("%1", path))
 
     def _save_animation(self, dialog: ExportDialog, fmt: str) -> None:
+        from neuron_sim.ui.export.animation import write_animation
+        from neuron_sim.ui.export.figure import FigureError
+
         file_filter = self.tr("GIF animations (*.gif)") if fmt == "gif" else self.tr("PNG frames (*.png)")
         path = self.ask_save_path(self.tr("Export animation"), self._suggested(fmt), file_filter)
         if not path:
@@ -163,6 +173,8 @@ class FigureActions(QObject):
 
     # ---- clipboard -----------------------------------------------------------------------------
     def _copy_from(self, dialog: ExportDialog) -> None:
+        from neuron_sim.ui.export.figure import FigureError
+
         self.options = dialog.figure_options()
         try:
             figure = dialog.build_figure()
@@ -173,6 +185,8 @@ class FigureActions(QObject):
 
     def copy_figure(self) -> None:
         """Copy the whole network (or the dialog's last choices) to the clipboard."""
+        from neuron_sim.ui.export.figure import Figure, FigureError, FigureOptions
+
         scene = self.scene
         options = self._initial_options() or FigureOptions(look=scene.look, show_weights=scene.show_weights,
                                                            show_thresholds=scene.show_thresholds)
