@@ -6,7 +6,7 @@ import json
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QMessageBox
 
 from neuron_sim import commands
@@ -258,3 +258,26 @@ def test_cli_refuses_an_unknown_example_in_one_line(capsys):
     error = capsys.readouterr().err
     assert error.startswith("neuron-sim: error:") and error.count("\n") == 1
     assert "'xorr'" in error and "xor" in error and "dense-layer" in error
+
+
+def test_a_card_is_outlined_in_blue_while_it_has_the_focus_or_the_pointer_is_over_it(qapp, qtbot):
+    page = StartPage(QSettings("neuron-sim", "neuron-sim"))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    cards = page.cards[:3]
+
+    def left_edge(card) -> QColor:
+        return card.grab().toImage().pixelColor(1, card.height() // 2)
+
+    unlit = 0
+    for focused in cards:  # the pointer stays wherever earlier tests left it: over one card or none
+        focused.setFocus()
+        qtbot.waitUntil(focused.hasFocus)
+        for card in cards:
+            if card.hasFocus() or card.underMouse():
+                assert left_edge(card) == PALETTE.selection
+            else:
+                unlit += 1
+                assert left_edge(card) != PALETTE.selection and left_edge(card).red() > 150  # light grey
+    assert unlit >= 3
