@@ -122,3 +122,21 @@ def test_a_closed_weights_dock_stays_closed_after_the_change(qtbot, window, back
     korean.playback.play()
     korean.playback.pause()
     assert not korean.instruments.weight_dock.isVisible()
+
+
+def test_the_train_dock_is_built_when_first_shown_and_stays_shown_after_the_change(qtbot, window, back_to_english):
+    from PySide6.QtCore import Qt
+
+    assert window.training._dock is None and window.training._session is None  # nothing built at start
+    assert not window.training.dock_action.isChecked()
+    window.training.dock_action.trigger()
+    assert window.training.dock.isVisible() and window.training.dock_action.isChecked()
+    assert window.dockWidgetArea(window.training.dock) == Qt.DockWidgetArea.LeftDockWidgetArea
+    window.training.dock.close()  # its title bar's ✕: the menu's tick follows
+    assert not window.training.dock_action.isChecked()
+    window.training.dock_action.trigger()
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, window.training.dock)  # moved by the teacher
+    korean = _kept(qtbot, window.reopen_in_language("ko"))
+    _settle(qtbot)
+    assert korean.training.dock.isVisible() and korean.training.dock_action.isChecked()
+    assert korean.dockWidgetArea(korean.training.dock) == Qt.DockWidgetArea.RightDockWidgetArea

@@ -9,22 +9,24 @@ the selected neuron, and hovering a synapse says its w, Δw and ∂L/∂w.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from neuron_sim.model.training import TrainConfig
-
-from neuron_sim.ui.canvas.backward_pulses import BackwardPass
 from neuron_sim.ui.canvas.editor_scene import EditorScene
 from neuron_sim.ui.document import Document
 from neuron_sim.ui.examples import Example
-from neuron_sim.ui.panels.training.dock import TrainDock
 from neuron_sim.ui.panels.training.learning_box import LearningBox, three_digits
-from neuron_sim.ui.panels.training.session import Step, TrainingSession
 from neuron_sim.ui.playback import Playback
 from neuron_sim.ui.window.actions import make_action
 from neuron_sim.ui.window.instruments import Instruments
+
+if TYPE_CHECKING:
+    from neuron_sim.ui.canvas.backward_pulses import BackwardPass
+    from neuron_sim.ui.panels.training.dock import TrainDock
+    from neuron_sim.ui.panels.training.session import Step, TrainingSession
 
 
 class TrainingActions(QObject):
@@ -37,30 +39,63 @@ class TrainingActions(QObject):
         self.document = document
         self.scene = scene
         self.playback = playback
-        self.session = TrainingSession(document.network, document.undo_stack, self)
-        self.dock = TrainDock(self.session, window)
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
-        self.dock.hide()
-        self.backward = BackwardPass(scene)
+        self._window = window
+        # The trainer, the dock and the backward pass are built when first used (start-up time).
+        self._session: TrainingSession | None = None
+        self._dock: TrainDock | None = None
+        self._backward: BackwardPass | None = None
         self.learning_box = LearningBox()
         instruments.panel.add_section(self.learning_box)
         self.step: Step | None = None  # the example step being shown, or last shown
         self._watching_forward = False
         scene.selection_changed_to.connect(self.learning_box.show_selection)
         scene.synapse_hovered.connect(self._synapse_hovered)
-        self.dock.step_example_requested.connect(self.step_example)
-        self.dock.example_requested.connect(self.example_requested)
-        self.backward.errors_arrived.connect(self._errors_arrived)
-        self.backward.finished.connect(self._weights_eased)
         playback.advanced.connect(self._forward_advanced)
         document.network_replaced.connect(self._network_replaced)
         document.example_opened.connect(self._example_opened)
         self._create_actions(window)
 
+    @property
+    def session(self) -> TrainingSession:
+        if self._session is None:
+            from neuron_sim.ui.panels.training.session import TrainingSession
+
+            self._session = TrainingSession(self.document.network, self.document.undo_stack, self)
+        return self._session
+
+    @property
+    def dock(self) -> TrainDock:
+        """The Train dock, built the first time it is shown or asked for."""
+        if self._dock is None:
+            from neuron_sim.ui.panels.training.dock import TrainDock
+
+            dock = self._dock = TrainDock(self.session, self._window)
+            dock.hide()
+            # where a window this one replaced had it (its saved state), else on the left
+            if not self._window.restoreDockWidget(dock):
+                self._window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+            dock.step_example_requested.connect(self.step_example)
+            dock.example_requested.connect(self.example_requested)
+            dock.toggleViewAction().toggled.connect(self.dock_action.setChecked)
+            self.dock_action.setChecked(dock.toggleViewAction().isChecked())
+        return self._dock
+
+    @property
+    def backward(self) -> BackwardPass:
+        if self._backward is None:
+            from neuron_sim.ui.canvas.backward_pulses import BackwardPass
+
+            self._backward = BackwardPass(self.scene)
+            self._backward.errors_arrived.connect(self._errors_arrived)
+            self._backward.finished.connect(self._weights_eased)
+        return self._backward
+
     def _create_actions(self, window: QMainWindow) -> None:
-        self.dock_action = self.dock.toggleViewAction()
-        self.dock_action.setText(self.tr("&Train dock"))
+        # The dock's own toggle action once the dock exists (it follows it); until then, it builds it.
+        self.dock_action = QAction(self.tr("&Train dock"), window)
+        self.dock_action.setCheckable(True)
         self.dock_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.dock_action.triggered.connect(self._dock_action_triggered)
         self.train_action = make_action(window, self.tr("Train / &Pause"), self._toggle_training, "Ctrl+T",
                                         self.tr("Run the planned epochs, or pause them"))
         self.step_example_action = make_action(window, self.tr("Step one &example"), self.step_example, "Ctrl+J",
@@ -70,6 +105,9 @@ class TrainingActions(QObject):
                                              self.tr("One pass through all the examples"))
         self.reset_action = make_action(window, self.tr("&Reset weights"), self._reset, None,
                                         self.tr("Back to the weights and thresholds from before the first epoch"))
+
+    def _dock_action_triggered(self, checked: bool) -> None:
+        self.show_dock() if checked else self.dock.close()
 
     def add_to_menu(self, menu: QMenu) -> None:
         menu.addAction(self.dock_action)
@@ -106,7 +144,8 @@ class TrainingActions(QObject):
         self.dock.step_epoch()
 
     def _reset(self) -> None:
-        self.backward.stop()
+        if self._backward is not None:
+            self._backward.stop()
         self.session.reset_weights()
 
     # ---- one example, shown ---------------------------------------------------------------------------
@@ -185,10 +224,12 @@ class TrainingActions(QObject):
     # ---- the document -----------------------------------------------------------------------------
     def _network_replaced(self, network) -> None:
         self._watching_forward = False
-        self.backward.stop()
+        if self._backward is not None:
+            self._backward.stop()
         self.step = None
         self.learning_box.show_step(network, None, "backprop", "mse")
-        self.session.set_network(network, self.document.undo_stack)
+        if self._session is not None:  # else it starts on the network open when it is built
+            self._session.set_network(network, self.document.undo_stack)
 
     def _example_opened(self, example: Example) -> None:
         self.use_training_of(example)
@@ -199,6 +240,8 @@ class TrainingActions(QObject):
         preset = example.training
         if preset is None:
             return
+        from neuron_sim.model.training import TrainConfig
+
         config = TrainConfig(algorithm=preset.algorithm, loss=preset.loss, learning_rate=preset.learning_rate,
                              batch=preset.batch)
         self.dock.apply_preset(preset.data, config, preset.epochs)

@@ -37,6 +37,7 @@ class WindowState:
     speed_index: int
     trace_opened: bool
     weights_opened: bool
+    train_dock_shown: bool  # built when first shown: restoreState alone does not bring it
     example_file: str | None  # the example whose text shows above the canvas
 
 
@@ -54,6 +55,7 @@ def capture(window) -> WindowState:
         tool=tool, speed_index=window.playback_controls.speed_box.currentIndex(),
         trace_opened=window.instruments.opened_on_play,
         weights_opened=window.instruments.weights_opened_on_play,
+        train_dock_shown=window.training.dock_action.isChecked(),
         example_file=info.example.file if info.example is not None and info.isVisibleTo(window) else None,
     )
 
@@ -65,6 +67,8 @@ def restore(window, state: WindowState) -> None:
     window.resize(state.size)
     window.move(state.position)
     window.restoreState(state.docks)
+    if state.train_dock_shown:
+        window.training.show_dock()  # where the replaced window had it (restoreDockWidget)
     window.look_actions[state.look].trigger()
     for name, on in state.toggles.items():
         action = getattr(window, name)

@@ -9,6 +9,7 @@ line shows how δ is made and ends on the trainer's δ.
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -16,7 +17,9 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from neuron_sim.model import Network
 
 from neuron_sim.ui.styles import PALETTE
-from neuron_sim.ui.panels.training.session import Step
+
+if TYPE_CHECKING:
+    from neuron_sim.ui.panels.training.session import Step
 
 
 def three_digits(value: float) -> str:
