@@ -220,3 +220,15 @@ def test_a_language_change_keeps_the_panel_open_and_speaks_korean(window, qtbot,
         assert successor.code.view_action.text() == "코드로 보기(&C)"
     finally:
         language.apply_language(qapp, "en")
+
+
+def test_the_panel_is_built_when_its_dock_is_first_shown_and_shows_the_open_network(window, qtbot):
+    assert window.code._panel is None  # not at start-up
+    assert window.examples.open_example_named("xor")  # a network opened before the panel exists
+    window.code.view_action.trigger()  # View → As code
+    qtbot.waitUntil(lambda: window.code._panel is not None and not window.code._panel._dirty)
+    assert window.code.dock.widget() is window.code.panel
+    assert window.code.panel.code_view.toPlainText() == generate(window.network, "keras", ExportOptions(lang="en")).text
+    assert window.examples.open_example_named("and-gate")  # and it follows the document from then on
+    qtbot.waitUntil(lambda: not window.code.panel._dirty)
+    assert window.code.panel.code_view.toPlainText() == generate(window.network, "keras", ExportOptions(lang="en")).text

@@ -9,85 +9,24 @@ was). A network the framework cannot run, or a file that cannot be written, is s
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QDockWidget,
-    QDoubleSpinBox,
-    QFileDialog,
-    QFormLayout,
-    QMainWindow,
-    QMenu,
-    QSpinBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu
 
 from neuron_sim.model import ModelError, Network
-from neuron_sim.model.codegen import ExportOptions, generate, save
 from neuron_sim.model.fileformat import NetworkFileError
-from neuron_sim.model.simulate import MAX_STEPS, default_steps, steps_for_duration
 
 from neuron_sim.ui.document import Document
 from neuron_sim.ui.i18n.errors import error_text
 from neuron_sim.ui.i18n.filling import fill
-from neuron_sim.ui.panels.code_panel import TARGET_NAMES, CodePanel, default_target, interface_lang
 
-LANGUAGE_NAMES = {"en": "English", "ko": "한국어"}
+if TYPE_CHECKING:  # the panel, the dialog and the code generators load when first used (start-up time)
+    from neuron_sim.ui.panels.code_panel import CodePanel
+    from neuron_sim.ui.window.code_export_dialog import CodeExportDialog
+
 PANEL_WIDTH = 480
-
-
-class CodeExportDialog(QDialog):
-    """Framework, length of the run and the comments' language."""
-
-    def __init__(self, network: Network, target: str, lang: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Export as code"))
-        self.network = network
-        self.spiking = network.model == "spiking"
-        form = QFormLayout(self)
-        self.target_box = QComboBox()
-        for key, name in TARGET_NAMES.items():
-            self.target_box.addItem(name, key)
-        self.target_box.setCurrentIndex(self.target_box.findData(target))
-        form.addRow(self.tr("Framework:"), self.target_box)
-        if self.spiking:
-            self.duration_box = QDoubleSpinBox()
-            self.duration_box.setDecimals(3)
-            self.duration_box.setRange(0.0, MAX_STEPS * network.dt_ms)
-            self.duration_box.setSuffix(" ms")
-            self.duration_box.setValue(default_steps(network) * network.dt_ms)
-            form.addRow(self.tr("Simulated time:"), self.duration_box)
-        else:
-            self.steps_box = QSpinBox()
-            self.steps_box.setRange(0, MAX_STEPS)
-            self.steps_box.setValue(default_steps(network))
-            self.steps_box.setToolTip(self.tr("Updates the script runs: a feedforward network computes the same "
-                                              "pass at every step; a synchronous one runs a tick per step"))
-            form.addRow(self.tr("Steps:"), self.steps_box)
-        self.lang_box = QComboBox()
-        for key, name in LANGUAGE_NAMES.items():
-            self.lang_box.addItem(name, key)
-        self.lang_box.setCurrentIndex(self.lang_box.findData(lang))
-        form.addRow(self.tr("Comments in:"), self.lang_box)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def target(self) -> str:
-        return self.target_box.currentData()
-
-    def options(self) -> ExportOptions:
-        """The export's options; raises ModelError for a duration the network cannot run."""
-        if self.spiking:
-            steps = steps_for_duration(self.network, self.duration_box.value())
-        else:
-            steps = self.steps_box.value()
-        return ExportOptions(steps=steps, lang=self.lang_box.currentData())
 
 
 class CodeActions(QObject):
@@ -101,12 +40,12 @@ class CodeActions(QObject):
         super().__init__(window)
         self.document = document
         self._window = window
-        self.panel = CodePanel(document.network)
+        self._panel: CodePanel | None = None
         self.dock = QDockWidget(self.tr("As code"), window)
         self.dock.setObjectName("code-dock")
-        self.dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
         self.dock.hide()
+        self.dock.visibilityChanged.connect(self._dock_visibility_changed)
         self.view_action = self.dock.toggleViewAction()
         self.view_action.setText(self.tr("As &code"))
         self.view_action.setStatusTip(self.tr("The network as Keras, PyTorch, Brian2 or PyNN code, and each "
@@ -114,15 +53,37 @@ class CodeActions(QObject):
         self.export_action = QAction(self.tr("Export as &code…"), window)
         self.export_action.setStatusTip(self.tr("Save the network as a Keras, PyTorch, Brian2 or PyNN script"))
         self.export_action.triggered.connect(lambda: self.export_code())
-        self.panel.export_requested.connect(self.export_code)
         self.dialog: CodeExportDialog | None = None
-        document.network_replaced.connect(self.panel.set_network)
+        document.network_replaced.connect(self.set_network)
+
+    @property
+    def panel(self) -> CodePanel:
+        """The As-code panel, built the first time the dock is shown or the panel is asked for."""
+        return self._panel if self._panel is not None else self._build_panel()
+
+    def _build_panel(self) -> CodePanel:
+        from neuron_sim.ui.panels.code_panel import CodePanel
+
+        self._panel = CodePanel(self.document.network)
+        self._panel.export_requested.connect(self.export_code)
+        self.dock.setWidget(self._panel)
+        return self._panel
+
+    def _dock_visibility_changed(self, visible: bool) -> None:
+        if visible and self._panel is None:
+            self._build_panel()
+
+    def set_network(self, network: Network) -> None:
+        if self._panel is not None:  # else it shows the document's network when it is built
+            self._panel.set_network(network)
 
     def release(self) -> None:
         """Stop following the document (a rebuilt window takes it over)."""
-        self.document.network_replaced.disconnect(self.panel.set_network)
+        self.document.network_replaced.disconnect(self.set_network)
 
     def show_panel(self) -> None:
+        if self._panel is None:  # before the dock takes its size
+            self._build_panel()
         opening = self.dock.isHidden()
         self.dock.show()
         self.dock.raise_()
@@ -134,6 +95,9 @@ class CodeActions(QObject):
 
     # ---- File → Export as code… -------------------------------------------------------------
     def export_code(self, target: str | None = None) -> CodeExportDialog:
+        from neuron_sim.ui.panels.code_panel import default_target, interface_lang
+        from neuron_sim.ui.window.code_export_dialog import CodeExportDialog
+
         network = self.document.network
         if target is None:
             target = self.panel.target() if self.dock.isVisible() else default_target(network.model)
@@ -158,6 +122,9 @@ class CodeActions(QObject):
         return path
 
     def _export(self, dialog: CodeExportDialog) -> None:
+        from neuron_sim.model.codegen import generate, save
+        from neuron_sim.ui.panels.code_panel import TARGET_NAMES
+
         network, target = self.document.network, dialog.target()
         try:
             export = generate(network, target, dialog.options())

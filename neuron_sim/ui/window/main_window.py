@@ -410,7 +410,7 @@ class MainWindow(QMainWindow):
         self.scene.set_network(empty, stack)
         self.playback_controls.set_network(empty)
         self.inspector.set_document(empty, stack)
-        self.code.panel.set_network(empty)
+        self.code.set_network(empty)
         self.status_line.follow(empty)
         self._followed.events.network_changed.disconnect(self._network_param_changed)
         self._followed = empty
