@@ -14,15 +14,18 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from neuron_sim.model import Network
 from neuron_sim.model.fileformat import load, save
-from neuron_sim.model.neuronify import NeuronifyImport, NeuronifyNotice, is_nfy, load_nfy, save_nfy, to_nfy
 
 from neuron_sim.ui.examples import Example, example_at, is_shipped_example, load_example
+
+if TYPE_CHECKING:  # the Neuronify reader and writer load with the first file opened (start-up time)
+    from neuron_sim.model.neuronify import NeuronifyImport, NeuronifyNotice
 
 
 class Opened(Enum):
@@ -81,6 +84,8 @@ class Document(QObject):
 
     def open(self, path: str | Path) -> Opened:
         """Open the file at `path` (raises NetworkFileError, leaving the open network as it was)."""
+        from neuron_sim.model.neuronify import is_nfy, load_nfy
+
         if is_nfy(path):  # Save never writes our format over Neuronify's file: it asks where
             imported = load_nfy(path)
             self.replace(imported.network)
@@ -117,6 +122,8 @@ class Document(QObject):
         """Write the network as a Neuronify file (version 4) and return what it could not hold. An
         export: the document's own file and its saved state stay. Raises ModelError (a rate network)
         or NetworkFileError, after which the file on disk is untouched."""
+        from neuron_sim.model.neuronify import save_nfy, to_nfy
+
         imported = self.neuronify
         export = to_nfy(self.network, imported.meters if imported else (), imported.view if imported else None)
         save_nfy(export, path)

@@ -7,13 +7,13 @@ changes first?), remembers recent files and reports what happened through `messa
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from neuron_sim.model import ModelError
 from neuron_sim.model.fileformat import NetworkFileError
-from neuron_sim.model.neuronify import NeuronifyNotice, is_nfy
 
 from neuron_sim.ui.document import Document, Opened
 from neuron_sim.ui.examples import Example, resolved
@@ -21,6 +21,9 @@ from neuron_sim.ui.i18n.errors import error_text
 from neuron_sim.ui.i18n.filling import fill
 from neuron_sim.ui.window import file_errors
 from neuron_sim.ui import plain_text
+
+if TYPE_CHECKING:  # the Neuronify reader and writer load with the first file opened or saved
+    from neuron_sim.model.neuronify import NeuronifyNotice
 
 MAX_RECENT = 8
 
@@ -145,6 +148,8 @@ class FileActions(QObject):
         path, chosen = QFileDialog.getSaveFileName(self._parent, self.tr("Save network"), start, filters)
         if not path:
             return False
+        from neuron_sim.model.neuronify import is_nfy
+
         if is_nfy(path) or chosen == self.neuronify_filter():
             return self.save_neuronify(Path(path if is_nfy(path) else path + ".nfy"))
         if not path.lower().endswith(".json"):

@@ -4,14 +4,18 @@ and rate plots: the Raster)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from neuron_sim.model.neuronify import NeuronifyImport
 from neuron_sim.ui import plain_text
 from neuron_sim.ui.canvas.editor_scene import EditorScene
 from neuron_sim.ui.canvas.view import NetworkView
 from neuron_sim.ui.window.instruments import Instruments
+
+if TYPE_CHECKING:
+    from neuron_sim.model.neuronify import NeuronifyImport
 
 
 def show_imported(imported: NeuronifyImport, scene: EditorScene, view: NetworkView, instruments: Instruments) -> None:
