@@ -333,7 +333,7 @@ class MainWindow(QMainWindow):
         self.scene.select([nid for nid in example.select if nid in network.neurons])
         if example.shows_dense_layers:  # the lesson's Keras code and W
             self.code.show_panel()
-        QTimer.singleShot(0, self.view.fit)  # after the info bar has taken its height
+        QTimer.singleShot(0, self.view, self.view.fit)  # after the info bar has taken its height
 
     def _neuronify_opened(self, imported) -> None:
         """Its view and its meters' docks, after the window has laid out the new network."""
