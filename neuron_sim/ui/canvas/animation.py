@@ -278,7 +278,8 @@ class CanvasAnimator(QObject):
         # carry them along; blocks that have just appeared are given their numbers.
         self._links = connect_all([(playback.advanced, self.show_state),
                                    (playback.playing_changed, self._catch_up),
-                                   (scene.synapses_laid_out, self._laid_out)], owner=self)
+                                   (scene.synapses_laid_out, self._laid_out),
+                                   (scene.overview_changed, self._overview_changed)], owner=self)
 
     def stop_following(self) -> None:
         """Keep the state shown now; the playback's later frames no longer reach the scene."""
@@ -288,7 +289,8 @@ class CanvasAnimator(QObject):
         scene, playback = self.scene, self.playback
         items = scene.neuron_items
         shown = None
-        if len(items) > CULLED_FROM and (playback.playing or playback.stepping):
+        sheet = scene.cell_sheet if scene.overview else None  # far out: every cell's level, to one item
+        if sheet is None and len(items) > CULLED_FROM and (playback.playing or playback.stepping):
             shown = self._in_views()
         if shown is not None:
             items = {nid: items[nid] for nid in shown}
@@ -298,11 +300,17 @@ class CanvasAnimator(QObject):
         else:
             self._behind = False
         engine = playback.engine
-        self._cells.show(items, engine, scene.network.model == "spiking")
+        self._cells.show(items, engine, scene.network.model == "spiking", sheet)
         if scene.drawn_look == "blocks":
             show_block_numbers(scene, engine, engine.computed_ids() if engine is not None else set())
         scene.synapse_layer.show_live_weights(playback.learned_weights())
         self._show_pulses()
+
+    def _overview_changed(self, far: bool) -> None:
+        """Zoomed in past the overview: the cells draw themselves again, in the state shown now."""
+        if not far:
+            self._cells.forget()
+            self.show_state()
 
     def _catch_up(self, *_args) -> None:
         """Every cell up to date, once the playback no longer runs after frames that left some."""

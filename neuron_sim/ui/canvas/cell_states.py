@@ -20,8 +20,14 @@ class CellStates:
         self._shows_output = np.zeros(0, dtype=bool)  # a computing unit: its a = … is shown
         self._last: tuple[np.ndarray, ...] | None = None
 
-    def show(self, items: dict, engine, spiking: bool) -> None:
-        """Bring `items` (id → NeuronItem) up to `engine`'s state (None: no engine, all at rest)."""
+    def forget(self) -> None:
+        """The next frame hands every cell its state, as if none had been shown."""
+        self._last = None
+
+    def show(self, items: dict, engine, spiking: bool, sheet=None) -> None:
+        """Bring `items` (id → NeuronItem) up to `engine`'s state (None: no engine, all at rest).
+        With a `sheet` (cell_sheet.CellSheet, drawing every cell far out) the levels go to it
+        instead, and the items, which draw nothing meanwhile, get their states when it stops."""
         listed = list(items.values())
         key = (engine, spiking, tuple(listed))
         if key != self._key:
@@ -46,6 +52,10 @@ class CellStates:
             if len(computed) < len(engine.ids):
                 shows &= np.array([nid in computed for nid in items], dtype=bool)
             output = np.where(shows, engine.outputs()[at], np.nan)
+        if sheet is not None:
+            sheet.show_levels(listed, level)
+            self._last = None
+            return
         rounded = np.round(level, 3)  # as the cell compares: a change it would not draw is no change
         now = (rounded, fired, refractory, output)
         if self._last is None:

@@ -144,6 +144,9 @@ class NeuronItem(QGraphicsItem):
             self.prepareGeometryChange()
             self._label_rect = QRectF()
             self._bounds = QRectF()
+            scene = self.scene()
+            if scene is not None:  # the body's size follows the rows
+                scene.cell_sheet.invalidate()
         self.block_keys, self.block_weights = list(keys), list(weights)
         self.update()
 
@@ -320,20 +323,8 @@ class NeuronItem(QGraphicsItem):
             self._paint_text(painter)
 
     def _paint_overview(self, painter: QPainter, n: Neuron, body: QRectF) -> None:
-        """Zoomed far out: just the body, filled, and a selection ring (details are invisible anyway)."""
-        if n.kind == "input":
-            fill = styles.activity_color(min(abs(n.value), 1.0), PALETTE.sensor_rest, PALETTE.sensor_on)
-        elif n.kind == "generator":
-            fill = PALETTE.generator_fill
-        else:
-            fill = styles.activity_color(self.activity, PALETTE.soma_rest, PALETTE.soma_active)
-        painter.setPen(QPen(PALETTE.selection if self.isSelected() else PALETTE.membrane,
-                            6.0 if self.isSelected() else 2.0))
-        painter.setBrush(QBrush(fill))
-        if self.look == "blocks":
-            painter.drawRoundedRect(body, 7, 7)
-        else:
-            painter.drawEllipse(body)
+        neuron_painting.paint_overview(painter, body, neuron_painting.overview_fill(n, self.activity),
+                                       self.isSelected(), self.look == "blocks")
 
     def _paint_blocks(self, painter: QPainter, n: Neuron) -> None:
         if n.kind == "input":

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 
 from neuron_sim.model import geometry
 from neuron_sim.model.entities import Neuron
@@ -18,6 +18,28 @@ from neuron_sim.ui.styles import PALETTE
 R = styles.SOMA_RADIUS
 S = styles.SENSOR_HALF
 SR = styles.SCHEMATIC_RADIUS
+OVERVIEW_PEN, OVERVIEW_SELECTED_PEN = 2.0, 6.0  # a far-out cell's membrane ring, and its selection ring
+
+
+def overview_fill(n: Neuron, activity: float) -> QColor:
+    """A far-out cell's fill: its activity, an input's value, or a generator's own colour."""
+    if n.kind == "input":
+        return styles.activity_color(min(abs(n.value), 1.0), PALETTE.sensor_rest, PALETTE.sensor_on)
+    if n.kind == "generator":
+        return PALETTE.generator_fill
+    return styles.activity_color(activity, PALETTE.soma_rest, PALETTE.soma_active)
+
+
+def paint_overview(painter: QPainter, body: QRectF, fill: QColor, selected: bool, rounded: bool) -> None:
+    """Zoomed far out: just the body, filled, and a membrane or selection ring (details are
+    invisible anyway); the cells' own drawing and the cell sheet's pictures both come from here."""
+    painter.setPen(QPen(PALETTE.selection if selected else PALETTE.membrane,
+                        OVERVIEW_SELECTED_PEN if selected else OVERVIEW_PEN))
+    painter.setBrush(QBrush(fill))
+    if rounded:
+        painter.drawRoundedRect(body, 7, 7)
+    else:
+        painter.drawEllipse(body)
 
 
 def paint_cell(painter: QPainter, body: QRectF, has_inputs: bool, spiking: bool, activity: float, fired: bool,

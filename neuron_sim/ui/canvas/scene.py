@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import numpy as np
+import shiboken6
 from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QBrush, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 from neuron_sim.model import Network
 from neuron_sim.model.blocks import BlocksFit, blocks_fit
 
+from neuron_sim.ui.canvas.cell_sheet import CellSheet
 from neuron_sim.ui.canvas.neuron_item import NeuronItem
 from neuron_sim.ui.canvas.note_item import NoteItem
 from neuron_sim.ui.canvas.synapse_layer import SynapseLayer
@@ -25,6 +27,7 @@ from neuron_sim.ui.events import EventLinks
 from neuron_sim.ui.styles import PALETTE
 
 BSP_TREE_DEPTH = 8  # 256 cells of the scene's index: plenty for hit tests in the largest network
+_NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 
 
 class DisplayScene(QGraphicsScene):
@@ -34,10 +37,15 @@ class DisplayScene(QGraphicsScene):
     # the look drawn or the blocks' fit changed: blocks collapse to schematic where they do not
     # fit (`blocks_fit` says why) and come back when they fit again
     drawn_look_changed = Signal()
+    # far out (True) the cell sheet draws every cell, and the cells draw nothing; back in (False)
+    overview_changed = Signal(bool)
 
     # The editor's canvas drops details (text, dendrites, boutons) when zoomed far out, to stay
     # fast and legible; a drawing of the network keeps every detail at any size.
     detail_follows_zoom = False
+    # Far out, every cell's overview drawn by one item from arrays (cell_sheet.py); False: each
+    # cell draws its own, as it does where details do not follow the zoom.
+    use_cell_sheet = True
 
     def __init__(self, network: Network, look: str = "biological", *, show_weights: bool = True,
                  show_thresholds: bool = True, show_labels: bool = True, parent=None):
@@ -59,6 +67,10 @@ class DisplayScene(QGraphicsScene):
         self.synapse_layer = SynapseLayer()
         self.addItem(self.synapse_layer)
         self.addItem(self.synapse_layer.label_layer)  # the weight labels, above the pulses
+        self.overview = False  # the cell sheet draws the cells (show_overview)
+        self.cell_sheet = CellSheet()
+        self.addItem(self.cell_sheet)
+        self.selectionChanged.connect(self._selection_changed)
         self._relayout_timer = QTimer(self)
         self._relayout_timer.setSingleShot(True)
         self._relayout_timer.setInterval(0)
@@ -101,6 +113,7 @@ class DisplayScene(QGraphicsScene):
         self.note_items = {}
         for neuron_id in self.network.neurons:
             self._add_item(neuron_id)
+        self.cell_sheet.invalidate()
         for note_id in self.network.notes:
             self._add_note_item(note_id)
         self.synapse_layer.rebuild()
@@ -113,8 +126,11 @@ class DisplayScene(QGraphicsScene):
         # Placed before it joins the scene: exactly where the model says (no snapping), and
         # without the scene's index following the move (the caller lays the synapses out).
         item.setPos(neuron.position[0], neuron.position[1])
+        if self.overview:
+            item.setFlag(_NO_CONTENTS)
         self.neuron_items[neuron_id] = item
         self.addItem(item)
+        self.cell_sheet.invalidate()
         return item
 
     def _add_note_item(self, note_id: str) -> NoteItem:
@@ -136,6 +152,33 @@ class DisplayScene(QGraphicsScene):
     def _refresh_item(self, item: NeuronItem) -> None:
         item.detail_follows_zoom = self.detail_follows_zoom
         item.refresh(self.drawn_look, self.network.model, self.show_thresholds, self.show_weights)
+        self.cell_sheet.invalidate()
+
+    def _remove_neuron_item(self, neuron_id: str) -> None:
+        item = self.neuron_items.pop(neuron_id, None)
+        if item is not None:
+            self.removeItem(item)
+            self.cell_sheet.invalidate()
+
+    # ---- far out -------------------------------------------------------------------------
+    def show_overview(self, far: bool) -> None:
+        """Zoomed out below OVERVIEW_ZOOM (`far`) or not, as a view is about to paint: far out the
+        cell sheet draws every cell and the cells get the flag ItemHasNoContents (Qt neither paints
+        nor bounds them, and still finds them under the mouse); back in, they draw themselves."""
+        far = far and self.detail_follows_zoom and self.use_cell_sheet
+        if far == self.overview:
+            return
+        self.overview = far
+        for item in self.neuron_items.values():
+            item.setFlag(_NO_CONTENTS, far)
+        self.cell_sheet.set_active(far)
+        if far:
+            self.cell_sheet.refresh()
+        self.overview_changed.emit(far)
+
+    def _selection_changed(self) -> None:
+        if shiboken6.isValid(self.cell_sheet):  # (also emitted while the scene is taken apart)
+            self.cell_sheet.selection_changed()
 
     # ---- model events --------------------------------------------------------------------
     def _on_neuron_added(self, neuron_id: str) -> None:
@@ -143,9 +186,7 @@ class DisplayScene(QGraphicsScene):
         self.schedule_relayout()
 
     def _on_neuron_removed(self, neuron_id: str) -> None:
-        item = self.neuron_items.pop(neuron_id, None)
-        if item is not None:
-            self.removeItem(item)
+        self._remove_neuron_item(neuron_id)
         self.schedule_relayout()
 
     def _on_neuron_changed(self, neuron_id: str, name: str, value) -> None:
@@ -199,9 +240,7 @@ class DisplayScene(QGraphicsScene):
         """A batch of structural edits (model.network.StructureChange): the items in one go, the
         synapses laid out once."""
         for neuron_id in change.removed_neurons:
-            item = self.neuron_items.pop(neuron_id, None)
-            if item is not None:
-                self.removeItem(item)
+            self._remove_neuron_item(neuron_id)
         for neuron_id in change.added_neurons:
             self._add_item(neuron_id)
         self.schedule_relayout()
@@ -212,6 +251,7 @@ class DisplayScene(QGraphicsScene):
                 self._refresh_all()
 
     def neuron_item_moved(self, item: NeuronItem) -> None:
+        self.cell_sheet.moved(item)
         self.schedule_relayout()
 
     def schedule_relayout(self) -> None:
@@ -222,6 +262,8 @@ class DisplayScene(QGraphicsScene):
     def flush(self) -> None:
         """Bring the synapse drawing up to date now (normally it happens once per event-loop turn)."""
         self._relayout_timer.stop()
+        if self.overview:
+            self.cell_sheet.refresh()  # its bounds, before Qt looks for what to paint
         if not self._check_drawn_look():  # (a change lays everything out anew)
             self.synapse_layer.ensure_layout()
 

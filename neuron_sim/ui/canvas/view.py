@@ -101,6 +101,7 @@ class NetworkView(QGraphicsView):
         factor = min(max(factor, MIN_ZOOM), MAX_ZOOM)
         scale = factor / self.zoom()
         self.scale(scale, scale)
+        self._follow_zoom()
         self.zoom_changed.emit(self.zoom())
 
     def zoom_in(self) -> None:
@@ -123,6 +124,7 @@ class NetworkView(QGraphicsView):
             self.fitInView(framed, Qt.AspectRatioMode.KeepAspectRatio)
             if self.zoom() > FIT_MAX_ZOOM:  # a tiny network is not blown up to poster size
                 self._scale_to(FIT_MAX_ZOOM)
+            self._follow_zoom()
             self.zoom_changed.emit(self.zoom())
         self._set_room(self._in_view_around(framed if not rect.isEmpty() else QRectF(0, 0, 0, 0)))
         self.centerOn(framed.center() if not rect.isEmpty() else QPointF(0, 0))
@@ -175,6 +177,16 @@ class NetworkView(QGraphicsView):
         if room != self._room:
             self._room = room
             self.setSceneRect(room)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self._follow_zoom()  # (a transform set from outside, too) before anything is painted at it
+        super().paintEvent(event)
+
+    def _follow_zoom(self) -> None:
+        """Far out the cell sheet draws the cells, else they draw themselves (scene.show_overview)."""
+        scene = self.scene()
+        if scene is not None:
+            scene.show_overview(self.zoom() < styles.OVERVIEW_ZOOM)
 
     def _scrolled_by_hand(self, _action: int) -> None:
         self.fitted = False
