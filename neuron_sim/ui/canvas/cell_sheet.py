@@ -147,6 +147,7 @@ class CellSheet(QGraphicsItem):
         self._ensure()
 
     def moved(self, item) -> None:
+        """One cell moved: its row only (a drag moves thousands, one by one)."""
         row = self._row_of.get(id(item))
         if self._stale or row is None:
             self.invalidate()
@@ -154,9 +155,14 @@ class CellSheet(QGraphicsItem):
         if self.active:
             self.update(self._cell_rect(row))  # where it was
         self._places[row] = (item.x(), item.y())
-        self._bound()
+        self._centres[row] = self._places[row] + self._offsets[row]
+        self._low[row], self._high[row] = self._centres[row] - self._halves[row], self._centres[row] + self._halves[row]
+        cell = self._cell_rect(row)
+        if not self._bounds.contains(cell):  # grown; a smaller box waits until the cells are read again
+            self.prepareGeometryChange()
+            self._bounds = self._bounds.united(cell)
         if self.active:
-            self.update(self._cell_rect(row))
+            self.update(cell)
 
     def selection_changed(self) -> None:
         self._selection_stale = True
@@ -254,8 +260,8 @@ class CellSheet(QGraphicsItem):
             self._bounds = bounds
 
     def _cell_rect(self, row: int) -> QRectF:
-        (x, y), (dx, dy), (hx, hy) = self._places[row], self._offsets[row], self._halves[row]
-        return QRectF(x + dx - hx, y + dy - hy, 2 * hx, 2 * hy)
+        (left, top), (right, bottom) = self._low[row].tolist(), self._high[row].tolist()
+        return QRectF(left, top, right - left, bottom - top)
 
     # ---- Qt ------------------------------------------------------------------------------
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)

@@ -24,6 +24,7 @@ class DrawingHost(Protocol):
     show_weights: bool
     detail_follows_zoom: bool
     neuron_items: Mapping[str, Any]
+    cell_sheet: Any  # far out, every cell drawn by one item (cell_sheet.CellSheet)
 
 
 class EditingHost(DrawingHost, Protocol):
