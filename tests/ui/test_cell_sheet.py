@@ -197,6 +197,18 @@ def test_playing_far_out_the_levels_go_to_the_sheet_and_back_in_to_the_cells(win
     window.view.set_zoom(1.0)  # back in: the cells draw themselves, in the state shown
     for nid in lit:
         assert window.scene.neuron_items[nid].activity == pytest.approx(engine_levels[index[nid]])
+    playback.play()  # played further while zoomed in, then out again while paused: the new state
+    for _ in range(3):
+        playback.advance(0.4)
+        QApplication.processEvents()
+    playback.pause()
+    window.view.set_zoom(FAR)
+    QApplication.processEvents()
+    engine_levels = playback.engine.level_arrays()[0]
+    sheet_levels = window.scene.cell_sheet.levels()
+    for nid in lit:
+        assert sheet_levels[nid] == pytest.approx(engine_levels[index[nid]])
+    assert_sheet_draws_what_the_cells_would(window)
 
 
 def test_figures_and_thumbnails_never_use_the_sheet(window):

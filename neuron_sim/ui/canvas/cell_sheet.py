@@ -133,6 +133,8 @@ class CellSheet(QGraphicsItem):
     def set_active(self, active: bool) -> None:
         if active != self.active:
             self.active = active
+            if active:  # the cells drew themselves meanwhile: their states are the ones to show
+                self._stale, self._ids = True, []
             self.update()
 
     def invalidate(self) -> None:
@@ -206,7 +208,8 @@ class CellSheet(QGraphicsItem):
     def _read_items(self) -> None:
         scene = self.scene()
         items = list(scene.neuron_items.values()) if scene is not None else []
-        known = dict(zip(self._ids, self._levels.tolist()))  # a frame's levels outlive the items' own
+        # the levels frames handed over while active: the items' own are older (cell_states.py)
+        known = dict(zip(self._ids, self._levels.tolist()))
         bodies: dict[tuple, int] = {}
         shapes: list[tuple[bool, float, float]] = []
         count = len(items)
