@@ -51,6 +51,9 @@ def blurred(image: np.ndarray) -> np.ndarray:
 
 
 def assert_sheet_draws_what_the_cells_would(window) -> None:
+    # The cells' own painting once first: what they draw widens what the view scrolls over
+    # (NetworkView._widen_room), which may shift the view; both pictures are taken after it.
+    drawn(window, False)
     with_sheet, by_cells = drawn(window, True), drawn(window, False)
     difference = np.abs(blurred(with_sheet) - blurred(by_cells)).max(axis=2)
     # a quarter pixel of the sharpest edge (255 levels), blurred over three pixels, is 21 levels
