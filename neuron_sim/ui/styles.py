@@ -58,7 +58,8 @@ LABEL_FONT_SIZE = 11  # points at 100% zoom
 SMALL_FONT_SIZE = 9
 WEIGHT_FONT_SIZE = 9
 LABELS_HIDDEN_BELOW_ZOOM = 0.45  # text is unreadable below this scale, so it is not drawn
-OVERVIEW_ZOOM = 0.45  # below this scale cells and synapses are drawn without details
+OVERVIEW_ZOOM = 0.45  # below this scale cells and synapses are drawn without details (and, as
+# the switch to the cell sheet also stops the weight labels' layer, never above LABELS_HIDDEN_BELOW_ZOOM)
 GRID_SIZE = 20.0
 
 

@@ -223,3 +223,24 @@ def test_figures_and_thumbnails_never_use_the_sheet(window):
     assert not any(item.flags() & NO_CONTENTS for item in scene.neuron_items.values())
     assert Qt.MouseButton.NoButton == scene.cell_sheet.acceptedMouseButtons()
 
+
+
+def test_far_out_the_weight_labels_layer_is_skipped_and_back_in_its_labels_show_again(window):
+    assert styles.OVERVIEW_ZOOM <= styles.LABELS_HIDDEN_BELOW_ZOOM  # the switch hides nothing still drawn
+    show(window, mixed_network(), zoom=1.0)
+    labels = window.scene.synapse_layer.label_layer
+    bars = (window.view.horizontalScrollBar(), window.view.verticalScrollBar())
+    scrolled = [bar.value() for bar in bars]
+    assert not labels.flags() & NO_CONTENTS
+    near = pixels(window.view.viewport().grab().toImage())
+    window.view.set_zoom(FAR)
+    window.view._follow_zoom()
+    QApplication.processEvents()
+    assert labels.flags() & NO_CONTENTS  # Qt neither paints it nor blits its empty cache
+    window.view.set_zoom(1.0)
+    for bar, value in zip(bars, scrolled):  # exactly where it was (centring may round a pixel off)
+        bar.setValue(value)
+    window.view._follow_zoom()
+    QApplication.processEvents()
+    assert not labels.flags() & NO_CONTENTS
+    assert np.array_equal(near, pixels(window.view.viewport().grab().toImage()))

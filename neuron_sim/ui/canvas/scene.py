@@ -171,6 +171,11 @@ class DisplayScene(QGraphicsScene):
         self.overview = far
         for item in self.neuron_items.values():
             item.setFlag(_NO_CONTENTS, far)
+        # the weight labels are not drawn that far out either (LABELS_HIDDEN_BELOW_ZOOM): without
+        # the flag Qt still blits their empty, viewport-sized cache on every frame
+        self.synapse_layer.label_layer.setFlag(_NO_CONTENTS, far)
+        if not far:
+            self.synapse_layer.label_layer.update()
         self.cell_sheet.set_active(far)
         if far:
             self.cell_sheet.refresh()
