@@ -244,3 +244,41 @@ def test_far_out_the_weight_labels_layer_is_skipped_and_back_in_its_labels_show_
     QApplication.processEvents()
     assert not labels.flags() & NO_CONTENTS
     assert np.array_equal(near, pixels(window.view.viewport().grab().toImage()))
+
+
+def test_a_frame_paints_again_every_cell_whose_fill_changed_and_no_other(window, monkeypatch):
+    from neuron_sim.ui.canvas.cell_sheet import fill_column
+
+    network = layered_network(200, 800, seed=5)
+    network.set_param("update", "synchronous")
+    for nid in list(network.neurons)[:20]:
+        network.set_neuron_param(nid, "value", 1.0)
+    show(window, network)
+    sheet = window.scene.cell_sheet
+    updated: list = []
+    original = type(sheet).update
+
+    def update(item, *rect):
+        updated.append(rect[0] if rect else None)  # None: the whole sheet
+        original(item, *rect)
+    monkeypatch.setattr(type(sheet), "update", update)
+    playback = window.playback
+    playback.play()
+    partial = 0
+    for _ in range(40):  # frame by frame, as the timer does: the signal spreads column by column
+        columns = fill_column(sheet._palette, sheet._levels)
+        updated.clear()
+        playback.advance(1 / 30)
+        changed = np.flatnonzero(fill_column(sheet._palette, sheet._levels) != columns)
+        if None in updated:
+            continue
+        partial += bool(updated)
+        for row in changed.tolist():  # each changed cell's picture is in a region painted again
+            assert any(rect.contains(sheet._cell_rect(row)) for rect in updated), row
+        assert len(updated) == changed.size  # and nothing else
+    playback.pause()
+    assert partial  # some frames painted single cells again
+    updated.clear()
+    for _ in range(3):  # settled: frames that change no fill paint no cell
+        playback.advance(1 / 30)
+    assert not updated

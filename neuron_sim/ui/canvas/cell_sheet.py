@@ -26,6 +26,7 @@ FILL_LEVELS = 64  # steps of a fill between rest and active: one step is under 2
 RING_REACH = neuron_painting.OVERVIEW_SELECTED_PEN / 2 + 1.0  # the ring and its antialiasing beyond the body
 MAX_ATLAS_SCALE = 1.0  # device pixels per scene unit; drawn larger (a figure, a high-density screen far in), exactly
 NEURON, INPUT, GENERATOR = 0, 1, 2  # which fill a cell takes: its activity, an input's value, the generator's
+MAX_CELL_UPDATES = 200  # more cells changed in a frame than this: the sheet is painted again whole
 _FIELDS = 10  # a QPainter.PixmapFragment, as animation_sprites lays it out
 _NO_SHAPE = QPainterPath()
 
@@ -182,9 +183,18 @@ class CellSheet(QGraphicsItem):
             rows = np.fromiter((row_of.get(id(item), -1) for item in items), dtype=np.intp, count=len(items))
             levels, rows = levels[rows >= 0], rows[rows >= 0]
         own = self._palette[rows] == NEURON  # inputs show their value, generators their own colour
-        self._levels[rows[own]] = levels[own]
-        if self.active:
+        rows, levels = rows[own], levels[own]
+        # only the cells whose picture changes (their fill's step) are painted again
+        before = fill_column(self._palette[rows], self._levels[rows])
+        self._levels[rows] = levels
+        changed = rows[fill_column(self._palette[rows], levels) != before]
+        if not self.active or not changed.size:
+            return
+        if changed.size > MAX_CELL_UPDATES:
             self.update()
+        else:
+            for row in changed.tolist():
+                self.update(self._cell_rect(row))
 
     def levels(self) -> dict[str, float]:
         """Each cell's level as the sheet shows it (by neuron id)."""
