@@ -7,6 +7,10 @@ import sys
 from collections.abc import Sequence
 
 
+#: the Speed box's choices (ui/playback.py SPEEDS, which a test holds this to), without importing Qt
+APP_SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 10.0, 100.0, float("inf"))
+
+
 class CliError(Exception):
     """A bad argument or file: printed as one line, exit status 2."""
 
@@ -36,8 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="start a guided lesson (e.g. concept-of-the-neuron)")
     app.add_argument("--page", metavar="N", type=_positive_int, default=1, help="the lesson's page to open (from 1)")
     app.add_argument("--present", action="store_true", help="start in Present mode (View → Present, F5)")
-    app.add_argument("--speed", type=float, choices=(0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0),
-                     help="playback speed at start (the Speed box: 0.25 to 16)")
+    app.add_argument("--speed", type=float, choices=APP_SPEEDS, metavar="SPEED",
+                     help="playback speed at start, as the Speed box offers it: 0.25, 0.5, 1, 2, 4, 10, 100, "
+                          "or inf (as fast as possible)")
     app.add_argument("--train", metavar="EPOCHS", type=_positive_int,
                      help="open the Train dock and train this many epochs at start (with its current settings)")
     app.add_argument("--train-step", action="store_true",

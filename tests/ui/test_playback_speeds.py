@@ -48,3 +48,25 @@ def test_as_fast_as_possible_fills_each_frame_with_as_many_steps_as_fit(qapp, ch
     before = stages_done()
     playback.advance(frame)
     assert stages_done() - before == round(FLAT_OUT_SHARE * frame / per_stage)  # 1980 dt in 60 % of a frame
+
+
+@pytest.mark.parametrize("typed", ["10", "100", "inf", "0.25"])
+def test_the_command_line_offers_every_speed_of_the_box_and_sets_it(qtbot, monkeypatch, typed):
+    from neuron_sim.cli import APP_SPEEDS, build_parser
+    from neuron_sim.ui.playback import SPEEDS
+    from neuron_sim.ui.window import launch
+
+    assert APP_SPEEDS == SPEEDS  # the command line cannot offer a speed the box does not have
+    monkeypatch.setattr(launch, "show_start_page_when_shown", lambda window, always=False: None)
+    args = build_parser().parse_args(["app", "--speed", typed])
+    window = launch.open_window(speed=args.speed)
+    qtbot.addWidget(window)
+    assert window.playback.speed == float(typed)
+    assert window.playback_controls.speed_box.currentData() == float(typed)
+
+
+def test_a_speed_the_box_does_not_offer_is_refused_on_the_command_line(capsys):
+    from neuron_sim.cli import main
+
+    assert main(["app", "--speed", "16"]) == 2
+    assert "invalid choice: 16.0" in capsys.readouterr().err
