@@ -3683,16 +3683,16 @@ Install one and restart, for example on Debian or Ubuntu:
         <translation>스파이크는 스파이킹 네트워크에만 있습니다. 래스터를 보려면 네트워크 모델을 스파이킹(적분-발화)으로 바꾸세요.</translation>
     </message>
     <message>
+        <source>Older spikes are no longer kept: the raster holds the last %1 spikes, those of the last %2; the rates are measured over the last %3.</source>
+        <translation>오래된 스파이크는 더 이상 남지 않습니다: 래스터는 마지막 스파이크 %1개, 곧 마지막 %2 동안의 스파이크를 담고, 발화율은 마지막 %3 동안으로 잽니다.</translation>
+    </message>
+    <message>
         <source>%1 s</source>
         <translation>%1초</translation>
     </message>
     <message>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
-    </message>
-    <message>
-        <source>Older spikes are no longer kept: the raster holds the last %1 spikes, every spike of the last %2, and the rates are measured over that time.</source>
-        <translation>오래된 스파이크는 더 이상 남지 않습니다: 래스터는 마지막 스파이크 %1개, 곧 마지막 %2 동안의 모든 스파이크를 담고, 발화율도 그 시간으로 잽니다.</translation>
     </message>
     <message>
         <source>… and {n} more</source>

@@ -251,7 +251,8 @@ def test_raster_says_when_older_spikes_are_no_longer_kept(make, monkeypatch):
     times, _rows = recorder.spikes()
     assert start == times[0] > recorder.times()[0]  # the samples reach further back than the spikes
     assert "the last 30 spikes" in dock.kept_note.text()
-    assert f"the last {format_number(end - start)} ms" in dock.kept_note.text()
+    assert f"those of the last {format_number(end - times[0])} ms" in dock.kept_note.text()
+    assert f"rates are measured over the last {format_number(end - start)} ms" in dock.kept_note.text()
     generator_spikes = np.count_nonzero((times > start) & (_rows == recorder.index["g1"]))
     assert generator_spikes > 0
     rates = dict(dock.rate_rows())

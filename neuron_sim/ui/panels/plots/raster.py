@@ -95,13 +95,18 @@ class RasterDock(PlotDock):
     def kept_text(self, recorder) -> str:
         """What the raster no longer shows ("" while it holds every spike since the start)."""
         window = recorder.spike_window()
-        if not recorder.spikes_dropped or window is None:
+        spike_times, _rows = recorder.spikes()
+        if not recorder.spikes_dropped or window is None or not spike_times.size:
             return ""
-        number, unit = duration_parts(window[1] - window[0])
-        span = (self.tr("%1 s") if unit == "s" else self.tr("%1 ms")).replace("%1", number)
-        return (self.tr("Older spikes are no longer kept: the raster holds the last %1 spikes, every "
-                        "spike of the last %2, and the rates are measured over that time.")
-                .replace("%1", f"{recorder.spike_capacity:,}").replace("%2", span))
+        held = self._duration(window[1] - float(spike_times[0]))
+        measured = self._duration(window[1] - window[0])
+        return (self.tr("Older spikes are no longer kept: the raster holds the last %1 spikes, those of "
+                        "the last %2; the rates are measured over the last %3.")
+                .replace("%1", f"{recorder.spike_capacity:,}").replace("%2", held).replace("%3", measured))
+
+    def _duration(self, ms: float) -> str:
+        number, unit = duration_parts(ms)
+        return (self.tr("%1 s") if unit == "s" else self.tr("%1 ms")).replace("%1", number)
 
     def _fill_rates(self, ids: list[str], labels: list[str], rates: dict[str, float]) -> None:
         table = self._table
