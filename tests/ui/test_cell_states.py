@@ -39,6 +39,22 @@ def engine_shown(window, nid: str) -> tuple:
     return round(level, 3), "a = " + format_number(engine.output_of(nid)) if computing else ""
 
 
+def assert_cells_show_the_engine(window) -> None:
+    for nid, item in window.scene.neuron_items.items():
+        assert (round(item.activity, 3), item.value_text) == engine_shown(window, nid)
+
+
+def playing_settled_chain(window):
+    """The chain shown and played long enough for every unit to have settled; its playback."""
+    window.document.replace(chain())
+    QApplication.processEvents()
+    playback = window.playback
+    playback.play()
+    for _ in range(40):
+        playback.advance(1 / 30)
+    return playback
+
+
 def test_every_cell_shows_the_engines_level_and_output_frame_by_frame(window):
     window.document.replace(playing_network(60, 300))
     QApplication.processEvents()
@@ -46,18 +62,12 @@ def test_every_cell_shows_the_engines_level_and_output_frame_by_frame(window):
     playback.play()
     for _ in range(12):
         playback.advance(1 / 30)
-        for nid, item in window.scene.neuron_items.items():
-            assert (round(item.activity, 3), item.value_text) == engine_shown(window, nid)
+        assert_cells_show_the_engine(window)
     playback.pause()
 
 
 def test_a_settled_network_touches_no_cell_and_an_edit_only_the_cells_it_changes(window, monkeypatch):
-    window.document.replace(chain())
-    QApplication.processEvents()
-    playback = window.playback
-    playback.play()
-    for _ in range(40):  # long enough for every unit to have settled
-        playback.advance(1 / 30)
+    playback = playing_settled_chain(window)
     calls = counting(monkeypatch)
     for _ in range(5):
         playback.advance(1 / 30)
@@ -66,22 +76,15 @@ def test_a_settled_network_touches_no_cell_and_an_edit_only_the_cells_it_changes
     for _ in range(40):
         playback.advance(1 / 30)
     assert set(calls) == {"x", "h", "y"}
-    for nid, item in window.scene.neuron_items.items():
-        assert (round(item.activity, 3), item.value_text) == engine_shown(window, nid)
+    assert_cells_show_the_engine(window)
     playback.pause()
 
 
 def test_a_new_engine_brings_every_cell_up_to_date(window, monkeypatch):
-    window.document.replace(chain())
-    QApplication.processEvents()
-    playback = window.playback
-    playback.play()
-    for _ in range(40):
-        playback.advance(1 / 30)
+    playback = playing_settled_chain(window)
     calls = counting(monkeypatch)
     window.network.set_param("update", "feedforward")  # a new engine, from the start
     playback.advance(1 / 30)
     assert {"x", "h", "y"} <= set(calls)
-    for nid, item in window.scene.neuron_items.items():
-        assert (round(item.activity, 3), item.value_text) == engine_shown(window, nid)
+    assert_cells_show_the_engine(window)
     playback.pause()
