@@ -186,7 +186,7 @@ def load_benchmarks(quick: bool = False) -> Iterator[Record]:
     what = f"a {cells:,}-neuron / {cells * fan_out:,}-synapse file ({size / 1e6:.0f} MB)"
     yield record(f"load {what} and build its engine", medians["ours"] * 1e3, "ms", baseline_ms, baseline_name,
                  goal=LOAD_GOAL)
-    yield record(f"load {what}, build its engine and make every Synapse object (no goal: what the canvas adds)",
+    yield record(f"load {what}, build its engine and make every Synapse object (no goal: what the first synapse edit or selection adds)",
                  medians["objects"] * 1e3, "ms", baseline_ms, baseline_name)
 
 

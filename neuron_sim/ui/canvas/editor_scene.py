@@ -138,6 +138,8 @@ class EditorScene(DisplayScene):
 
     def selected_synapse_keys(self) -> list[SynapseKey]:
         chosen = self.synapse_layer.selected
+        if not chosen:  # (a network loaded as columns keeps them: no Synapse object made to say so)
+            return []
         return [key for key in self.network.synapses if key in chosen]
 
     def select(self, neuron_ids=(), synapse_keys=(), add: bool = False, note_ids=()) -> None:

