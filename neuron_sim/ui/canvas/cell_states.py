@@ -15,7 +15,6 @@ class CellStates:
 
     def __init__(self):
         self._key: tuple | None = None  # (engine, spiking, the items): what the arrays below are for
-        self._items: list = []
         self._order = np.zeros(0, dtype=np.intp)  # each item's index in the engine, −1 if it has none
         self._shows_output = np.zeros(0, dtype=bool)  # a computing unit: its a = … is shown
         self._last: tuple[np.ndarray, ...] | None = None
@@ -31,31 +30,34 @@ class CellStates:
         listed = list(items.values())
         key = (engine, spiking, tuple(listed))
         if key != self._key:
-            self._key, self._items, self._last = key, listed, None
+            self._key, self._last = key, None
             index = engine.index if engine is not None else {}
             self._order = np.array([index.get(nid, -1) for nid in items], dtype=np.intp)
             # a kind edit rebuilds the engine, so the kinds hold as long as the engine does
             self._shows_output = np.array([item.neuron.kind == "neuron" for item in listed], dtype=bool)
         count = len(listed)
         present = self._order >= 0
-        if engine is None or not present.any():
-            level = np.zeros(count)
-            fired = refractory = np.zeros(count, dtype=bool)
-            output = np.full(count, np.nan)
-        else:
+        running = engine is not None and present.any()
+        if running:
             at = np.where(present, self._order, 0)
             levels, fired_all, refractory_all = engine.level_arrays()
             level = np.where(present, levels[at], 0.0)
+        else:
+            level = np.zeros(count)
+        if sheet is not None:  # far out the sheet draws the levels: nothing else is shown
+            sheet.show_levels(listed, level)
+            self._last = None
+            return
+        if running:
             fired, refractory = present & fired_all[at], present & refractory_all[at]
             shows = present & self._shows_output
             computed = engine.computed_ids()  # their a = … is real
             if len(computed) < len(engine.ids):
                 shows &= np.array([nid in computed for nid in items], dtype=bool)
             output = np.where(shows, engine.outputs()[at], np.nan)
-        if sheet is not None:
-            sheet.show_levels(listed, level)
-            self._last = None
-            return
+        else:
+            fired = refractory = np.zeros(count, dtype=bool)
+            output = np.full(count, np.nan)
         rounded = np.round(level, 3)  # as the cell compares: a change it would not draw is no change
         now = (rounded, fired, refractory, output)
         if self._last is None:
