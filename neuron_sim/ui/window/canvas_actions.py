@@ -67,22 +67,23 @@ class CanvasActions(QObject):
         self.zoom_reset_action = self._action(self.tr("&Actual size"), view.reset_zoom, QKeySequence("0"), self.tr("Zoom to 100% (0)"))
         self.fit_action = self._action(self.tr("&Fit network"), view.fit, QKeySequence("F"), self.tr("Fit the whole network in the window (F)"))
 
-        self.model_group = QActionGroup(window)
-        self.model_actions: dict[str, QAction] = {}
-        for model, text, tip in (("rate", self.tr("&Rate (artificial neurons)"), self.tr("a = f(Σ w·x − θ): the unit of deep learning")),
-                                 ("spiking", self.tr("&Spiking (integrate-and-fire)"), self.tr("Membrane potential charges up and fires spikes"))):
+        self.model_group, self.model_actions = self._choices("model", set_network_param, (
+            ("rate", self.tr("&Rate (artificial neurons)"), self.tr("a = f(Σ w·x − θ): the unit of deep learning")),
+            ("spiking", self.tr("&Spiking (integrate-and-fire)"), self.tr("Membrane potential charges up and fires spikes"))))
+        self.update_group, self.update_actions = self._choices("update", set_network_param, (
+            ("feedforward", self.tr("&Feedforward"), self.tr("One pass from inputs to outputs, layer by layer")),
+            ("synchronous", self.tr("S&ynchronous"), self.tr("All neurons update together each tick; loops allowed"))))
+
+    def _choices(self, param: str, set_network_param, choices) -> tuple[QActionGroup, dict[str, QAction]]:
+        """One checkable action per (value, text, tip) of a network parameter, exclusive in a group."""
+        group = QActionGroup(self._window)
+        actions: dict[str, QAction] = {}
+        for value, text, tip in choices:
             action = self._action(text, tip=tip, checkable=True)
-            action.triggered.connect(lambda checked=False, m=model: set_network_param("model", m))
-            self.model_group.addAction(action)
-            self.model_actions[model] = action
-        self.update_group = QActionGroup(window)
-        self.update_actions: dict[str, QAction] = {}
-        for scheme, text, tip in (("feedforward", self.tr("&Feedforward"), self.tr("One pass from inputs to outputs, layer by layer")),
-                                  ("synchronous", self.tr("S&ynchronous"), self.tr("All neurons update together each tick; loops allowed"))):
-            action = self._action(text, tip=tip, checkable=True)
-            action.triggered.connect(lambda checked=False, s=scheme: set_network_param("update", s))
-            self.update_group.addAction(action)
-            self.update_actions[scheme] = action
+            action.triggered.connect(lambda checked=False, v=value: set_network_param(param, v))
+            group.addAction(action)
+            actions[value] = action
+        return group, actions
 
     def _action(self, text: str, slot=None, shortcut=None, tip: str = "", checkable: bool = False) -> QAction:
         return make_action(self._window, text, slot, shortcut, tip, checkable)
