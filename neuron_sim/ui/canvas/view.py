@@ -115,19 +115,18 @@ class NetworkView(QGraphicsView):
 
     def fit(self) -> None:
         rect = self.network_scene().framed_rect()
-        framed = rect.adjusted(-40, -40, 40, 40)
-        self._set_room(framed)
+        area = rect.adjusted(-40, -40, 40, 40) if not rect.isEmpty() else QRectF(0, 0, 0, 0)
+        self._set_room(area)  # not a room left from another network, while the view scales
         if rect.isEmpty():
             self._scale_to(1.0)
-            self.centerOn(0, 0)
         else:
-            self.fitInView(framed, Qt.AspectRatioMode.KeepAspectRatio)
+            self.fitInView(area, Qt.AspectRatioMode.KeepAspectRatio)
             if self.zoom() > FIT_MAX_ZOOM:  # a tiny network is not blown up to poster size
                 self._scale_to(FIT_MAX_ZOOM)
             self._follow_zoom()
             self.zoom_changed.emit(self.zoom())
-        self._set_room(self._in_view_around(framed if not rect.isEmpty() else QRectF(0, 0, 0, 0)))
-        self.centerOn(framed.center() if not rect.isEmpty() else QPointF(0, 0))
+        self._set_room(self._in_view_around(area))
+        self.centerOn(area.center())
         self.fitted = True
         self._fitted_room = self.maximumViewportSize()
 
