@@ -3415,6 +3415,14 @@ Install one and restart, for example on Debian or Ubuntu:
 <context>
     <name>PlotDock</name>
     <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
         <source>Not following the newest data</source>
         <translation>최신 데이터를 따라가지 않는 중</translation>
     </message>
@@ -3687,14 +3695,6 @@ Install one and restart, for example on Debian or Ubuntu:
         <translation>오래된 스파이크는 더 이상 남지 않습니다: 래스터는 마지막 스파이크 %1개, 곧 마지막 %2 동안의 스파이크를 담고, 발화율은 마지막 %3 동안으로 잽니다.</translation>
     </message>
     <message>
-        <source>%1 s</source>
-        <translation>%1초</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
         <source>… and {n} more</source>
         <translation>… 외 {n}개</translation>
     </message>
@@ -3809,14 +3809,6 @@ Install one and restart, for example on Debian or Ubuntu:
     <message>
         <source>(the first {shown} of {count})</source>
         <translation>({count}개 중 처음 {shown}개)</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1초</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 ticks</source>

@@ -16,7 +16,7 @@ from __future__ import annotations
 import weakref
 from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from neuron_sim.ui.events import connect_all
 from neuron_sim.ui import plain_text
 from neuron_sim.ui.plain_text import plain_label
-from neuron_sim.ui.styles import PALETTE
+from neuron_sim.ui.styles import PALETTE, duration_parts
 from neuron_sim.ui.throttle import ThrottledRedraw
 
 from neuron_sim.ui.panels.plots.exporting import export_plot, write_text
@@ -90,6 +90,14 @@ def horizontal_label_options(color: QColor) -> dict:
 
 def dashed_pen(pg, color: QColor, width: float = 1.5):
     return pg.mkPen(color, width=width, style=Qt.PenStyle.DashLine)
+
+
+def duration_text(ms: float) -> str:
+    """A span of recorded time for the docks' notes: "12.3 ms", "2.4 s"."""
+    number, unit = duration_parts(ms)
+    text = (QCoreApplication.translate("PlotDock", "%1 s") if unit == "s"
+            else QCoreApplication.translate("PlotDock", "%1 ms"))
+    return text.replace("%1", number)
 
 
 class PlotDock(QDockWidget):

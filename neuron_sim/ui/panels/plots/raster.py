@@ -6,9 +6,9 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QSplitter, QTableWidget, QTableWidgetItem, QWidget
 
-from neuron_sim.ui.styles import PALETTE, duration_parts, format_number
+from neuron_sim.ui.styles import PALETTE, format_number
 
-from neuron_sim.ui.panels.plots.base import PlotDock, make_plot
+from neuron_sim.ui.panels.plots.base import PlotDock, duration_text, make_plot
 from neuron_sim.ui.panels.plots.exporting import csv_text
 
 MAX_ROW_LABELS = 40  # more rows than this get numbered ticks instead of labels
@@ -88,25 +88,21 @@ class RasterDock(PlotDock):
             end = float(samples[-1])
             self._item.setXRange(start, max(end, start + 1.0), padding=0.01)
         self._fill_rates(ids, labels, recorder.firing_rates_hz())
-        kept = self.kept_text(recorder)
+        kept = self.kept_text(recorder, times)
         self.kept_note.setText(kept)
         self.kept_note.setVisible(bool(kept))
 
-    def kept_text(self, recorder) -> str:
-        """What the raster no longer shows ("" while it holds every spike since the start)."""
+    def kept_text(self, recorder, spike_times: np.ndarray) -> str:
+        """What the raster no longer shows ("" while it holds every spike since the start);
+        `spike_times` are the recorder's, oldest first."""
         window = recorder.spike_window()
-        spike_times, _rows = recorder.spikes()
         if not recorder.spikes_dropped or window is None or not spike_times.size:
             return ""
-        held = self._duration(window[1] - float(spike_times[0]))
-        measured = self._duration(window[1] - window[0])
         return (self.tr("Older spikes are no longer kept: the raster holds the last %1 spikes, those of "
                         "the last %2; the rates are measured over the last %3.")
-                .replace("%1", f"{recorder.spike_capacity:,}").replace("%2", held).replace("%3", measured))
-
-    def _duration(self, ms: float) -> str:
-        number, unit = duration_parts(ms)
-        return (self.tr("%1 s") if unit == "s" else self.tr("%1 ms")).replace("%1", number)
+                .replace("%1", f"{recorder.spike_capacity:,}")
+                .replace("%2", duration_text(window[1] - float(spike_times[0])))
+                .replace("%3", duration_text(window[1] - window[0])))
 
     def _fill_rates(self, ids: list[str], labels: list[str], rates: dict[str, float]) -> None:
         table = self._table

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QWidget
 
 from neuron_sim.model.activations import ACTIVATIONS
 from neuron_sim.ui.plain_text import escaped, plain_label
-from neuron_sim.ui.styles import PALETTE, duration_parts, format_number
+from neuron_sim.ui.styles import PALETTE, format_number
 
-from neuron_sim.ui.panels.plots.base import PlotDock, add_legend, dashed_pen, horizontal_label_options, make_plot, series_color
+from neuron_sim.ui.panels.plots.base import (PlotDock, add_legend, dashed_pen, duration_text, horizontal_label_options,
+                                             make_plot, series_color)
 
 SPIKE_TICK_MV = 15.0  # a spike is drawn from the threshold up by this much
 DEFAULT_SOURCE_THRESHOLD_MV = -55.0
@@ -163,8 +164,7 @@ class TraceDock(PlotDock):
             return ""
         memory = max(1, round(recorder.memory_bytes / (1 << 20)))
         if recorder.unit == "ms":
-            number, unit = duration_parts(float(times[-1] - times[0]))
-            span = (self.tr("%1 s") if unit == "s" else self.tr("%1 ms")).replace("%1", number)
+            span = duration_text(float(times[-1] - times[0]))
         else:
             span = self.tr("%1 ticks").replace("%1", str(len(times)))
         return (self.tr("Older samples are no longer kept: the recording holds the last %1 of every "
