@@ -19,6 +19,22 @@ def isolated_settings(tmp_path_factory):
     yield folder
 
 
+@pytest.fixture(autouse=True)
+def no_window_left_open(qapp):
+    """Windows a test opened through the app (File → Open into a new window) are closed after it:
+    left open, they pile up on the test screen, and a later test's window misses mouse moves."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    from neuron_sim.ui.window.main_window import MainWindow
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow) and isValid(widget) and widget.isVisible():
+            widget.files.ask_to_save = lambda: QMessageBox.StandardButton.Discard
+            widget.close()
+            widget.deleteLater()
+
+
 @pytest.fixture
 def window(qtbot):
     from neuron_sim.ui.window.main_window import MainWindow

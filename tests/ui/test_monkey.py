@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer, qInstallMessageHandler
-from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -245,3 +245,7 @@ def test_a_right_click_leaves_no_neuron_holding_the_mouse(qtbot, window, example
     drag(qtbot, window, (x + 150, y + 150), (x + 200, y + 180))  # a rubber band on empty canvas
     assert window.network.neurons["h1"].position == (x, y)
     check_document(window)
+    # the right button goes up, as a hand lets go of it: Qt would otherwise keep it down for the
+    # tests after this one (no hovering while a button is held)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier, point)
+    assert QGuiApplication.mouseButtons() == Qt.MouseButton.NoButton
