@@ -36,7 +36,7 @@ HALO_GROWTH = 3.0  # how far a lit weight label's halo reaches beyond its box
 MAX_DRAWN = 100_000  # pulses stamped in one paint (the newest in view): far out, they are dots under a pixel
 CULLED_FROM = 2_000  # neurons: beyond this, a running playback's frame updates only the cells in view
 VIEW_MARGIN = 120.0  # scene units around a view whose cells follow too (a cell's drawing reaches that far)
-PIXMAP_CACHE_KB = 160 * 1024  # Qt's pixmap cache: the synapse and label layers' caches and the cells'
+PIXMAP_CACHE_KB = 160 * 1024  # Qt's pixmap cache: the label layer's cache and the cells'
 
 
 def pulse_radii(strength: np.ndarray, spiking: bool) -> np.ndarray:
@@ -269,10 +269,9 @@ class CanvasAnimator(QObject):
         self._behind = False  # cells out of view were left as they were
         self._cells = CellStates()
         scene.addItem(self.pulse_layer)
-        scene.synapse_layer.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        # The synapses are a view's background (NetworkView); their labels are a cached layer of
+        # a window's size: with the cells' caches, more than Qt's default cache (10 MB) holds.
         scene.synapse_layer.label_layer.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        # Both layers' caches are a window's size each: Qt's default cache (10 MB) holds one of
-        # them, and then they evict each other on every frame (every synapse repainted).
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         # Pulses sit on the curves: new curves (a look switched or a cell moved, even while paused)
         # carry them along; blocks that have just appeared are given their numbers.

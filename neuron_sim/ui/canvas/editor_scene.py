@@ -110,6 +110,8 @@ class EditorScene(DisplayScene):
     # ---- grid ----------------------------------------------------------------------------
     def set_show_grid(self, show: bool) -> None:
         self.show_grid = show
+        for view in self.views():  # they keep their backgrounds (NetworkView)
+            view.resetCachedContent()
         self.update()
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 (Qt's name)

@@ -8,16 +8,20 @@ One item for thousands of connections (docs/performance.md has the measurements)
 - paths (curves, dendrites, boutons) are made only for the synapses drawn (synapse_paths.py),
   and only the synapses that cross the exposed rectangle are painted;
 - zoomed far out, synapses are hairlines, which Qt draws on its fast path, the curves of a colour
-  in one path made from the arrays.
+  in one path made from the arrays;
+- a NetworkView draws the layer into its cached background (`drawn_as_background_of`): a frame
+  of the animation then starts with one opaque copy of the white page and every synapse, instead
+  of a fill and a blended copy of the layer's own cache (docs/performance.md).
 """
 
 from __future__ import annotations
 
+import weakref
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
 from neuron_sim.model import geometry
 from neuron_sim.model.label_placement import place_labels
@@ -62,6 +66,7 @@ class SynapseLayer(QGraphicsItem):
         self._label_boxes: tuple[list | None, np.ndarray] = (None, np.zeros((0, 4)))
         self._label_columns: tuple[list | None, np.ndarray, np.ndarray, np.ndarray] = (None, *np.zeros((3, 0)))
         self._dirty = True
+        self._background_of: weakref.WeakSet[QWidget] = weakref.WeakSet()  # viewports; see drawn_as_background_of
         self.label_layer = WeightLabelLayer(self)  # the scene adds it next to this item
 
     def network_scene(self) -> DrawingHost:
@@ -114,12 +119,12 @@ class SynapseLayer(QGraphicsItem):
         self.selected &= set(self.keys)
         self._build_curves(previous)
         self._labels = None
-        bounds = self._curve_bounds()
+        bounds, before = self._curve_bounds(), self._bounds
         if bounds != self._bounds:
             self.prepareGeometryChange()
             self._bounds = bounds
         self._dirty = False
-        self.update()
+        self.update(before.united(bounds))  # where curves were, too: a background keeps them
         self.label_layer.sync()
         scene.synapses_laid_out.emit()
 
@@ -312,7 +317,34 @@ class SynapseLayer(QGraphicsItem):
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
         return self._bounds
 
+    def drawn_as_background_of(self, viewport: QWidget) -> None:
+        """That view paints this layer into its background (paint_background) and caches it:
+        painting the item again over it there would draw every synapse twice."""
+        self._background_of.add(viewport)
+
+    def update(self, rect: QRectF = QRectF()) -> None:
+        """Repaint `rect` (the whole layer by default), in the backgrounds that hold it too."""
+        super().update(rect)
+        scene = self.scene()
+        if scene is not None and self._background_of:
+            area = self.mapRectToScene(rect if not rect.isEmpty() else self._bounds)
+            scene.invalidate(area, QGraphicsScene.SceneLayer.BackgroundLayer)
+
+    def paint_background(self, painter: QPainter, rect: QRectF) -> None:
+        """Paint the synapses crossing `rect` (scene coordinates) as a view's background."""
+        option = QStyleOptionGraphicsItem()
+        option.exposedRect = self.mapRectFromScene(rect)
+        painter.save()
+        painter.setTransform(self.sceneTransform(), True)
+        self._paint(painter, option)
+        painter.restore()
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if widget is not None and widget in self._background_of:
+            return  # that view's background shows the layer
+        self._paint(painter, option)
+
+    def _paint(self, painter: QPainter, option: QStyleOptionGraphicsItem) -> None:
         exposed = styles.exposed_rect(painter, option, self._bounds)
         painter.setClipRect(exposed)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -70,6 +70,12 @@ class NetworkView(QGraphicsView):
         # A dock opening or the window resized keeps what is in the middle of the canvas there.
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        # The page, its grid and every synapse are one opaque picture, drawn again only where the
+        # synapses change: a playing frame copies it, then draws cells, pulses and labels over it.
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
+        scene.synapse_layer.drawn_as_background_of(self.viewport())
+        # That picture covers every pixel: Qt need not fill the viewport first (a fill per frame).
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMouseTracking(True)
         self.editor: InlineEditor | None = None
         self._nudge_key: object | None = None
@@ -176,6 +182,10 @@ class NetworkView(QGraphicsView):
         if room != self._room:
             self._room = room
             self.setSceneRect(room)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 (Qt's name)
+        super().drawBackground(painter, rect)  # the scene's page and grid
+        self.network_scene().synapse_layer.paint_background(painter, rect)
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self._follow_zoom()  # (a transform set from outside, too) before anything is painted at it
