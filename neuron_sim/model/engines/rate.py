@@ -435,7 +435,7 @@ class RateEngine:
 
     def level_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         never = np.zeros(len(self.ids), dtype=bool)  # a rate unit neither spikes nor rests
-        return np.clip(np.abs(self.activity), 0.0, 1.0), never, never
+        return np.minimum(np.abs(self.activity), 1.0), never, never
 
     def levels(self, ids: list[str] | None = None) -> dict[str, tuple[float, bool, bool]]:
         return levels_by_id(self.index, self.level_arrays(), ids)

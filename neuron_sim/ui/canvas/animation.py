@@ -46,28 +46,25 @@ def pulse_radii(strength: np.ndarray, spiking: bool) -> np.ndarray:
 
 
 def power_coefficients(control: np.ndarray) -> np.ndarray:
-    """(8, C): each cubic curve of `control` (C, 4, 2) as x(t) = a + b·t + c·t² + d·t³ (rows a, b,
-    c, d of x, then of y), so that a point on it is three multiplications and additions."""
+    """(4, 2, C): each cubic curve of `control` (C, 4, 2) as p(t) = a + b·t + c·t² + d·t³ (rows
+    a, b, c, d; x and y), so that a point on it is three multiplications and additions."""
     p0, p1, p2, p3 = (control[:, k, :] for k in range(4))
     a, b, c, d = p0, 3.0 * (p1 - p0), 3.0 * (p0 - 2.0 * p1 + p2), p3 - p0 + 3.0 * (p1 - p2)
-    return np.ascontiguousarray(np.stack([a, b, c, d]).transpose(2, 0, 1).reshape(8, -1))
+    return np.ascontiguousarray(np.stack([a, b, c, d]).transpose(0, 2, 1))
 
 
 def on_curves(coefficients: np.ndarray, rows: np.ndarray, progress: np.ndarray) -> np.ndarray:
     """(P, 2): the point `progress` of the way along curve `rows[i]` (as geometry.point_on_curves,
-    from `power_coefficients`)."""
-    out = np.empty((rows.size, 2))
+    from `power_coefficients`); x and y at once, one gather of the curves."""
+    a, b, c, d = coefficients.take(rows, axis=2)  # each (2, P)
     t = progress
-    for axis in (0, 1):
-        a, b, c, d = (coefficients[4 * axis + k].take(rows) for k in range(4))
-        d *= t
-        d += c
-        d *= t
-        d += b
-        d *= t
-        d += a
-        out[:, axis] = d
-    return out
+    d *= t
+    d += c
+    d *= t
+    d += b
+    d *= t
+    d += a
+    return d.T
 
 
 class _Travelling:
@@ -199,9 +196,10 @@ class PulseLayer(QGraphicsItem):
         if travelling is None:
             positions, radii, signs, halos, halo_signs = self._shown
         else:
-            chosen = travelling.crossing(exposed)
-            if chosen.size > MAX_DRAWN:
-                chosen = chosen[-MAX_DRAWN:]
+            count = travelling.rows.size
+            chosen = None if exposed.contains(self._bounds) else travelling.crossing(exposed)  # None: all
+            if (count if chosen is None else chosen.size) > MAX_DRAWN:
+                chosen = (np.arange(count) if chosen is None else chosen)[-MAX_DRAWN:]
             rows, positions, radii, signs = travelling.placed(chosen)
             halos, halo_signs = self._halos(rows, positions, radii, signs) if labelled else (np.zeros((0, 4)), [])
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

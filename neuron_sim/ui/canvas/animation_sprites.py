@@ -54,7 +54,8 @@ class PulseSprites:
         column = out[:, 2]
         np.multiply(radii, 1.0 / RADIUS_STEP, out=column)
         np.rint(column, out=column)
-        np.clip(column, 1.0, float(self.radii.size), out=column)
+        np.maximum(column, 1.0, out=column)
+        np.minimum(column, float(self.radii.size), out=column)
         column -= 1.0
         column *= cell
         np.multiply(negative, cell, out=out[:, 3])

@@ -34,8 +34,12 @@ _NO_SHAPE = QPainterPath()
 def fill_column(palette: np.ndarray, level: np.ndarray) -> np.ndarray:
     """Each cell's column in the atlas: its fill's level quantised (neurons, inputs) or the
     generator's single fill."""
-    steps = np.rint(np.clip(level, 0.0, 1.0) * (FILL_LEVELS - 1))
-    return np.where(palette == GENERATOR, 2 * FILL_LEVELS, palette * FILL_LEVELS + steps)
+    return np.where(palette == GENERATOR, 2 * FILL_LEVELS, palette * FILL_LEVELS + _fill_step(level))
+
+
+def _fill_step(level: np.ndarray) -> np.ndarray:
+    """A level's step of the fill (a neuron's own column); ufuncs, called every frame."""
+    return np.rint(np.minimum(np.maximum(level, 0.0), 1.0) * (FILL_LEVELS - 1))
 
 
 def column_fill(column: int):
@@ -125,7 +129,10 @@ class CellSheet(QGraphicsItem):
         self._body = np.zeros(0, dtype=np.intp)  # its body's index in `_bodies`
         self._palette = np.zeros(0, dtype=np.intp)
         self._levels = np.zeros(0)
+        self._columns = np.zeros(0)  # each cell's atlas column, from its palette and level
+        self._neuron_rows = np.zeros(0, dtype=np.intp)  # the rows that show their own level
         self._selected = np.zeros(0, dtype=bool)
+        self._placed: tuple | None = None  # (device, fragments of every cell): see _all_fragments
         self._bodies: list[tuple[bool, float, float]] = []  # (rounded, width, height)
         self._bounds = QRectF()
         self._sprites: OverviewSprites | None = None
@@ -159,6 +166,7 @@ class CellSheet(QGraphicsItem):
             self.update(self._cell_rect(row))  # where it was
         self._places[row] = (item.x(), item.y())
         self._centres[row] = self._places[row] + self._offsets[row]
+        self._placed = None
         self._low[row], self._high[row] = self._centres[row] - self._halves[row], self._centres[row] + self._halves[row]
         cell = self._cell_rect(row)
         if not self._bounds.contains(cell):  # grown; a smaller box waits until the cells are read again
@@ -177,17 +185,19 @@ class CellSheet(QGraphicsItem):
         self._ensure()
         levels = np.asarray(levels, dtype=float)
         if items == self._items:
-            rows = np.arange(len(items))
+            rows = self._neuron_rows  # inputs show their value, generators their own colour
+            levels = levels[rows]
         else:
             row_of = self._row_of
             rows = np.fromiter((row_of.get(id(item), -1) for item in items), dtype=np.intp, count=len(items))
             levels, rows = levels[rows >= 0], rows[rows >= 0]
-        own = self._palette[rows] == NEURON  # inputs show their value, generators their own colour
-        rows, levels = rows[own], levels[own]
+            own = self._palette[rows] == NEURON
+            rows, levels = rows[own], levels[own]
         # only the cells whose picture changes (their fill's step) are painted again
-        before = fill_column(self._palette[rows], self._levels[rows])
+        columns = _fill_step(levels)  # a neuron's columns are its steps
+        changed = rows[columns != self._columns[rows]]
         self._levels[rows] = levels
-        changed = rows[fill_column(self._palette[rows], levels) != before]
+        self._columns[rows] = columns
         if not self.active or not changed.size:
             return
         if changed.size > MAX_CELL_UPDATES:
@@ -214,6 +224,7 @@ class CellSheet(QGraphicsItem):
                 rows = [row_of[id(item)] for item in scene.selectedItems() if id(item) in row_of]
                 selected[rows] = True
             self._selected = selected
+            self._placed = None
 
     def _read_items(self) -> None:
         scene = self.scene()
@@ -253,6 +264,8 @@ class CellSheet(QGraphicsItem):
         self._row_of = {id(item): i for i, item in enumerate(items)}
         self._places, self._offsets, self._halves = places, offsets, halves
         self._body, self._palette, self._levels = body, palette, levels
+        self._columns = fill_column(palette, levels)
+        self._neuron_rows = np.flatnonzero(palette == NEURON)
         if shapes != self._bodies:
             self._bodies, self._sprites = shapes, None
         self._stale = False
@@ -261,6 +274,7 @@ class CellSheet(QGraphicsItem):
 
     def _bound(self) -> None:
         """Each body's centre and box, and the box around them all."""
+        self._placed = None
         self._centres = self._places + self._offsets
         self._low, self._high = self._centres - self._halves, self._centres + self._halves
         if not len(self._places):
@@ -301,21 +315,33 @@ class CellSheet(QGraphicsItem):
             centres = centres[chosen]
         if not len(centres):
             return
-        palette, levels, body, selected = self._palette, self._levels, self._body, self._selected
+        body, selected, columns = self._body, self._selected, self._columns
         if chosen is not None:
-            palette, levels, body, selected = palette[chosen], levels[chosen], body[chosen], selected[chosen]
-        columns = fill_column(palette, levels)
-        rows = 2 * body + selected
+            body, selected, columns = body[chosen], selected[chosen], columns[chosen]
         sprites = self._sprites_for(painter)
         if sprites is None:
-            self._paint_exactly(painter, centres, rows, columns)
+            self._paint_exactly(painter, centres, 2 * body + selected, columns)
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # the pictures are antialiased
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)  # placed between pixels as the cells are
         transform = painter.worldTransform()
         ratio = sprites.scale / transform.m11()
         device = (sprites.scale, transform.dx() * ratio, transform.dy() * ratio)
-        stamp(painter, sprites.fragments(centres, rows, columns, device), sprites.pixmap)
+        if chosen is None:
+            fragments = self._all_fragments(sprites, device)
+            np.multiply(columns, sprites.cell, out=fragments[:, 2])  # the fills of this frame
+        else:
+            fragments = sprites.fragments(centres, 2 * body + selected, columns, device)
+        stamp(painter, fragments, sprites.pixmap)
+
+    def _all_fragments(self, sprites: OverviewSprites, device: tuple[float, float, float]) -> np.ndarray:
+        """Every cell's fragment, placed once for a placement on the device (a playing frame
+        changes only the fills: the caller writes the columns)."""
+        key = (sprites, device)
+        if self._placed is None or self._placed[0] != key:
+            fragments = sprites.fragments(self._centres, 2 * self._body + self._selected, self._columns, device)
+            self._placed = (key, fragments)
+        return self._placed[1]
 
     def _sprites_for(self, painter: QPainter) -> OverviewSprites | None:
         device = painter.device()
