@@ -439,6 +439,19 @@ An existing file there is unchanged.</source>
         <translation>wᵢ·xᵢ</translation>
     </message>
     <message>
+        <source>from</source>
+        <comment>the sending neuron, short heading</comment>
+        <translation>보낸 뉴런</translation>
+    </message>
+    <message>
+        <source>xᵢ</source>
+        <translation>xᵢ</translation>
+    </message>
+    <message>
+        <source>wᵢ</source>
+        <translation>wᵢ</translation>
+    </message>
+    <message>
         <source>weighted sum Σ (soma)</source>
         <translation>가중합 Σ (세포체)</translation>
     </message>

@@ -214,15 +214,27 @@ def _layer(inputs: int) -> Network:
 
 
 def _cramped_headers(table) -> list[str]:
-    """The headers without 2 px of room on each side of their text, beyond the style's margin."""
+    """The headings with a line without 2 px of room on each side, beyond the style's margin."""
     from PySide6.QtWidgets import QStyle
 
     header = table.horizontalHeader()
     margin = table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
     metrics = header.fontMetrics()
-    return [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())
-            if metrics.horizontalAdvance(table.horizontalHeaderItem(c).text()) + 2 * margin + 4
+    texts = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    return [text for c, text in enumerate(texts)
+            if max(metrics.horizontalAdvance(line) for line in text.split("\n")) + 2 * margin + 4
             > header.sectionSize(c)]
+
+
+def _headings(table) -> list[str]:
+    return [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+
+
+def _laid_out(table) -> bool:
+    """The view's sideways scroll range has caught up with its columns (it follows a layout pass)."""
+    header = table.horizontalHeader()
+    overflow = sum(header.sectionSize(c) for c in range(table.columnCount())) - table.viewport().width()
+    return table.horizontalScrollBar().maximum() == max(overflow, 0)
 
 
 def test_every_header_is_shown_in_full_in_a_wide_panel(qtbot, make, language):
@@ -239,17 +251,76 @@ def test_every_header_is_shown_in_full_in_a_wide_panel(qtbot, make, language):
     assert widths[1:] == needed[1:] and widths[0] > needed[0]  # the spare width goes to the names
 
 
-def test_a_narrow_panel_scrolls_the_table_sideways_and_clips_no_row(qtbot, make, language):
+def test_a_narrow_panel_narrows_the_headings_instead_of_scrolling(qtbot, make, language):
     _, panel = make(_layer(3))
     panel.show_selection(["y"], [])
     table = panel.table
-    wide = [table.horizontalHeader().sectionSize(c) for c in range(4)]
+    full = _headings(table)
+    assert "\n" not in "".join(full) and not any(table.horizontalHeaderItem(c).toolTip() for c in range(4))
+    rows = panel.input_rows()
+    for width in (340, 300, 260, 220):  # 220: narrower than the panel's own rows allow
+        panel.resize(width, 600)
+        qtbot.waitUntil(lambda: table.viewport().width() < width and _laid_out(table), timeout=5000)
+        assert table.horizontalScrollBar().maximum() == 0, width  # every column in sight
+        assert _cramped_headers(table) == [], width
+        assert panel.input_rows() == rows  # the cells keep their text: only the headings give way
+        for column, text in enumerate(_headings(table)):
+            tip = table.horizontalHeaderItem(column).toolTip()
+            if text.replace("\n", " ") != full[column]:  # a short form: the full heading, a hover away
+                assert tip == full[column] and len(text) < len(full[column])
+            else:
+                assert tip == ""
+    assert _headings(table) != full
+    panel.resize(700, 600)  # widening brings the full headings back
+    qtbot.waitUntil(lambda: _headings(table) == full, timeout=5000)
+    assert not any(table.horizontalHeaderItem(c).toolTip() for c in range(4))
+
+
+def test_a_panel_too_narrow_even_for_short_headings_scrolls_sideways_and_clips_no_row(qtbot, make, language):
+    network = _layer(3)
+    for i in range(3):  # names wider than the narrowest panel: no heading can make room for them
+        network.set_neuron_param(f"x{i}", "label", f"the sensor on the far left, number {i}")
+    _, panel = make(network)
+    panel.show_selection(["y"], [])
+    table = panel.table
     panel.resize(220, 600)
     qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() > 0, timeout=5000)
     assert _cramped_headers(table) == []
-    assert [table.horizontalHeader().sectionSize(c) for c in range(1, 4)] == wide[1:]
+    header = table.horizontalHeader()
+    assert [header.sectionSize(c) for c in range(4)] == table.content_widths()  # none squeezed
     last = table.visualRect(table.model().index(table.rowCount() - 1, 1))
     assert last.bottom() < table.viewport().height()  # the scroll bar does not cover the last row
+
+
+@pytest.mark.parametrize("example_name", ["single-neuron", "logistic-unit", "xor", "or-gate"])
+def test_the_inputs_table_fits_the_dock_at_the_default_window_size(qtbot, language, example_name):
+    """As a teacher first sees it: the window at the size it opens at, an example from the start
+    page, its neuron of interest selected; no column is cut at the dock's edge."""
+    from PySide6.QtWidgets import QApplication, QMessageBox, QScrollArea
+
+    from neuron_sim.ui.examples import all_examples
+    from neuron_sim.ui.window.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.files.ask_to_save = lambda: QMessageBox.StandardButton.Discard
+    window.show()
+    qtbot.waitExposed(window)
+    example = next(e for e in all_examples() if e.file == f"{example_name}.json")
+    window.document.open_example(example)
+    panel = window.instruments.panel
+    table = panel.table
+    qtbot.waitUntil(lambda: table.isVisible() and table.rowCount() >= 2, timeout=5000)
+    for _ in range(3):  # the dock takes the panel's new height (and its scroll bar) a pass later
+        qtbot.wait(10)
+        QApplication.processEvents()
+    qtbot.waitUntil(lambda: _laid_out(table), timeout=5000)
+    assert table.horizontalScrollBar().maximum() == 0, _headings(table)
+    assert _cramped_headers(table) == []
+    scroller = window.instruments.panel_dock.findChild(QScrollArea)
+    right = table.viewport().mapTo(scroller.viewport(), table.viewport().rect().topRight()).x()
+    assert right < scroller.viewport().width() and scroller.horizontalScrollBar().maximum() == 0
+    window.close()
 
 
 def test_a_note_row_spans_the_table_without_widening_the_first_column(make):

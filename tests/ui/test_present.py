@@ -154,6 +154,7 @@ def test_every_column_and_the_whole_network_are_in_sight_on_every_page_at_1920_b
             assert not table.horizontalScrollBar().isVisible(), page
             assert header.sectionViewportPosition(last) + header.sectionSize(last) <= table.viewport().width(), page
             assert all(header.sectionSize(c) >= w for c, w in enumerate(table.content_widths())), page
+            assert table.missing_width() == 0, page  # the headings in full, on one line
         framed, zoom, room = scene.framed_rect(), view.zoom(), view.maximumViewportSize()
         assert view.sceneRect().contains(framed), page  # every part can be scrolled to
         if view.horizontalScrollBar().isVisible():

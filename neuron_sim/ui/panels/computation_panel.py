@@ -88,9 +88,11 @@ class ComputationPanel(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         self.table = FittingTable(4, VISIBLE_INPUT_ROWS)
         self.table.setObjectName("computation_inputs")
-        self.table.setHorizontalHeaderLabels([
-            self.tr("from (axon of)"), self.tr("dendrite input xᵢ"),
-            self.tr("synapse strength wᵢ"), self.tr("wᵢ·xᵢ")])
+        # In a narrow dock a heading shows its short form (the symbol alone), the full one in its tooltip.
+        self.table.set_headings(
+            [self.tr("from (axon of)"), self.tr("dendrite input xᵢ"),
+             self.tr("synapse strength wᵢ"), self.tr("wᵢ·xᵢ")],
+            short=[self.tr("from", "the sending neuron, short heading"), self.tr("xᵢ"), self.tr("wᵢ"), None])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
