@@ -48,6 +48,7 @@ class Document(QObject):
         super().__init__(parent)
         self.network = Network()  # untitled and empty until replaced
         self._path: Path | None = None
+        self.example: Example | None = None  # the catalogue's example the network is a copy of
         # The meters, notes and view of an imported Neuronify circuit, kept for a save as .nfy.
         self.neuronify: NeuronifyImport | None = None
         self.undo_stack = QUndoStack(self)
@@ -65,13 +66,16 @@ class Document(QObject):
         return self._path is not None and not is_shipped_example(self._path)
 
     # ---- replacing the network -------------------------------------------------------------
-    def replace(self, network: Network, path: Path | None = None, saved: bool = True) -> None:
-        """Show `network` (from `path`) instead of the open one; its history starts empty.
+    def replace(self, network: Network, path: Path | None = None, saved: bool = True,
+                example: Example | None = None) -> None:
+        """Show `network` (from `path`, or a copy of `example`) instead of the open one; its
+        history starts empty.
 
         `saved=False` marks it unsaved even with nothing to undo (restored work).
         """
         self.network = network
         self._path = Path(path) if path else None
+        self.example = example
         self.neuronify = None
         self.undo_stack.clear()
         if not saved:
@@ -104,7 +108,7 @@ class Document(QObject):
 
     def open_example(self, example: Example) -> None:
         """`example` as an untitled copy, its texts in the UI language (raises NetworkFileError)."""
-        self.replace(load_example(example))
+        self.replace(load_example(example), example=example)
         self.example_opened.emit(example)
 
     # ---- saving ----------------------------------------------------------------------------

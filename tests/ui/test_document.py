@@ -68,6 +68,9 @@ def test_a_catalogue_example_opens_as_an_untitled_copy_and_says_which(document):
     assert document.path is None and document.network.name == example.title
     assert seen == [("network", document.network), ("path", None), ("example", "and-gate.json")]
     assert not document.can_save_in_place()
+    assert document.example == example  # whose title the window shows in the interface language
+    document.new()
+    assert document.example is None
 
 
 def test_saving_names_the_file_and_marks_the_work_saved(document, tmp_path):

@@ -140,3 +140,39 @@ def test_the_train_dock_is_built_when_first_shown_and_stays_shown_after_the_chan
     _settle(qtbot)
     assert korean.training.dock.isVisible() and korean.training.dock_action.isChecked()
     assert korean.dockWidgetArea(korean.training.dock) == Qt.DockWidgetArea.RightDockWidgetArea
+
+
+def _title_name(window) -> str:
+    return window.windowTitle().split("[*]")[0]
+
+
+def test_an_example_s_title_follows_the_language_but_the_saved_name_does_not(
+        qtbot, window, tmp_path, back_to_english):
+    from PySide6.QtCore import QCoreApplication
+
+    from neuron_sim.model.fileformat import load
+
+    assert window.examples.open_example_named("single-neuron")
+    english = window.network.name
+    assert english == "One artificial neuron" and _title_name(window) == english
+    korean = _kept(qtbot, window.reopen_in_language("ko"))
+    title = _title_name(korean)
+    assert title == QCoreApplication.translate("Examples", "One artificial neuron")
+    assert re.search(r"[\uac00-\ud7a3]", title)  # the catalogue's title, now in Korean
+    assert korean.network.name == english  # the document keeps its name: the file saved stays the same
+    korean.document.save(tmp_path / "copy.json")
+    assert load(tmp_path / "copy.json").name == english
+    assert _title_name(korean) == "copy.json"  # a saved file is shown by its own name
+    back = _kept(qtbot, korean.reopen_in_language("en"))
+    assert _title_name(back) == "copy.json"
+
+
+def test_a_name_the_user_typed_stays_as_typed_after_the_change(qtbot, window, back_to_english):
+    assert window.examples.open_example_named("single-neuron")
+    window.edit.set_network_param("name", "Our first neuron")  # an undo step, as the inspector makes it
+    korean = _kept(qtbot, window.reopen_in_language("ko"))
+    assert _title_name(korean) == "Our first neuron"
+    korean.undo_action.trigger()  # back to the example's own title: shown in the language again
+    assert re.search(r"[\uac00-\ud7a3]", _title_name(korean))
+    english = _kept(qtbot, korean.reopen_in_language("en"))
+    assert _title_name(english) == "One artificial neuron"
