@@ -22,6 +22,7 @@ from PySide6.QtGui import QUndoStack
 from neuron_sim.model import Network
 from neuron_sim.model.fileformat import load, save
 
+from neuron_sim.ui.example_texts import ExampleTexts
 from neuron_sim.ui.examples import Example, example_at, is_shipped_example, load_example
 
 if TYPE_CHECKING:  # the Neuronify reader and writer load with the first file opened (start-up time)
@@ -48,15 +49,22 @@ class Document(QObject):
         super().__init__(parent)
         self.network = Network()  # untitled and empty until replaced
         self._path: Path | None = None
-        self.example: Example | None = None  # the catalogue's example the network is a copy of
+        self._example_texts: ExampleTexts | None = None  # of the example the network is a copy of
         # The meters, notes and view of an imported Neuronify circuit, kept for a save as .nfy.
         self.neuronify: NeuronifyImport | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self.clean_changed)
+        self._index = 0  # the history's index before its latest change
+        self.undo_stack.indexChanged.connect(self._history_moved)
 
     @property
     def path(self) -> Path | None:
         return self._path
+
+    @property
+    def example(self) -> Example | None:
+        """The catalogue's example the network is a copy of, in the language of the network's texts."""
+        return self._example_texts.example if self._example_texts else None
 
     def is_clean(self) -> bool:
         return self.undo_stack.isClean()
@@ -75,9 +83,10 @@ class Document(QObject):
         """
         self.network = network
         self._path = Path(path) if path else None
-        self.example = example
+        self._example_texts = ExampleTexts(example) if example else None
         self.neuronify = None
         self.undo_stack.clear()
+        self._index = 0
         if not saved:
             self.undo_stack.resetClean()
         self.network_replaced.emit(network)
@@ -110,6 +119,20 @@ class Document(QObject):
         """`example` as an untitled copy, its texts in the UI language (raises NetworkFileError)."""
         self.replace(load_example(example), example=example)
         self.example_opened.emit(example)
+
+    # ---- the interface's language ------------------------------------------------------------
+    def follow_language(self) -> None:
+        """After the interface changed language: an untitled copy of an example shows the example's
+        texts in it where it still holds them as the example gave them (example_texts.py). A saved
+        file keeps its texts. Not an edit: the history and the saved state stay as they were."""
+        if self._example_texts is not None and self._path is None:
+            self._example_texts.follow_language(self.network, self.undo_stack)
+
+    def _history_moved(self, index: int) -> None:
+        low, high = sorted((self._index, index))
+        self._index = index
+        if self._example_texts is not None:
+            self._example_texts.edits_ran(self.network, (self.undo_stack.command(i) for i in range(low, high)))
 
     # ---- saving ----------------------------------------------------------------------------
     def save(self, path: str | Path) -> None:

@@ -315,14 +315,9 @@ def load_example(example: Example) -> Network:
     return network
 
 
-def shown_name(network_name: str, example: Example | None) -> str:
-    """The name to show for a network opened as a copy of `example`: the example's title in the
-    UI language while the network still has the title it opened with (the language may have
-    changed since), else the name as it is. The network itself keeps its name: a saved file does
-    not change with the language."""
-    if example is not None and network_name == example.title:
-        return _translate(example.source_title)
-    return network_name
+def example_in_ui_language(file: str) -> Example | None:
+    """The catalogue's example of `file`, its texts in the UI language as it is now."""
+    return next((example for example in all_examples() if example.file == file), None)
 
 
 def resolved(path: str | Path) -> Path:

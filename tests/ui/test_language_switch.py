@@ -146,8 +146,7 @@ def _title_name(window) -> str:
     return window.windowTitle().split("[*]")[0]
 
 
-def test_an_example_s_title_follows_the_language_but_the_saved_name_does_not(
-        qtbot, window, tmp_path, back_to_english):
+def test_an_example_s_title_follows_the_language_until_it_is_saved(qtbot, window, tmp_path, back_to_english):
     from PySide6.QtCore import QCoreApplication
 
     from neuron_sim.model.fileformat import load
@@ -159,12 +158,12 @@ def test_an_example_s_title_follows_the_language_but_the_saved_name_does_not(
     title = _title_name(korean)
     assert title == QCoreApplication.translate("Examples", "One artificial neuron")
     assert re.search(r"[\uac00-\ud7a3]", title)  # the catalogue's title, now in Korean
-    assert korean.network.name == english  # the document keeps its name: the file saved stays the same
+    assert korean.network.name == title  # the untitled copy's name: what Save writes is what shows
     korean.document.save(tmp_path / "copy.json")
-    assert load(tmp_path / "copy.json").name == english
+    assert load(tmp_path / "copy.json").name == title
     assert _title_name(korean) == "copy.json"  # a saved file is shown by its own name
     back = _kept(qtbot, korean.reopen_in_language("en"))
-    assert _title_name(back) == "copy.json"
+    assert _title_name(back) == "copy.json" and back.network.name == title  # and keeps its texts
 
 
 def test_a_name_the_user_typed_stays_as_typed_after_the_change(qtbot, window, back_to_english):

@@ -26,7 +26,7 @@ from neuron_sim.ui.canvas.name_parts import NameParts
 from neuron_sim.ui.canvas.editor_scene import EditorScene
 from neuron_sim.ui.canvas.view import NetworkView
 from neuron_sim.ui.document import Document
-from neuron_sim.ui.examples import Example, shown_name
+from neuron_sim.ui.examples import Example
 from neuron_sim.ui.export.actions import FigureActions
 from neuron_sim.ui.i18n import language
 from neuron_sim.ui.panels.inspector import Inspector
@@ -344,8 +344,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self, *args) -> None:
         path = self.document.path
-        # An example's title follows the interface language; a name typed or read from a file stays.
-        name = path.name if path else (shown_name(self.network.name, self.document.example) or self.tr("Untitled"))
+        name = path.name if path else (self.network.name or self.tr("Untitled"))
         self.setWindowTitle(f"{name}[*] — neuron-sim")
         self.setWindowModified(not self.document.is_clean())
 
@@ -380,6 +379,7 @@ class MainWindow(QMainWindow):
             return self
         state = window_state.capture(self)
         self._release_document()
+        self.document.follow_language()  # an example's own texts, before the new window shows them
         successor = MainWindow(self.document, self.recovery)
         window_state.restore(successor, state)
         successor.showMaximized() if state.maximized else successor.show()
