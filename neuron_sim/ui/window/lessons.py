@@ -20,7 +20,7 @@ from neuron_sim.model.lessons.checks import passes
 from neuron_sim.ui.canvas.editor_scene import EditorScene
 from neuron_sim.ui.canvas.name_parts import NameParts
 from neuron_sim.ui.document import Document
-from neuron_sim.ui.examples import all_examples
+from neuron_sim.ui.examples import example_in_ui_language
 from neuron_sim.ui.i18n.errors import error_text
 from neuron_sim.ui.i18n.filling import fill
 from neuron_sim.ui.lessons.bar import LessonBar
@@ -140,7 +140,7 @@ class LessonActions(QObject):
         self.scene.select([nid for nid in highlight.neurons if nid in network.neurons], synapses)
         if highlight.panel:
             if highlight.panel == "train" and page.example:
-                example = next((e for e in all_examples() if e.file == f"{page.example}.json"), None)
+                example = example_in_ui_language(f"{page.example}.json")
                 if example is not None and example.training is not None:
                     self._use_training_of(example, False)  # shown below, unless presenting
             self._show_panel(highlight.panel)

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QPoint, QPointF, QSize
 from PySide6.QtGui import QTransform
 
-from neuron_sim.ui.examples import all_examples
+from neuron_sim.ui.examples import example_in_ui_language
 
 TOGGLES = ("weights_action", "thresholds_action", "grid_action", "snap_action")
 
@@ -78,7 +78,7 @@ def restore(window, state: WindowState) -> None:
     window.playback_controls.speed_box.setCurrentIndex(state.speed_index)
     window.instruments.opened_on_play = state.trace_opened
     window.instruments.weights_opened_on_play = state.weights_opened
-    example = next((e for e in all_examples() if e.file == state.example_file), None)
+    example = example_in_ui_language(state.example_file) if state.example_file else None
     if example is not None:  # its text again, in the new language
         window.example_info.show_example(example)
     window.scene.select(state.neuron_ids, state.synapse_keys)
