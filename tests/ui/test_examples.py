@@ -7,7 +7,7 @@ import json
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from neuron_sim import commands
 from neuron_sim.model.fileformat import load
@@ -170,6 +170,35 @@ def test_clicking_a_card_opens_its_example(window, qtbot):
     assert not page.isVisible()
     assert window.network.name == by_file("spiking-chain.json").title and window.document.path is None
     assert window.examples.info_bar.isVisible()
+
+
+def test_a_card_chosen_by_keyboard_leaves_the_keyboard_on_the_canvas(window, qtbot):
+    """Tab to a card, Enter: the example opens and the keys go to the canvas at once (Space
+    plays), without a click to bring the window back."""
+    window.examples.show_start_page()
+    page: StartPage = window.examples.start_page
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    card = next(card for card in page.cards if card.example.file == "or-gate.json")
+    card.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(card, Qt.Key.Key_Return)
+    assert not page.isVisible() and window.network.name == by_file("or-gate.json").title
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert QApplication.focusWidget() is window.view
+    qtbot.keyClick(window.view, Qt.Key.Key_Space)
+    assert window.playback.playing
+    window.playback.pause()
+
+
+def test_closing_the_start_page_by_esc_gives_the_window_the_keyboard(window, qtbot):
+    window.examples.show_start_page()
+    page: StartPage = window.examples.start_page
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    qtbot.keyClick(page, Qt.Key.Key_Escape)
+    assert not page.isVisible()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert QApplication.focusWidget() is window.view
 
 
 def test_empty_network_button_closes_the_page_and_keeps_the_window_empty(window, qtbot):

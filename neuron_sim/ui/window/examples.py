@@ -19,6 +19,7 @@ class ExamplesMenu(QObject):
 
     error = Signal(str, str)  # title, text
     lesson_chosen = Signal(object)  # a Lesson, from the start page
+    start_page_closed = Signal()  # by a choice, Esc or its close button
 
     def __init__(self, files: FileActions, info_bar: ExampleInfoBar, settings: QSettings, parent: QWidget):
         super().__init__(parent)
@@ -75,6 +76,7 @@ class ExamplesMenu(QObject):
             self.start_page = StartPage(self._settings, self._parent)
             self.start_page.example_chosen.connect(self.open_example)
             self.start_page.lesson_chosen.connect(self.lesson_chosen)
+            self.start_page.finished.connect(self.start_page_closed)
         self.start_page.show()
         self.start_page.raise_()
         self.start_page.activateWindow()

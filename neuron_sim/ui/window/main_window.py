@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
                                      lambda look: self.look_actions[look].trigger(), self._show_lesson_panel,
                                      self.training.use_training_of, self)
         self.examples.lesson_chosen.connect(self.lessons.start)
+        self.examples.start_page_closed.connect(self._keyboard_to_canvas)
         self.present = PresentMode(self, self.view, self.instruments.panel_dock, self.lesson_bar,
                                    self.lessons.next, self.lessons.back, self.playback_controls.step_action,
                                    self.playback_controls.play_action, self.edit.nudge_actions, [self.example_info],
@@ -295,6 +296,12 @@ class MainWindow(QMainWindow):
         for action in self.update_actions.values():
             action.setEnabled(self.network.model == "rate")
         self.tool_actions["generator"].setEnabled(self.network.model == "spiking")
+
+    def _keyboard_to_canvas(self) -> None:
+        """The start page closed: the keys go to this window's canvas at once (without a window
+        manager, or with some, nothing would have the keyboard until a click)."""
+        self.activateWindow()
+        self.view.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     # ---- following the document --------------------------------------------------------
     def _network_replaced(self, network: Network) -> None:
