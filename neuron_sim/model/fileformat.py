@@ -27,7 +27,7 @@ from neuron_sim.model.limits import MAX_NEURONS, MAX_SYNAPSES
 from neuron_sim.model.messages import article
 from neuron_sim.model.network import Network
 from neuron_sim.model.notes import MAX_NOTES, NOTE_PARAMS, Note, validate_note_value
-from neuron_sim.model.plain_entries import plain_neuron, plain_synapse
+from neuron_sim.model.plain_entries import plain_neuron, plain_neurons, plain_synapse
 from neuron_sim.model.synapse_table import TABLE_FROM, TABLE_VERSION, read_table, table_of
 
 FORMAT_NAME = "neuron-sim"
@@ -219,24 +219,7 @@ def from_dict(data: Any) -> Network:
     neurons_data = _list(data, "neurons", MAX_NEURONS)
     table = data.get("synapses")
     synapses_data = [] if isinstance(table, dict) else _list(data, "synapses", MAX_SYNAPSES)
-    neurons: dict[str, Neuron] = {}
-    for i, entry in enumerate(neurons_data):
-        place = f"neurons[{i}]"
-        if not isinstance(entry, dict):
-            raise ModelError("expected an object, got {type:w}", place=place, type=_type_name(entry))
-        if "id" not in entry:
-            raise ModelError("the field 'id' is missing", place=place)
-        nid = validate_id(entry["id"], f"{place}.id")
-        if nid in neurons:
-            raise ModelError("the id {id!r} is used twice", place=f"{place}.id", id=nid)
-        neuron = plain_neuron(nid, entry)
-        if neuron is None:
-            fields = {key: value for key, value in entry.items() if key != "id"}
-            neuron = _build(Neuron, NEURON_PARAMS, place, fields, nid)
-        if neuron.kind == "generator" and network.model != "spiking":
-            raise ModelError('generators belong to spiking networks, and this one is "{model}"',
-                             place=f"{place}.kind", model=network.model)
-        neurons[nid] = neuron
+    neurons = _neurons(neurons_data, network.model)
     if isinstance(table, dict):  # the synapses as columns (synapse_table.py), checked there
         network.adopt_columns(neurons, read_table(table, list(neurons.values()), version))
         network._notes = _notes(data, version)
@@ -274,6 +257,37 @@ def from_dict(data: Any) -> Network:
     network.adopt(neurons, synapses)
     network._notes = _notes(data, version)
     return network
+
+
+def _neurons(entries: list, model: str) -> dict[str, Neuron]:
+    """The neurons of a file's entries by id: all at once when they are plainly valid
+    (plain_neurons), else entry by entry, naming the place of the first fault."""
+    plain = plain_neurons(entries, model)
+    if plain is not None:
+        return {neuron.id: neuron for neuron in plain}
+    return _neurons_one_by_one(entries, model)
+
+
+def _neurons_one_by_one(entries: list, model: str) -> dict[str, Neuron]:
+    neurons: dict[str, Neuron] = {}
+    for i, entry in enumerate(entries):
+        place = f"neurons[{i}]"
+        if not isinstance(entry, dict):
+            raise ModelError("expected an object, got {type:w}", place=place, type=_type_name(entry))
+        if "id" not in entry:
+            raise ModelError("the field 'id' is missing", place=place)
+        nid = validate_id(entry["id"], f"{place}.id")
+        if nid in neurons:
+            raise ModelError("the id {id!r} is used twice", place=f"{place}.id", id=nid)
+        neuron = plain_neuron(nid, entry)
+        if neuron is None:
+            fields = {key: value for key, value in entry.items() if key != "id"}
+            neuron = _build(Neuron, NEURON_PARAMS, place, fields, nid)
+        if neuron.kind == "generator" and model != "spiking":
+            raise ModelError('generators belong to spiking networks, and this one is "{model}"',
+                             place=f"{place}.kind", model=model)
+        neurons[nid] = neuron
+    return neurons
 
 
 def _notes(data: dict, version: int) -> dict[str, Note]:

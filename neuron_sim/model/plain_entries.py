@@ -1,13 +1,27 @@
 """The file loader's fast path: neuron and synapse entries that are plainly valid, checked inline
 and made without the validators; anything else goes to the full check (fileformat.py), which names
-what is wrong. The fuzz tests hold both paths to the same answers.
+what is wrong. The fuzz tests hold these paths to the same answers.
 """
 
 from __future__ import annotations
 
+from dataclasses import fields
+from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
-from neuron_sim.model.entities import MAX_COORDINATE, MAX_LABEL_LENGTH, NEURON_PARAMS, SYNAPSE_PARAMS, Neuron, Synapse
+import numpy as np
+
+from neuron_sim.model.entities import (
+    MAX_COORDINATE,
+    MAX_LABEL_LENGTH,
+    NEURON_PARAMS,
+    SYNAPSE_PARAMS,
+    ModelError,
+    Neuron,
+    Synapse,
+    validate_id,
+)
 
 _WEIGHT = SYNAPSE_PARAMS["weight"]
 _DELAY = SYNAPSE_PARAMS["delay_ms"]
@@ -75,3 +89,82 @@ def plain_neuron(nid: str, entry: dict) -> Neuron | None:
     if not values["label"]:
         values["label"] = nid
     return Neuron.trusted(nid, values)
+
+
+_FIELD_ORDER = tuple(field.name for field in fields(Neuron) if field.name != "id")  # trusted_in_order's
+_NUMBERS = {int, float}
+
+
+def plain_neurons(entries: list, model: str) -> list[Neuron] | None:
+    """The neurons of a file's entries, in order, when every entry is plainly valid (as plain_neuron
+    takes it) and all have the same fields, a valid id each and no id twice, and no generator is
+    in a network whose model is not spiking: checked a field at a time over all the entries (the
+    types as one set, ranges with numpy). None sends the entries to the loader's entry-by-entry
+    check, which takes them as plain_neuron does or names what is wrong. Entry by entry, the
+    checks and the attribute setting were a quarter of opening a 10,000-neuron / 1,000,000-synapse
+    file."""
+    if not entries or set(map(type, entries)) != {dict}:
+        return None
+    names = tuple(entries[0])
+    if "id" not in names or not all(map(entries[0].keys().__eq__, map(dict.keys, entries))):
+        return None
+    rows = map(itemgetter(*names), entries) if len(names) > 1 else ((entry["id"],) for entry in entries)
+    columns = dict(zip(names, zip(*rows)))  # a tuple per field, in the entries' order
+    ids = columns.pop("id")
+    if set(map(type, ids)) != {str} or len(set(ids)) != len(ids) or not _all_valid_ids(ids):
+        return None
+    for name, values in columns.items():
+        column = _plain_column(name, values)
+        if column is None:
+            return None
+        columns[name] = column
+    kinds = columns.get("kind")
+    if model != "spiking" and kinds is not None and "generator" in kinds:
+        return None
+    labels = columns.get("label")
+    columns["label"] = ids if labels is None else [label or nid for label, nid in zip(labels, ids)]
+    return list(map(Neuron.trusted_in_order, ids, *(columns.get(name, repeat(_NEURON_DEFAULTS[name]))
+                                                     for name in _FIELD_ORDER)))
+
+
+def _all_valid_ids(ids: tuple[str, ...]) -> bool:
+    try:
+        for nid in ids:
+            validate_id(nid)
+    except ModelError:
+        return False
+    return True
+
+
+def _plain_column(name: str, values: tuple) -> Any:
+    """A field's values over all entries as the neurons hold them, or None when one is not
+    plainly valid (plain_neuron's checks, a column at a time)."""
+    types = set(map(type, values))
+    bounds = _FLOAT_RANGES.get(name)
+    if bounds is not None:
+        return _numbers_within(values, types, *bounds)
+    if name == "kind":
+        return values if types == {str} and set(values) <= _NEURON_KINDS else None
+    if name == "label":
+        if types != {str} or max(map(len, values)) > _LABEL_LENGTH or not "".join(values).isascii():
+            return None
+        return values
+    if name == "position":
+        if types != {list} or set(map(len, values)) != {2}:
+            return None
+        xs, ys = (_numbers_within(axis, None, -MAX_COORDINATE, MAX_COORDINATE) for axis in zip(*values))
+        return None if xs is None or ys is None else list(zip(xs, ys))
+    return None
+
+
+def _numbers_within(values: tuple, types: set | None, low: float, high: float) -> list[float] | None:
+    """The values as floats when each is a number (not true or false) from low to high."""
+    if not (set(map(type, values)) if types is None else types) <= _NUMBERS:
+        return None
+    try:
+        array = np.array(values, dtype=float)
+    except OverflowError:  # an integer beyond the range of floats
+        return None
+    if not (low <= array.min() and array.max() <= high):  # NaN fails the comparisons too
+        return None
+    return array.tolist()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,7 +19,7 @@ from neuron_sim.model import Neuron, Synapse, file_reading
 from neuron_sim.model.fileformat import MAX_FILE_BYTES, MAX_NEURONS, MAX_SYNAPSES, NetworkFileError, load, loads
 from neuron_sim.model.plain_entries import plain_neuron, plain_synapse
 
-from .loader_fuzzing import STRATEGIES, VALID_DOCUMENTS, check_case, encode, file_like_values
+from .loader_fuzzing import HOSTILE_VALUES, STRATEGIES, VALID_DOCUMENTS, check_case, encode, file_like_values
 
 FUZZ = settings(max_examples=150, derandomize=True, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -91,6 +92,156 @@ def test_plain_neuron_fast_path_takes_the_entries_neuron_sim_writes():
              "drive_mV": 16.3, "v_mV": -67.2}
     assert plain_neuron("c0", entry) == Neuron("c0", label="c0", position=(60, 0), tau_ms=20, v_rest_mV=-70,
                                                drive_mV=16.3, v_mV=-67.2)
+
+
+# ---- the column-wise fast path for all the neurons agrees with the entry-by-entry check -------------------
+def _plain_values(name: str) -> st.SearchStrategy:
+    """Values the fast path takes for a field."""
+    from neuron_sim.model.entities import NEURON_PARAMS
+
+    if name == "kind":
+        return st.sampled_from(["neuron", "input", "generator"])
+    if name == "label":
+        return st.text(st.characters(max_codepoint=127), max_size=4) | st.just("x" * 200)
+    if name == "position":
+        return st.lists(st.floats(-1e7, 1e7) | st.integers(-10**7, 10**7), min_size=2, max_size=2)
+    spec = NEURON_PARAMS[name]
+    return st.floats(spec.minimum, spec.maximum) | st.integers(int(spec.minimum), int(spec.maximum))
+
+
+def _edge_values(name: str) -> list:
+    """Values at the edges of what the fast path takes for a field, and just past them."""
+    from neuron_sim.model.entities import NEURON_PARAMS
+
+    if name == "kind":
+        return ["neuron", "generator", "Neuron", "neuron "]
+    if name == "label":
+        return ["", "x" * 200, "x" * 201, "é", "\u0000", "\x7f"]
+    if name == "position":
+        return [[1e7, -1e7], [-10**7, 10**7], [1e7 + 1, 0], [0, -10**7 - 1], [0], [0, 0, 0], [0, True], (0, 0)]
+    spec = NEURON_PARAMS[name]
+    return [spec.minimum - 1, spec.maximum + 0.5, -0.0, spec.minimum, spec.maximum, int(spec.maximum),
+            float(spec.minimum), spec.maximum * (1 + 1e-16), 2 ** 53 + 1]
+
+
+PLAIN_NEURON_FIELDS = ["kind", "label", "position", "tau_ms", "v_mV", "threshold", "rate_hz", "v_rest_mV"]
+_EDGES = {name: _edge_values(name) for name in PLAIN_NEURON_FIELDS}
+_TYPICAL = {"kind": "neuron", "label": "a cell", "position": [60, 0.5], "tau_ms": 20, "v_mV": -65.5, "threshold": 0.5,
+            "rate_hz": 20, "v_rest_mV": -70}
+OTHER_NEURON_FIELDS = ["seed", "activation", "pattern", "other"]
+
+
+@st.composite
+def neuron_entry_lists(draw) -> list:
+    """Lists of neuron entries that share their fields, with valid values mostly, as files hold
+    them; now and then a field missing or added, an id used twice or not valid, a hostile value or
+    an entry that is not an object."""
+    fields = draw(st.lists(st.sampled_from(PLAIN_NEURON_FIELDS), unique=True, max_size=5))
+    entries = []
+    for i in range(draw(st.integers(0, 8))):
+        entry = {"id": f"n{i}" if draw(st.integers(0, 7)) else draw(st.sampled_from(["n0", "n1"]) | file_like_values)}
+        entry.update({name: draw(_plain_values(name)) for name in fields})
+        if draw(st.integers(0, 5)) == 0:
+            name = draw(st.sampled_from(PLAIN_NEURON_FIELDS + OTHER_NEURON_FIELDS))
+            if name in entry and draw(st.booleans()):
+                del entry[name]
+            else:
+                entry[name] = draw(file_like_values | st.sampled_from(_EDGES[name]) | _plain_values(name)) \
+                    if name in PLAIN_NEURON_FIELDS else draw(file_like_values)
+        if draw(st.integers(0, 20)) == 0:
+            entry = draw(st.sampled_from([entry["id"], [], {"kind": "neuron"}, None]))
+        entries.append(entry)
+    return entries
+
+
+def test_plain_neurons_fast_path_gives_what_the_entry_by_entry_check_gives():
+    from neuron_sim.model import ModelError
+    from neuron_sim.model.fileformat import _neurons_one_by_one
+    from neuron_sim.model.plain_entries import plain_neurons
+
+    taken = {"fast": 0}
+
+    @settings(FUZZ, max_examples=600)
+    @given(neuron_entry_lists(), st.sampled_from(["spiking", "rate"]))
+    def run(entries, model):
+        fast = plain_neurons(entries, model)
+        if _alike_with_distinct_ids(entries) and model == "spiking":  # declined only for a value not plain
+            plain = all(plain_neuron(entry["id"], entry) is not None for entry in entries)
+            assert (fast is not None) == plain, entries
+        if fast is None:
+            return  # the entry-by-entry check decides (the loader's other tests hold it to its messages)
+        try:
+            full = list(_neurons_one_by_one(entries, model).values())  # raises if the fast path let a bad one through
+        except ModelError as error:
+            raise AssertionError(f"the fast path took entries the full check refuses: {error}") from None
+        assert fast == full and [repr(neuron) for neuron in fast] == [repr(neuron) for neuron in full]
+        for ours, theirs in zip(fast, full):
+            assert list(vars(ours)) == list(vars(theirs))  # the same attributes, in the same order
+            assert all(type(getattr(ours, name)) is type(getattr(theirs, name)) for name in vars(theirs))
+        taken["fast"] += 1
+
+    run()
+    assert taken["fast"] >= 100, taken  # the case above is not vacuous
+
+
+def _alike_with_distinct_ids(entries: list) -> bool:
+    ids = [entry.get("id") if type(entry) is dict else None for entry in entries]
+    return bool(entries) and all(type(nid) is str and re.fullmatch(r"n\d", nid) for nid in ids) \
+        and len(set(ids)) == len(ids) and len({tuple(sorted(entry)) for entry in entries}) == 1
+
+
+@pytest.mark.parametrize("name", PLAIN_NEURON_FIELDS)
+def test_plain_neurons_take_a_field_up_to_its_limits_and_not_past_them(name):
+    """Each value at and past the edges of what a field holds, in the middle of plain entries:
+    the fast path takes the list exactly when plain_neuron takes every entry."""
+    from neuron_sim.model.plain_entries import plain_neurons
+
+    for value in [*_EDGES[name], *HOSTILE_VALUES]:
+        entries = [{"id": f"n{i}", name: value if i == 1 else _TYPICAL[name]} for i in range(3)]
+        expected = all(plain_neuron(entry["id"], entry) is not None for entry in entries)
+        assert (plain_neurons(entries, "spiking") is not None) == expected, (name, value)
+
+
+def test_plain_neurons_fast_path_takes_the_cells_neuron_sim_writes():
+    import numpy as np
+
+    from neuron_sim.model import Network
+    from neuron_sim.model.fileformat import _neurons_one_by_one, to_dict
+    from neuron_sim.model.plain_entries import plain_neurons
+
+    rng = np.random.default_rng(3)
+    network = Network(name="cells", model="spiking")
+    network.add_all([Neuron(f"c{i}", label=f"cell {i}" if i % 3 else "", position=(i * 60.0, -0.5 * i),
+                            tau_ms=float(rng.choice([20.0, 12.5])), v_rest_mV=-70.0 + i, drive_mV=float(rng.uniform(0, 20)),
+                            v_mV=float(rng.uniform(-70, -55)), refractory_ms=0.0) for i in range(40)], [])
+    entries = to_dict(network)["neurons"]
+    fast = plain_neurons(entries, network.model)
+    assert fast is not None and fast == list(network.neurons.values())
+    assert fast == list(_neurons_one_by_one(entries, network.model).values())
+
+
+@pytest.mark.parametrize("change, expected", [
+    (lambda entries: entries[3].update(tau_ms=-1), "neurons[3].tau_ms: -1 is below the minimum 0.01"),
+    (lambda entries: entries[2].update(tau_ms=True), "neurons[2].tau_ms: expected a number, got true"),
+    (lambda entries: entries[4].update(position=[0, float("nan")]), "neurons[4].position"),
+    (lambda entries: entries[3].update(id=entries[1]["id"]), "neurons[3].id: the id 'c1' is used twice"),
+    (lambda entries: entries[2].update(id="a b"), "neurons[2].id: "),
+    (lambda entries: entries[4].update(kind="generator"),
+     'neurons[4].kind: generators belong to spiking networks, and this one is "rate"'),
+    (lambda entries: entries[1].pop("label"), None),  # another set of fields: each entry on its own
+])
+def test_a_fault_among_plain_neurons_is_named_by_its_entry(change, expected):
+    """The fast path declines a list with one bad entry; the entry-by-entry check names it."""
+    entries = [{"id": f"c{i}", "kind": "neuron", "label": f"cell {i}", "position": [i * 60, 0], "tau_ms": 20,
+                "threshold": 0.5} for i in range(6)]
+    change(entries)
+    text = json.dumps(_document(model="rate", neurons=entries), allow_nan=True)
+    if expected is None:
+        assert list(loads(text).neurons) == [f"c{i}" for i in range(6)]
+        return
+    with pytest.raises(NetworkFileError) as caught:
+        loads(text)
+    assert expected in str(caught.value)
 
 
 # ---- sizes: huge arrays, huge files ---------------------------------------------------------------------
