@@ -128,7 +128,7 @@ def decoded_text(raw: str | bytes, path: str | os.PathLike | None) -> str:
     else:
         text = raw
         check_size(len(text), path)  # in characters: at least as many bytes
-    if not text.strip():
+    if not text or text.isspace():  # not text.strip(), which copies the text
         raise NetworkFileError("the file is empty", path)
     return text
 
