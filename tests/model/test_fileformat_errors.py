@@ -280,6 +280,19 @@ def test_json_nesting_too_deep_for_the_parser_is_located():
                                  f"nested more than {MAX_NESTING} levels deep")
 
 
+def test_integers_are_ints_up_to_twenty_digits_and_floats_past_them_however_often_they_come():
+    """Integers come from the parser as ints, or as floats past 20 digits, the first time and every
+    time after (the reader remembers digits it has seen), and after thousands of different ones."""
+    limit = file_reading._Integers.LIMIT
+    digits = ["7", "-0", "12345678901234567890", "-12345678901234567890", "123456789012345678901", "1" + "0" * 400,
+              *map(str, range(limit + 10))]
+    text = "[" + ", ".join(digits * 2 + ["1" + "0" * 4400]) + "]"
+    parsed = file_reading.parse_json(text, None)
+    expected = [int(d) if len(d) <= 20 else float(d) for d in digits] * 2 + [float("inf")]  # the sign counts
+    assert parsed == expected
+    assert [type(value) for value in parsed] == [type(value) for value in expected]
+
+
 @pytest.mark.parametrize("where, expected", [
     ("missing", "no such file"),
     ("folder", "is a folder, not a network file"),
