@@ -189,7 +189,10 @@ def _check_targets(target: np.ndarray, neurons: list[Neuron]) -> None:
 
 def _check_no_pair_twice(source: np.ndarray, target: np.ndarray, neurons: list[Neuron]) -> None:
     """No two synapses join the same source to the same target."""
-    pairs = source.astype(np.int64) * max(len(neurons), 1) + target
+    count = max(len(neurons), 1)
+    # as 4-byte numbers where every pair fits in one (up to 65,536 neurons): half the bytes to sort
+    kind = np.uint32 if count * count <= 2**32 else np.int64
+    pairs = source.astype(kind) * kind(count) + target.astype(kind)
     ordered = np.sort(pairs)
     if not (ordered[1:] == ordered[:-1]).any():
         return

@@ -12,7 +12,7 @@ import pytest
 
 from neuron_sim.model import Network, Neuron, Synapse
 from neuron_sim.model.engines.build import build_engine
-from neuron_sim.model.entities import Stdp
+from neuron_sim.model.entities import ModelError, Stdp
 from neuron_sim.model.fileformat import NetworkFileError, dumps, loads, to_dict
 from neuron_sim.model.run_memory import estimate
 from neuron_sim.model.simulate import simulate
@@ -295,3 +295,18 @@ def test_the_first_fault_in_file_order_is_named_when_there_are_several():
     data = _table_document(weight=[1, 1e7, float("nan"), "x"], source=[0, 1, 3, 0], target=[1, 2, 0, 1])
     with pytest.raises(NetworkFileError, match=r"synapses.weight\[1\]: 1e\+07 is above the maximum"):
         loads(json.dumps(data, allow_nan=True))
+
+
+@pytest.mark.parametrize("cells", [65_536, 70_000])
+def test_pairs_told_apart_in_the_largest_networks(cells):
+    """Two synapses are the same pair only when their ends are: also where source × cells + target
+    passes 2**32 (a network of more than 65,536 neurons), which must not wrap around onto another pair."""
+    from neuron_sim.model.synapse_table import read_table
+
+    neurons = [Neuron(f"n{i}") for i in range(cells)]
+    # 61,356 × 70,000 + 47,296 is 2**32: the same as 0 → 0 in four bytes
+    far, near = (61_356, 47_296), (cells - 1, cells - 1)
+    columns = read_table({"source": [0, far[0], near[0]], "target": [0, far[1], near[1]]}, neurons, 4)
+    assert columns.source.tolist() == [0, far[0], near[0]] and columns.target.tolist() == [0, far[1], near[1]]
+    with pytest.raises(ModelError, match=r"synapses.target\[3\]: n61356 → n47296 is connected twice"):
+        read_table({"source": [0, far[0], near[0], far[0]], "target": [0, far[1], near[1], far[1]]}, neurons, 4)
