@@ -22,7 +22,8 @@ def isolated_settings(tmp_path_factory):
 @pytest.fixture(autouse=True)
 def no_window_left_open(qapp):
     """Windows a test opened through the app (File → Open into a new window) are closed after it:
-    left open, they pile up on the test screen, and a later test's window misses mouse moves."""
+    left open, they pile up on the test screen, and a later test's window misses mouse moves.
+    Closed only (hidden, as a person's close does): they are not deleted, as they never were."""
     yield
     from PySide6.QtWidgets import QApplication
 
@@ -32,7 +33,6 @@ def no_window_left_open(qapp):
         if isinstance(widget, MainWindow) and isValid(widget) and widget.isVisible():
             widget.files.ask_to_save = lambda: QMessageBox.StandardButton.Discard
             widget.close()
-            widget.deleteLater()
 
 
 @pytest.fixture
