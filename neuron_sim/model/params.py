@@ -41,7 +41,7 @@ DEFAULT_TAU_MS = 20.0
 DEFAULT_REFRACTORY_MS = 2.0
 
 # Letters beyond ASCII are welcome; lone surrogates (U+D800–U+DFFF) are not, as UTF-8 cannot hold them.
-_ID_PATTERN = re.compile(r"^[A-Za-z0-9_.:\-\u00C0-\uD7FF\uE000-\uFFFF]{1,64}$")
+_ID_PATTERN = re.compile(r"[A-Za-z0-9_.:\-\u00C0-\uD7FF\uE000-\uFFFF]{1,64}")  # the whole id (fullmatch)
 MAX_LABEL_LENGTH = 200
 MAX_COORDINATE = 1e7
 
@@ -331,7 +331,7 @@ NETWORK_PARAMS: dict[str, ParamSpec] = _specs(
 def validate_id(value: Any, place: str = "id") -> str:
     if not isinstance(value, str):
         raise ModelError("expected text, got {value}", place=place, value=_show(value))
-    if not _ID_PATTERN.match(value):
+    if not _ID_PATTERN.fullmatch(value):  # (a $ would let a final line break through)
         raise ModelError("{value} is not a valid id (1-64 letters, digits, '_', '-', '.', ':')",
                          place=place, value=_show(value))
     return value

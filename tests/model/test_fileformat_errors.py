@@ -124,6 +124,8 @@ BAD_FILES = [
      "neurons[0].seed: expected a whole number, got 1.5"),
     ("id as number", edited(R, setter(("neurons", 1, "id"), 2)), "neurons[1].id: expected text, got 2"),
     ("id with a space", edited(R, setter(("neurons", 1, "id"), "x 2")), 'neurons[1].id: "x 2" is not a valid id'),
+    ("id ending in a line break", edited(R, setter(("neurons", 1, "id"), "x2\n")),
+     'neurons[1].id: "x2\\n" is not a valid id'),
     ("id with a lone surrogate", lambda: json.dumps(R()).replace('"id": "x2"', '"id": "x\\ud800"'),
      'neurons[1].id: "x\\ud800" is not a valid id'),
     ("label with a lone surrogate", lambda: json.dumps(R()).replace('"label": "x2"', '"label": "\\udc00"'),
