@@ -2,7 +2,7 @@
 after every kind of change the view must show what an uncached redraw shows, never an old picture."""
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from neuron_sim import commands
@@ -126,3 +126,21 @@ def test_the_cached_picture_is_what_the_view_shows(shown):
     layer.selected.discard(key)
     layer.update()
     assert_fresh(shown)
+
+
+def test_present_mode_and_a_lesson_page_change_show_no_old_picture(window, qtbot):
+    """Present mode sets its own scroll area and lays the callouts out again; a lesson page
+    replaces the network: what the view shows is still what a fresh redraw shows."""
+    window.lessons.start_named("concept-of-the-neuron", 2)
+    assert_fresh(window)
+    qtbot.keyClick(window.view, Qt.Key.Key_F5)
+    QApplication.processEvents()
+    assert window.present.presenting
+    window.present.frame()
+    assert_fresh(window)
+    qtbot.keyClick(window.view, Qt.Key.Key_Right)  # the next page
+    assert window.lessons.index == 3
+    assert_fresh(window)
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert not window.present.presenting
+    assert_fresh(window)
