@@ -272,13 +272,7 @@ def _neurons_one_by_one(entries: list, model: str) -> dict[str, Neuron]:
     neurons: dict[str, Neuron] = {}
     for i, entry in enumerate(entries):
         place = f"neurons[{i}]"
-        if not isinstance(entry, dict):
-            raise ModelError("expected an object, got {type:w}", place=place, type=_type_name(entry))
-        if "id" not in entry:
-            raise ModelError("the field 'id' is missing", place=place)
-        nid = validate_id(entry["id"], f"{place}.id")
-        if nid in neurons:
-            raise ModelError("the id {id!r} is used twice", place=f"{place}.id", id=nid)
+        nid = _entry_id(entry, place, neurons)
         neuron = plain_neuron(nid, entry)
         if neuron is None:
             fields = {key: value for key, value in entry.items() if key != "id"}
@@ -290,6 +284,18 @@ def _neurons_one_by_one(entries: list, model: str) -> dict[str, Neuron]:
     return neurons
 
 
+def _entry_id(entry: Any, place: str, taken: dict) -> str:
+    """The id of a neuron's or a note's entry: an object with a valid id not in `taken`."""
+    if not isinstance(entry, dict):
+        raise ModelError("expected an object, got {type:w}", place=place, type=_type_name(entry))
+    if "id" not in entry:
+        raise ModelError("the field 'id' is missing", place=place)
+    entry_id = validate_id(entry["id"], f"{place}.id")
+    if entry_id in taken:
+        raise ModelError("the id {id!r} is used twice", place=f"{place}.id", id=entry_id)
+    return entry_id
+
+
 def _notes(data: dict, version: int) -> dict[str, Note]:
     """The file's notes by id; version 3 brought them."""
     if "notes" in data and version < 3:
@@ -298,13 +304,7 @@ def _notes(data: dict, version: int) -> dict[str, Note]:
     notes: dict[str, Note] = {}
     for i, entry in enumerate(_list(data, "notes", MAX_NOTES)):
         place = f"notes[{i}]"
-        if not isinstance(entry, dict):
-            raise ModelError("expected an object, got {type:w}", place=place, type=_type_name(entry))
-        if "id" not in entry:
-            raise ModelError("the field 'id' is missing", place=place)
-        note_id = validate_id(entry["id"], f"{place}.id")
-        if note_id in notes:
-            raise ModelError("the id {id!r} is used twice", place=f"{place}.id", id=note_id)
+        note_id = _entry_id(entry, place, notes)
         fields = {}
         for name, value in entry.items():
             if name == "id":
