@@ -35,7 +35,6 @@ def structure_benchmarks(quick: bool = False) -> Iterator[Record]:
 
 # ---- compound edits in the window ---------------------------------------------------------------
 def edit_benchmarks(quick: bool = False) -> Iterator[Record]:
-    from PySide6.QtCore import QPointF
     from PySide6.QtWidgets import QApplication
 
     from neuron_sim.model import Network

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from neuron_sim.model.activations import ACTIVATIONS, FORMULAS
 from neuron_sim.model.analysis import fi_curve, rate_breakdown, rheobase_mV, scaled_sigmoid, sigmoid_fit

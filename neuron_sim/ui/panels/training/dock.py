@@ -8,8 +8,6 @@ window runs the forward pass, the backward pass and the weights' change.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
