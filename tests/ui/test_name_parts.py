@@ -439,3 +439,81 @@ def test_no_leader_line_crosses_another_callout_on_any_lesson_page(window, lesso
             if found := leaders_through_boxes(overlay):
                 crossings[page] = found
     assert shown and crossings == {}
+
+
+def _shown_and_uncached(window, overlay):
+    """The viewport as painted now (the callouts from their cached picture), then with the callouts
+    painted directly."""
+    _settle()
+    shown = window.view.viewport().grab().toImage()
+    overlay.setCacheMode(overlay.CacheMode.NoCache)
+    fresh = window.view.viewport().grab().toImage()
+    overlay.setCacheMode(overlay.CacheMode.DeviceCoordinateCache)
+    window.view.viewport().grab()  # the picture made again now, before the change that follows
+    return shown, fresh
+
+
+def _channels(image) -> np.ndarray:
+    image = image.convertToFormat(image.Format.Format_RGB32)
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4)
+    return rows[:, :image.width(), :3].astype(int)
+
+
+def _same_picture(a, b) -> bool:
+    """Equal within one level of a colour channel: the cached picture blends the boxes' translucent
+    fill in premultiplied colours, which rounds a few pixels one level off a direct paint (a stale
+    picture differs by far more: text, boxes and lines in other places)."""
+    return a.size() == b.size() and int(np.abs(_channels(a) - _channels(b)).max()) <= 1
+
+
+def test_the_callouts_picture_is_never_stale(window):
+    """The callouts are painted from a cached picture: after each change that lays them out again,
+    and after zooming, the view shows what painting them directly shows."""
+    overlay = _show(window, xor())
+    assert overlay.cacheMode() == overlay.CacheMode.DeviceCoordinateCache
+    shown, fresh = _shown_and_uncached(window, overlay)
+    assert _same_picture(shown, fresh)
+    seen = [shown]
+
+    def check():
+        shown, fresh = _shown_and_uncached(window, overlay)
+        assert _same_picture(shown, fresh)
+        assert not _same_picture(shown, seen[-1])  # the change showed: the check compared a new picture
+        seen.append(shown)
+
+    target = overlay.neuron_id
+    x, y = window.network.neuron(target).position
+    push(window.document.undo_stack, move_command(window.network, {target: (x + 40.0, y + 25.0)}))
+    check()
+    window.scene.select(["y"])  # another neuron named
+    check()
+    window.look_actions["schematic"].trigger()
+    check()
+    window.view.set_zoom(window.view.zoom() * 1.5)
+    check()
+    window.document.undo_stack.undo()  # the look switch is not an edit: this undoes the move
+    check()
+
+
+def test_a_new_number_in_the_same_boxes_is_painted_anew(window):
+    """A spiking cell's threshold is in its hillock's callout: a new value of the same width leaves
+    every box where it was (the picture keeps its size and place) and must still show."""
+    from neuron_sim.commands import SetNeuronParamCommand
+
+    overlay = _show(window, spiking_chain())
+    threshold = window.network.neuron("a").v_threshold_mV
+    assert any(styles_number(threshold) in c.title for c in overlay.callouts)
+    shown, fresh = _shown_and_uncached(window, overlay)
+    boxes, bounds = _boxes(overlay), overlay.boundingRect()
+    push(window.document.undo_stack, SetNeuronParamCommand(window.network, "a", "v_threshold_mV", threshold - 1.0))
+    after, after_fresh = _shown_and_uncached(window, overlay)
+    assert _boxes(overlay) == boxes and overlay.boundingRect() == bounds
+    assert any(styles_number(threshold - 1.0) in c.title for c in overlay.callouts)
+    assert _same_picture(after, after_fresh)
+    assert not _same_picture(after, shown)
+
+
+def styles_number(value: float) -> str:
+    from neuron_sim.ui.styles import format_number
+
+    return format_number(value)

@@ -90,6 +90,9 @@ class PartsOverlay(QGraphicsItem):
         self.setZValue(50)  # over neurons (10) and synapses (0)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(False)
+        # While the network plays, pulses and cell texts under the callouts repaint their area every
+        # frame; a picture of the callouts, made again only by `relayout`, is one blit instead.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def network_scene(self) -> DisplayScene:
         return self.scene()  # type: ignore[return-value]
@@ -111,8 +114,9 @@ class PartsOverlay(QGraphicsItem):
     def _read(self, scene: DisplayScene) -> tuple:
         neuron = scene.network.neurons.get(self.neuron_id or "")
         numbers = None if neuron is None else (neuron.v_threshold_mV, neuron.refractory_ms)
+        room = output_room()
         return (self.neuron_id, scene.drawn_look, scene.network.model, numbers, scene.show_weights, scene.show_thresholds,
-                tuple(text_room(item).size().toTuple() for item in self._near))
+                tuple(text_room(item, room).size().toTuple() for item in self._near))
 
     def relayout(self) -> None:
         scene = self.network_scene()
@@ -212,7 +216,9 @@ class PartsOverlay(QGraphicsItem):
         body is left out: leader lines start on it (`_place` keeps boxes off it)."""
         near = self._near
         solid = [other.mapRectToScene(other.body_rect()) for other in near if other is not item]
-        solid += [other.mapRectToScene(text_room(other)) for other in near if not text_room(other).isEmpty()]
+        room = output_room()
+        texts = [text_room(other, room) for other in near]
+        solid += [other.mapRectToScene(text) for other, text in zip(near, texts) if not text.isEmpty()]
         rects = np.array([(r.left(), r.top(), r.right(), r.bottom()) for r in solid], dtype=float).reshape(-1, 4)
         rects = np.concatenate([rects, self._weight_label_rects(scene)]) + (-GAP, -GAP, GAP, GAP)
         centre = (item.x(), item.y())
@@ -329,15 +335,21 @@ def parts_target(network, selected=(), current: str | None = None) -> str | None
     return max(computing, key=lambda nid: (inputs[nid] > 0 and nid in outputs, inputs[nid]))
 
 
-def text_room(item: NeuronItem) -> QRectF:
+def output_room() -> tuple[float, float]:
+    """The width and the line height kept under a computing cell for what playing writes there."""
+    metrics = QFontMetricsF(styles.small_font())
+    return metrics.horizontalAdvance(OUTPUT_ROOM), metrics.height()
+
+
+def text_room(item: NeuronItem, room: tuple[float, float] | None = None) -> QRectF:
     """The text under a cell, with room for the line a computing cell shows while playing, in the
-    item's coordinates."""
+    item's coordinates. `room` is `output_room()`, measured once by a caller that asks for many."""
     rect = item.label_rect()
     if item.neuron.kind != "neuron" or not item.show_thresholds:
         return rect
-    metrics = QFontMetricsF(styles.small_font())
-    width = max(rect.width(), metrics.horizontalAdvance(OUTPUT_ROOM))
-    height = rect.height() + (0.0 if item.value_text else metrics.height())
+    room_width, line_height = room or output_room()
+    width = max(rect.width(), room_width)
+    height = rect.height() + (0.0 if item.value_text else line_height)
     return QRectF(rect.center().x() - width / 2, rect.top(), width, height)
 
 
