@@ -258,3 +258,46 @@ def test_a_lesson_file_with_a_mistake_is_listed_and_says_what_is_wrong(qtbot, tm
     assert errors and errors[0][0] == "Could not open the lesson"
     assert "pages[0].look" in errors[0][1] and "cartoon" in errors[0][1]
     assert not window.lessons.active
+
+
+# ---- a change of language -------------------------------------------------------------------------
+def test_a_change_of_language_goes_on_with_the_lesson(window, qtbot, qapp):
+    """The rebuilt window shows the same page in Korean, with the student's network and undo as they
+    were, the task still checked against the page's own start, and the pages left behind kept."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from neuron_sim.ui.i18n import language
+
+    lessons = start(window, "concept-of-the-neuron", 1)
+    click_neuron(qtbot, window, "y")
+    type_into(qtbot, window.inspector.field("threshold").box, "1.5")
+    assert accepted(window)
+    press(qtbot, window.lesson_bar.next_button)  # page 3; page 2 is kept, done
+    page_3 = lessons.lesson.pages[2]
+    click_synapse(qtbot, window, ("x0", "y"))
+    type_into(qtbot, window.inspector.field("weight").box, "0.7")  # one weight changed, y still silent
+    assert not lessons.done
+    try:
+        korean = window.reopen_in_language("ko")
+        qtbot.addWidget(korean)
+        korean.files.ask_to_save = lambda: QMessageBox.StandardButton.Discard
+        settle()
+        lessons, bar = korean.lessons, korean.lesson_bar
+        assert lessons.active and lessons.index == 2 and bar.isVisible()
+        assert bar.title_label.text() == lessons.lesson.title.ko + " · " + page_3.title.ko
+        assert bar.progress_label.text() == "8쪽 중 3쪽"
+        assert korean.network.synapses[("x0", "y")].weight == 0.7  # the student's edit stays
+        click_synapse(qtbot, korean, ("x2", "y"))
+        type_into(qtbot, korean.inspector.field("weight").box, "0.4")  # y fires, but two weights changed
+        press(qtbot, bar.check_button)
+        assert not lessons.done and page_3.task.hint.ko in bar.status_text()
+        korean.undo_action.trigger()
+        korean.undo_action.trigger()  # undo reaches the edit made before the change: 0.7 goes
+        assert korean.network == page_3.network()
+        click_synapse(qtbot, korean, ("x2", "y"))
+        type_into(qtbot, korean.inspector.field("weight").box, "0.4")  # alone: the page's task
+        assert lessons.done and "해냈습니다" in bar.status_text()
+        press(qtbot, bar.back_button)
+        assert lessons.index == 1 and korean.network.neurons["y"].threshold == 1.5 and lessons.done
+    finally:
+        language.apply_language(qapp, "en")

@@ -3,12 +3,14 @@ with its highlights, and checks the page's task after every edit (and when Check
 
 A page opens its network as an untitled network: the student's edits are theirs, undo works, and
 Reset page puts the page's network back. Leaving a page keeps the student's network of it, so Back
-shows it as they left it. Opening another network (File → Open, an example) ends the lesson.
+shows it as they left it. Opening another network (File → Open, an example) ends the lesson; a
+change of language does not (the rebuilt window resumes it: `hand_over`, `resume`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -26,6 +28,17 @@ from neuron_sim.ui.i18n.filling import fill
 from neuron_sim.ui.lessons.bar import LessonBar
 from neuron_sim.ui.lessons.catalogue import LessonEntry, current_language, lesson_entries
 from neuron_sim.ui.window.files import FileActions
+
+
+@dataclass(frozen=True)
+class LessonProgress:
+    """Where a student is in a lesson, for a window that takes the document over."""
+
+    lesson: Lesson
+    index: int
+    done: bool
+    start: Network | None
+    kept: dict[int, tuple[Network, bool]]
 
 
 class LessonActions(QObject):
@@ -190,6 +203,23 @@ class LessonActions(QObject):
         self.done = False
         self._open(self.lesson.pages[self.index].network())
         self.bar.clear_status()
+
+    def hand_over(self) -> LessonProgress | None:
+        """The lesson under way (None without one), for the window that takes the document over."""
+        if self.lesson is None:
+            return None
+        return LessonProgress(self.lesson, self.index, self.done, self._start, dict(self._kept))
+
+    def resume(self, progress: LessonProgress | None) -> None:
+        """Go on with a lesson another window had under way, on the same page, the student's network
+        as it is (already the document's), the bar in this window's language."""
+        if progress is None:
+            return
+        self.lesson, self.index, self.done = progress.lesson, progress.index, progress.done
+        self._start, self._kept = progress.start, dict(progress.kept)
+        self.bar.show_page(self.lesson, self.index, current_language())
+        if self.done:
+            self.bar.show_done(self._last_page())
 
     def end(self) -> None:
         """Leave the lesson; the network stays open."""
