@@ -306,7 +306,12 @@ def all_examples() -> list[Example]:
 
 def load_example(example: Example) -> Network:
     """The example's network with its title, text and labels in the UI language (not yet shown)."""
-    network = load(example.path)
+    return with_example_texts(load(example.path), example)
+
+
+def with_example_texts(network: Network, example: Example) -> Network:
+    """`network`, a copy of `example`'s, given the example's title, text and labels as `example` has
+    them (in the UI language it was made in)."""
     network.set_param("name", example.title)
     network.set_param("description", example.what_to_try)
     for neuron_id, label in example.labels.items():

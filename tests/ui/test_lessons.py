@@ -293,11 +293,88 @@ def test_a_change_of_language_goes_on_with_the_lesson(window, qtbot, qapp):
         assert not lessons.done and page_3.task.hint.ko in bar.status_text()
         korean.undo_action.trigger()
         korean.undo_action.trigger()  # undo reaches the edit made before the change: 0.7 goes
-        assert korean.network == page_3.network()
+        assert korean.network.synapses[("x0", "y")].weight == page_3.network().synapses[("x0", "y")].weight
         click_synapse(qtbot, korean, ("x2", "y"))
         type_into(qtbot, korean.inspector.field("weight").box, "0.4")  # alone: the page's task
         assert lessons.done and "해냈습니다" in bar.status_text()
         press(qtbot, bar.back_button)
         assert lessons.index == 1 and korean.network.neurons["y"].threshold == 1.5 and lessons.done
+    finally:
+        language.apply_language(qapp, "en")
+
+
+def test_a_page_made_from_an_example_speaks_the_interface_language(window, qtbot, qapp):
+    """A page opens its example with the example's texts in the interface language, as the Examples
+    menu does; after a change of language they follow, on the page shown and on a page kept (Back),
+    and a label the student typed stays as typed."""
+    import re
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from neuron_sim.ui.i18n import language
+
+    hangul = re.compile(r"[\uac00-\ud7a3]")
+    lessons = start(window, "deep-learning-and-the-brain", 2)  # the STDP example
+    assert window.network.name == "Backprop or the brain? 2: STDP"
+    window.scene.select(["teacher"])
+    line = window.inspector.field("label").widget
+    line.setText("my teacher")
+    line.setModified(True)
+    line.editingFinished.emit()
+    press(qtbot, window.lesson_bar.next_button)  # page 4, the XOR example; page 3 is kept
+    assert lessons.index == 3 and not hangul.search(window.network.name)
+    try:
+        korean = window.reopen_in_language("ko")
+        qtbot.addWidget(korean)
+        korean.files.ask_to_save = lambda: QMessageBox.StandardButton.Discard
+        settle()
+        assert hangul.search(korean.network.name) and hangul.search(korean.network.description)
+        press(qtbot, korean.lesson_bar.back_button)
+        assert korean.lessons.index == 2
+        assert hangul.search(korean.network.name) and hangul.search(korean.network.description)
+        assert korean.network.neurons["teacher"].label == "my teacher"
+        korean.lesson_bar.reset_button.click()  # the page as it opens in Korean
+        assert hangul.search(korean.network.name) and korean.network.neurons["teacher"].label != "my teacher"
+    finally:
+        language.apply_language(qapp, "en")
+
+
+def test_a_lesson_started_in_korean_opens_its_examples_in_korean(window, qtbot, qapp):
+    from PySide6.QtWidgets import QMessageBox
+
+    from neuron_sim.ui.i18n import language
+
+    try:
+        korean = window.reopen_in_language("ko")
+        qtbot.addWidget(korean)
+        korean.files.ask_to_save = lambda: QMessageBox.StandardButton.Discard
+        start(korean, "deep-learning-and-the-brain", 2)
+        korean.scene.select([])
+        settle()
+        name = korean.inspector.field("name").widget.text()
+        assert name == korean.network.name and name != "Backprop or the brain? 2: STDP"
+        assert "STDP" in name and any("\uac00" <= c <= "\ud7a3" for c in name)
+    finally:
+        language.apply_language(qapp, "en")
+
+
+def test_a_pages_own_network_is_named_after_the_page_in_the_interface_language(window, qtbot, qapp):
+    from PySide6.QtWidgets import QMessageBox
+
+    from neuron_sim.ui.i18n import language
+
+    lessons = start(window, "concept-of-the-neuron", 4)  # an inline network, named in the file in English
+    page = lessons.lesson.pages[4]
+    assert lessons.lesson.pages[4].example is None and window.network.name == page.title.en
+    try:
+        korean = window.reopen_in_language("ko")
+        qtbot.addWidget(korean)
+        korean.files.ask_to_save = lambda: QMessageBox.StandardButton.Discard
+        settle()
+        assert korean.network.name == page.title.ko == "세 개의 신호, 두 개의 뉴런"
+        assert not korean.document.undo_stack.canUndo() and korean.document.is_clean()  # no edit
+        press(qtbot, korean.lesson_bar.back_button)
+        press(qtbot, korean.lesson_bar.next_button)
+        assert korean.network.name == page.title.ko
     finally:
         language.apply_language(qapp, "en")

@@ -2,7 +2,10 @@
 with its highlights, and checks the page's task after every edit (and when Check is pressed).
 
 A page opens its network as an untitled network: the student's edits are theirs, undo works, and
-Reset page puts the page's network back. Leaving a page keeps the student's network of it, so Back
+Reset page puts the page's network back. A page made from an example opens it with the example's
+name, text and labels in the interface language (as the Examples menu does), and they follow a
+change of language as an example's do (example_texts.py), on the page and on the pages kept; a
+page's own (inline) network is named after the page, in the interface language too. Leaving a page keeps the student's network of it, so Back
 shows it as they left it. Opening another network (File → Open, an example) ends the lesson; a
 change of language does not (the rebuilt window resumes it: `hand_over`, `resume`).
 """
@@ -11,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -22,12 +26,22 @@ from neuron_sim.model.lessons.checks import passes
 from neuron_sim.ui.canvas.editor_scene import EditorScene
 from neuron_sim.ui.canvas.name_parts import NameParts
 from neuron_sim.ui.document import Document
-from neuron_sim.ui.examples import example_in_ui_language
+from neuron_sim.ui.example_texts import put_in
+from neuron_sim.ui.examples import Example, example_in_ui_language, with_example_texts
 from neuron_sim.ui.i18n.errors import error_text
 from neuron_sim.ui.i18n.filling import fill
 from neuron_sim.ui.lessons.bar import LessonBar
 from neuron_sim.ui.lessons.catalogue import LessonEntry, current_language, lesson_entries
 from neuron_sim.ui.window.files import FileActions
+
+
+class _KeptPage(NamedTuple):
+    """A page the student left: their network, whether its task was done, and the version of the
+    page's example (the language) its texts were given in."""
+
+    network: Network
+    done: bool
+    texts_of: Example | None
 
 
 @dataclass(frozen=True)
@@ -38,7 +52,7 @@ class LessonProgress:
     index: int
     done: bool
     start: Network | None
-    kept: dict[int, tuple[Network, bool]]
+    kept: dict[int, _KeptPage]
 
 
 class LessonActions(QObject):
@@ -67,7 +81,7 @@ class LessonActions(QObject):
         self.index = 0
         self.done = False
         self._start: Network | None = None  # the page's network as it opened
-        self._kept: dict[int, tuple[Network, bool]] = {}  # page → the student's network and whether done
+        self._kept: dict[int, _KeptPage] = {}  # the pages left, by index
         self._opening = False
         self._presenting = False
         self.entries: list[LessonEntry] = lesson_entries()
@@ -127,24 +141,53 @@ class LessonActions(QObject):
         if lesson is None or not 0 <= index < len(lesson.pages):
             return
         if self._start is not None and index != self.index:
-            self._kept[self.index] = (self.document.network, self.done)
+            self._kept[self.index] = _KeptPage(self.document.network, self.done, self.document.example)
         self.index = index
         page = lesson.pages[index]
-        self._start = page.network()
-        network, done = self._kept.pop(index, (page.network(), False))
-        self._open(network)
-        self.done = done
+        self._start = self._page_network()
+        kept = self._kept.pop(index, None)
+        if kept is None:
+            self._open(self._page_network())
+        else:
+            self._open(kept.network, kept.texts_of)
+        self.done = kept is not None and kept.done
         self.bar.show_page(lesson, index, current_language())
-        if done:
+        if self.done:
             self.bar.show_done(self._last_page())
         self._note_panel_out_of_view()
         self.page_shown.emit(index)
 
-    def _open(self, network: Network) -> None:
+    def _page_example(self) -> Example | None:
+        """The example the page is made from, its texts in the interface language (None: inline)."""
         page = self.lesson.pages[self.index]
+        return example_in_ui_language(f"{page.example}.json") if page.example else None
+
+    def _page_network(self) -> Network:
+        """A fresh copy of the page's network, an example's texts in the interface language."""
+        network, example = self.lesson.pages[self.index].network(), self._page_example()
+        return with_example_texts(network, example) if example is not None else self._named_after_page(network)
+
+    def _named_after_page(self, network: Network) -> Network:
+        """A page's own network is called as the page is, in the interface language: unnamed, or
+        named as the page in a language, it takes the page's title now (a name typed stays)."""
+        page = self.lesson.pages[self.index]
+        if page.example is None and network.name in ("", page.title.en, page.title.ko):
+            title = page.title.get(current_language())
+            if network.name != title:
+                network.set_param("name", title)
+        return network
+
+    def _open(self, network: Network, texts_of: Example | None = None) -> None:
+        """Show `network` as the page's; `texts_of`: the example's version (language) its texts are
+        in, when it may differ from the interface's (a page kept from before a change of language)."""
+        page = self.lesson.pages[self.index]
+        example = self._page_example()
+        if example is not None and texts_of is not None and texts_of != example:
+            put_in(network, example, [texts_of])  # what was typed stays
+        self._named_after_page(network)
         self._opening = True
         try:
-            self.document.replace(network)
+            self.document.replace(network, example=example)
         finally:
             self._opening = False
         self._set_look(page.look)
@@ -152,9 +195,8 @@ class LessonActions(QObject):
         synapses = [highlight.synapse] if highlight.synapse and highlight.synapse in network.synapses else []
         self.scene.select([nid for nid in highlight.neurons if nid in network.neurons], synapses)
         if highlight.panel:
-            if highlight.panel == "train" and page.example:
-                example = example_in_ui_language(f"{page.example}.json")
-                if example is not None and example.training is not None:
+            if highlight.panel == "train" and example is not None:
+                if example.training is not None:
                     self._use_training_of(example, False)  # shown below, unless presenting
             self._show_panel(highlight.panel)
         self.name_parts.action.setChecked(False)
@@ -201,7 +243,7 @@ class LessonActions(QObject):
         if self.lesson is None:
             return
         self.done = False
-        self._open(self.lesson.pages[self.index].network())
+        self._open(self._page_network())
         self.bar.clear_status()
 
     def hand_over(self) -> LessonProgress | None:
@@ -217,6 +259,7 @@ class LessonActions(QObject):
             return
         self.lesson, self.index, self.done = progress.lesson, progress.index, progress.done
         self._start, self._kept = progress.start, dict(progress.kept)
+        self._named_after_page(self.document.network)  # an example's texts follow with the document
         self.bar.show_page(self.lesson, self.index, current_language())
         if self.done:
             self.bar.show_done(self._last_page())
