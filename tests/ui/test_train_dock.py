@@ -317,3 +317,53 @@ def test_the_command_line_opens_the_dock_trains_and_then_shows_a_step(qtbot, mon
     assert training.session.epochs_done == 3
     assert training.step is not None and training._watching_forward  # the step follows the epochs
     window.playback.pause()
+
+
+def test_a_new_dock_shows_the_data_and_settings_it_will_train_with(window):
+    """Opened on a network of one's own, the dock's controls say what Train will use."""
+    training = window.training
+    training.show_dock()
+    dock, session = training.dock, training.session
+    assert dock.data_box.currentData() == session.data_choice.name == "xor"
+    assert dock.rate_box.value() == session.config.learning_rate
+    assert dock.epochs_box.value() == session.epochs
+    assert dock.algorithm_box.currentData() == session.config.algorithm
+
+
+def test_a_change_of_language_goes_on_with_the_training(xor_window, qtbot, qapp):
+    """The rebuilt window's Train dock has the same data, settings, loss curve and start weights;
+    training goes on from the epoch it reached, and Reset weights still goes back to the start."""
+    from neuron_sim.model.training import TrainConfig, Trainer, bind, built_in
+    from neuron_sim.ui.i18n import language
+
+    window, training = xor_window, xor_window.training
+    start = window.network.copy()
+    dock = training.dock
+    dock.rate_box.setValue(2.0)
+    dock.epochs_box.setValue(40)
+    training.session.run_epochs(40)
+    curve = [result.loss for result in training.session.history]
+    try:
+        korean = window.reopen_in_language("ko")
+        qtbot.addWidget(korean)
+        korean.files.ask_to_save = lambda: QMessageBox.StandardButton.Discard
+        session, dock = korean.training.session, korean.training.dock
+        assert dock.isVisible() and dock.data_box.currentText() == "XOR (진리표)"
+        assert session.config.learning_rate == 2.0 and dock.rate_box.value() == 2.0 and dock.epochs_box.value() == 40
+        assert [result.loss for result in session.history] == curve
+        dock.redraws.draw()
+        assert dock.plots.loss_values == pytest.approx(curve)
+        assert "40" in dock.progress.text()
+        after_40 = korean.network.copy()
+        session.run_epochs(1)
+        assert session.history[-1].epoch == 41
+        # the 41st epoch from the network as the 40th left it, by a trainer of the test's own
+        reference = Trainer(after_40, bind(built_in("xor"), after_40), TrainConfig(learning_rate=2.0))
+        reference.train(1)
+        reference.write_back()
+        assert weights(korean.network) == pytest.approx(weights(after_40), rel=1e-12)
+        korean.training.dock.reset_button.click()
+        assert weights(korean.network) == weights(start) and thresholds(korean.network) == thresholds(start)
+        assert not window.training.session.running
+    finally:
+        language.apply_language(qapp, "en")

@@ -385,11 +385,12 @@ class MainWindow(QMainWindow):
         if language.apply_language(app, code) == self._language:
             return self
         state = window_state.capture(self)
-        lesson = self.lessons.hand_over()
+        lesson, training = self.lessons.hand_over(), self.training.hand_over()
         self._release_document()
         self.document.follow_language()  # an example's own texts, before the new window shows them
         successor = MainWindow(self.document, self.recovery)
         successor.lessons.resume(lesson)
+        successor.training.take_over(training)
         window_state.restore(successor, state)
         successor.showMaximized() if state.maximized else successor.show()
         QTimer.singleShot(0, successor, lambda: window_state.restore_view(successor, state))  # laid out by then

@@ -130,6 +130,18 @@ class TrainingActions(QObject):
         self.session.finished.disconnect(self._step_after_launch_training)
         self.step_example()
 
+    def hand_over(self) -> TrainingSession | None:
+        """The session under way (None if nothing was trained or set), for the window that takes the
+        document over; it stops here."""
+        if self._session is not None:
+            self._session.pause()
+        return self._session
+
+    def take_over(self, session: TrainingSession | None) -> None:
+        """Go on with another window's session: its data, settings, history and start weights."""
+        if session is not None:
+            self.session.take_over(session)
+
     def show_dock(self) -> None:
         self.dock.show()
         self.dock.raise_()

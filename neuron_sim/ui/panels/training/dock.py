@@ -77,6 +77,7 @@ class TrainDock(QDockWidget):
         session.failed.connect(self._failed)
         session.data_changed.connect(self._data_changed)
         session.network_edited.connect(self.redraws.request)  # a weight typed in moves the boundary too
+        self.show_settings_of(session)
         self._show_progress()
 
     # ---- building ----------------------------------------------------------------------------
@@ -224,6 +225,29 @@ class TrainDock(QDockWidget):
         self.session.epochs = self.epochs_box.value()
         self.session.set_config(config)
         self._show_progress()
+
+    def show_settings_of(self, session: TrainingSession) -> None:
+        """Every control as `session` has it (a dock built for a session that is under way)."""
+        widgets = (self.data_box, self.samples_box, self.noise_box, self.seed_box, self.algorithm_box, self.loss_box,
+                   self.rate_box, self.epochs_box, self.batch_box, self.shuffle_box, self.init_box)
+        blockers = [QSignalBlocker(w) for w in widgets]
+        choice, config = session.data_choice, session.config
+        self.csv_path = choice.csv_path
+        self.samples_box.setValue(choice.samples)
+        self.noise_box.setValue(choice.noise)
+        self.seed_box.setValue(choice.seed)
+        self.algorithm_box.setCurrentIndex(self.algorithm_box.findData(config.algorithm))
+        self.loss_box.setCurrentIndex(self.loss_box.findData(config.loss))
+        self.rate_box.setValue(config.learning_rate)
+        self.epochs_box.setValue(session.epochs)
+        self.batch_box.setValue(config.batch or 0)
+        self.shuffle_box.setChecked(config.shuffle)
+        self.init_box.setCurrentIndex(self.init_box.findData(config.init))
+        del blockers
+        self._show_choice(choice)
+        backprop = config.algorithm == "backprop"
+        self.loss_box.setEnabled(backprop)
+        self.batch_box.setEnabled(backprop)
 
     def apply_preset(self, data: str, config: TrainConfig, epochs: int) -> None:
         """Set every control (an example's training settings)."""

@@ -84,6 +84,18 @@ class TrainingSession(QObject):
         self._links = EventLinks(owner=self)
         self._follow()
 
+    def take_over(self, other: TrainingSession) -> None:
+        """Go on where `other`, a session of the same network, is (a window rebuilt in another
+        language): its data, settings, history, trainer and start weights; `other` stops, and no
+        longer follows the network."""
+        other.pause()
+        other._links.disconnect()
+        self.data_choice, self.config, self.epochs = other.data_choice, other.config, other.epochs
+        self.history = list(other.history)
+        self.trainer, self.data, self.next_example, self.start = other.trainer, other.data, other.next_example, other.start
+        self._goal, self._run_first_epoch = other._goal, other._run_first_epoch
+        self.data_changed.emit()
+
     # ---- what to train -----------------------------------------------------------------------
     def set_network(self, network: Network, stack: QUndoStack) -> None:
         self.pause()
