@@ -21,6 +21,8 @@ layer by layer (feedforward), one synchronous tick, or one dt (spiking).
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 from psygnal import Signal
 
@@ -32,6 +34,14 @@ from neuron_sim.model.network import Network
 from neuron_sim.model.recording import DEFAULT_MEMORY_BYTES, TraceRecorder, capacity_for
 
 MAX_STAGES_PER_ADVANCE = 2000  # a slow machine falls behind rather than freezing
+
+
+class RunState(NamedTuple):
+    """A player's run as it is at one moment (Player.run_state)."""
+
+    engine: Engine | None
+    phase: float
+    recorder: TraceRecorder
 
 
 class Player:
@@ -184,6 +194,20 @@ class Player:
             return
         self.engine.take_over(source.engine)
         self.phase = source.phase
+        self.changed.emit()
+
+    def run_state(self) -> RunState:
+        """Where the run is now, for a player of the same network that goes on with it."""
+        return RunState(self.engine, self.phase, self.recorder)
+
+    def continue_run(self, state: RunState) -> None:
+        """Go on with another player's run of the same network (a window rebuilt in another
+        language): its engine's state, the stage's progress and the recording so far."""
+        if state.engine is None or self.engine is None or state.engine.kind != self.engine.kind:
+            return
+        self.engine.take_over(state.engine)
+        self.phase = state.phase
+        self._carry_recording(state.recorder)
         self.changed.emit()
 
     def _carry_recording(self, old: TraceRecorder) -> None:

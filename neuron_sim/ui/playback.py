@@ -18,7 +18,7 @@ from neuron_sim.model import ModelError, Network
 from neuron_sim.model.engines.protocol import Engine, Pulses
 from neuron_sim.model.engines.rate import PLAYBACK_STAGES_PER_SECOND
 from neuron_sim.model.engines.spiking.engine import PLAYBACK_MS_PER_SECOND
-from neuron_sim.model.player import MAX_STAGES_PER_ADVANCE, Player
+from neuron_sim.model.player import MAX_STAGES_PER_ADVANCE, Player, RunState
 from neuron_sim.model.recording import DEFAULT_MEMORY_BYTES, TraceRecorder
 
 from neuron_sim.ui.i18n import language
@@ -119,6 +119,11 @@ class Playback(QObject):
         """Take over where `source`, a Playback of an identical copy of this network, is now
         (Player.continue_from)."""
         self.player.continue_from(source.player)
+
+    def continue_run(self, state: RunState) -> None:
+        """Go on with another playback's run of the same network, its recording included
+        (Player.continue_run)."""
+        self.player.continue_run(state)
 
     def _changed(self) -> None:
         self.advanced.emit()

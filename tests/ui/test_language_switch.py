@@ -175,3 +175,54 @@ def test_a_name_the_user_typed_stays_as_typed_after_the_change(qtbot, window, ba
     assert re.search(r"[\uac00-\ud7a3]", _title_name(korean))
     english = _kept(qtbot, korean.reopen_in_language("en"))
     assert _title_name(english) == "One artificial neuron"
+
+
+def test_a_spiking_run_goes_on_where_it_was(qtbot, window, back_to_english):
+    """Played for a while, then the change: the new window shows the same moment (time, each cell's
+    v, the pulses on the axons, the trace so far) and goes on as the old run would have: the next
+    steps equal those of a copy of the network played from the start beside it."""
+    import numpy as np
+
+    from neuron_sim.model.player import Player
+
+    assert window.examples.open_example_named("backprop-or-brain-stdp")  # inputs firing, weights learning
+    network = window.network
+    player = window.playback.player
+    twin = Player(network.copy())  # the same run from the start, on its own: what comes next
+    for steps in range(900):
+        if steps >= 400 and window.playback.pulses()[0]:  # a moment with spikes on their way
+            break
+        player.step()
+        twin.step()
+    time_text, times, values = window.playback.time_text(), player.recorder.times(), player.recorder.values()
+    learned = window.playback.learned_weights()
+    levels = window.playback.neuron_levels()
+    pulse_keys, pulse_points, _ = window.playback.pulses()
+    assert times.size > 10 and len(pulse_keys) > 0 and learned
+
+    korean = _kept(qtbot, window.reopen_in_language("ko"))
+    _settle(qtbot)
+    assert korean.playback.time_text() == time_text
+    assert korean.playback.neuron_levels() == levels
+    keys, points, _ = korean.playback.pulses()
+    assert keys == pulse_keys and np.array_equal(points, pulse_points)
+    assert np.array_equal(korean.playback.player.recorder.times(), times)
+    assert np.array_equal(korean.playback.player.recorder.values(), values)
+    assert korean.playback.learned_weights() == learned
+    for _ in range(50):
+        korean.playback.player.step()
+        twin.step()
+    ids = list(network.neurons)
+    assert [korean.playback.player.engine.output_of(n) for n in ids] == [twin.engine.output_of(n) for n in ids]
+    assert korean.playback.learned_weights() == twin.learned_weights()
+
+
+def test_a_feedforward_network_shows_its_outputs_after_the_change(qtbot, window, back_to_english):
+    """The canvas keeps the outputs under the cells (a = …) that the computation panel shows."""
+    assert window.examples.open_example_named("learn-xor")
+    _settle(qtbot)
+    shown = {nid: item.value_text for nid, item in window.scene.neuron_items.items()}
+    assert shown["y"].startswith("a = ")
+    korean = _kept(qtbot, window.reopen_in_language("ko"))
+    _settle(qtbot)
+    assert {nid: item.value_text for nid, item in korean.scene.neuron_items.items()} == shown

@@ -386,9 +386,12 @@ class MainWindow(QMainWindow):
             return self
         state = window_state.capture(self)
         lesson, training = self.lessons.hand_over(), self.training.hand_over()
+        self.playback.pause()
+        run = self.playback.player.run_state()
         self._release_document()
         self.document.follow_language()  # an example's own texts, before the new window shows them
         successor = MainWindow(self.document, self.recovery)
+        successor.playback.continue_run(run)
         successor.lessons.resume(lesson)
         successor.training.take_over(training)
         window_state.restore(successor, state)
