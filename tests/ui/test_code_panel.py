@@ -215,7 +215,8 @@ def test_a_language_change_keeps_the_panel_open_and_speaks_korean(window, qtbot,
             pytest.skip("no Hangul font: Korean falls back to English")
         panel = successor.code.panel
         qtbot.waitUntil(lambda: successor.code.dock.isVisible() and not panel._dirty)
-        assert panel.code_view.toPlainText() == generate(successor.network, "keras", ExportOptions(lang="ko")).text
+        assert panel.target() == "pytorch"  # the framework chosen stays
+        assert panel.code_view.toPlainText() == generate(successor.network, "pytorch", ExportOptions(lang="ko")).text
         assert panel.layers_view.toPlainText().splitlines()[2] == "1층: W (3 × 2), 입력마다 한 행, 뉴런마다 한 열"
         assert successor.code.view_action.text() == "코드로 보기(&C)"
     finally:

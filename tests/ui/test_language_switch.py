@@ -226,3 +226,12 @@ def test_a_feedforward_network_shows_its_outputs_after_the_change(qtbot, window,
     korean = _kept(qtbot, window.reopen_in_language("ko"))
     _settle(qtbot)
     assert {nid: item.value_text for nid, item in korean.scene.neuron_items.items()} == shown
+
+
+def test_how_much_of_the_past_the_traces_show_stays(qtbot, window, back_to_english):
+    assert window.examples.open_example_named("xor")
+    window.instruments.trace_dock.set_window(120)
+    korean = _kept(qtbot, window.reopen_in_language("ko"))
+    _settle(qtbot)
+    assert korean.instruments.trace_dock._window_box.value() == 120
+    assert korean.instruments.trace_dock.windows() == {"tick": 120.0, "ms": 200.0}

@@ -61,6 +61,11 @@ class CodeActions(QObject):
         """The As-code panel, built the first time the dock is shown or the panel is asked for."""
         return self._panel if self._panel is not None else self._build_panel()
 
+    @property
+    def built(self) -> bool:
+        """Whether the panel exists (it is built when its dock is first shown)."""
+        return self._panel is not None
+
     def _build_panel(self) -> CodePanel:
         from neuron_sim.ui.panels.code_panel import CodePanel
 

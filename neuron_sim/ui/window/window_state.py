@@ -2,8 +2,9 @@
 
 The document (network, file, undo stack) moves as it is; this is the rest the person arranged:
 the window's size and docks, the canvas's zoom, centre and look, the view toggles, the selection,
-the tool, the playback speed and the example shown above the canvas. The playback restarts paused.
-Works on any window with the main window's parts (it is passed in, never imported).
+the tool, the playback speed, how much of the past the Traces dock shows, the framework the code
+panel writes for and the example shown above the canvas. The run, the lesson and the training go
+on too (main_window passes them over); the playback waits, paused. Works on any window with the main window's parts (it is passed in, never imported).
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ class WindowState:
     trace_opened: bool
     weights_opened: bool
     train_dock_shown: bool  # built when first shown: restoreState alone does not bring it
+    trace_windows: dict[str, float]  # the Traces dock's "Show the last", by unit
+    code_target: str | None  # the code panel's framework (None: the panel was never built)
     example_file: str | None  # the example whose text shows above the canvas
 
 
@@ -56,6 +59,8 @@ def capture(window) -> WindowState:
         trace_opened=window.instruments.opened_on_play,
         weights_opened=window.instruments.weights_opened_on_play,
         train_dock_shown=window.training.dock_action.isChecked(),
+        trace_windows=window.instruments.trace_dock.windows(),
+        code_target=window.code.panel.target() if window.code.built else None,
         example_file=info.example.file if info.example is not None and info.isVisibleTo(window) else None,
     )
 
@@ -77,6 +82,9 @@ def restore(window, state: WindowState) -> None:
     window.set_tool(state.tool)
     window.playback_controls.speed_box.setCurrentIndex(state.speed_index)
     window.instruments.opened_on_play = state.trace_opened
+    window.instruments.trace_dock.set_windows(state.trace_windows)
+    if state.code_target is not None:
+        window.code.panel.set_target(state.code_target)
     window.instruments.weights_opened_on_play = state.weights_opened
     example = example_in_ui_language(state.example_file) if state.example_file else None
     if example is not None:  # its text again, in the new language

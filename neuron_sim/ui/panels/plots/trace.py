@@ -292,6 +292,16 @@ class TraceDock(PlotDock):
         """Show the last `length` ms (spiking) or ticks (rate)."""
         self._window_box.setValue(length)
 
+    def windows(self) -> dict[str, float]:
+        """How much of the past is shown, by unit ("ms", "tick"), as the person set it."""
+        return dict(self._windows)
+
+    def set_windows(self, windows: dict[str, float]) -> None:
+        """Show the past as `windows` (from `windows()` of another dock) says, for each unit."""
+        self._windows.update(windows)
+        if self._unit in windows:
+            self._window_box.setValue(windows[self._unit])
+
     # ---- reading (tests, export) ---------------------------------------------------------
     def curve_data(self, neuron_id: str) -> tuple[np.ndarray, np.ndarray]:
         curve = self._curves[neuron_id]
