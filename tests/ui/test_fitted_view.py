@@ -109,3 +109,36 @@ def test_a_cell_added_beyond_the_fitted_room_can_be_scrolled_to(qtbot, window):
     window.view.centerOn(item)
     _settle(qtbot, window)
     assert "far" not in _neurons_outside_view(window)
+
+
+def test_a_cell_placed_by_a_click_stays_under_the_pointer(qtbot):
+    """The window as the app opens it (the empty network it starts with, nothing fitted yet), and
+    after New: each cell lands where it was clicked, and what is already there does not move."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from neuron_sim.ui.window.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.files.ask_to_save = lambda: QMessageBox.StandardButton.Discard
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    _settle(qtbot, window)
+    for round_ in ("at launch", "after New"):
+        viewport = window.view.viewport()
+        clicks = [("input", QPoint(120, 150)),  # then at the edges: the room grows, the view stays
+                  ("neuron", QPoint(viewport.width() - 12, viewport.height() - 12)), ("input", QPoint(10, 12))]
+        placed = {}
+        for tool, point in clicks:
+            window.tool_actions[tool].trigger()
+            qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+            _settle(qtbot, window)
+            new = next(nid for nid in window.network.neurons if nid not in placed)
+            placed[new] = point
+            for nid, where in placed.items():
+                shown = window.view.mapFromScene(window.scene.neuron_items[nid].pos())
+                assert (shown - where).manhattanLength() <= 2, f"{round_}: {nid} is at {shown}, clicked at {where}"
+        window.new_action.trigger()
+        _settle(qtbot, window)

@@ -202,6 +202,12 @@ class NetworkView(QGraphicsView):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
+        # Without a room of ours (nothing fitted yet: the network a window starts with) Qt's own
+        # grows with each cell added and, smaller than the view, is centred in it: everything moves.
+        # An empty network's room is what the view shows, at every size.
+        scene = self.network_scene()
+        if self._room.isNull() or (scene is not None and not len(scene.network)):
+            self.refresh_room()
         # Refit when the room changed, not when a scroll bar came or went: the fit's new scale can
         # show a scroll bar, whose resize would refit without it, and so on for ever.
         if self.fitted and self.maximumViewportSize() != self._fitted_room:
