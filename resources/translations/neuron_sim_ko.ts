@@ -1571,7 +1571,7 @@ An existing file there is unchanged.</source>
     </message>
     <message>
         <source>row {row}, column {column}: {name} names no neuron of the network</source>
-        <translation>{row}행 {column}열: {name}이라는 뉴런이 네트워크에 없습니다</translation>
+        <translation>{row}행 {column}열: {name}(이)라는 뉴런이 네트워크에 없습니다</translation>
     </message>
     <message>
         <source>row {row}: no column names an input neuron</source>
@@ -2905,7 +2905,7 @@ Install one and restart, for example on Debian or Ubuntu:
     </message>
     <message>
         <source>This page uses %1, which Present mode does not show: press Esc to leave Present mode and use it.</source>
-        <translation>이 페이지는 %1을 씁니다. 발표 모드에서는 보이지 않으니 Esc를 눌러 발표 모드를 끝내고 쓰세요.</translation>
+        <translation>이 페이지는 %1을(를) 씁니다. 발표 모드에서는 보이지 않으니 Esc를 눌러 발표 모드를 끝내고 쓰세요.</translation>
     </message>
     <message>
         <source>Could not open the lesson</source>
@@ -4888,7 +4888,7 @@ Install one and restart, for example on Debian or Ubuntu:
     </message>
     <message>
         <source>Connected %1 → %2 with weight 1. Double-click the synapse to change it.</source>
-        <translation>%1 → %2를 가중치 1로 연결했습니다. 바꾸려면 시냅스를 더블클릭하세요.</translation>
+        <translation>%1 → %2을(를) 가중치 1로 연결했습니다. 바꾸려면 시냅스를 더블클릭하세요.</translation>
     </message>
     <message>
         <source>Select and move: click or drag a box to select, drag to move, drag from an axon&apos;s end to connect, double-click to edit, click an input to switch it 0/1.</source>

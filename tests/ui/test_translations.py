@@ -109,6 +109,15 @@ def test_placeholders_and_accelerators_survive_translation():
     assert not problems, "\n".join(problems)
 
 
+def test_a_particle_after_a_filled_in_value_is_in_its_double_form():
+    """"%2를" is wrong for y1 (read 와이일: y1을): after a value the particle must be written
+    "%2을(를)", which fill() fits to the value (ui/i18n/korean.py)."""
+    single = re.compile(r"(%\d|\{[a-z_]+\})(을|를|이|가|은|는|과|와|으로|로|이라는|라는|이라고|라고|이나)(?![(가는를와과])")
+    wrong = [f"[{c}] {t!r}" for c, s, translation in _messages(TS) for t in _texts(translation)
+             if t and single.search(t)]
+    assert not wrong, "\n".join(wrong)
+
+
 def test_korean_translations_are_korean():
     """A copied English string is not a translation; formulas, units and "tanh" may stay as they are."""
     def wordy(source: str) -> bool:

@@ -14,6 +14,7 @@ from neuron_sim import commands
 from neuron_sim.model import Neuron, Synapse, geometry
 from neuron_sim.model.editing import new_neuron_params
 
+from neuron_sim.ui.i18n.filling import fill
 from neuron_sim.ui.canvas.neuron_item import NeuronItem
 from neuron_sim.ui.canvas.host import EditingHost
 from neuron_sim.ui.canvas.note_editing import NoteResize
@@ -178,8 +179,9 @@ class ConnectionDrag:
             return False
         synapse = Synapse(self.source.neuron_id, target.neuron_id, weight=1.0)
         if self.scene.push(commands.ConnectCommand(self.scene.network, synapse)):
-            self.scene.message.emit(QCoreApplication.translate("tools", "Connected %1 → %2 with weight 1. Double-click the synapse to change it.")
-                                    .replace("%1", self.source.neuron.label).replace("%2", target.neuron.label))
+            said = fill(QCoreApplication.translate("tools", "Connected %1 → %2 with weight 1. Double-click the synapse to change it."),
+                        self.source.neuron.label, target.neuron.label)
+            self.scene.message.emit(said)
             return True
         return False
 
