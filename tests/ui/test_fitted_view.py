@@ -142,3 +142,33 @@ def test_a_cell_placed_by_a_click_stays_under_the_pointer(qtbot):
                 assert (shown - where).manhattanLength() <= 2, f"{round_}: {nid} is at {shown}, clicked at {where}"
         window.new_action.trigger()
         _settle(qtbot, window)
+
+
+def test_a_dock_opening_over_a_small_network_built_by_hand_shows_no_scroll_bars(qtbot):
+    """Built by clicks (never fitted), the network fits in the canvas before and after Play opens the
+    Traces dock under it: no scroll bar comes for nothing, and no cell leaves the view."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from neuron_sim.ui.window.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.files.ask_to_save = lambda: QMessageBox.StandardButton.Discard
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    _settle(qtbot, window)
+    viewport = window.view.viewport()
+    for tool, point in (("input", QPoint(150, 200)), ("input", QPoint(150, 420)), ("neuron", QPoint(520, 310))):
+        window.tool_actions[tool].trigger()
+        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+        _settle(qtbot, window)
+    assert not window.instruments.trace_dock.isVisible()
+    window.playback.play()  # opens the Traces dock under the canvas
+    _settle(qtbot, window)
+    window.playback.pause()
+    assert window.instruments.trace_dock.isVisible()
+    view = window.view
+    assert not view.horizontalScrollBar().isVisible() and not view.verticalScrollBar().isVisible()
+    assert not _neurons_outside_view(window)

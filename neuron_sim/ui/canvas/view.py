@@ -90,7 +90,14 @@ class NetworkView(QGraphicsView):
         for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
             bar.actionTriggered.connect(self._scrolled_by_hand)
         self._room = QRectF()  # what the view scrolls over, set by Fit (null: Qt's scene rectangle)
+        self._room_view_size = QSize()  # the viewport room (scroll bars aside) when it was set
         scene.changed.connect(self._widen_room)
+        # A view that is not fitted takes a new room once per event-loop turn after it changes size
+        # (resizing a window sends many): see resizeEvent.
+        self._resized_room_timer = QTimer(self)
+        self._resized_room_timer.setSingleShot(True)
+        self._resized_room_timer.setInterval(0)
+        self._resized_room_timer.timeout.connect(self.refresh_room)
 
     def network_scene(self) -> EditorScene:
         return self.scene()  # type: ignore[return-value]
@@ -143,6 +150,7 @@ class NetworkView(QGraphicsView):
     # beyond it later (an added or moved cell) widens it. Present mode sets its own.
     def _set_room(self, room: QRectF) -> None:
         self._room = QRectF(room)
+        self._room_view_size = self.maximumViewportSize()
         self.setSceneRect(self._room)
 
     def _in_view_around(self, framed: QRectF) -> QRectF:
@@ -155,11 +163,15 @@ class NetworkView(QGraphicsView):
         return framed.united(QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height))
 
     def refresh_room(self) -> None:
-        """The room set again from what is drawn now (and a margin), the view's zoom and centre kept."""
+        """The room set again from what is drawn now (and a margin) and what the view shows, the
+        view's zoom and centre kept: nothing moves, and scroll bars show only where something
+        drawn is out of sight."""
         centre = self.mapToScene(self.viewport().rect().center())
         framed = self.network_scene().framed_rect()
-        self._set_room(framed.adjusted(-ROOM_MARGIN, -ROOM_MARGIN, ROOM_MARGIN, ROOM_MARGIN)
-                       if not framed.isEmpty() else self._in_view_around(QRectF(centre, centre)))
+        room = self._in_view_around(QRectF(centre, centre))
+        if not framed.isEmpty() and not room.contains(framed):  # a margin to scroll to what is out of sight
+            room = room.united(framed.adjusted(-ROOM_MARGIN, -ROOM_MARGIN, ROOM_MARGIN, ROOM_MARGIN))
+        self._set_room(room)
         self.centerOn(centre)
 
     def _widen_room(self, regions) -> None:
@@ -202,16 +214,21 @@ class NetworkView(QGraphicsView):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        # Without a room of ours (nothing fitted yet: the network a window starts with) Qt's own
-        # grows with each cell added and, smaller than the view, is centred in it: everything moves.
-        # An empty network's room is what the view shows, at every size.
-        scene = self.network_scene()
-        if self._room.isNull() or (scene is not None and not len(scene.network)):
-            self.refresh_room()
         # Refit when the room changed, not when a scroll bar came or went: the fit's new scale can
         # show a scroll bar, whose resize would refit without it, and so on for ever.
-        if self.fitted and self.maximumViewportSize() != self._fitted_room:
-            self.fit()
+        if self.fitted:
+            if self.maximumViewportSize() != self._fitted_room:
+                self.fit()
+        elif self._room.isNull():
+            # Nothing fitted yet (the network a window starts with): without a room of ours, Qt's
+            # grows with each cell added and, smaller than the view, is centred in it, moving
+            # everything. At once: a click may come before the next turn of the event loop.
+            self.refresh_room()
+        elif self.sceneRect() == self._room and self.maximumViewportSize() != self._room_view_size:
+            # A dock opened or the window was resized (not a scroll bar come or gone): a room as
+            # large as the view was would show scroll bars for nothing, and one smaller than the
+            # view would move everything. Ours only, not Present mode's.
+            self._resized_room_timer.start()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         steps = event.angleDelta().y() / 120.0
