@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QDockWidget, QHead
 from neuron_sim.ui import styles
 from neuron_sim.ui.canvas import block_painting, parts_overlay
 from neuron_sim.ui.panels.fitting_table import FittingTable
-from neuron_sim.ui.window.present import PRESENT_MIN_TEXT_PX
+from neuron_sim.ui.window.present import PRESENT_FIT_TEXT_PX, PRESENT_MIN_TEXT_PX
 from tests.ui.test_name_parts import leaders_through_boxes
 
 LESSONS = ["concept-of-the-neuron", "deep-learning-and-the-brain"]
@@ -62,6 +62,12 @@ def test_f5_shows_the_canvas_the_computation_panel_and_the_lesson_only_and_esc_b
     assert window.tools_toolbar.isVisible()
 
 
+def whole_in_view(window) -> bool:
+    view = window.view
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    return shown.contains(window.scene.framed_rect())
+
+
 def test_the_smallest_text_is_at_least_24_px_at_1920_by_1080(window, qtbot):
     window.lessons.start_named("concept-of-the-neuron", 2)
     settle()
@@ -81,14 +87,16 @@ def test_the_smallest_text_is_at_least_24_px_at_1920_by_1080(window, qtbot):
         window.lessons.show_page(page)
         settle()
         zoom = window.view.zoom()
+        # 24 px, or 18 px where that shows the whole network (and its callouts)
+        least = PRESENT_MIN_TEXT_PX if not whole_in_view(window) else PRESENT_FIT_TEXT_PX
         smallest_canvas = min(QFontInfo(font).pixelSize() for font in canvas_fonts) * zoom
-        assert smallest_canvas >= PRESENT_MIN_TEXT_PX - 0.5, (page, zoom)
+        assert smallest_canvas >= least - 0.5, (page, zoom)
         # The Blocks look draws a number too wide for its block smaller: the zoom makes up for it.
         for item in window.scene.neuron_items.values():
             if item.look == "blocks" and item.neuron.kind != "input":
                 font = QFont()
                 font.setPointSizeF(block_painting.smallest_text_points(item.block_texts()))
-                assert QFontInfo(font).pixelSize() * zoom >= PRESENT_MIN_TEXT_PX - 0.5, (page, item.neuron_id, zoom)
+                assert QFontInfo(font).pixelSize() * zoom >= least - 0.5, (page, item.neuron_id, zoom)
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)
     settle()
     assert QFontInfo(window.lesson_bar.text_label.font()).pixelSize() == before
@@ -186,3 +194,19 @@ def test_a_page_whose_task_needs_the_train_dock_says_so_while_presenting_and_sho
     assert window.training.dock.isVisible() and window.lesson_bar.status_text() == ""
     present(window, qtbot)  # presenting again on that page says it again
     assert "Train dock" in window.lesson_bar.status_text()
+
+
+def test_a_network_that_fits_at_18_px_is_shown_whole(window, qtbot):
+    """At 24 px the STDP page's network is cut at the canvas's edge (the teacher cell's rate); at
+    18 px or more it fits whole."""
+    from neuron_sim.ui.window.present import least_zoom
+
+    window.lessons.start_named("deep-learning-and-the-brain", 2)
+    settle()
+    present(window, qtbot)
+    settle()
+    zoom, least = window.view.zoom(), least_zoom(window.scene)
+    assert least * PRESENT_FIT_TEXT_PX / PRESENT_MIN_TEXT_PX - 1e-9 <= zoom < least  # smaller, not too small
+    assert whole_in_view(window)
+    view = window.view
+    assert not view.horizontalScrollBar().isVisible() and not view.verticalScrollBar().isVisible()

@@ -6,6 +6,9 @@ high (1.6 times its usual size when that is more), and the canvas is zoomed so t
 text, the 9 pt weight labels (12 px at 100 %), is at least that high too: 200 % or more; in the
 Blocks look, where a number too wide for its block is drawn smaller, more (least_zoom). Pixels are
 the screen's, so on a 1920 × 1080 projector the smallest text is 24 px, about 2.2 % of the height.
+A network that does not fit at that zoom but fits at PRESENT_FIT_TEXT_PX (18 px, still readable
+from the back of a classroom) is shown whole at the zoom that fits it: a teacher would rather show
+all of it a little smaller than scroll to its last cell.
 
 Room: the computation panel takes PANEL_SHARE of the width, more when its table's columns need it
 (up to PANEL_MAX_SHARE), so that no column is cut. The canvas scrolls over exactly the network and
@@ -34,6 +37,7 @@ from neuron_sim.ui.styles import SMALL_FONT_SIZE, WEIGHT_FONT_SIZE
 from neuron_sim.ui.lessons.bar import LessonBar
 
 PRESENT_MIN_TEXT_PX = 24
+PRESENT_FIT_TEXT_PX = 18  # the smallest text allowed when it shows the whole network
 TEXT_SCALE = 1.6
 HALO_RADIUS = 34
 PANEL_SHARE = 0.36  # of the screen's width, for the computation panel
@@ -195,9 +199,10 @@ class PresentMode(QObject):
         QTimer.singleShot(0, self, self.frame)  # again once the window has its full-screen size
 
     def frame(self) -> None:
-        """Give the panel its room, then fit the network and its callouts, but never below the zoom
-        that keeps the canvas's text large enough: then centre the network and let the callouts
-        find room in view, and the scroll bars reach whatever still lies beyond."""
+        """Give the panel its room, then fit the network and its callouts, at a zoom that keeps
+        the canvas's text at least 24 px, or 18 px where that shows the whole network; below it,
+        at 24 px: then centre the network and let the callouts find room in view, and the scroll
+        bars reach whatever still lies beyond."""
         if self._saved is None:
             return
         self._panel_width = 0
@@ -208,7 +213,7 @@ class PresentMode(QObject):
         view.setSceneRect(scene.framed_rect().adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN))
         view.fit()
         least = least_zoom(scene)
-        if view.zoom() < least:
+        if view.zoom() < least * PRESENT_FIT_TEXT_PX / PRESENT_MIN_TEXT_PX:  # not even whole at 18 px
             framed = scene.framed_rect()
             view.set_zoom(least)
             room = view.maximumViewportSize()
