@@ -379,21 +379,17 @@ class MainWindow(QMainWindow):
     def reopen_in_language(self, code: str) -> MainWindow:
         """Speak `code` ("en", "ko") at once. Every text of the window is made when it is built, so a
         new window in that language takes over the document (network, file, undo history), the view,
-        the docks and the look, and this one goes. Returns the window shown afterwards (this one when
+        the docks and the look, goes on with the run, the lesson and the training, and this one
+        goes. Returns the window shown afterwards (this one when
         the language stays, e.g. Korean asked for without a Hangul font)."""
         app = QApplication.instance()
         if language.apply_language(app, code) == self._language:
             return self
-        state = window_state.capture(self)
-        lesson, training = self.lessons.hand_over(), self.training.hand_over()
-        self.playback.pause()
-        run = self.playback.player.run_state()
+        state, work = window_state.capture(self), window_state.hand_over(self)
         self._release_document()
         self.document.follow_language()  # an example's own texts, before the new window shows them
         successor = MainWindow(self.document, self.recovery)
-        successor.playback.continue_run(run)
-        successor.lessons.resume(lesson)
-        successor.training.take_over(training)
+        window_state.go_on(successor, work)
         window_state.restore(successor, state)
         successor.showMaximized() if state.maximized else successor.show()
         QTimer.singleShot(0, successor, lambda: window_state.restore_view(successor, state))  # laid out by then

@@ -94,6 +94,28 @@ def restore(window, state: WindowState) -> None:
         window.name_parts.action.setChecked(True)
 
 
+@dataclass
+class WorkUnderWay:
+    """What a window is doing, for the one that replaces it to go on with."""
+
+    run: Any  # model.player.RunState: the engine's state, the stage, the recording
+    lesson: Any  # window.lessons.LessonProgress, or None without a lesson
+    training: Any  # panels.training.session.TrainingSession, or None if nothing was trained or set
+
+
+def hand_over(window) -> WorkUnderWay:
+    """Stop `window`'s work where it is (paused) and say where that is."""
+    window.playback.pause()
+    return WorkUnderWay(window.playback.player.run_state(), window.lessons.hand_over(), window.training.hand_over())
+
+
+def go_on(window, work: WorkUnderWay) -> None:
+    """`window` (built for the same document) goes on with `work`."""
+    window.playback.continue_run(work.run)
+    window.lessons.resume(work.lesson)
+    window.training.take_over(work.training)
+
+
 def restore_view(window, state: WindowState) -> None:
     """The canvas's zoom and centre: once `window` is shown and its canvas has its size."""
     view = window.view
