@@ -143,7 +143,6 @@ class LessonActions(QObject):
         if self._start is not None and index != self.index:
             self._kept[self.index] = _KeptPage(self.document.network, self.done, self.document.example)
         self.index = index
-        page = lesson.pages[index]
         self._start = self._page_network()
         kept = self._kept.pop(index, None)
         if kept is None:
