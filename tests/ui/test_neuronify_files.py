@@ -43,7 +43,6 @@ def test_opening_a_neuronify_circuit_shows_it_as_neuronify_did(window, qtbot, no
     shown = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
     assert shown.contains(600, 450)
     assert shown.width() >= 1199 or shown.height() >= 899
-    assert not window.view.fitted
     # The unsupported parts, once, in plain words and plain text.
     assert len(notices) == 1
     title, text = notices[0]
@@ -93,3 +92,22 @@ def test_a_rate_network_is_not_saved_for_neuronify(window, tmp_path):
     assert not window.files.save_neuronify(target)
     assert not target.exists()
     assert len(errors) == 1 and "Neuronify runs spiking networks" in errors[0]
+
+
+def test_a_circuit_wider_than_neuronify_showed_it_is_all_in_view(window, qtbot):
+    """Neuronify's visible rectangle is kept, and widened to every cell where the circuit reaches
+    beyond it; the spike raster its detector opens is laid out first, so nothing is cut by it."""
+    assert window.files.open(DATA / "lateral-inhibition.nfy")
+    _settle(qtbot)
+    view = window.view
+    assert window.instruments.raster_dock.isVisible()
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    outside = [nid for nid, item in window.scene.neuron_items.items() if not shown.contains(item.sceneBoundingRect())]
+    assert outside == []
+    assert not view.horizontalScrollBar().isVisible() and not view.verticalScrollBar().isVisible()
+    window.playback.play()  # the Traces dock opens under the canvas as well: still all in view
+    _settle(qtbot)
+    window.playback.pause()
+    assert window.instruments.trace_dock.isVisible()
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert [nid for nid, item in window.scene.neuron_items.items() if not shown.contains(item.sceneBoundingRect())] == []

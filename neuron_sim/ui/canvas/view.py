@@ -87,6 +87,7 @@ class NetworkView(QGraphicsView):
         # (a dock opening, the window resized), so the whole network stays in sight.
         self.fitted = False
         self._fitted_room = QSize()  # the viewport room (scroll bars aside) the last fit filled
+        self._fitted_area: QRectF | None = None  # what the last fit framed (None: the network)
         for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
             bar.actionTriggered.connect(self._scrolled_by_hand)
         self._room = QRectF()  # what the view scrolls over, set by Fit (null: Qt's scene rectangle)
@@ -127,10 +128,24 @@ class NetworkView(QGraphicsView):
         self.set_zoom(1.0)
 
     def fit(self) -> None:
+        """The network and its callouts whole, as large as they fit (up to FIT_MAX_ZOOM), kept so
+        while the view changes size until the person zooms or scrolls."""
+        self._fitted_area = None
+        self._fit_to(self._framed_area())
+
+    def fit_area(self, area: QRectF) -> None:
+        """`area` (scene units) whole, as large as it fits, kept so while the view changes size
+        until the person zooms or scrolls (an imported circuit's framing)."""
+        self._fitted_area = QRectF(area)
+        self._fit_to(area)
+
+    def _framed_area(self) -> QRectF:
         rect = self.network_scene().framed_rect()
-        area = rect.adjusted(-40, -40, 40, 40) if not rect.isEmpty() else QRectF(0, 0, 0, 0)
+        return rect.adjusted(-40, -40, 40, 40) if not rect.isEmpty() else QRectF(0, 0, 0, 0)
+
+    def _fit_to(self, area: QRectF) -> None:
         self._set_room(area)  # not a room left from another network, while the view scales
-        if rect.isEmpty():
+        if area.isEmpty():
             self._scale_to(1.0)
         else:
             self.fitInView(area, Qt.AspectRatioMode.KeepAspectRatio)
@@ -218,7 +233,7 @@ class NetworkView(QGraphicsView):
         # show a scroll bar, whose resize would refit without it, and so on for ever.
         if self.fitted:
             if self.maximumViewportSize() != self._fitted_room:
-                self.fit()
+                self.fit() if self._fitted_area is None else self.fit_area(self._fitted_area)
         elif self._room.isNull():
             # Nothing fitted yet (the network a window starts with): without a room of ours, Qt's
             # grows with each cell added and, smaller than the view, is centred in it, moving

@@ -30,10 +30,13 @@ def show_imported(imported: NeuronifyImport, scene: EditorScene, view: NetworkVi
     if measured:
         instruments.trace_dock.raise_()
     if imported.view is not None:
+        # What Neuronify showed, and every cell where the circuit reaches beyond it; kept in sight
+        # as the docks the meters opened take their room (they are laid out first).
         shown = imported.view
-        view.fitInView(QRectF(shown.x, shown.y, shown.width, shown.height), Qt.AspectRatioMode.KeepAspectRatio)
-        view.fitted = False
-        view.zoom_changed.emit(view.zoom())
+        area = QRectF(shown.x, shown.y, shown.width, shown.height)
+        framed = scene.framed_rect()
+        view.window().layout().activate()
+        view.fit_area(area.united(framed) if not framed.isEmpty() else area)
 
 
 def show_notice(parent: QWidget, title: str, text: str) -> QMessageBox:
