@@ -14,9 +14,10 @@ double-click on the plot, or pyqtgraph's "A" corner button) goes back to followi
 from __future__ import annotations
 
 import weakref
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+import shiboken6
 
 from neuron_sim.ui.events import connect_all
 from neuron_sim.ui import plain_text
@@ -59,6 +61,7 @@ def make_plot(pg, x_label: str = "", y_label: str = ""):
     """A PlotWidget in the application's look: white, dark axes, a light grid."""
     widget = pg.PlotWidget(background=PALETTE.background)
     item = widget.getPlotItem()
+    delete_menus_with(widget, item.ctrlMenu, item.getViewBox().menu)
     for name in ("left", "bottom"):
         axis = item.getAxis(name)
         axis.setPen(pg.mkPen(PALETTE.muted_text))
@@ -70,6 +73,26 @@ def make_plot(pg, x_label: str = "", y_label: str = ""):
     if y_label:
         item.setLabel("left", y_label, color=PALETTE.text.name())
     return widget
+
+
+def delete_menus_with(owner: QObject, *menus: QMenu | None) -> None:
+    """Delete pyqtgraph's right-click menus when `owner` (their plot) is deleted.
+
+    pyqtgraph makes them without a parent, so Python owns them, and once their plot is deleted only
+    reference cycles would hold them: the garbage collector would free them whenever it runs, also
+    while Qt, or PySide turning a list of widgets into Python objects (QApplication.topLevelWidgets()),
+    goes through a list that holds them, whose next step then reads a freed widget. They stay
+    parentless (as children of the plot their widgets would be among its children), held here."""
+    held = [menu for menu in menus if menu is not None and menu.parent() is None]
+    if held:
+        owner.destroyed.connect(partial(_delete_held, held))
+
+
+def _delete_held(widgets: list[QWidget], *_destroyed) -> None:
+    for widget in widgets:
+        if shiboken6.isValid(widget):
+            shiboken6.delete(widget)
+    widgets.clear()
 
 
 def add_legend(pg, plot_item, offset=(-10, 10)):
