@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import textwrap
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -91,6 +96,37 @@ def test_copy_figure_puts_an_image_and_svg_on_the_clipboard(window, qtbot):
     assert "image/svg+xml" in data.formats()
     ET.fromstring(bytes(data.data("image/svg+xml")))
     assert "copied" in window.status_line.text()
+
+
+COPY_FIGURE_AND_QUIT = """
+    import sys
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    from neuron_sim import cli
+    from neuron_sim.ui.application import create_application
+    from neuron_sim.ui.window.main_window import MainWindow
+
+    def copy_and_quit():
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        window.figures.copy_action.trigger()
+        assert "image/svg+xml" in QApplication.clipboard().mimeData().formats()
+        window.quit_action.trigger()
+
+    create_application(["neuron-sim"])  # the app's own start below finds and uses this one
+    QTimer.singleShot(300, copy_and_quit)
+    sys.exit(cli.main(["--example", "xor"]))
+"""
+
+
+def test_quitting_after_copy_figure_exits_cleanly():
+    """The clipboard keeps the figure past the interpreter's shutdown here (offscreen): the real exit
+    path, app.exec() returning and then the interpreter shutting down (status 139 is a segfault)."""
+    env = dict(os.environ)
+    env["XDG_CONFIG_HOME"] = env["XDG_DATA_HOME"] + "-config"  # the child's QSettings too
+    # A bound against a hung child only; no test here measures speed.
+    result = subprocess.run([sys.executable, "-c", textwrap.dedent(COPY_FIGURE_AND_QUIT)], capture_output=True,
+                            text=True, env=env, cwd=Path(__file__).resolve().parents[2], timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
 
 
 def test_copy_button_of_the_dialog_uses_its_choices(window, qtbot):

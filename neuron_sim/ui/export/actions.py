@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QObject, Qt, Signal
+from PySide6.QtCore import QMimeData, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QProgressDialog, QWidget
 
@@ -28,9 +28,21 @@ if TYPE_CHECKING:  # the figure code loads on the first export, not at start-up
 
 def figure_mime_data(figure: Figure) -> QMimeData:
     """The figure for the clipboard: an image (every application), and SVG where it is taken."""
-    data = QMimeData()
+    data = _qt_made_mime_data()
     data.setImageData(figure.image())
     data.setData("image/svg+xml", figure.svg_bytes())
+    return data
+
+
+def _qt_made_mime_data() -> QMimeData:
+    """An empty QMimeData made by Qt, not by Python. Where the clipboard is Qt's own (offscreen and
+    the framebuffer platforms), it keeps its data in a global object destroyed after Python has shut
+    down; a QMimeData made in Python would call into the finished interpreter then, and the exit
+    would crash. Qt's item models make one for a drag (all their formats are removed here)."""
+    model = QStringListModel([""])
+    data = model.mimeData([model.index(0)])
+    for name in data.formats():
+        data.removeFormat(name)
     return data
 
 
