@@ -39,7 +39,12 @@ def window_with_every_plot_built(window, qtbot):
     assert window.examples.open_example_named("and-gate")
     window.instruments.trace_dock.refresh()  # its pyqtgraph plot is built on first show
     window.training.dock_action.trigger()
-    window.training.dock.plots.build()  # the loss (with its accuracy view) and the decision map
+    plots = window.training.dock.plots
+    plots.build()  # the loss (with its accuracy view) and the decision map
+    scene = plots.loss_plot.sceneObj  # pyqtgraph's Export dialog, as its right-click menu opens it
+    scene.contextMenuItem = plots.loss_plot.getPlotItem()
+    scene.showExportDialog()
+    scene.exportDialog.close()
     qtbot.wait(20)
     return window
 
@@ -58,12 +63,12 @@ def test_a_deleted_window_leaves_no_live_widget_to_the_garbage_collector(qtbot):
     assert live_widgets_only_cycles_hold() == []
 
 
-def test_pyqtgraph_menus_are_deleted_with_their_plot(qtbot, window):
+def test_pyqtgraph_menus_and_dialogs_are_deleted_with_their_plot(qtbot, window):
     window_with_every_plot_built(window, qtbot)
     plots = window.training.dock.plots
     items = [window.instruments.trace_dock.plot_item(), plots.loss_plot.getPlotItem(), plots.map_plot.getPlotItem()]
     menus = [m for item in items for m in (item.ctrlMenu, item.getViewBox().menu) if m is not None]
-    menus += [plots.accuracy_view.menu]
-    assert len(menus) >= 5 and all(isValid(menu) for menu in menus)
+    menus += [plots.accuracy_view.menu, plots.loss_plot.sceneObj.exportDialog]
+    assert len(menus) >= 6 and all(isValid(menu) for menu in menus)
     delete_now(window)
-    assert [menu for menu in menus if isValid(menu)] == []  # held here, yet gone with their owner
+    assert [menu for menu in menus if isValid(menu)] == []  # held here, yet gone with their plots

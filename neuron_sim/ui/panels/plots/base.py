@@ -14,6 +14,7 @@ double-click on the plot, or pyqtgraph's "A" corner button) goes back to followi
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 
@@ -61,7 +62,8 @@ def make_plot(pg, x_label: str = "", y_label: str = ""):
     """A PlotWidget in the application's look: white, dark axes, a light grid."""
     widget = pg.PlotWidget(background=PALETTE.background)
     item = widget.getPlotItem()
-    delete_menus_with(widget, item.ctrlMenu, item.getViewBox().menu)
+    scene = widget.sceneObj  # pyqtgraph's GraphicsScene: it makes its Export dialog on first use
+    delete_with(widget, lambda: (item.ctrlMenu, item.getViewBox().menu, scene.exportDialog))
     for name in ("left", "bottom"):
         axis = item.getAxis(name)
         axis.setPen(pg.mkPen(PALETTE.muted_text))
@@ -75,24 +77,22 @@ def make_plot(pg, x_label: str = "", y_label: str = ""):
     return widget
 
 
-def delete_menus_with(owner: QObject, *menus: QMenu | None) -> None:
-    """Delete pyqtgraph's right-click menus when `owner` (their plot) is deleted.
+def delete_with(owner: QObject, widgets: Callable[[], Iterable[QWidget | None]]) -> None:
+    """When `owner` (a plot) is deleted, delete the parentless widgets pyqtgraph made for it, which
+    `widgets()` names then: its right-click menus, its Export dialog.
 
-    pyqtgraph makes them without a parent, so Python owns them, and once their plot is deleted only
-    reference cycles would hold them: the garbage collector would free them whenever it runs, also
-    while Qt, or PySide turning a list of widgets into Python objects (QApplication.topLevelWidgets()),
-    goes through a list that holds them, whose next step then reads a freed widget. They stay
-    parentless (as children of the plot their widgets would be among its children), held here."""
-    held = [menu for menu in menus if menu is not None and menu.parent() is None]
-    if held:
-        owner.destroyed.connect(partial(_delete_held, held))
+    Python owns them, and once their plot is deleted only reference cycles would hold them: the
+    garbage collector would free them whenever it runs, also while Qt, or PySide turning a list of
+    widgets into Python objects (QApplication.topLevelWidgets()), goes through a list that holds
+    them, whose next step then reads a freed widget. They stay parentless: as children of the plot,
+    their widgets would be among its children."""
+    owner.destroyed.connect(partial(_delete_parentless, widgets))
 
 
-def _delete_held(widgets: list[QWidget], *_destroyed) -> None:
-    for widget in widgets:
-        if shiboken6.isValid(widget):
+def _delete_parentless(widgets: Callable[[], Iterable[QWidget | None]], *_destroyed) -> None:
+    for widget in widgets():
+        if widget is not None and shiboken6.isValid(widget) and widget.parent() is None:
             shiboken6.delete(widget)
-    widgets.clear()
 
 
 def add_legend(pg, plot_item, offset=(-10, 10)):

@@ -9,7 +9,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from neuron_sim.ui.panels.plots.base import delete_menus_with, make_plot, pyqtgraph, series_color
+from neuron_sim.ui.panels.plots.base import delete_with, make_plot, pyqtgraph, series_color
 
 from neuron_sim.ui.panels.training.session import TrainingSession
 
@@ -45,7 +45,7 @@ class TrainingPlots(QWidget):
         self.loss_curve = item.plot([], [], pen=pg.mkPen(series_color(0), width=2))
         # Accuracy on its own axis at the right, 0 to 1: the loss may be far smaller.
         self.accuracy_view = pg.ViewBox()
-        delete_menus_with(self.loss_plot, self.accuracy_view.menu)
+        delete_with(self.loss_plot, lambda: (self.accuracy_view.menu,))
         item.showAxis("right")
         item.scene().addItem(self.accuracy_view)
         right = item.getAxis("right")
