@@ -235,3 +235,13 @@ def test_how_much_of_the_past_the_traces_show_stays(qtbot, window, back_to_engli
     _settle(qtbot)
     assert korean.instruments.trace_dock._window_box.value() == 120
     assert korean.instruments.trace_dock.windows() == {"tick": 120.0, "ms": 200.0}
+
+
+def test_a_replaced_window_is_let_go(qtbot, window, back_to_english):
+    """Each change of language keeps the window shown now alive, not every one before it."""
+    from neuron_sim.ui.window import main_window
+
+    korean = _kept(qtbot, window.reopen_in_language("ko"))
+    assert korean in main_window._KEPT_WINDOWS
+    english = _kept(qtbot, korean.reopen_in_language("en"))
+    assert english in main_window._KEPT_WINDOWS and korean not in main_window._KEPT_WINDOWS

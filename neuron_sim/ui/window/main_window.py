@@ -394,6 +394,8 @@ class MainWindow(QMainWindow):
         successor.showMaximized() if state.maximized else successor.show()
         QTimer.singleShot(0, successor, lambda: window_state.restore_view(successor, state))  # laid out by then
         _KEPT_WINDOWS.append(successor)  # a top-level window lives while Python holds it
+        if self in _KEPT_WINDOWS:  # this one goes: a window per change of language is not kept for good
+            _KEPT_WINDOWS.remove(self)
         self.hide()
         self.deleteLater()
         return successor
