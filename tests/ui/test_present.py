@@ -210,3 +210,16 @@ def test_a_network_that_fits_at_18_px_is_shown_whole(window, qtbot):
     assert whole_in_view(window)
     view = window.view
     assert not view.horizontalScrollBar().isVisible() and not view.verticalScrollBar().isVisible()
+
+
+def test_a_network_whole_at_24_px_with_its_callouts_moved_into_view_stays_at_24_px(window, qtbot):
+    """The artificial-neuron page fits whole at 24 px once its callouts are placed inside the view:
+    it is not made smaller for the callouts' freely placed boxes."""
+    from neuron_sim.ui.window.present import least_zoom
+
+    window.lessons.start_named("concept-of-the-neuron", 2)
+    settle()
+    present(window, qtbot)
+    settle()
+    assert window.view.zoom() >= least_zoom(window.scene) - 1e-9
+    assert whole_in_view(window)

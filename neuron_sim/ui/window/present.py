@@ -199,28 +199,45 @@ class PresentMode(QObject):
         QTimer.singleShot(0, self, self.frame)  # again once the window has its full-screen size
 
     def frame(self) -> None:
-        """Give the panel its room, then fit the network and its callouts, at a zoom that keeps
-        the canvas's text at least 24 px, or 18 px where that shows the whole network; below it,
-        at 24 px: then centre the network and let the callouts find room in view, and the scroll
-        bars reach whatever still lies beyond."""
+        """Give the panel its room, then show the network and its callouts whole at a zoom that
+        keeps the canvas's text at least 24 px (the callouts placed inside the view where there is
+        room); if they do not fit whole so, but do at 18 px or more, at the zoom that fits them;
+        else at 24 px, centred, the scroll bars reaching whatever still lies beyond."""
         if self._saved is None:
             return
         self._panel_width = 0
         self._widen_panel()
+        least = least_zoom(self.view.network_scene())
+        fitting = self._fit_whole()
+        if fitting < least:
+            self._show_at(least)
+            if not self._whole_in_view() and fitting >= least * PRESENT_FIT_TEXT_PX / PRESENT_MIN_TEXT_PX:
+                self._fit_whole()
+        self._fit_scene_rect()
+
+    def _fit_whole(self) -> float:
+        """The network and its callouts (laid out freely) fitted in the view; the zoom that took."""
         view = self.view
         scene = view.network_scene()
         self._lay_out_callouts()
         view.setSceneRect(scene.framed_rect().adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN))
         view.fit()
-        least = least_zoom(scene)
-        if view.zoom() < least * PRESENT_FIT_TEXT_PX / PRESENT_MIN_TEXT_PX:  # not even whole at 18 px
-            framed = scene.framed_rect()
-            view.set_zoom(least)
-            room = view.maximumViewportSize()
-            whole = framed.width() * least < room.width() and framed.height() * least < room.height()
-            view.centerOn(framed.center() if whole else scene.network_rect().center())
-            self._lay_out_callouts()  # into the view, where there is room
-        self._fit_scene_rect()
+        return view.zoom()
+
+    def _show_at(self, zoom: float) -> None:
+        """`zoom`, the network centred (or all that is framed, if it fits), the callouts into the view."""
+        view = self.view
+        scene = view.network_scene()
+        framed = scene.framed_rect()
+        view.set_zoom(zoom)
+        room = view.maximumViewportSize()
+        whole = framed.width() * zoom < room.width() and framed.height() * zoom < room.height()
+        view.centerOn(framed.center() if whole else scene.network_rect().center())
+        self._lay_out_callouts()  # into the view, where there is room
+
+    def _whole_in_view(self) -> bool:
+        view = self.view
+        return view.mapToScene(view.viewport().rect()).boundingRect().contains(view.network_scene().framed_rect())
 
     def _scene_rect_for(self, framed: QRectF) -> QRectF:
         """What the canvas scrolls over: along an axis where `framed` fits the viewport, the
