@@ -172,3 +172,18 @@ def test_a_dock_opening_over_a_small_network_built_by_hand_shows_no_scroll_bars(
     view = window.view
     assert not view.horizontalScrollBar().isVisible() and not view.verticalScrollBar().isVisible()
     assert not _neurons_outside_view(window)
+
+
+def test_the_plots_under_the_canvas_leave_the_side_columns_their_full_height(qtbot, window):
+    """The Train dock (left) and the inspector and computation panel (right) run the window's full
+    height; the Traces dock sits under the canvas between them, not under the Train dock's tall form
+    (which squeezed it to a strip)."""
+    assert window.examples.open_example_named("learn-xor")  # opens the Train dock on the left
+    window.playback.play()  # opens the Traces dock under the canvas
+    _settle(qtbot, window)
+    window.playback.pause()
+    train, trace = window.training.dock, window.instruments.trace_dock
+    assert train.isVisible() and trace.isVisible()
+    assert trace.geometry().left() >= train.geometry().right()
+    assert trace.geometry().right() <= window.instruments.panel_dock.geometry().left()
+    assert train.geometry().bottom() > trace.geometry().top()  # beside it, down to the bottom

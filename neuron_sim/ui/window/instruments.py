@@ -45,6 +45,9 @@ class Instruments(QObject):
         window.resizeDocks([inspector_dock, self.panel_dock], [2, 3], Qt.Orientation.Vertical)
         # The right column (inspector, computation) runs the full height; plots sit under the canvas.
         window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        # So does the left one (the Train dock, the code panel): the plots under the canvas are not
+        # squeezed to what the left column's tall forms leave of the window's height.
+        window.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.plot_docks = create_plot_docks(playback, window)
         for dock in self.plot_docks:
             window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
