@@ -3,13 +3,14 @@ copy, save and reopen, the inspector, and figures that hold the text."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from neuron_sim.model import Neuron, Note
 from neuron_sim.model.fileformat import load
 from neuron_sim.model.notes import MAX_NOTE_TEXT
+from neuron_sim.ui.export.actions import qt_made_mime_data
 
 from .canvas_helpers import click, double_click, drag
 
@@ -121,7 +122,7 @@ def test_markup_is_shown_and_kept_as_plain_text(qtbot, window):
 
 
 def test_pasting_into_a_note_inserts_plain_text(qtbot, window):
-    mime = QMimeData()
+    mime = qt_made_mime_data()  # a Python-made one, left on Qt's clipboard, crashes the exit
     mime.setHtml("<b>rich</b><img src=/dev/zero>")
     mime.setText("plain words")
     QGuiApplication.clipboard().setMimeData(mime)

@@ -28,13 +28,13 @@ if TYPE_CHECKING:  # the figure code loads on the first export, not at start-up
 
 def figure_mime_data(figure: Figure) -> QMimeData:
     """The figure for the clipboard: an image (every application), and SVG where it is taken."""
-    data = _qt_made_mime_data()
+    data = qt_made_mime_data()
     data.setImageData(figure.image())
     data.setData("image/svg+xml", figure.svg_bytes())
     return data
 
 
-def _qt_made_mime_data() -> QMimeData:
+def qt_made_mime_data() -> QMimeData:
     """An empty QMimeData made by Qt, not by Python. Where the clipboard is Qt's own (offscreen and
     the framebuffer platforms), it keeps its data in a global object destroyed after Python has shut
     down; a QMimeData made in Python would call into the finished interpreter then, and the exit
