@@ -4120,6 +4120,14 @@ Install one and restart, for example on Debian or Ubuntu:
         <source>the output over the inputs (decision boundary)</source>
         <translation>입력 평면 위의 출력 (결정 경계)</translation>
     </message>
+    <message>
+        <source>Reset the view</source>
+        <translation>보기 되돌리기</translation>
+    </message>
+    <message>
+        <source>Show all the data again, and keep it all in view as training goes on</source>
+        <translation>데이터를 다시 모두 보여 주고, 학습이 이어지는 동안에도 모두 보이게 둡니다</translation>
+    </message>
 </context>
 <context>
     <name>TrainingSession</name>

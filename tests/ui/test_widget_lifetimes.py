@@ -68,7 +68,7 @@ def test_pyqtgraph_menus_and_dialogs_are_deleted_with_their_plot(qtbot, window):
     plots = window.training.dock.plots
     items = [window.instruments.trace_dock.plot_item(), plots.loss_plot.getPlotItem(), plots.map_plot.getPlotItem()]
     menus = [m for item in items for m in (item.ctrlMenu, item.getViewBox().menu) if m is not None]
-    menus += [plots.accuracy_view.menu, plots.loss_plot.sceneObj.exportDialog]
-    assert len(menus) >= 6 and all(isValid(menu) for menu in menus)
+    menus.append(plots.loss_plot.sceneObj.exportDialog)  # the ViewBoxes' menus are off: pyqtgraph drops them
+    assert len(menus) >= 4 and all(isValid(menu) for menu in menus)
     delete_now(window)
     assert [menu for menu in menus if isValid(menu)] == []  # held here, yet gone with their plots

@@ -1,15 +1,17 @@
 """The Train dock's plots: the loss (and accuracy) per epoch, and the decision-boundary map.
 
-pyqtgraph is imported when the plots are first built (plots/base.py explains why).
+pyqtgraph is imported when the plots are first built (plots/base.py explains why). A right-click
+on either plot offers the app's own menu (pyqtgraph's is English and made for power users), as the
+instrument docks' plots do.
 """
 
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 
-from neuron_sim.ui.panels.plots.base import delete_with, make_plot, pyqtgraph, series_color
+from neuron_sim.ui.panels.plots.base import make_plot, pyqtgraph, series_color
 
 from neuron_sim.ui.panels.training.session import TrainingSession
 
@@ -32,6 +34,7 @@ class TrainingPlots(QWidget):
         self.accuracy_values: list[float] = []
         self.boundary: np.ndarray | None = None  # the output over the grid, last drawn
         self.extent: tuple[float, float, float, float] = (0.0, 1.0, 0.0, 1.0)
+        self.last_plot_menu: QMenu | None = None  # the right-click menu shown last (tests read it)
 
     def build(self) -> None:
         if self.built:
@@ -45,7 +48,6 @@ class TrainingPlots(QWidget):
         self.loss_curve = item.plot([], [], pen=pg.mkPen(series_color(0), width=2))
         # Accuracy on its own axis at the right, 0 to 1: the loss may be far smaller.
         self.accuracy_view = pg.ViewBox()
-        delete_with(self.loss_plot, lambda: (self.accuracy_view.menu,))
         item.showAxis("right")
         item.scene().addItem(self.accuracy_view)
         right = item.getAxis("right")
@@ -55,6 +57,7 @@ class TrainingPlots(QWidget):
         self.accuracy_view.setXLink(item)
         self.accuracy_view.setYRange(0.0, 1.05, padding=0)
         self.accuracy_view.setMouseEnabled(x=False, y=False)
+        self.accuracy_view.setMenuEnabled(False)  # else a right-click on the right axis opens its English menu
         self.accuracy_curve = pg.PlotCurveItem(pen=pg.mkPen(series_color(1), width=2, style=Qt.PenStyle.DashLine))
         self.accuracy_view.addItem(self.accuracy_curve)
 
@@ -79,7 +82,31 @@ class TrainingPlots(QWidget):
         self.map_plot.addItem(self.points_zero)
         self._layout.addWidget(self.loss_plot, 2)
         self._layout.addWidget(self.map_plot, 3)
+        for plot in (self.loss_plot, self.map_plot):
+            self._replace_plot_menu(plot)
         self.built = True
+
+    # ---- the right-click menu ----------------------------------------------------------------
+    def _replace_plot_menu(self, plot) -> None:
+        plot.getPlotItem().setMenuEnabled(False)
+        plot.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        plot.customContextMenuRequested.connect(
+            lambda pos: self.plot_menu(plot).popup(plot.viewport().mapToGlobal(pos)))
+
+    def plot_menu(self, plot) -> QMenu:
+        """`plot`'s right-click menu: back to showing all of its data after a zoom or a drag."""
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        reset = menu.addAction(self.tr("Reset the view"))
+        reset.setToolTip(self.tr("Show all the data again, and keep it all in view as training goes on"))
+        reset.triggered.connect(lambda: self.reset_view(plot))
+        menu.setToolTipsVisible(True)
+        self.last_plot_menu = menu
+        return menu
+
+    def reset_view(self, plot) -> None:
+        """Undo the mouse's zooms and drags: the view fits the data again and follows it as it grows."""
+        plot.getPlotItem().enableAutoRange()
 
     # ---- drawing ------------------------------------------------------------------------------
     def redraw(self) -> None:
