@@ -1,7 +1,7 @@
 """Figures for teaching: the network as PNG, SVG, PDF, on the clipboard, or as an animated GIF.
 
-    figure = Figure(network, FigureOptions(look="schematic", scale=2, legend=True), playback)
-    figure.save("xor.svg")
+    with Figure(network, FigureOptions(look="schematic", scale=2, legend=True), playback) as figure:
+        figure.save("xor.svg")  # leaving the block deletes the figure's scene (Figure.close)
 
 `neuron-sim render` (render.py) and the File menu's export actions (actions.py) both go through
 `Figure` (figure.py) and `write_animation` (animation.py).

@@ -136,8 +136,8 @@ class FigureActions(QObject):
         if Path(path).suffix.lower() != "." + fmt:
             path += "." + fmt
         try:
-            with busy():  # a 4× PNG of a large network takes seconds
-                dialog.build_figure().save(path, fmt)
+            with busy(), dialog.build_figure() as figure:  # a 4× PNG of a large network takes seconds
+                figure.save(path, fmt)
         except FigureError as error:
             self.error.emit(self.tr("Could not export the figure"), error_text(error))
             return
@@ -193,7 +193,8 @@ class FigureActions(QObject):
         except FigureError as error:
             self.error.emit(self.tr("Could not copy the figure"), error_text(error))
             return
-        self._copy(figure)
+        with figure:
+            self._copy(figure)
 
     def copy_figure(self) -> None:
         """Copy the whole network (or the dialog's last choices) to the clipboard."""
@@ -212,9 +213,11 @@ class FigureActions(QObject):
         except FigureError as error:
             self.error.emit(self.tr("Could not copy the figure"), error_text(error))
             return
-        self._copy(figure)
+        with figure:
+            self._copy(figure)
 
     def _copy(self, figure: Figure) -> None:
+        """Put `figure` on the clipboard (the caller closes the figure afterwards)."""
         size = figure.pixel_size()
         QGuiApplication.clipboard().setMimeData(figure_mime_data(figure))
         self.message.emit(self.tr("Figure copied (%1 × %2 pixels): paste it into a slide")

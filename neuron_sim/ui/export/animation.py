@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -99,37 +100,34 @@ def animation_frames(network: Network, figure_options: FigureOptions, options: A
     """Yield the frames as images. `progress(done, total)` may return False to stop early."""
     _check(options)
     playback = start_playback(network, source, options.speed)
-    figure = Figure(network, replace(figure_options, activity=True), playback, selection, visible_rect)
-    figure.follow(playback)
+    with Figure(network, replace(figure_options, activity=True), playback, selection, visible_rect) as figure:
+        figure.follow(playback)
 
-    def replay() -> Iterator[int]:
-        figure.follow(start_playback(network, source, options.speed))
-        return _advance(figure.playback, options)
+        def replay() -> Iterator[int]:
+            figure.follow(start_playback(network, source, options.speed))
+            return _advance(figure.playback, options)
 
-    # Every frame has the same size, room for all of them: text grows while playing (a = …
-    # appears under computed neurons, the formula's numbers change). Two cheap passes over the
-    # same frames without drawing find that room: the network's, then the figure's.
-    for _ in replay():
-        figure.include_labels()
-    bounds = QRectF()
-    for _ in replay():
-        figure.relayout()
-        bounds = bounds.united(figure.bounds)
-    figure.bounds = bounds
-    size = figure.raster_size()  # one frame: refused past MAX_PIXELS before anything is drawn
-    if size.width() * size.height() * options.frames > MAX_ANIMATION_PIXELS:  # a GIF keeps every frame
-        raise FigureError("{frames} frames of {width} × {height} pixels are too many pixels for one animation (the "
-                          "limit is {limit:,}); choose a smaller scale or fewer frames", frames=options.frames,
-                          width=size.width(), height=size.height(), limit=MAX_ANIMATION_PIXELS)
-    try:
+        # Every frame has the same size, room for all of them: text grows while playing (a = …
+        # appears under computed neurons, the formula's numbers change). Two cheap passes over the
+        # same frames without drawing find that room: the network's, then the figure's.
+        for _ in replay():
+            figure.include_labels()
+        bounds = QRectF()
+        for _ in replay():
+            figure.relayout()
+            bounds = bounds.united(figure.bounds)
+        figure.bounds = bounds
+        size = figure.raster_size()  # one frame: refused past MAX_PIXELS before anything is drawn
+        if size.width() * size.height() * options.frames > MAX_ANIMATION_PIXELS:  # a GIF keeps every frame
+            raise FigureError("{frames} frames of {width} × {height} pixels are too many pixels for one animation "
+                              "(the limit is {limit:,}); choose a smaller scale or fewer frames", frames=options.frames,
+                              width=size.width(), height=size.height(), limit=MAX_ANIMATION_PIXELS)
         for i, _ in enumerate(replay()):
             figure.relayout()
             figure.bounds = bounds
             yield figure.image()
             if progress is not None and progress(i + 1, options.frames) is False:
                 return
-    finally:
-        figure.detach()
 
 
 def _advance(playback: Playback, options: AnimationOptions) -> Iterator[int]:
@@ -217,8 +215,10 @@ def write_animation(path: str | Path, network: Network, figure_options: FigureOp
         raise FigureError("an animation is written as .gif or as numbered .png frames", place=path.name)
     _check(options)
     check_writable(path)
-    frames = animation_frames(network, figure_options, options, source, selection, visible_rect, progress)
-    if suffix == ".gif":
-        write_gif(path, frames, options.frame_ms(), figure_options.background)
-        return [path]
-    return write_png_frames(path, frames, options.frames)
+    # Closed on the way out, failures included, so that the frames' figure is freed then.
+    with closing(animation_frames(network, figure_options, options, source, selection, visible_rect,
+                                  progress)) as frames:
+        if suffix == ".gif":
+            write_gif(path, frames, options.frame_ms(), figure_options.background)
+            return [path]
+        return write_png_frames(path, frames, options.frames)

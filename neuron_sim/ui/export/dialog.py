@@ -305,12 +305,13 @@ class ExportDialog(QDialog):
             self.message.setText(error_text(error))
         else:
             self._figure_ok = True
-            size = figure.pixel_size()
-            self.pixel_label.setText(self.tr("%1 × %2 pixels").replace("%1", str(size.width()))
-                                     .replace("%2", str(size.height())))
-            fit = min(PREVIEW_SIZE[0] / figure.bounds.width(), PREVIEW_SIZE[1] / figure.bounds.height(), 2.0)
-            self.preview.setPixmap(QPixmap.fromImage(figure.image(fit * self.devicePixelRatioF())))
-            self.message.setText(" ".join(filter(None, (blocks_notice(figure.scene), self._note()))))
+            with figure:  # the preview's figure is freed as soon as it is drawn
+                size = figure.pixel_size()
+                self.pixel_label.setText(self.tr("%1 × %2 pixels").replace("%1", str(size.width()))
+                                         .replace("%2", str(size.height())))
+                fit = min(PREVIEW_SIZE[0] / figure.bounds.width(), PREVIEW_SIZE[1] / figure.bounds.height(), 2.0)
+                self.preview.setPixmap(QPixmap.fromImage(figure.image(fit * self.devicePixelRatioF())))
+                self.message.setText(" ".join(filter(None, (blocks_notice(figure.scene), self._note()))))
         self.save_button.setEnabled(self._figure_ok)
         if self.copy_button is not None:
             self.copy_button.setEnabled(self._figure_ok)

@@ -19,6 +19,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSize, QSizeF
 from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPdfWriter, QTransform
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
+import shiboken6
 
 from neuron_sim.model import ModelError, Network
 from neuron_sim.model.fileformat import from_dict, to_dict
@@ -114,7 +115,8 @@ def copy_network(network: Network, neuron_ids=None, synapse_keys=None, note_ids=
 
 
 class Figure:
-    """A figure ready to render. Build it, then call `image`, `svg_bytes`, `write_pdf` or `save`.
+    """A figure ready to render. Build it, then call `image`, `svg_bytes`, `write_pdf` or `save`,
+    and `close` it when done (or use it as a context manager: `with Figure(…) as figure:`).
 
     `playback`: where the activity comes from (its engine's current state); None or
     `options.activity == False` draws the network at rest. `selection`: (neuron ids, synapse keys)
@@ -140,6 +142,14 @@ class Figure:
             raise FigureError("the network is empty: there is nothing to draw")
         self.scene = FigureScene(self.network, options)
         self.animator = None
+        try:
+            self._build(playback, selection, visible_rect)
+        except BaseException:
+            self.close()  # a figure refused half-way frees its scene too
+            raise
+
+    def _build(self, playback, selection, visible_rect: QRectF | None) -> None:
+        options = self.options
         if playback is not None and options.activity:
             self.show_state_of(playback)
         self.scene.flush()
@@ -156,6 +166,27 @@ class Figure:
         self.playback = playback if options.activity else None
         self.decorations: list[QGraphicsItem] = []
         self.relayout()
+
+    # ---- lifetime ------------------------------------------------------------------------
+    def close(self) -> None:
+        """Delete the figure's scene and everything on it now; the figure cannot draw after this.
+
+        The scene and its CanvasAnimator hold each other (the animator is the scene's child and
+        keeps the scene), so a figure merely dropped would be freed by the garbage collector at
+        whatever moment it next runs, possibly while Qt is in the middle of something else. Taken
+        apart here, while every item is whole, as throwaway scenes are. Closing twice does nothing."""
+        if self.animator is not None:
+            self.animator.stop_following()
+            self.animator = None
+        if shiboken6.isValid(self.scene):
+            self.scene.clear()
+            shiboken6.delete(self.scene)
+
+    def __enter__(self) -> Figure:
+        return self
+
+    def __exit__(self, *_exception) -> None:
+        self.close()
 
     def name_parts(self, neuron_id: str, selected=()) -> None:
         """Callouts naming a neuron's parts, as View → Name the parts draws them on the canvas:

@@ -84,7 +84,8 @@ def run_render(args: argparse.Namespace) -> int:
                                   "shorten --length or lower --fps")
             write_animation(output, network, options, animation, playback)
         else:
-            Figure(network, options, playback).save(output)
+            with Figure(network, options, playback) as figure:
+                figure.save(output)
     except FigureError as error:
         raise RenderError(str(error)) from None
     print(output)
