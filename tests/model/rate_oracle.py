@@ -83,6 +83,25 @@ class LayeredSpec:
             below = np.concatenate([below, out])
         return result
 
+    def undecided_steps(self, tolerance: float = 1e-9) -> list[str]:
+        """Step units whose net input is 0 up to rounding, summed from terms that are not all whole
+        numbers: the sign of such a sum (x ≥ 0 fires) depends on the order of the additions, which
+        is the engine's own, so no oracle can say whether they fire. A sum of whole numbers is exact
+        in any order: those ties are decided, and checked."""
+        values = self.evaluate()
+        below_ids, undecided = list(self.ids[0]), []
+        for layer, weights in enumerate(self.weights):
+            below = np.array([values[i] for i in below_ids])
+            for k, nid in enumerate(self.ids[layer + 1]):
+                if self.activations[layer][k] != "step":
+                    continue
+                terms = np.concatenate([weights[:, k] * below, [-self.thresholds[layer][k]]])
+                if abs(terms.sum()) <= tolerance * max(1.0, np.abs(terms).sum()) and \
+                        not np.all(terms == np.round(terms)):
+                    undecided.append(nid)
+            below_ids += self.ids[layer + 1]
+        return undecided
+
     def scale(self) -> dict[str, float]:
         """Σ|w|·|a| + |θ| per neuron: the size of the numbers a neuron's sum adds up."""
         below = np.abs(self.inputs)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from neuron_sim.model import Network, Neuron, Synapse
@@ -30,6 +30,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 def test_feedforward_matches_dense_oracle(seed, sizes, integer):
     rng = np.random.default_rng(seed)
     spec = LayeredSpec(rng, sizes, integer=integer)
+    assume(not spec.undecided_steps())  # a step unit at 0 up to rounding: either answer is right
     network = spec.network(rng)
     expected = spec.evaluate()
     engine = RateEngine(network)
