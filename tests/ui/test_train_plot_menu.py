@@ -75,14 +75,17 @@ def test_a_right_click_on_either_plot_offers_the_apps_menu(plots):
         context_menu_event(plot, centre_of(plot))
         menu = plots.last_plot_menu
         assert menu is not None and menu.isVisible()
-        assert [a.text() for a in menu.actions()] == ["Reset the view"]
+        texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+        extra = ["Loss per epoch as CSV…"] if plot is plots.loss_plot else []
+        assert texts == ["Reset the view", "Plot as PNG image…", "Plot as SVG drawing…", *extra]
         menu.close()
 
 
 def test_the_menu_speaks_korean(plots, korean):
     for plot in (plots.loss_plot, plots.map_plot):
         context_menu_event(plot, centre_of(plot))
-        assert [a.text() for a in plots.last_plot_menu.actions()] == ["보기 되돌리기"]
+        texts = [a.text() for a in plots.last_plot_menu.actions() if not a.isSeparator()]
+        assert texts[:3] == ["보기 되돌리기", "그래프를 PNG 이미지로…", "그래프를 SVG 그림으로…"]
         plots.last_plot_menu.close()
 
 
@@ -115,3 +118,51 @@ def test_reset_the_view_shows_all_the_data_and_follows_it(plots, window, qtbot):
     window.training.dock.redraws.draw()
     assert len(plots.loss_values) == 100
     qtbot.waitUntil(lambda: shows_all(loss_box, 1, 100, min(plots.loss_values), max(plots.loss_values)))
+
+
+def _menu_action(plots, plot, text):
+    context_menu_event(plot, centre_of(plot))
+    menu = plots.last_plot_menu
+    action = next(a for a in menu.actions() if a.text() == text)
+    menu.close()
+    return action
+
+
+def test_each_plot_exports_as_png_and_svg_for_a_slide(plots, tmp_path):
+    from PySide6.QtGui import QImage
+
+    asked = []
+    plots.ask_path = lambda title, suggested, file_filter: asked.append(suggested) or str(tmp_path / suggested)
+    for plot in (plots.loss_plot, plots.map_plot):
+        _menu_action(plots, plot, "Plot as PNG image…").trigger()
+        _menu_action(plots, plot, "Plot as SVG drawing…").trigger()
+    assert asked == ["training-loss.png", "training-loss.svg", "decision-boundary.png", "decision-boundary.svg"]
+    for stem, plot in (("training-loss", plots.loss_plot), ("decision-boundary", plots.map_plot)):
+        image = QImage(str(tmp_path / f"{stem}.png"))
+        width = plot.getPlotItem().sceneBoundingRect().width()
+        assert not image.isNull() and image.width() == int(width * 2)  # twice the size on screen
+        svg = (tmp_path / f"{stem}.svg").read_text(encoding="utf-8")
+        assert svg.lstrip().startswith("<?xml") and "<svg" in svg and "<path" in svg
+
+
+def test_the_loss_exports_as_csv_with_every_epoch(plots, window, tmp_path):
+    plots.ask_path = lambda title, suggested, file_filter: str(tmp_path / "loss")  # no suffix typed
+    _menu_action(plots, plots.loss_plot, "Loss per epoch as CSV…").trigger()
+    lines = (tmp_path / "loss.csv").read_text(encoding="utf-8").splitlines()
+    history = window.training.session.history
+    assert lines[0] == "epoch,loss,accuracy" and len(lines) == 1 + len(history) == 41
+    for line, result in zip(lines[1:], history):
+        epoch, loss, accuracy = line.split(",")
+        assert int(epoch) == result.epoch and float(loss) == result.loss and float(accuracy) == result.accuracy
+
+
+def test_a_plot_that_cannot_be_written_says_why(plots, tmp_path, monkeypatch):
+    from neuron_sim.ui import plain_text
+
+    warned = []
+    monkeypatch.setattr(plain_text, "warn", lambda parent, title, text: warned.append(text))
+    folder = tmp_path / "a-folder.png"
+    folder.mkdir()
+    plots.ask_path = lambda title, suggested, file_filter: str(folder)
+    _menu_action(plots, plots.loss_plot, "Plot as PNG image…").trigger()
+    assert len(warned) == 1 and str(folder) in warned[0] and folder.is_dir()

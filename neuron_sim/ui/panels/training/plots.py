@@ -2,16 +2,22 @@
 
 pyqtgraph is imported when the plots are first built (plots/base.py explains why). A right-click
 on either plot offers the app's own menu (pyqtgraph's is English and made for power users), as the
-instrument docks' plots do.
+instrument docks' plots do: reset the view, the plot as a PNG image or an SVG drawing for a slide,
+and the loss per epoch as CSV.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QVBoxLayout, QWidget
 
+from neuron_sim.ui import plain_text
+from neuron_sim.ui.i18n.filling import fill
 from neuron_sim.ui.panels.plots.base import make_plot, pyqtgraph, series_color
+from neuron_sim.ui.panels.plots.exporting import csv_text, export_plot, write_text
 
 from neuron_sim.ui.panels.training.session import TrainingSession
 
@@ -100,9 +106,48 @@ class TrainingPlots(QWidget):
         reset = menu.addAction(self.tr("Reset the view"))
         reset.setToolTip(self.tr("Show all the data again, and keep it all in view as training goes on"))
         reset.triggered.connect(lambda: self.reset_view(plot))
+        menu.addSeparator()
+        menu.addAction(self.tr("Plot as PNG image…")).triggered.connect(lambda: self.ask_export(plot, "png"))
+        menu.addAction(self.tr("Plot as SVG drawing…")).triggered.connect(lambda: self.ask_export(plot, "svg"))
+        if plot is self.loss_plot:
+            menu.addAction(self.tr("Loss per epoch as CSV…")).triggered.connect(lambda: self.ask_export(plot, "csv"))
         menu.setToolTipsVisible(True)
         self.last_plot_menu = menu
         return menu
+
+    # ---- export -------------------------------------------------------------------------------
+    def export(self, plot, path: str | Path, kind: str) -> None:
+        """Write `plot` as "png" or "svg", or the loss plot's data as "csv". Raises OSError."""
+        if kind == "csv":
+            write_text(path, self.loss_csv())
+        else:
+            export_plot(plot.getPlotItem(), path, kind)
+
+    def loss_csv(self) -> str:
+        """Each epoch of the session: its loss, and its accuracy where the data has one."""
+        return csv_text(["epoch", "loss", "accuracy"],
+                        ((r.epoch, repr(r.loss), "" if r.accuracy is None else repr(r.accuracy))
+                         for r in self.session.history))
+
+    def ask_path(self, title: str, suggested: str, file_filter: str) -> str:
+        """The file to write (tests replace this)."""
+        path, _ = QFileDialog.getSaveFileName(self, title, suggested, file_filter)
+        return path
+
+    def ask_export(self, plot, kind: str) -> None:
+        filters = {"png": self.tr("PNG images (*.png)"), "svg": self.tr("SVG drawings (*.svg)"),
+                   "csv": self.tr("CSV files (*.csv)")}
+        stem = "training-loss" if plot is self.loss_plot else "decision-boundary"
+        path = self.ask_path(self.tr("Export"), f"{stem}.{kind}", filters[kind])
+        if not path:
+            return
+        if Path(path).suffix.lower() != "." + kind:
+            path += "." + kind
+        try:
+            self.export(plot, path, kind)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            plain_text.warn(self, self.tr("Export"), fill(self.tr("Could not export to %1: %2"), path, reason))
 
     def reset_view(self, plot) -> None:
         """Undo the mouse's zooms and drags: the view fits the data again and follows it as it grows."""
