@@ -55,6 +55,10 @@ def plot_svg(plot_item) -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()
     generator.setOutputDevice(buffer)
+    # pyqtgraph sizes axes and text for the screen's dots per inch: the drawing must have the same
+    # (QSvgGenerator's default, 72, drew them at 3/4 of the plot's size in one test).
+    views = plot_item.scene().views()
+    generator.setResolution(views[0].logicalDpiX() if views else 96)
     generator.setSize(source.size().toSize())
     generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
     painter = QPainter(generator)

@@ -50,6 +50,7 @@ class TrainingPlots(QWidget):
         self.loss_plot.setObjectName("training_loss_plot")
         self.loss_plot.setMinimumHeight(150)
         item = self.loss_plot.getPlotItem()
+        item.setContentsMargins(0, 10, 0, 0)  # the right axis's top number is drawn above the plot: keep it whole
         item.setLabel("left", self.tr("loss"), color=series_color(0).name())
         self.loss_curve = item.plot([], [], pen=pg.mkPen(series_color(0), width=2))
         # Accuracy on its own axis at the right, 0 to 1: the loss may be far smaller.
