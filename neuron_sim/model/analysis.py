@@ -119,9 +119,11 @@ def rate_breakdown(network: Network, engine: RateEngine, neuron_id: str) -> Rate
 def spiking_state(network: Network, engine: SpikingEngine, neuron_id: str) -> SpikingState:
     """Membrane potential, thresholds and refractory state of one cell (or the spikes of a source).
 
-    The state is the one after the last computed step k = step_count − 1, at time k·dt (the time
-    a recorder gives that sample). A spike in step s happened at s·dt; the cell is held until
-    (s + R)·dt, R the refractory period in whole steps.
+    Times are read on the clock the window shows, t = step_count·dt (the status bar's "t = …"), so
+    that t − last spike = time since it. A spike in step s happened at s·dt (Brian2's spike time,
+    the raster's); the cell is held until (s + R)·dt, R the refractory period in whole steps: it is
+    refractory while t < (s + R)·dt, for the time left. (The state itself is the one after step
+    step_count − 1, which a recorder labels (step_count − 1)·dt, as Brian2's monitors do.)
     """
     if not isinstance(engine, SpikingEngine):
         raise ModelError("spiking_state needs a spiking engine")
@@ -129,9 +131,9 @@ def spiking_state(network: Network, engine: SpikingEngine, neuron_id: str) -> Sp
     if i is None:
         raise ModelError("there is no neuron with id {id!r} in the running network", id=neuron_id)
     dt = engine.dt_ms
-    now_step = max(engine.step_count - 1, 0)
+    now_step = engine.step_count  # t = now_step·dt, the clock
     last_step = int(engine.last_spike_step[i])
-    fired = engine.step_count > 0 and 0 <= last_step <= now_step
+    fired = 0 <= last_step < now_step
     last_ms = last_step * dt if fired else None
     since_ms = (now_step - last_step) * dt if fired else None
     label = _label(network, neuron_id)
@@ -142,8 +144,9 @@ def spiking_state(network: Network, engine: SpikingEngine, neuron_id: str) -> Sp
                             last_spike_ms=last_ms, since_last_spike_ms=since_ms)
     a = engine.arrays
     refractory_steps = int(timestep(a.refractory_ms[i] * 1e-3, dt * 1e-3))
-    refractory = bool(engine.refractory_mask()[i]) if fired else False
-    left_ms = max(last_step + refractory_steps - now_step, 0) * dt if refractory else 0.0
+    left_steps = last_step + refractory_steps - now_step if fired else 0  # held for the steps to come
+    refractory = left_steps > 0
+    left_ms = left_steps * dt if refractory else 0.0
     currents = engine.currents
     input_mV = float(currents.input(engine.step_count)[i]) if currents is not None else None
     adaptation = float(currents.g[i]) if currents is not None and currents.adaptation[i] > 0 else None

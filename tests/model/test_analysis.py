@@ -167,23 +167,26 @@ def test_spiking_state_follows_the_membrane_and_the_refractory_period():
     s = spiking_state(network, engine, "n")
     # v(t) = v_rest + drive·(1 − e^(−t/τ)) after 100 updates of dt
     assert s.v_mV == pytest.approx(-70.0 + 20.0 * (1 - math.exp(-100 * dt / 20.0)), abs=1e-9)
-    assert s.time_ms == pytest.approx(99 * dt)
+    assert s.time_ms == pytest.approx(100 * dt)  # the clock: t = steps · dt
     crossing = 20.0 * math.log(20.0 / 5.0) / dt  # 277.3 steps: the spike is in step 277
     spike_step = math.floor(crossing)
     while engine.step_count <= spike_step:
         engine.step()
     s = spiking_state(network, engine, "n")
-    assert s.last_spike_ms == pytest.approx(spike_step * dt)
-    assert s.since_last_spike_ms == 0.0 and s.v_mV == -70.0
-    assert s.refractory and s.refractory_left_ms == pytest.approx(2.0)
+    assert s.last_spike_ms == pytest.approx(spike_step * dt)  # Brian2's spike time: the step's start
+    # one step after it on the clock, t − last spike = since; held until last spike + 2 ms
+    assert s.since_last_spike_ms == pytest.approx(dt) and s.v_mV == -70.0
+    assert s.time_ms - s.last_spike_ms == pytest.approx(s.since_last_spike_ms)
+    assert s.refractory and s.refractory_left_ms == pytest.approx(2.0 - dt)
     for _ in range(5):
         engine.step()
     s = spiking_state(network, engine, "n")
-    assert s.since_last_spike_ms == pytest.approx(0.5) and s.refractory_left_ms == pytest.approx(1.5)
+    assert s.since_last_spike_ms == pytest.approx(0.6) and s.refractory_left_ms == pytest.approx(1.4)
+    assert s.since_last_spike_ms + s.refractory_left_ms == pytest.approx(2.0)
     for _ in range(15):
         engine.step()
     s = spiking_state(network, engine, "n")
-    assert s.since_last_spike_ms == pytest.approx(2.0)
+    assert s.since_last_spike_ms == pytest.approx(2.1)
     assert not s.refractory and s.refractory_left_ms == 0.0
 
 
@@ -195,7 +198,7 @@ def test_spiking_state_of_a_generator_has_spikes_but_no_membrane():
         engine.step()
     s = spiking_state(network, engine, "g")
     assert not s.is_cell and s.kind == "generator" and s.v_mV is None
-    assert s.last_spike_ms == pytest.approx(20.0) and s.since_last_spike_ms == pytest.approx(0.4)
+    assert s.last_spike_ms == pytest.approx(20.0) and s.since_last_spike_ms == pytest.approx(0.5)
 
 
 # ---- f–I curve ---------------------------------------------------------------------------
