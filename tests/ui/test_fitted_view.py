@@ -187,3 +187,15 @@ def test_the_plots_under_the_canvas_leave_the_side_columns_their_full_height(qtb
     assert trace.geometry().left() >= train.geometry().right()
     assert trace.geometry().right() <= window.instruments.panel_dock.geometry().left()
     assert train.geometry().bottom() > trace.geometry().top()  # beside it, down to the bottom
+
+
+def test_a_plot_dock_opened_from_the_view_menu_has_room_for_its_plot(qtbot, window):
+    """View → Activation function (before anything played): the dock opens tall enough to read its
+    plot, not as a strip a few pixels high."""
+    assert window.examples.open_example_named("logistic-unit")
+    _settle(qtbot, window)
+    dock = window.instruments.plot_docks[1]
+    assert not dock.isVisible()
+    dock.toggleViewAction().trigger()
+    _settle(qtbot, window)
+    assert dock.isVisible() and dock.height() >= 200, dock.height()

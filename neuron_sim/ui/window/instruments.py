@@ -15,6 +15,9 @@ from neuron_sim.ui.panels.computation_panel import ComputationPanel
 from neuron_sim.ui.panels.plots import create_plot_docks
 from neuron_sim.ui.playback import Playback
 
+PLOT_HEIGHT = 260  # a plot dock under the canvas, when it opens: room to read its plot
+PLOT_MIN_HEIGHT = 160  # below this an opening plot dock is a strip, and gets PLOT_HEIGHT
+
 
 class _FittingScrollArea(QScrollArea):
     """A scroll area that asks for its content's full size, so docks are laid out to show it all."""
@@ -55,6 +58,7 @@ class Instruments(QObject):
             window.tabifyDockWidget(self.plot_docks[0], dock)
         for dock in self.plot_docks:
             dock.hide()
+            dock.visibilityChanged.connect(lambda visible, d=dock: visible and self._give_room(d))
         self.trace_dock = self.plot_docks[0]
         self.raster_dock = self.plot_docks[2]
         self.weight_dock = self.plot_docks[-1]
@@ -71,12 +75,19 @@ class Instruments(QObject):
         for dock in self.plot_docks:
             menu.addAction(dock.toggleViewAction())
 
+    def _give_room(self, dock) -> None:
+        """A plot dock that comes up as a strip (opened from the View menu, the window gives it the
+        height it had when it was laid out hidden) gets room to read its plot."""
+        bottom = self._window.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+        if bottom and not dock.isFloating() and dock.height() < PLOT_MIN_HEIGHT:
+            self._window.resizeDocks([dock], [PLOT_HEIGHT], Qt.Orientation.Vertical)
+
     def _first_play(self, playing: bool) -> None:
         if playing and not self.opened_on_play:
             self.opened_on_play = True
             self.trace_dock.show()
             self.trace_dock.raise_()
-            self._window.resizeDocks([self.trace_dock], [260], Qt.Orientation.Vertical)
+            self._window.resizeDocks([self.trace_dock], [PLOT_HEIGHT], Qt.Orientation.Vertical)
         if playing and not self.weights_opened_on_play and self._playback.learned_weights():
             self.weights_opened_on_play = True
             self.weight_dock.show()
