@@ -199,3 +199,14 @@ def test_a_plot_dock_opened_from_the_view_menu_has_room_for_its_plot(qtbot, wind
     dock.toggleViewAction().trigger()
     _settle(qtbot, window)
     assert dock.isVisible() and dock.height() >= 200, dock.height()
+
+
+def test_the_first_play_leaves_a_plot_the_person_opened_in_front(qtbot, window):
+    assert window.examples.open_example_named("spiking-reflex-arc")
+    raster = window.instruments.raster_dock
+    raster.toggleViewAction().trigger()  # View → Spike raster, then Play
+    window.playback.play()
+    _settle(qtbot, window)
+    window.playback.pause()
+    assert raster.isVisible() and not raster.visibleRegion().isEmpty()  # in front, not behind a tab
+    assert not window.instruments.trace_dock.isVisible()

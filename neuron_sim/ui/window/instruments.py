@@ -85,9 +85,10 @@ class Instruments(QObject):
     def _first_play(self, playing: bool) -> None:
         if playing and not self.opened_on_play:
             self.opened_on_play = True
-            self.trace_dock.show()
-            self.trace_dock.raise_()
-            self._window.resizeDocks([self.trace_dock], [PLOT_HEIGHT], Qt.Orientation.Vertical)
+            if not any(dock.isVisible() for dock in self.plot_docks):  # not over a plot the person opened
+                self.trace_dock.show()
+                self.trace_dock.raise_()
+                self._window.resizeDocks([self.trace_dock], [PLOT_HEIGHT], Qt.Orientation.Vertical)
         if playing and not self.weights_opened_on_play and self._playback.learned_weights():
             self.weights_opened_on_play = True
             self.weight_dock.show()
