@@ -190,3 +190,13 @@ def test_the_whole_lesson_file_in_the_docs_loads_and_its_task_can_be_done():
     network.set_synapse_param(("x1", "y"), "weight", -1.0)
     network.set_neuron_param("y", "threshold", -0.5)
     assert checks.passes(page.task.check, network, start)
+
+
+def test_a_page_that_shows_the_computation_panel_names_a_neuron_for_it(lessons):
+    """The panel explains the selected neuron (or a selected synapse's target); a page that shows it
+    with nothing selected shows an empty panel ("select a neuron"), in Present mode a third of the
+    screen."""
+    for lesson in lessons:
+        for k, page in enumerate(lesson.pages):
+            if page.highlight.panel == "computation":
+                assert page.highlight.neurons or page.highlight.synapse, f"{lesson.id} page {k + 1}"
