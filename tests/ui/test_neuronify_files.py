@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from neuron_sim.model import Network
 from neuron_sim.model.neuronify import load_nfy
@@ -110,3 +110,24 @@ def test_a_circuit_wider_than_neuronify_showed_it_is_all_in_view(window, qtbot):
     assert window.instruments.trace_dock.isVisible()
     shown = view.mapToScene(view.viewport().rect()).boundingRect()
     assert [nid for nid, item in window.scene.neuron_items.items() if not shown.contains(item.sceneBoundingRect())] == []
+
+
+def test_a_change_of_language_keeps_the_circuits_framing(window, qtbot):
+    from neuron_sim.ui.i18n import language
+
+    assert window.files.open(DATA / "lateral-inhibition.nfy")
+    _settle(qtbot)
+    area = window.view.fitted_area()
+    assert area is not None and window.view.fitted
+    try:
+        korean = window.reopen_in_language("ko")
+        qtbot.addWidget(korean)
+        korean.files.ask_to_save = lambda: QMessageBox.StandardButton.Discard
+        _settle(qtbot)
+        assert korean.view.fitted and korean.view.fitted_area() == area
+        korean.instruments.trace_dock.toggleViewAction().trigger()  # a dock opens: refit to the same framing
+        _settle(qtbot)
+        shown = korean.view.mapToScene(korean.view.viewport().rect()).boundingRect()
+        assert all(shown.contains(item.sceneBoundingRect()) for item in korean.scene.neuron_items.values())
+    finally:
+        language.apply_language(QApplication.instance(), "en")

@@ -139,6 +139,10 @@ class NetworkView(QGraphicsView):
         self._fitted_area = QRectF(area)
         self._fit_to(area)
 
+    def fitted_area(self) -> QRectF | None:
+        """What a fitted view keeps in sight: `fit_area`'s area, or None for the network (`fit`)."""
+        return QRectF(self._fitted_area) if self._fitted_area is not None else None
+
     def _framed_area(self) -> QRectF:
         rect = self.network_scene().framed_rect()
         return rect.adjusted(-40, -40, 40, 40) if not rect.isEmpty() else QRectF(0, 0, 0, 0)

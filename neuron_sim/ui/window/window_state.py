@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QPoint, QPointF, QSize
+from PySide6.QtCore import QByteArray, QPoint, QPointF, QRectF, QSize
 from PySide6.QtGui import QTransform
 
 from neuron_sim.ui.examples import example_in_ui_language
@@ -29,6 +29,7 @@ class WindowState:
     transform: QTransform
     centre: QPointF
     fitted: bool
+    fitted_area: QRectF | None  # what a fitted view keeps in sight (None: the network)
     look: str
     toggles: dict[str, bool]
     name_parts: bool
@@ -51,7 +52,7 @@ def capture(window) -> WindowState:
     return WindowState(
         position=window.pos(), size=window.size(), docks=window.saveState(), maximized=window.isMaximized(),
         transform=view.transform(), centre=view.mapToScene(view.viewport().rect().center()),
-        fitted=view.fitted, look=scene.look,
+        fitted=view.fitted, fitted_area=view.fitted_area(), look=scene.look,
         toggles={name: getattr(window, name).isChecked() for name in TOGGLES},
         name_parts=window.name_parts.action.isChecked(),
         neuron_ids=scene.selected_neuron_ids(), synapse_keys=scene.selected_synapse_keys(),
@@ -117,9 +118,14 @@ def go_on(window, work: WorkUnderWay) -> None:
 
 
 def restore_view(window, state: WindowState) -> None:
-    """The canvas's zoom and centre: once `window` is shown and its canvas has its size."""
+    """The canvas's zoom and centre: once `window` is shown and its canvas has its size. A fitted
+    view is fitted again to what it kept in sight (an imported circuit's framing, or the network),
+    so it goes on refitting as docks open."""
     view = window.view
+    if state.fitted:
+        view.fit() if state.fitted_area is None else view.fit_area(state.fitted_area)
+        return
     view.setTransform(state.transform)
     view.centerOn(state.centre)
-    view.fitted = state.fitted
+    view.fitted = False
     view.zoom_changed.emit(view.zoom())
