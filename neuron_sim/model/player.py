@@ -41,7 +41,7 @@ class RunState(NamedTuple):
 
     engine: Engine | None
     phase: float
-    recorder: TraceRecorder
+    recorder: TraceRecorder | None  # None: the run goes on without its recording
 
 
 class Player:
@@ -190,11 +190,7 @@ class Player:
         and the generators' schedules), the stage's progress and the pulses on the axons, so that
         what comes next is what `source` would show. `source` does not move; the recording is
         not copied. Used by animations, which run on a copy of the window's network."""
-        if source.engine is None or self.engine is None:
-            return
-        self.engine.take_over(source.engine)
-        self.phase = source.phase
-        self.changed.emit()
+        self.continue_run(RunState(source.engine, source.phase, None))
 
     def run_state(self) -> RunState:
         """Where the run is now, for a player of the same network that goes on with it."""
@@ -202,12 +198,13 @@ class Player:
 
     def continue_run(self, state: RunState) -> None:
         """Go on with another player's run of the same network (a window rebuilt in another
-        language): its engine's state, the stage's progress and the recording so far."""
+        language): its engine's state, the stage's progress and, if it has one, the recording."""
         if state.engine is None or self.engine is None or state.engine.kind != self.engine.kind:
             return
         self.engine.take_over(state.engine)
         self.phase = state.phase
-        self._carry_recording(state.recorder)
+        if state.recorder is not None:
+            self._carry_recording(state.recorder)
         self.changed.emit()
 
     def _carry_recording(self, old: TraceRecorder) -> None:
