@@ -8,6 +8,9 @@ window runs the forward pass, the backward pass and the weights' change.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -228,43 +231,38 @@ class TrainDock(QDockWidget):
 
     def show_settings_of(self, session: TrainingSession) -> None:
         """Every control as `session` has it (a dock built for a session that is under way)."""
-        widgets = (self.data_box, self.samples_box, self.noise_box, self.seed_box, self.algorithm_box, self.loss_box,
-                   self.rate_box, self.epochs_box, self.batch_box, self.shuffle_box, self.init_box)
-        blockers = [QSignalBlocker(w) for w in widgets]
-        choice, config = session.data_choice, session.config
+        choice = session.data_choice
         self.csv_path = choice.csv_path
-        self.samples_box.setValue(choice.samples)
-        self.noise_box.setValue(choice.noise)
-        self.seed_box.setValue(choice.seed)
-        self.algorithm_box.setCurrentIndex(self.algorithm_box.findData(config.algorithm))
-        self.loss_box.setCurrentIndex(self.loss_box.findData(config.loss))
-        self.rate_box.setValue(config.learning_rate)
-        self.epochs_box.setValue(session.epochs)
-        self.batch_box.setValue(config.batch or 0)
-        self.shuffle_box.setChecked(config.shuffle)
-        self.init_box.setCurrentIndex(self.init_box.findData(config.init))
-        del blockers
+        with _blocked(self.samples_box, self.noise_box, self.seed_box):
+            self.samples_box.setValue(choice.samples)
+            self.noise_box.setValue(choice.noise)
+            self.seed_box.setValue(choice.seed)
+        self._show_config(session.config, session.epochs)
         self._show_choice(choice)
-        backprop = config.algorithm == "backprop"
+        backprop = session.config.algorithm == "backprop"
         self.loss_box.setEnabled(backprop)
         self.batch_box.setEnabled(backprop)
 
     def apply_preset(self, data: str, config: TrainConfig, epochs: int) -> None:
         """Set every control (an example's training settings)."""
-        widgets = (self.algorithm_box, self.loss_box, self.rate_box, self.epochs_box, self.batch_box,
-                   self.shuffle_box, self.init_box, self.data_box)
-        blockers = [QSignalBlocker(w) for w in widgets]
-        self.data_box.setCurrentIndex(self.data_box.findData(data))
-        self.algorithm_box.setCurrentIndex(self.algorithm_box.findData(config.algorithm))
-        self.loss_box.setCurrentIndex(self.loss_box.findData(config.loss))
-        self.rate_box.setValue(config.learning_rate)
-        self.epochs_box.setValue(epochs)
-        self.batch_box.setValue(config.batch or 0)
-        self.shuffle_box.setChecked(config.shuffle)
-        self.init_box.setCurrentIndex(self.init_box.findData(config.init))
-        del blockers
+        with _blocked(self.data_box):
+            self.data_box.setCurrentIndex(self.data_box.findData(data))
+        self._show_config(config, epochs)
         self._apply_data()
         self._apply_config()
+
+    def _show_config(self, config: TrainConfig, epochs: int) -> None:
+        """The algorithm, loss, rate, epochs, batch, shuffle and start-weight controls, without
+        their signals (nothing is applied to the session here)."""
+        with _blocked(self.algorithm_box, self.loss_box, self.rate_box, self.epochs_box, self.batch_box,
+                      self.shuffle_box, self.init_box):
+            self.algorithm_box.setCurrentIndex(self.algorithm_box.findData(config.algorithm))
+            self.loss_box.setCurrentIndex(self.loss_box.findData(config.loss))
+            self.rate_box.setValue(config.learning_rate)
+            self.epochs_box.setValue(epochs)
+            self.batch_box.setValue(config.batch or 0)
+            self.shuffle_box.setChecked(config.shuffle)
+            self.init_box.setCurrentIndex(self.init_box.findData(config.init))
 
     # ---- running -----------------------------------------------------------------------------
     def toggle_training(self) -> None:
@@ -347,3 +345,14 @@ class TrainDock(QDockWidget):
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
         self.redraws.request()
+
+
+@contextmanager
+def _blocked(*widgets: QWidget) -> Iterator[None]:
+    """`widgets` send no signals inside the block (a control set by the program applies nothing)."""
+    blockers = [QSignalBlocker(widget) for widget in widgets]
+    try:
+        yield
+    finally:
+        for blocker in blockers:
+            blocker.unblock()
