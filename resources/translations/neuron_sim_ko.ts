@@ -3456,20 +3456,23 @@ Install one and restart, for example on Debian or Ubuntu:
         <translation>내보내기</translation>
     </message>
     <message>
-        <source>Plot as PNG image…</source>
-        <translation>그래프를 PNG 이미지로…</translation>
-    </message>
-    <message>
-        <source>Plot as SVG drawing…</source>
-        <translation>그래프를 SVG 그림으로…</translation>
-    </message>
-    <message>
         <source>Data as CSV…</source>
         <translation>데이터를 CSV로…</translation>
     </message>
     <message>
         <source>There is no plot to export.</source>
         <translation>내보낼 그래프가 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>PlotExport</name>
+    <message>
+        <source>Plot as PNG image…</source>
+        <translation>그래프를 PNG 이미지로…</translation>
+    </message>
+    <message>
+        <source>Plot as SVG drawing…</source>
+        <translation>그래프를 SVG 그림으로…</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
@@ -3482,6 +3485,10 @@ Install one and restart, for example on Debian or Ubuntu:
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
     </message>
     <message>
         <source>Could not export to %1: %2</source>
@@ -4129,36 +4136,12 @@ Install one and restart, for example on Debian or Ubuntu:
         <translation>데이터를 다시 모두 보여 주고, 학습이 이어지는 동안에도 모두 보이게 둡니다</translation>
     </message>
     <message>
-        <source>Plot as PNG image…</source>
-        <translation>그래프를 PNG 이미지로…</translation>
-    </message>
-    <message>
-        <source>Plot as SVG drawing…</source>
-        <translation>그래프를 SVG 그림으로…</translation>
-    </message>
-    <message>
         <source>Loss per epoch as CSV…</source>
         <translation>에포크별 손실을 CSV로…</translation>
     </message>
     <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 이미지 (*.png)</translation>
-    </message>
-    <message>
-        <source>SVG drawings (*.svg)</source>
-        <translation>SVG 그림 (*.svg)</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 파일 (*.csv)</translation>
-    </message>
-    <message>
         <source>Export</source>
         <translation>내보내기</translation>
-    </message>
-    <message>
-        <source>Could not export to %1: %2</source>
-        <translation>%1(으)로 내보낼 수 없습니다: %2</translation>
     </message>
 </context>
 <context>

@@ -34,13 +34,11 @@ from PySide6.QtWidgets import (
 import shiboken6
 
 from neuron_sim.ui.events import connect_all
-from neuron_sim.ui import plain_text
 from neuron_sim.ui.plain_text import plain_label
 from neuron_sim.ui.styles import PALETTE, duration_parts
 from neuron_sim.ui.throttle import ThrottledRedraw
 
-from neuron_sim.ui.panels.plots.exporting import export_plot, write_text
-from neuron_sim.ui.i18n.filling import fill
+from neuron_sim.ui.panels.plots.exporting import ask_and_export, export_plot, plot_as_text, write_text
 
 # Okabe–Ito colours, distinguishable by colour-blind readers, in the order traces take them.
 SERIES_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
@@ -315,9 +313,9 @@ class PlotDock(QDockWidget):
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
         menu.setToolTipsVisible(True)
-        self.export_png_action = menu.addAction(self.tr("Plot as PNG image…"))
+        self.export_png_action = menu.addAction(plot_as_text("png"))
         self.export_png_action.triggered.connect(lambda: self.ask_export("png"))
-        self.export_svg_action = menu.addAction(self.tr("Plot as SVG drawing…"))
+        self.export_svg_action = menu.addAction(plot_as_text("svg"))
         self.export_svg_action.triggered.connect(lambda: self.ask_export("svg"))
         self.export_data_action = menu.addAction(self.tr("Data as CSV…"))
         self.export_data_action.triggered.connect(lambda: self.ask_export("csv"))
@@ -356,19 +354,8 @@ class PlotDock(QDockWidget):
         return path
 
     def ask_export(self, kind: str) -> None:
-        filters = {"png": self.tr("PNG images (*.png)"), "svg": self.tr("SVG drawings (*.svg)"),
-                   "csv": self.tr("CSV files (*.csv)")}
         stem = self.objectName().removesuffix("-dock") or "plot"
-        path = self.ask_path(self.windowTitle(), f"{stem}.{kind}", filters[kind])
-        if not path:
-            return
-        if Path(path).suffix.lower() != "." + kind:
-            path += "." + kind
-        try:
-            self.export(path, kind)
-        except (OSError, ValueError) as error:
-            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-            plain_text.warn(self, self.tr("Export"), fill(self.tr("Could not export to %1: %2"), path, reason))
+        ask_and_export(self, self.windowTitle(), f"{stem}.{kind}", self.ask_path, self.export)
 
     def _build(self, pg) -> QWidget:  # pragma: no cover - abstract
         raise NotImplementedError

@@ -1,19 +1,56 @@
-"""Each instrument dock's Export menu: the plot as PNG or SVG (pyqtgraph's exporters), its data as CSV.
+"""Each plot's export (the instrument docks' Export menus, the Train dock's plots): the plot as PNG or
+SVG (pyqtgraph's exporters), its data as CSV.
 
-The docks say what their data is (`data_csv()`); this module writes files and asks for names.
+The plots say what their data is (`data_csv()`); this module writes files, asks for names
+(`ask_and_export`) and says why a file was refused.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QWidget
+
 from neuron_sim.model.atomic_write import check_target, write_atomically
+from neuron_sim.ui import plain_text
+from neuron_sim.ui.i18n.filling import fill
 from neuron_sim.ui.styles import PALETTE
 
 PNG_SCALE = 2  # plots are saved at twice their size on screen: crisp on a projector
+_CONTEXT = "PlotExport"
+_PLOT_AS = {"png": QT_TRANSLATE_NOOP("PlotExport", "Plot as PNG image…"),
+            "svg": QT_TRANSLATE_NOOP("PlotExport", "Plot as SVG drawing…")}
+_FILTERS = {"png": QT_TRANSLATE_NOOP("PlotExport", "PNG images (*.png)"),
+            "svg": QT_TRANSLATE_NOOP("PlotExport", "SVG drawings (*.svg)"),
+            "csv": QT_TRANSLATE_NOOP("PlotExport", "CSV files (*.csv)")}
+
+
+def plot_as_text(kind: str) -> str:
+    """The menu entry that exports a plot as "png" or "svg", in the interface language."""
+    return QCoreApplication.translate(_CONTEXT, _PLOT_AS[kind])
+
+
+def ask_and_export(parent: QWidget, title: str, suggested: str,
+                   ask_path: Callable[[str, str, str], str], write: Callable[[str, str], None]) -> None:
+    """Ask where to write (`ask_path(title, suggested, filter)`; the kind is `suggested`'s suffix),
+    add the suffix when it was not typed, and `write(path, kind)`; a file that cannot be written
+    (OSError) or a plot with nothing to export (ValueError) is said in a warning, and nothing is lost."""
+    kind = Path(suggested).suffix.lstrip(".")
+    path = ask_path(title, suggested, QCoreApplication.translate(_CONTEXT, _FILTERS[kind]))
+    if not path:
+        return
+    if Path(path).suffix.lower() != "." + kind:
+        path += "." + kind
+    try:
+        write(path, kind)
+    except (OSError, ValueError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        plain_text.warn(parent, QCoreApplication.translate("PlotExport", "Export"),
+                        fill(QCoreApplication.translate("PlotExport", "Could not export to %1: %2"), path, reason))
 
 
 def export_plot(plot_item, path: str | Path, fmt: str) -> None:

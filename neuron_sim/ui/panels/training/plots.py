@@ -14,10 +14,8 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMenu, QVBoxLayout, QWidget
 
-from neuron_sim.ui import plain_text
-from neuron_sim.ui.i18n.filling import fill
 from neuron_sim.ui.panels.plots.base import make_plot, pyqtgraph, series_color
-from neuron_sim.ui.panels.plots.exporting import csv_text, export_plot, write_text
+from neuron_sim.ui.panels.plots.exporting import ask_and_export, csv_text, export_plot, plot_as_text, write_text
 
 from neuron_sim.ui.panels.training.session import TrainingSession
 
@@ -108,8 +106,8 @@ class TrainingPlots(QWidget):
         reset.setToolTip(self.tr("Show all the data again, and keep it all in view as training goes on"))
         reset.triggered.connect(lambda: self.reset_view(plot))
         menu.addSeparator()
-        menu.addAction(self.tr("Plot as PNG image…")).triggered.connect(lambda: self.ask_export(plot, "png"))
-        menu.addAction(self.tr("Plot as SVG drawing…")).triggered.connect(lambda: self.ask_export(plot, "svg"))
+        menu.addAction(plot_as_text("png")).triggered.connect(lambda: self.ask_export(plot, "png"))
+        menu.addAction(plot_as_text("svg")).triggered.connect(lambda: self.ask_export(plot, "svg"))
         if plot is self.loss_plot:
             menu.addAction(self.tr("Loss per epoch as CSV…")).triggered.connect(lambda: self.ask_export(plot, "csv"))
         menu.setToolTipsVisible(True)
@@ -136,19 +134,9 @@ class TrainingPlots(QWidget):
         return path
 
     def ask_export(self, plot, kind: str) -> None:
-        filters = {"png": self.tr("PNG images (*.png)"), "svg": self.tr("SVG drawings (*.svg)"),
-                   "csv": self.tr("CSV files (*.csv)")}
         stem = "training-loss" if plot is self.loss_plot else "decision-boundary"
-        path = self.ask_path(self.tr("Export"), f"{stem}.{kind}", filters[kind])
-        if not path:
-            return
-        if Path(path).suffix.lower() != "." + kind:
-            path += "." + kind
-        try:
-            self.export(plot, path, kind)
-        except OSError as error:
-            reason = error.strerror or str(error)
-            plain_text.warn(self, self.tr("Export"), fill(self.tr("Could not export to %1: %2"), path, reason))
+        ask_and_export(self, self.tr("Export"), f"{stem}.{kind}", self.ask_path,
+                       lambda path, kind: self.export(plot, path, kind))
 
     def reset_view(self, plot) -> None:
         """Undo the mouse's zooms and drags: the view fits the data again and follows it as it grows."""
