@@ -1,6 +1,10 @@
-"""A fitted network stays in view when docks open or the window changes size (issue #15, point 2)."""
+"""The canvas and its docks as the window changes: a fitted network stays in view when docks open or the
+window changes size (issue #15, point 2), cells land where they are clicked, and plot docks open with
+room for their plots beside the full-height side columns."""
 
 from __future__ import annotations
+
+from PySide6.QtCore import QPoint
 
 
 def _neurons_outside_view(window) -> list[str]:
@@ -111,10 +115,9 @@ def test_a_cell_added_beyond_the_fitted_room_can_be_scrolled_to(qtbot, window):
     assert "far" not in _neurons_outside_view(window)
 
 
-def test_a_cell_placed_by_a_click_stays_under_the_pointer(qtbot):
-    """The window as the app opens it (the empty network it starts with, nothing fitted yet), and
-    after New: each cell lands where it was clicked, and what is already there does not move."""
-    from PySide6.QtCore import QPoint, Qt
+def _as_launched(qtbot):
+    """A main window as the app opens one without a file: its own empty network, nothing fitted yet
+    (the `window` fixture zooms and centres its view)."""
     from PySide6.QtWidgets import QMessageBox
 
     from neuron_sim.ui.window.main_window import MainWindow
@@ -126,15 +129,29 @@ def test_a_cell_placed_by_a_click_stays_under_the_pointer(qtbot):
     window.show()
     qtbot.waitExposed(window)
     _settle(qtbot, window)
+    return window
+
+
+def _click(qtbot, window, tool: str, point) -> None:
+    """The tool chosen, then a click at `point` (viewport pixels) on the canvas."""
+    from PySide6.QtCore import Qt
+
+    window.tool_actions[tool].trigger()
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    _settle(qtbot, window)
+
+
+def test_a_cell_placed_by_a_click_stays_under_the_pointer(qtbot):
+    """The window as the app opens it (the empty network it starts with, nothing fitted yet), and
+    after New: each cell lands where it was clicked, and what is already there does not move."""
+    window = _as_launched(qtbot)
     for round_ in ("at launch", "after New"):
         viewport = window.view.viewport()
         clicks = [("input", QPoint(120, 150)),  # then at the edges: the room grows, the view stays
                   ("neuron", QPoint(viewport.width() - 12, viewport.height() - 12)), ("input", QPoint(10, 12))]
         placed = {}
         for tool, point in clicks:
-            window.tool_actions[tool].trigger()
-            qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
-            _settle(qtbot, window)
+            _click(qtbot, window, tool, point)
             new = next(nid for nid in window.network.neurons if nid not in placed)
             placed[new] = point
             for nid, where in placed.items():
@@ -147,23 +164,9 @@ def test_a_cell_placed_by_a_click_stays_under_the_pointer(qtbot):
 def test_a_dock_opening_over_a_small_network_built_by_hand_shows_no_scroll_bars(qtbot):
     """Built by clicks (never fitted), the network fits in the canvas before and after Play opens the
     Traces dock under it: no scroll bar comes for nothing, and no cell leaves the view."""
-    from PySide6.QtCore import QPoint, Qt
-    from PySide6.QtWidgets import QMessageBox
-
-    from neuron_sim.ui.window.main_window import MainWindow
-
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.files.ask_to_save = lambda: QMessageBox.StandardButton.Discard
-    window.resize(1200, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    _settle(qtbot, window)
-    viewport = window.view.viewport()
+    window = _as_launched(qtbot)
     for tool, point in (("input", QPoint(150, 200)), ("input", QPoint(150, 420)), ("neuron", QPoint(520, 310))):
-        window.tool_actions[tool].trigger()
-        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
-        _settle(qtbot, window)
+        _click(qtbot, window, tool, point)
     assert not window.instruments.trace_dock.isVisible()
     window.playback.play()  # opens the Traces dock under the canvas
     _settle(qtbot, window)
