@@ -2,55 +2,19 @@
 
 from __future__ import annotations
 
-import itertools
-
 import numpy as np
 import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontMetricsF
-from PySide6.QtWidgets import QApplication
 
 from neuron_sim.commands import move_command, push
-from neuron_sim.model import Network, Neuron, Synapse, geometry
+from neuron_sim.model import Network, Neuron, geometry
 from neuron_sim.ui.window.help import example_neuron
+
+from .name_parts_helpers import dense, overlaps, settle, show_parts, spiking_chain, xor
 
 BIOLOGICAL_PARTS = ["dendrites", "synapse", "soma", "hillock", "axon"]
 SCHEMATIC_PARTS = ["inputs", "sum", "activation", "output"]
-
-
-def xor() -> Network:
-    network = Network()
-    for nid, kind, pos in (("x1", "input", (0, 0)), ("x2", "input", (0, 180)), ("h1", "neuron", (260, 0)),
-                           ("h2", "neuron", (260, 180)), ("y", "neuron", (520, 90))):
-        network.add_neuron(Neuron(nid, kind=kind, position=pos))
-    for source, target, weight in (("x1", "h1", 1), ("x2", "h1", 1), ("x1", "h2", -1), ("x2", "h2", -1),
-                                   ("h1", "y", 1), ("h2", "y", 1)):
-        network.connect(Synapse(source, target, weight=weight))
-    return network
-
-
-def dense() -> Network:
-    network = Network()
-    for i in range(3):
-        network.add_neuron(Neuron(f"x{i}", kind="input", position=(0, i * 110)))
-    for j in range(2):
-        network.add_neuron(Neuron(f"y{j}", kind="neuron", position=(300, 55 + j * 110)))
-        for i in range(3):
-            network.connect(Synapse(f"x{i}", f"y{j}", weight=0.5 - i * 0.4))
-    return network
-
-
-def _show(window, network: Network, look: str = "biological"):
-    window.document.replace(network)
-    window.look_actions[look].trigger()
-    window.name_parts.action.setChecked(True)
-    QApplication.processEvents()
-    return window.name_parts.overlay
-
-
-def _settle():
-    for _ in range(3):
-        QApplication.processEvents()
 
 
 def test_the_action_is_in_the_view_menu(window):
@@ -61,7 +25,7 @@ def test_the_action_is_in_the_view_menu(window):
 
 @pytest.mark.parametrize("look, parts", [("biological", BIOLOGICAL_PARTS), ("schematic", SCHEMATIC_PARTS)])
 def test_it_names_each_part_with_both_vocabularies(window, look, parts):
-    overlay = _show(window, example_neuron(), look)
+    overlay = show_parts(window, example_neuron(), look)
     assert overlay.neuron_id == "y"  # the computing neuron with inputs and an output
     assert [c.part for c in overlay.callouts] == parts
     titles = {c.part: (c.title, c.subtitle) for c in overlay.callouts}
@@ -75,7 +39,7 @@ def test_it_names_each_part_with_both_vocabularies(window, look, parts):
 
 def test_anchors_come_from_the_real_geometry(window):
     network = example_neuron()
-    overlay = _show(window, network)
+    overlay = show_parts(window, network)
     # Oracle: the model's own layout of the same positions, not the canvas.
     ids = list(network.neurons)
     positions = np.array([network.neuron(n).position for n in ids])
@@ -92,67 +56,54 @@ def test_anchors_come_from_the_real_geometry(window):
     assert anchors["axon"][0] > soma[0] + geometry.SOMA_RADIUS  # right of the soma, on the axon
 
 
-def _overlaps(window, overlay) -> list[str]:
-    boxes = [(c.part, c.box) for c in overlay.callouts]
-    found = [f"{a} × {b}" for (a, ra), (b, rb) in itertools.combinations(boxes, 2) if ra.intersects(rb)]
-    for item in window.scene.neuron_items.values():
-        body = item.mapRectToScene(item.body_rect())
-        label = item.mapRectToScene(item.label_rect())
-        found += [f"{part} × {item.neuron_id}" for part, box in boxes if box.intersects(body) or box.intersects(label)]
-    for x, y, text, half in window.scene.synapse_layer.labels():
-        weight = QRectF(x - half, y - 8, 2 * half, 16)
-        found += [f"{part} × weight {text}" for part, box in boxes if box.intersects(weight)]
-    return found
-
-
 @pytest.mark.parametrize("make", [example_neuron, xor, dense])
 @pytest.mark.parametrize("look", ["biological", "schematic"])
 def test_no_callout_covers_another_a_neuron_or_a_weight(window, make, look):
-    overlay = _show(window, make(), look)
+    overlay = show_parts(window, make(), look)
     assert overlay.callouts
-    assert _overlaps(window, overlay) == []
+    assert overlaps(window, overlay) == []
 
 
 def test_callouts_follow_the_neuron_when_it_moves(window):
-    overlay = _show(window, xor())
+    overlay = show_parts(window, xor())
     target = overlay.neuron_id
     before = {c.part: (c.anchor.x(), c.anchor.y()) for c in overlay.callouts}
     x, y = window.network.neuron(target).position
     push(window.document.undo_stack, move_command(window.network, {target: (x + 40.0, y + 25.0)}))
-    _settle()
+    settle()
     after = {c.part: (c.anchor.x(), c.anchor.y()) for c in overlay.callouts}
     assert after["soma"] == pytest.approx((before["soma"][0] + 40, before["soma"][1] + 25))
-    assert _overlaps(window, overlay) == []
+    assert overlaps(window, overlay) == []
     window.document.undo_stack.undo()
-    _settle()
+    settle()
     assert {c.part: (c.anchor.x(), c.anchor.y()) for c in overlay.callouts}["soma"] == pytest.approx(before["soma"])
 
 
 def test_it_names_the_selected_neuron(window):
-    overlay = _show(window, xor())
+    overlay = show_parts(window, xor())
     assert overlay.neuron_id == "h1"  # has inputs and an output; h2 as well, h1 comes first
     window.scene.select(["y"])
-    _settle()
+    settle()
     assert overlay.neuron_id == "y"
     window.scene.select(["x1"])  # an input is not a computing neuron: the callouts stay
-    _settle()
+    settle()
     assert overlay.neuron_id == "y"
 
 
 def test_the_look_switch_relabels(window):
-    overlay = _show(window, xor())
+    overlay = show_parts(window, xor())
     window.look_actions["schematic"].trigger()
-    _settle()
+    settle()
     assert [c.part for c in overlay.callouts] == SCHEMATIC_PARTS
 
 
 def test_deleting_the_neuron_moves_the_callouts_on(window):
-    overlay = _show(window, xor())
+    overlay = show_parts(window, xor())
     window.scene.select([overlay.neuron_id])
     window.edit.delete()
-    _settle()
+    settle()
     assert overlay.neuron_id in window.network.neurons
-    assert overlay.callouts and _overlaps(window, overlay) == []
+    assert overlay.callouts and overlaps(window, overlay) == []
 
 
 def test_without_a_computing_neuron_it_says_what_to_do(window):
@@ -165,7 +116,7 @@ def test_without_a_computing_neuron_it_says_what_to_do(window):
 
 
 def test_turning_it_off_removes_the_callouts(window):
-    overlay = _show(window, xor())
+    overlay = show_parts(window, xor())
     assert overlay.scene() is window.scene
     window.name_parts.action.setChecked(False)
     assert window.name_parts.overlay is None
@@ -177,26 +128,26 @@ def test_korean_callouts(window, qapp):
 
     language.apply_language(qapp, "ko", font_check=lambda: True)
     try:
-        overlay = _show(window, xor())
+        overlay = show_parts(window, xor())
         titles = {c.part: c.title for c in overlay.callouts}
         assert titles == {"dendrites": "수상돌기", "synapse": "시냅스", "soma": "세포체 (소마)",
                           "hillock": "축삭 둔덕: 발화할지 결정", "axon": "축삭돌기"}
-        assert _overlaps(window, overlay) == []
+        assert overlaps(window, overlay) == []
     finally:
         language.apply_language(qapp, "en")
 
 
 def test_callouts_make_room_when_another_neuron_moves_under_them(window):
-    overlay = _show(window, xor())
+    overlay = show_parts(window, xor())
     box = next(c.box for c in overlay.callouts if c.part == "soma")
     # Move the other hidden neuron right onto the soma callout.
     push(window.document.undo_stack, move_command(window.network, {"h2": (box.center().x(), box.center().y())}))
-    _settle()
-    assert _overlaps(window, overlay) == []
+    settle()
+    assert overlaps(window, overlay) == []
 
 
 def test_fit_frames_the_callouts_with_the_network(window):
-    overlay = _show(window, xor())
+    overlay = show_parts(window, xor())
     window.view.set_zoom(3.0)  # zoomed in: the callouts cannot all be visible
     window.view.fit()
     view = window.view
@@ -207,119 +158,6 @@ def test_fit_frames_the_callouts_with_the_network(window):
     assert overlay not in window.scene.annotations
 
 
-# ---- following the scene cheaply -------------------------------------------------------------
-def _count_calls(obj, name: str) -> list:
-    calls = []
-    original = getattr(obj, name)
-
-    def counting(*args):
-        calls.append(args)
-        return original(*args)
-
-    setattr(obj, name, counting)
-    return calls
-
-
-def test_many_changes_in_one_event_loop_turn_lay_the_callouts_out_once(window):
-    overlay = _show(window, xor())
-    _settle()
-    relayouts = _count_calls(overlay, "relayout")
-    x, y = window.network.neuron("h1").position
-    for step in (10.0, 20.0, 30.0):  # three edits before the event loop runs
-        push(window.document.undo_stack, move_command(window.network, {"h1": (x + step, y)}))
-    window.scene.select(["h1"])
-    _settle()
-    assert len(relayouts) == 1
-    soma = next(c.anchor for c in overlay.callouts if c.part == "soma")
-    assert soma.x() - x == pytest.approx(30.0 - geometry.SOMA_RADIUS * 0.2)
-    assert _overlaps(window, overlay) == []
-
-
-def spiking_chain() -> Network:
-    network = Network(model="spiking")
-    network.add_neuron(Neuron("g", kind="generator", rate_hz=200.0, position=(0, 0)))
-    network.add_neuron(Neuron("a", position=(260, 0)))
-    network.add_neuron(Neuron("b", position=(520, 0)))
-    network.connect(Synapse("g", "a", weight=20.0, delay_ms=2.0))
-    network.connect(Synapse("a", "b", weight=20.0, delay_ms=2.0))
-    return network
-
-
-def test_playing_moves_pulses_but_does_not_lay_the_callouts_out_again(window):
-    overlay = _show(window, spiking_chain())
-    assert overlay.neuron_id == "a"
-    _settle()
-    checks, relayouts = _count_calls(overlay, "is_current"), _count_calls(overlay, "relayout")
-    pulses_seen = 0
-    for _ in range(12):
-        window.playback.advance(0.05)  # 1 ms of the network at the normal pace
-        pulses_seen += len(window.playback.pulses()[0])
-        _settle()
-    assert pulses_seen > 0  # the canvas changed: pulses travelled, somas filled
-    assert checks  # and each change was looked at ...
-    assert relayouts == []  # ... cheaply: nothing the callouts are placed around moved
-
-
-def _boxes(overlay) -> list[tuple]:
-    return [c.box.getCoords() for c in overlay.callouts]
-
-
-@pytest.mark.parametrize("example, look", [("and-gate", "biological"), ("or-gate", "biological"),
-                                           ("multi-layer", "biological"), ("xor", "schematic")])
-def test_callouts_stay_put_while_playing(window, example, look):
-    """The outputs appearing and changing under the cells (a = 1, then the next pass) never move a
-    callout: room for them was kept from the start, and nothing else moved."""
-    from neuron_sim.model.fileformat import load
-    from neuron_sim.resources_path import examples_dir
-
-    window.playback_controls.play_action.trigger()  # the Traces dock opens on the first play
-    window.playback_controls.play_action.trigger()
-    overlay = _show(window, load(examples_dir() / f"{example}.json"), look)
-    _settle()
-    before = _boxes(overlay)
-    for _ in range(5):
-        window.playback.step()  # a layer computes: "a = …" appears or changes under the cells
-        _settle()
-        assert _boxes(overlay) == before
-        assert _overlaps(window, overlay) == []
-    window.playback.play()
-    for _ in range(10):
-        window.playback.advance(0.1)
-        _settle()
-        assert _boxes(overlay) == before
-    window.playback.pause()
-
-
-def test_spiking_callouts_stay_put_while_the_potential_changes(window):
-    overlay = _show(window, spiking_chain())
-    _settle()
-    before = _boxes(overlay)
-    for _ in range(20):
-        window.playback.advance(0.05)
-        _settle()
-        assert _boxes(overlay) == before
-    assert _overlaps(window, overlay) == []
-
-
-def test_hidden_callouts_do_no_work_until_shown_again(window):
-    overlay = _show(window, xor())
-    _settle()
-    relayouts = _count_calls(overlay, "relayout")
-    overlay.setVisible(False)
-    x, y = window.network.neuron("h1").position
-    push(window.document.undo_stack, move_command(window.network, {"h1": (x + 40.0, y)}))
-    _settle()
-    assert relayouts == []
-    overlay.setVisible(True)
-    _settle()
-    assert 1 <= len(relayouts) <= 2  # twice if the first placement reached beyond the window's edge
-    soma = next(c.anchor for c in overlay.callouts if c.part == "soma")
-    assert soma.x() == pytest.approx(x + 40.0 - geometry.SOMA_RADIUS * 0.2)
-    window.name_parts.action.setChecked(False)  # off: scene changes start nothing
-    push(window.document.undo_stack, move_command(window.network, {"h1": (x, y)}))
-    assert not window.name_parts._follow_timer.isActive()
-
-
 def test_leaving_far_cells_out_changes_no_box(window):
     """Only cells, labels and curves near the annotated neuron are read; the oracle places the
     same callouts against every cell, label and curve of the network."""
@@ -327,7 +165,7 @@ def test_leaving_far_cells_out_changes_no_box(window):
     from neuron_sim.model.callout_placement import GAP, place_boxes
     from neuron_sim.ui.canvas.parts_overlay import PADDING, _subtitle_font, _title_font, text_room
 
-    overlay = _show(window, layered_network(150, 600, seed=4))
+    overlay = show_parts(window, layered_network(150, 600, seed=4))
     scene, item = window.scene, window.scene.neuron_items[overlay.neuron_id]
     assert any(abs(other.x() - item.x()) > 1000 for other in scene.neuron_items.values())  # far cells exist
     rects = [other.mapRectToScene(other.body_rect()) for other in scene.neuron_items.values() if other is not item]
@@ -351,7 +189,7 @@ def test_spiking_cells_are_named_in_spiking_terms(window, look):
     network = spiking_chain()
     network.set_neuron_param("a", "v_threshold_mV", -52.5)
     network.set_neuron_param("a", "refractory_ms", 3.0)
-    overlay = _show(window, network, look)
+    overlay = show_parts(window, network, look)
     assert overlay.neuron_id == "a"
     texts = {c.part: (c.title, c.subtitle) for c in overlay.callouts}
     everything = " ".join(" ".join(pair) for pair in texts.values())
@@ -365,19 +203,19 @@ def test_spiking_cells_are_named_in_spiking_terms(window, look):
         assert "membrane potential" in texts["sum"][0]
         assert texts["activation"][0] == "Spike when v ≥ −52.5 mV"
     window.network.set_neuron_param("a", "v_threshold_mV", -50.0)  # the callouts say the new number
-    _settle()
+    settle()
     assert any("−50 mV" in c.title for c in overlay.callouts)
 
 
 def test_a_rate_cell_in_a_spiking_window_keeps_the_rate_words(window):
-    overlay = _show(window, example_neuron())
+    overlay = show_parts(window, example_neuron())
     assert {c.part: c.subtitle for c in overlay.callouts}["soma"] == "weighted sum Σ w·x − θ"
 
 
 @pytest.mark.parametrize("side", ["left", "right", "top", "bottom"])
 def test_callouts_stay_inside_the_view_when_it_moves_to_the_edge(window, side):
-    overlay = _show(window, xor())
-    _settle()
+    overlay = show_parts(window, xor())
+    settle()
     view = window.view
     view.set_zoom(1.0)
     cell = window.scene.neuron_items[overlay.neuron_id]
@@ -385,7 +223,7 @@ def test_callouts_stay_inside_the_view_when_it_moves_to_the_edge(window, side):
     dx = {"left": visible.width() / 2 - 90, "right": -(visible.width() / 2 - 90)}.get(side, 0.0)
     dy = {"top": visible.height() / 2 - 80, "bottom": -(visible.height() / 2 - 80)}.get(side, 0.0)
     view.centerOn(cell.x() + dx, cell.y() + dy)  # the cell close to that edge of the window
-    _settle()
+    settle()
     visible = window.name_parts.visible_rect()
     assert visible.contains(cell.sceneBoundingRect())
     for callout in overlay.callouts:
@@ -416,8 +254,8 @@ def test_no_leader_line_crosses_another_callout_in_any_example(window, look):
     window.resize(1600, 1000)
     crossings = {}
     for path in sorted(examples_dir().glob("*.json")):
-        overlay = _show(window, load(path), look)
-        _settle()
+        overlay = show_parts(window, load(path), look)
+        settle()
         if overlay is not None and overlay.isVisible() and overlay.callouts:
             if found := leaders_through_boxes(overlay):
                 crossings[path.stem] = found
@@ -432,7 +270,7 @@ def test_no_leader_line_crosses_another_callout_on_any_lesson_page(window, lesso
     crossings, shown = {}, 0
     for page in range(len(window.lessons.lesson.pages)):
         window.lessons.show_page(page)
-        _settle()
+        settle()
         overlay = window.name_parts.overlay
         if overlay is not None and overlay.isVisible() and overlay.callouts:
             shown += 1
@@ -441,79 +279,3 @@ def test_no_leader_line_crosses_another_callout_on_any_lesson_page(window, lesso
     assert shown and crossings == {}
 
 
-def _shown_and_uncached(window, overlay):
-    """The viewport as painted now (the callouts from their cached picture), then with the callouts
-    painted directly."""
-    _settle()
-    shown = window.view.viewport().grab().toImage()
-    overlay.setCacheMode(overlay.CacheMode.NoCache)
-    fresh = window.view.viewport().grab().toImage()
-    overlay.setCacheMode(overlay.CacheMode.DeviceCoordinateCache)
-    window.view.viewport().grab()  # the picture made again now, before the change that follows
-    return shown, fresh
-
-
-def _channels(image) -> np.ndarray:
-    image = image.convertToFormat(image.Format.Format_RGB32)
-    rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4)
-    return rows[:, :image.width(), :3].astype(int)
-
-
-def _same_picture(a, b) -> bool:
-    """Equal within one level of a colour channel: the cached picture blends the boxes' translucent
-    fill in premultiplied colours, which rounds a few pixels one level off a direct paint (a stale
-    picture differs by far more: text, boxes and lines in other places)."""
-    return a.size() == b.size() and int(np.abs(_channels(a) - _channels(b)).max()) <= 1
-
-
-def test_the_callouts_picture_is_never_stale(window):
-    """The callouts are painted from a cached picture: after each change that lays them out again,
-    and after zooming, the view shows what painting them directly shows."""
-    overlay = _show(window, xor())
-    assert overlay.cacheMode() == overlay.CacheMode.DeviceCoordinateCache
-    shown, fresh = _shown_and_uncached(window, overlay)
-    assert _same_picture(shown, fresh)
-    seen = [shown]
-
-    def check():
-        shown, fresh = _shown_and_uncached(window, overlay)
-        assert _same_picture(shown, fresh)
-        assert not _same_picture(shown, seen[-1])  # the change showed: the check compared a new picture
-        seen.append(shown)
-
-    target = overlay.neuron_id
-    x, y = window.network.neuron(target).position
-    push(window.document.undo_stack, move_command(window.network, {target: (x + 40.0, y + 25.0)}))
-    check()
-    window.scene.select(["y"])  # another neuron named
-    check()
-    window.look_actions["schematic"].trigger()
-    check()
-    window.view.set_zoom(window.view.zoom() * 1.5)
-    check()
-    window.document.undo_stack.undo()  # the look switch is not an edit: this undoes the move
-    check()
-
-
-def test_a_new_number_in_the_same_boxes_is_painted_anew(window):
-    """A spiking cell's threshold is in its hillock's callout: a new value of the same width leaves
-    every box where it was (the picture keeps its size and place) and must still show."""
-    from neuron_sim.commands import SetNeuronParamCommand
-
-    overlay = _show(window, spiking_chain())
-    threshold = window.network.neuron("a").v_threshold_mV
-    assert any(styles_number(threshold) in c.title for c in overlay.callouts)
-    shown, fresh = _shown_and_uncached(window, overlay)
-    boxes, bounds = _boxes(overlay), overlay.boundingRect()
-    push(window.document.undo_stack, SetNeuronParamCommand(window.network, "a", "v_threshold_mV", threshold - 1.0))
-    after, after_fresh = _shown_and_uncached(window, overlay)
-    assert _boxes(overlay) == boxes and overlay.boundingRect() == bounds
-    assert any(styles_number(threshold - 1.0) in c.title for c in overlay.callouts)
-    assert _same_picture(after, after_fresh)
-    assert not _same_picture(after, shown)
-
-
-def styles_number(value: float) -> str:
-    from neuron_sim.ui.styles import format_number
-
-    return format_number(value)
