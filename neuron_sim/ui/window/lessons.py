@@ -5,8 +5,8 @@ A page opens its network as an untitled network: the student's edits are theirs,
 Reset page puts the page's network back. A page made from an example opens it with the example's
 name, text and labels in the interface language (as the Examples menu does), and they follow a
 change of language as an example's do (example_texts.py), on the page and on the pages kept; a
-page's own (inline) network is named after the page, in the interface language too. Leaving a page keeps the student's network of it, so Back
-shows it as they left it. Opening another network (File → Open, an example) ends the lesson; a
+page's own (inline) network is named after the page, in the interface language too. Leaving a page
+keeps the student's network of it, so Back shows it as they left it. Opening another network (File → Open, an example) ends the lesson; a
 change of language does not (the rebuilt window resumes it: `hand_over`, `resume`).
 """
 
@@ -164,7 +164,7 @@ class LessonActions(QObject):
     def _page_network(self) -> Network:
         """A fresh copy of the page's network, an example's texts in the interface language."""
         network, example = self.lesson.pages[self.index].network(), self._page_example()
-        return with_example_texts(network, example) if example is not None else self._named_after_page(network)
+        return with_example_texts(network, example) if example is not None else network
 
     def _named_after_page(self, network: Network) -> Network:
         """A page's own network is called as the page is, in the interface language: unnamed, or
@@ -194,9 +194,8 @@ class LessonActions(QObject):
         synapses = [highlight.synapse] if highlight.synapse and highlight.synapse in network.synapses else []
         self.scene.select([nid for nid in highlight.neurons if nid in network.neurons], synapses)
         if highlight.panel:
-            if highlight.panel == "train" and example is not None:
-                if example.training is not None:
-                    self._use_training_of(example, False)  # shown below, unless presenting
+            if highlight.panel == "train" and example is not None and example.training is not None:
+                self._use_training_of(example, False)  # shown below, unless presenting
             self._show_panel(highlight.panel)
         self.name_parts.action.setChecked(False)
         if highlight.parts:
