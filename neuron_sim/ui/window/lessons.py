@@ -6,8 +6,9 @@ Reset page puts the page's network back. A page made from an example opens it wi
 name, text and labels in the interface language (as the Examples menu does), and they follow a
 change of language as an example's do (example_texts.py), on the page and on the pages kept; a
 page's own (inline) network is named after the page, in the interface language too. Leaving a page
-keeps the student's network of it, so Back shows it as they left it. Opening another network (File → Open, an example) ends the lesson; a
-change of language does not (the rebuilt window resumes it: `hand_over`, `resume`).
+keeps the student's network of it, so Back shows it as they left it. Opening another network
+(File → Open, an example) ends the lesson; a change of language does not (the rebuilt window
+resumes it: `hand_over`, `resume`).
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ The document (network, file, undo stack) moves as it is; this is the rest the pe
 the window's size and docks, the canvas's zoom, centre and look, the view toggles, the selection,
 the tool, the playback speed, how much of the past the Traces dock shows, the framework the code
 panel writes for and the example shown above the canvas. The run, the lesson and the training go
-on too (main_window passes them over); the playback waits, paused. Works on any window with the main window's parts (it is passed in, never imported).
+on too (`hand_over`, `go_on`); the playback waits, paused. Works on any window with the main
+window's parts (it is passed in, never imported).
 """
 
 from __future__ import annotations

@@ -92,7 +92,8 @@ class TrainingSession(QObject):
         other._links.disconnect()
         self.data_choice, self.config, self.epochs = other.data_choice, other.config, other.epochs
         self.history = list(other.history)
-        self.trainer, self.data, self.next_example, self.start = other.trainer, other.data, other.next_example, other.start
+        self.trainer, self.data, self.start = other.trainer, other.data, other.start
+        self.next_example = other.next_example
         self._goal, self._run_first_epoch = other._goal, other._run_first_epoch
         self.data_changed.emit()
 
