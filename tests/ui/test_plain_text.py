@@ -145,6 +145,8 @@ def test_opening_markup_everywhere_in_the_real_window_does_not_crash(tmp_path):
         print("alive", window.status_line.label.text())
     """)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        env[name] = str(tmp_path / name.lower())  # the child's recent files and recovery, not the user's
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
                             cwd=ROOT, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
