@@ -12,7 +12,7 @@ import pytest
 from neuron_sim.model import ModelError
 from neuron_sim.model.file_reading import NetworkFileError
 from neuron_sim.model.geometry import LOOKS
-from neuron_sim.model.lessons import checks, load_lesson, load_lessons
+from neuron_sim.model.lessons import Text, checks, load_lesson, load_lessons
 from neuron_sim.model.lessons.lesson import PANELS, SCHEMA_FILE, lesson_files, lesson_from_dict
 from neuron_sim.resources_path import examples_dir, lessons_dir
 
@@ -87,6 +87,17 @@ def test_a_mistake_in_a_lesson_is_named_with_its_place(edit, place, words):
         lesson_from_dict(data, examples_dir())
     assert caught.value.place == place
     assert words in str(caught.value)
+
+
+def test_the_summary_may_be_left_out_but_not_left_blank():
+    """The schema makes `summary` optional; a lesson without one loaded as a blank mistake before."""
+    data = copy.deepcopy(shipped("concept-of-the-neuron"))
+    del data["summary"]
+    assert lesson_from_dict(data, examples_dir()).summary == Text("", "")
+    data["summary"] = {"en": "", "ko": "소개"}
+    with pytest.raises(ModelError) as caught:
+        lesson_from_dict(data, examples_dir())
+    assert caught.value.place == "summary.en"
 
 
 def test_a_bad_lesson_file_names_the_file(tmp_path):

@@ -124,8 +124,8 @@ def lesson_from_dict(data: Any, examples: Path, path: Path | None = None) -> Les
         raise ModelError("expected a list, got {type:w}", place="pages", type=_type_name(pages))
     if not pages:
         raise ModelError("a lesson needs at least one page", place="pages")
-    return Lesson(lesson_id, order, _text(top["title"], "title"),
-                  _text(top.get("summary", {"en": "", "ko": ""}), "summary"),
+    summary = _text(top["summary"], "summary") if "summary" in top else Text("", "")  # optional
+    return Lesson(lesson_id, order, _text(top["title"], "title"), summary,
                   tuple(_page(p, examples, f"pages[{k}]") for k, p in enumerate(pages)), path)
 
 
