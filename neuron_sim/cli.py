@@ -88,7 +88,7 @@ def _positive_int(text: str) -> int:
 
 
 def _lesson_names() -> list[str]:
-    from neuron_sim.model.lessons.lesson import lesson_files
+    from neuron_sim.model.lessons.outline import lesson_files
     from neuron_sim.resources_path import lessons_dir
 
     return [path.stem for path in lesson_files(lessons_dir())]

@@ -13,7 +13,8 @@ from neuron_sim.model import ModelError
 from neuron_sim.model.file_reading import NetworkFileError
 from neuron_sim.model.geometry import LOOKS
 from neuron_sim.model.lessons import Text, checks, load_lesson, load_lessons
-from neuron_sim.model.lessons.lesson import PANELS, SCHEMA_FILE, lesson_files, lesson_from_dict
+from neuron_sim.model.lessons.lesson import PANELS, lesson_from_dict
+from neuron_sim.model.lessons.outline import SCHEMA_FILE, lesson_files
 from neuron_sim.resources_path import examples_dir, lessons_dir
 
 

@@ -19,24 +19,10 @@ from neuron_sim.model.file_reading import NetworkFileError, decoded_text, parse_
 from neuron_sim.model.fileformat import _type_name, from_dict, load, to_dict
 from neuron_sim.model.geometry import LOOKS
 from neuron_sim.model.lessons import checks
+from neuron_sim.model.lessons.outline import FORMAT_NAME, FORMAT_VERSION, LANGUAGES, Text, lesson_files
 from neuron_sim.model.network import Network
 
-FORMAT_NAME = "neuron-sim-lesson"
-FORMAT_VERSION = 1
-LANGUAGES = ("en", "ko")
 PANELS = ("computation", "code", "train")  # the dock a page shows beside the canvas
-SCHEMA_FILE = "lesson.schema.json"
-
-
-@dataclass(frozen=True)
-class Text:
-    """One text in every language of the app."""
-
-    en: str
-    ko: str
-
-    def get(self, language: str) -> str:
-        return self.ko if language == "ko" else self.en
 
 
 @dataclass(frozen=True)
@@ -90,11 +76,6 @@ def load_lesson(path: str | os.PathLike, examples: Path) -> Lesson:
         return lesson_from_dict(data, examples, path)
     except ModelError as error:
         raise NetworkFileError(error, path) from None
-
-
-def lesson_files(folder: Path) -> list[Path]:
-    """The lesson files of `folder` (every .json file but the schema)."""
-    return sorted(p for p in folder.glob("*.json") if p.name != SCHEMA_FILE)
 
 
 def load_lessons(folder: Path, examples: Path) -> list[Lesson]:
