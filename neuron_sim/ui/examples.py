@@ -14,11 +14,14 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from neuron_sim.model import Network
-from neuron_sim.model.fileformat import load
 from neuron_sim.resources_path import examples_dir
+
+if TYPE_CHECKING:
+    from neuron_sim.model import Network
 
 
 @dataclass(frozen=True)
@@ -306,6 +309,8 @@ def all_examples() -> list[Example]:
 
 def load_example(example: Example) -> Network:
     """The example's network with its title, text and labels in the UI language (not yet shown)."""
+    from neuron_sim.model.fileformat import load  # here: the start page lists the examples before numpy is loaded
+
     return with_example_texts(load(example.path), example)
 
 

@@ -97,29 +97,16 @@ def test_language_names_are_written_in_their_own_language(qtbot):
     assert "English" in names and "한국어" in names
 
 
-def test_default_look_is_used_at_start(monkeypatch, qapp):
-    """run() draws the network in the stored look when --look is not given."""
+def test_default_look_is_used_at_start(qtbot):
+    """Every window a launch builds (open_window, or the one the start page hands over to) draws in
+    the stored look when --look is not given; --look wins."""
     from neuron_sim.ui.window import launch
 
     language.settings().setValue(DEFAULT_LOOK_KEY, "schematic")
-    shown = []
-    monkeypatch.setattr(type(qapp), "exec", lambda self=None: 0)
-    monkeypatch.setattr(launch, "show_language_notices_when_shown", lambda w: None)
-    for later in ("offer_recovery_when_shown", "show_start_page_when_shown"):  # not what this test is about
-        monkeypatch.setattr(launch, later, lambda *args, **kwargs: None)
-
-    class Recorded(launch.MainWindow):
-        def show(self):
-            shown.append(self)
-
-    monkeypatch.setattr(launch, "MainWindow", Recorded)
-    try:
-        launch.run(lang="en")
-        assert shown and shown[0].scene.look == "schematic"
-    finally:
-        for win in shown:
-            win.document.undo_stack.setClean()
-            win.deleteLater()
+    stored, asked = launch.new_window(), launch.new_window("blocks")
+    for window in (stored, asked):
+        qtbot.addWidget(window)
+    assert stored.scene.look == "schematic" and asked.scene.look == "blocks"
 
 
 def test_the_note_that_appears_is_never_clipped(qtbot, monkeypatch):

@@ -1,15 +1,22 @@
-"""The lessons the app offers: every lesson file of resources/lessons/, read when asked."""
+"""The lessons the app offers: every lesson file of resources/lessons/, read when asked.
+
+`lesson_outlines` (the start page's) needs no numpy; the whole lessons are read when first asked.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from neuron_sim.model.file_reading import NetworkFileError
-from neuron_sim.model.lessons import Lesson, load_lesson
-from neuron_sim.model.lessons.lesson import lesson_files
+from neuron_sim.model.lessons import outline
+from neuron_sim.model.lessons.outline import LessonOutline, lesson_files
 from neuron_sim.resources_path import examples_dir, lessons_dir
 from neuron_sim.ui.i18n import language
+
+if TYPE_CHECKING:
+    from neuron_sim.model.file_reading import NetworkFileError
+    from neuron_sim.model.lessons import Lesson
 
 
 @dataclass(frozen=True)
@@ -47,10 +54,24 @@ def _entry(path: Path) -> LessonEntry:
 
 
 def _read_entry(path: Path) -> LessonEntry:
+    from neuron_sim.model.file_reading import NetworkFileError
+    from neuron_sim.model.lessons import load_lesson
+
     try:
         return LessonEntry(path, load_lesson(path, examples_dir()))
     except NetworkFileError as error:
         return LessonEntry(path, None, error)
+
+
+def lesson_outlines(folder: Path | None = None) -> list[LessonOutline]:
+    """The title, summary and page count of every lesson of `folder` (the shipped lessons by default)
+    whose top fields read, in their order; read without the model, for the start page."""
+    return outline.lesson_outlines(folder or lessons_dir())
+
+
+def lesson_at(path: Path) -> LessonEntry:
+    """The lesson in the file at `path`, or why it cannot be used (read again only when changed)."""
+    return _entry(path)
 
 
 def current_language() -> str:

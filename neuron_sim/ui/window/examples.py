@@ -9,8 +9,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from neuron_sim.ui.examples import Example, all_examples, catalogue
 from neuron_sim.ui.window.example_info import ExampleInfoBar
 from neuron_sim.ui.window.files import FileActions
-from neuron_sim.ui.window.preferences import show_start_page
-from neuron_sim.ui.window.start_page import StartPage
+from neuron_sim.ui.window.start_page import StartPage, show_start_page
 from neuron_sim.ui.i18n.filling import fill
 
 
@@ -19,6 +18,7 @@ class ExamplesMenu(QObject):
 
     error = Signal(str, str)  # title, text
     lesson_chosen = Signal(object)  # a Lesson, from the start page
+    lesson_failed = Signal(object)  # the LessonEntry of a chosen lesson whose file has a mistake
     start_page_closed = Signal()  # by a choice, Esc or its close button
 
     def __init__(self, files: FileActions, info_bar: ExampleInfoBar, settings: QSettings, parent: QWidget):
@@ -73,13 +73,23 @@ class ExamplesMenu(QObject):
     # ---- the start page ------------------------------------------------------------------
     def show_start_page(self) -> None:
         if self.start_page is None:
-            self.start_page = StartPage(self._settings, self._parent)
-            self.start_page.example_chosen.connect(self.open_example)
-            self.start_page.lesson_chosen.connect(self.lesson_chosen)
-            self.start_page.finished.connect(self.start_page_closed)
+            self._follow(StartPage(self._settings, self._parent))
         self.start_page.show()
         self.start_page.raise_()
         self.start_page.activateWindow()
+
+    def adopt_start_page(self, page: StartPage) -> None:
+        """Follow `page`, shown at launch before this window was built (first_screen.py), as this
+        window's own: its choices come here, and once it has closed it opens over this window."""
+        self._follow(page)
+        page.finished.connect(lambda: page.setParent(self._parent, page.windowFlags()))
+
+    def _follow(self, page: StartPage) -> None:
+        self.start_page = page
+        page.example_chosen.connect(self.open_example)
+        page.lesson_chosen.connect(self.lesson_chosen)
+        page.lesson_failed.connect(self.lesson_failed)
+        page.finished.connect(self.start_page_closed)
 
     def show_start_page_if_wanted(self) -> None:
         """At launch without a file: the start page, unless the teacher turned it off."""

@@ -1,13 +1,20 @@
-"""Start the app: the QApplication, the main window as the command line asks, then what follows it."""
+"""Start the app: the QApplication, the main window as the command line asks, then what follows it.
+
+`neuron-sim` with nothing asked shows the start page first, alone (first_screen.py); this module
+imports the main window only when it builds one, so that page can paint before it is imported.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
 from neuron_sim.ui.application import create_application, install_translator
-from neuron_sim.ui.playback import SPEEDS
-from neuron_sim.ui.window.main_window import MainWindow
-from neuron_sim.ui.window.preferences import default_look, show_language_notices_when_shown
+from neuron_sim.ui.window import first_screen
+
+if TYPE_CHECKING:
+    from neuron_sim.ui.window.main_window import MainWindow
 
 
 def run(path: str | None = None, look: str | None = None, play: bool = False,
@@ -17,9 +24,35 @@ def run(path: str | None = None, look: str | None = None, play: bool = False,
         present: bool = False) -> int:
     app = create_application()
     install_translator(app, lang)
-    window = open_window(path, look=look, play=play, select=select, example=example, start_page=start_page,
-                         train=train, train_step=train_step, speed=speed, lesson=lesson, page=page, present=present)
-    return app.exec()  # `window` stays referenced, so shown, until the app quits
+    shown = show_first(path, look=look, play=play, select=select, example=example, start_page=start_page,
+                       train=train, train_step=train_step, speed=speed, lesson=lesson, page=page, present=present)
+    status = app.exec()
+    del shown  # referenced, so shown, until the app quits
+    return status
+
+
+def show_first(path: str | None = None, look: str | None = None, play: bool = False,
+               select: list[str] | None = None, example: str | None = None, start_page: bool = False,
+               train: int | None = None, train_step: bool = False, speed: float | None = None,
+               lesson: str | None = None, page: int = 1,
+               present: bool = False) -> MainWindow | first_screen.StartPageFirst:
+    """What `neuron-sim` shows first: with nothing asked (or only --start-page), the start page alone
+    when it is wanted and no recovered work waits; else the main window as the command line asks."""
+    asked = (path, look, play, select, example, train, train_step, speed, lesson, present)
+    if not any(asked) and first_screen.start_page_comes_first(forced=start_page):
+        return first_screen.StartPageFirst(new_window)
+    return open_window(path, look=look, play=play, select=select, example=example, start_page=start_page,
+                       train=train, train_step=train_step, speed=speed, lesson=lesson, page=page, present=present)
+
+
+def new_window(look: str | None = None) -> MainWindow:
+    """A main window on an empty network in `look` (default: Preferences'), not shown yet."""
+    from neuron_sim.ui.window.main_window import MainWindow
+    from neuron_sim.ui.window.preferences import default_look
+
+    window = MainWindow()
+    window.look_actions[look or default_look()].trigger()
+    return window
 
 
 def open_window(path: str | None = None, look: str | None = None, play: bool = False,
@@ -28,11 +61,11 @@ def open_window(path: str | None = None, look: str | None = None, play: bool = F
                 lesson: str | None = None, page: int = 1, present: bool = False) -> MainWindow:
     """The main window as `neuron-sim [FILE] [--look …] [--play] [--select …] [--example …]` shows it,
     with the recovery question, the language notices and the start page queued after it is shown."""
-    window = MainWindow()
+    from neuron_sim.ui.playback import SPEEDS
+    from neuron_sim.ui.window.preferences import show_language_notices_when_shown
+
+    window = new_window(look)
     asked_look = look  # on the command line: it wins over a shipped example's own look (below)
-    look = look or default_look()
-    if look:
-        window.look_actions[look].trigger()
     window.show()
     if path:
         window.files.open(path)

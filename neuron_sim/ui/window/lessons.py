@@ -91,7 +91,7 @@ class LessonActions(QObject):
         for entry in self.entries:
             if entry.lesson is None:
                 action = self.menu.addAction(fill(self.tr("%1 (cannot be read)"), entry.path.name))
-                action.triggered.connect(lambda checked=False, e=entry: self._refuse(e))
+                action.triggered.connect(lambda checked=False, e=entry: self.refuse(e))
                 continue
             lesson = entry.lesson
             action = self.menu.addAction(lesson.title.get(current_language()))
@@ -311,5 +311,6 @@ class LessonActions(QObject):
         if not self._opening:
             self.end()  # another network was opened: it is not the lesson's
 
-    def _refuse(self, entry: LessonEntry) -> None:
+    def refuse(self, entry: LessonEntry) -> None:
+        """Say why the lesson of `entry` cannot be used (its file's mistake, with its place)."""
         self.error.emit(self.tr("Could not open the lesson"), error_text(entry.error))

@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
                                      lambda look: self.look_actions[look].trigger(), self._show_lesson_panel,
                                      self.training.use_training_of, self)
         self.examples.lesson_chosen.connect(self.lessons.start)
+        self.examples.lesson_failed.connect(self.lessons.refuse)
         self.examples.start_page_closed.connect(self._keyboard_to_canvas)
         self.present = PresentMode(self, self.view, self.instruments.panel_dock, self.lesson_bar,
                                    self.lessons.next, self.lessons.back, self.playback_controls.step_action,

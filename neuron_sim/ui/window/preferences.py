@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 from neuron_sim.model.run_memory import memory_limit
 from neuron_sim.ui.i18n import language
 from neuron_sim.ui.playback import RECORDING_MEMORY_KEY, recording_memory_mb
+from neuron_sim.ui.window.start_page import START_PAGE_KEY, show_start_page
 
 LOOKS = ("biological", "schematic", "blocks")
 DEFAULT_LOOK_KEY = "default_look"
-START_PAGE_KEY = "show_start_page"
 # Language names are written in their own language, so anyone can find theirs.
 LANGUAGE_NAMES = {"en": "English", "ko": "한국어"}
 
@@ -42,11 +42,6 @@ LANGUAGE_NAMES = {"en": "English", "ko": "한국어"}
 def default_look() -> str:
     value = str(language.settings().value(DEFAULT_LOOK_KEY, "biological"))
     return value if value in LOOKS else "biological"
-
-
-def show_start_page() -> bool:
-    """Whether the start page shows at launch (the start page's own "Show at start" box sets it too)."""
-    return bool(language.settings().value(START_PAGE_KEY, True, type=bool))
 
 
 class PreferencesDialog(QDialog):

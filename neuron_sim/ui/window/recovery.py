@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QLockFile, QObject, QSaveFile, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QLockFile, QObject, QSaveFile, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from neuron_sim.model import Network
@@ -25,25 +25,12 @@ from neuron_sim.model.fileformat import from_dict, to_dict
 
 from neuron_sim.ui.document import Document
 from neuron_sim.ui.i18n.errors import error_text
+from neuron_sim.ui.window.recovery_files import lock_for, orphaned_copies, recovery_folder
 
 AUTOSAVE_INTERVAL_MS = 30_000
 RECOVERY_FORMAT = "neuron-sim-recovery"
 RECOVERY_VERSION = 1
 MAX_RECOVERY_BYTES = 64 * 1024 * 1024  # a copy larger than any network file could be is not read
-
-
-def recovery_folder() -> Path | None:
-    """`<app data>/recovery`, or None when the platform names no writable app-data folder."""
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base) / "recovery" if base else None
-
-
-def _lock_for(copy_path: Path) -> QLockFile:
-    lock = QLockFile(str(copy_path) + ".lock")
-    # Only a dead owner makes a lock stale. By default Qt also calls a lock older than 30 s stale;
-    # flock() still protects a live owner on local disks, but not on every network file system.
-    lock.setStaleLockTime(0)
-    return lock
 
 
 # ---- writing: one keeper per window ------------------------------------------------------------
@@ -93,7 +80,7 @@ class RecoveryKeeper(QObject):
             folder.mkdir(parents=True, exist_ok=True)
             path = folder / f"{self._session}.json"
             if self._lock is None:
-                lock = _lock_for(path)
+                lock = lock_for(path)
                 if not lock.tryLock(0):
                     raise OSError(f"cannot lock {lock.fileName()}")
                 self._lock, self.path = lock, path
@@ -164,15 +151,7 @@ class RecoveryCopy:
 
 def find_orphaned_copies() -> list[RecoveryCopy]:
     """Copies whose writer is gone, newest first. Each returned copy is locked until discarded or kept."""
-    folder = recovery_folder()
-    if folder is None or not folder.is_dir():
-        return []
-    copies = []
-    for path in sorted(folder.glob("*.json")):
-        lock = _lock_for(path)
-        if not lock.tryLock(0):
-            continue  # a running instance (this one included) owns it
-        copies.append(_read_copy(path, lock))
+    copies = [_read_copy(path, lock) for path, lock in orphaned_copies()]
     oldest = datetime.min.replace(tzinfo=timezone.utc)
     copies.sort(key=lambda c: c.saved_at or oldest, reverse=True)
     return copies

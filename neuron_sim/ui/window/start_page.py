@@ -3,12 +3,18 @@
 Shown at launch (unless "Show at start" is turned off; QSettings key `show_start_page`) and from
 Help → Start page or the Examples menu. Choosing a card opens that example as an untitled copy.
 
+At launch the page is the app's first screen, shown before the main window is built
+(first_screen.py): this module and what it imports at the top need no numpy and no canvas, the
+lessons are listed from their outlines, and `first_painted` tells when the page is on the screen.
 The pictures (of the lessons and the examples) are drawn after the page's first paint, one per turn
-of the event loop, so that the page (and, at launch, the window under it) appears at once; each card
-shows its blank picture area until then.
+of the event loop, so that the page appears at once; each card shows its blank picture area until
+then.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QRectF, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen, QPixmap
@@ -25,13 +31,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from neuron_sim.model import Network
-from neuron_sim.model.lessons import Lesson
+from neuron_sim.model.lessons.outline import LessonOutline
 from neuron_sim.ui.examples import Example, catalogue, load_example
-from neuron_sim.ui.lessons.catalogue import current_language, lesson_entries
-from neuron_sim.ui.window.preferences import START_PAGE_KEY
-from neuron_sim.ui.styles import PALETTE
+from neuron_sim.ui.i18n import language
 from neuron_sim.ui.i18n.filling import fill
+from neuron_sim.ui.lessons.catalogue import current_language, lesson_at, lesson_outlines
+from neuron_sim.ui.palette import PALETTE
+
+if TYPE_CHECKING:
+    from neuron_sim.model import Network
+    from neuron_sim.model.lessons import Lesson
+
+START_PAGE_KEY = "show_start_page"  # QSettings: whether the page shows at launch
 
 THUMBNAIL_SIZE = QSize(264, 170)
 COLUMNS = 3
@@ -67,9 +78,14 @@ def _render(example: Example, size: QSize) -> QImage:
     return draw_network(load_example(example), example.look, size)
 
 
+def show_start_page() -> bool:
+    """Whether the start page shows at launch (the page's own "Show at start" box and Preferences set it)."""
+    return bool(language.settings().value(START_PAGE_KEY, True, type=bool))
+
+
 def lesson_thumbnail(lesson: Lesson, size: QSize = THUMBNAIL_SIZE) -> QImage:
     """The lesson's first page, drawn small; cached per file, its version and size."""
-    key = _lesson_thumbnail_key(lesson, size)
+    key = _lesson_thumbnail_key(lesson.path, size)
     image = _thumbnails.get(key)
     if image is None:
         page = lesson.pages[0]
@@ -77,13 +93,12 @@ def lesson_thumbnail(lesson: Lesson, size: QSize = THUMBNAIL_SIZE) -> QImage:
     return image
 
 
-def drawn_lesson_thumbnail(lesson: Lesson, size: QSize = THUMBNAIL_SIZE) -> QImage | None:
-    """The lesson's thumbnail if it has been drawn already, else None (nothing is drawn)."""
-    return _thumbnails.get(_lesson_thumbnail_key(lesson, size))
+def drawn_lesson_thumbnail(path: Path | None, size: QSize = THUMBNAIL_SIZE) -> QImage | None:
+    """The thumbnail of the lesson in the file at `path` if it has been drawn already, else None."""
+    return _thumbnails.get(_lesson_thumbnail_key(path, size))
 
 
-def _lesson_thumbnail_key(lesson: Lesson, size: QSize) -> tuple:
-    path = lesson.path
+def _lesson_thumbnail_key(path: Path | None, size: QSize) -> tuple:
     return ("lesson", str(path), path.stat().st_mtime_ns if path else 0, size.width(), size.height())
 
 
@@ -212,25 +227,27 @@ class ExampleCard(Card):
 
 
 class LessonCard(Card):
-    """A guided lesson: its first page's picture, its title and what it covers; a click starts it."""
+    """A guided lesson: its first page's picture, its title and what it covers; a click starts it.
 
-    def __init__(self, lesson: Lesson, parent: QWidget | None = None):
-        super().__init__(lesson, parent)
-        self.lesson = lesson
+    Made from the lesson's outline; the whole lesson is read for its picture, or when it is chosen."""
+
+    def __init__(self, outline: LessonOutline, parent: QWidget | None = None):
+        super().__init__(outline, parent)
+        self.outline = outline
         language = current_language()
-        self.setToolTip(fill(self.tr("Start the lesson “%1”"), lesson.title.get(language)))
+        self.setToolTip(fill(self.tr("Start the lesson “%1”"), outline.title.get(language)))
         self.picture = QLabel()
-        image = drawn_lesson_thumbnail(lesson)
+        image = drawn_lesson_thumbnail(outline.path)
         self.has_picture = image is not None
         self.picture.setPixmap(QPixmap.fromImage(image) if image is not None else _blank_picture())
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.title = QLabel(lesson.title.get(language))
+        self.title = QLabel(outline.title.get(language))
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
         self.title.setWordWrap(True)
-        self.pages = QLabel(self.tr("%n page(s)", "", len(lesson.pages)))
-        self.text = QLabel(lesson.summary.get(language))
+        self.pages = QLabel(self.tr("%n page(s)", "", outline.page_count))
+        self.text = QLabel(outline.summary.get(language))
         self.text.setWordWrap(True)
         _muted(self.text)
         column = QVBoxLayout(self)
@@ -241,14 +258,23 @@ class LessonCard(Card):
         column.addStretch(1)
         self.setFixedWidth(THUMBNAIL_SIZE.width() + 22)
 
+    @property
+    def lesson(self) -> Lesson | None:
+        """The whole lesson (None when its file has a mistake: choosing the card then says which)."""
+        return lesson_at(self.outline.path).lesson
+
     def draw_picture(self) -> None:
-        self.picture.setPixmap(QPixmap.fromImage(lesson_thumbnail(self.lesson)))
-        self.has_picture = True
+        lesson = self.lesson
+        if lesson is not None:
+            self.picture.setPixmap(QPixmap.fromImage(lesson_thumbnail(lesson)))
+        self.has_picture = True  # or the blank one stays, for a lesson that cannot be read
 
 
 class StartPage(QDialog):
     example_chosen = Signal(object)
-    lesson_chosen = Signal(object)
+    lesson_chosen = Signal(object)  # the whole Lesson
+    lesson_failed = Signal(object)  # the LessonEntry of a chosen lesson whose file has a mistake
+    first_painted = Signal()  # once, when the page's first paint has finished
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None):
         super().__init__(parent)
@@ -273,7 +299,7 @@ class StartPage(QDialog):
         grid.setContentsMargins(16, 8, 16, 16)
         self.cards: list[ExampleCard] = []
         self.lesson_cards: list[LessonCard] = []
-        lessons = [entry.lesson for entry in lesson_entries() if entry.lesson is not None]
+        lessons = lesson_outlines()
         if lessons:
             grid.addWidget(self._topic_label(self.tr("Guided lessons: pages to walk through, with tasks the app checks")))
             row_widget = QWidget()
@@ -325,6 +351,7 @@ class StartPage(QDialog):
         layout.addLayout(bottom)
         self.resize(COLUMNS * (THUMBNAIL_SIZE.width() + 34) + 80, 760)
         self._drawing_pictures = False
+        self._painted = False
 
     @staticmethod
     def _topic_label(text: str) -> QLabel:
@@ -337,6 +364,9 @@ class StartPage(QDialog):
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self.first_painted.emit)  # once this paint is on the screen
         if not self._drawing_pictures and any(not card.has_picture for card in self._all_cards()):
             self._drawing_pictures = True
             QTimer.singleShot(0, self, self._draw_next_picture)  # once this paint is on the screen
@@ -352,6 +382,7 @@ class StartPage(QDialog):
             QTimer.singleShot(0, self, self._draw_next_picture)  # one per turn: the page stays responsive
         else:
             self._drawing_pictures = False
+        self._painted = False
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         # The Preferences dialog may have changed the setting since this page was built.
@@ -362,7 +393,11 @@ class StartPage(QDialog):
         self.accept()
         self.example_chosen.emit(example)
 
-    def _choose_lesson(self, lesson: Lesson) -> None:
+    def _choose_lesson(self, outline: LessonOutline) -> None:
+        entry = lesson_at(outline.path)
         self.accept()
-        self.lesson_chosen.emit(lesson)
+        if entry.lesson is None:
+            self.lesson_failed.emit(entry)
+        else:
+            self.lesson_chosen.emit(entry.lesson)
 
