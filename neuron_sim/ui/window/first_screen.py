@@ -48,6 +48,7 @@ class StartPageFirst(QObject):
         self.page.first_painted.connect(self.build_window)
         self.page.finished.connect(self._show_window)
         self.page.show()
+        self.page.activateWindow()  # the keyboard on its cards (Tab, Enter), also where no window manager gives it
         QTimer.singleShot(BUILD_ANYWAY_MS, self, self.build_window)
 
     def build_window(self) -> MainWindow:
