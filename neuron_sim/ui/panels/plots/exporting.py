@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 from neuron_sim.model.atomic_write import check_target, write_atomically
 from neuron_sim.ui import plain_text
 from neuron_sim.ui.i18n.filling import fill
+from neuron_sim.ui.panels.plots.svg_strokes import flatten_non_scaling_strokes
 from neuron_sim.ui.styles import PALETTE
 
 PNG_SCALE = 2  # plots are saved at twice their size on screen: crisp on a projector
@@ -79,7 +80,8 @@ def export_plot(plot_item, path: str | Path, fmt: str) -> None:
 
 
 def plot_svg(plot_item) -> bytes:
-    """The plot drawn by Qt's SVG generator: paths and text.
+    """The plot drawn by Qt's SVG generator: paths and text, each curve in the page's units
+    (svg_strokes.py: no renderer has to scale its width back).
 
     (pyqtgraph 0.14's SVGExporter cannot parse the path data Qt 6 writes, so it is not used.)
     """
@@ -106,7 +108,7 @@ def plot_svg(plot_item) -> bytes:
     finally:
         painter.end()
     buffer.close()
-    return bytes(buffer.data())
+    return flatten_non_scaling_strokes(bytes(buffer.data()))  # drawn alike by every program
 
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence]) -> str:
