@@ -14,7 +14,8 @@ from neuron_sim.model.fileformat import load
 from neuron_sim.resources_path import examples_dir
 from neuron_sim.ui.examples import all_examples, catalogue
 from neuron_sim.ui.window.preferences import START_PAGE_KEY
-from neuron_sim.ui.window.start_page import StartPage, example_thumbnail
+from neuron_sim.ui.window.card_pictures import example_thumbnail
+from neuron_sim.ui.window.start_page import StartPage
 from neuron_sim.ui.styles import PALETTE
 
 SHIPPED = sorted(path.name for path in examples_dir().glob("*.json"))
@@ -230,12 +231,12 @@ def test_thumbnail_is_a_drawing_of_the_network(qapp, example):
 def test_the_pictures_are_drawn_after_the_pages_first_paint(qapp, qtbot, monkeypatch):
     from PySide6.QtCore import QEvent, QObject
 
-    from neuron_sim.ui.window import start_page
+    from neuron_sim.ui.window import card_pictures
 
-    monkeypatch.setattr(start_page, "_thumbnails", {})  # nothing drawn yet
+    monkeypatch.setattr(card_pictures, "_thumbnails", {})  # nothing drawn yet
     events: list[str] = []
-    render = start_page._render
-    monkeypatch.setattr(start_page, "_render", lambda example, size: events.append("draw") or render(example, size))
+    render = card_pictures._render
+    monkeypatch.setattr(card_pictures, "_render", lambda example, size: events.append("draw") or render(example, size))
 
     class Paints(QObject):
         def eventFilter(self, watched, event):  # noqa: N802
@@ -254,10 +255,10 @@ def test_the_pictures_are_drawn_after_the_pages_first_paint(qapp, qtbot, monkeyp
     assert events[0] == "paint" and events.count("draw") == len(page.cards)
     for card in page.lesson_cards:
         shown = card.picture.pixmap().toImage().convertToFormat(QImage.Format.Format_RGB32)
-        assert shown == start_page.lesson_thumbnail(card.lesson).convertToFormat(QImage.Format.Format_RGB32)
+        assert shown == card_pictures.lesson_thumbnail(card.lesson).convertToFormat(QImage.Format.Format_RGB32)
     for card in page.cards:
         shown = card.picture.pixmap().toImage().convertToFormat(QImage.Format.Format_RGB32)
-        assert shown == start_page.example_thumbnail(card.example).convertToFormat(QImage.Format.Format_RGB32)
+        assert shown == card_pictures.example_thumbnail(card.example).convertToFormat(QImage.Format.Format_RGB32)
     again = StartPage(QSettings("neuron-sim", "neuron-sim"))  # drawn once: the next page has them at once
     qtbot.addWidget(again)
     assert all(card.has_picture for card in [*again.lesson_cards, *again.cards])

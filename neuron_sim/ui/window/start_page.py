@@ -13,11 +13,10 @@ then.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QRectF, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtCore import QEvent, QRectF, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -32,101 +31,35 @@ from PySide6.QtWidgets import (
 )
 
 from neuron_sim.model.lessons.outline import LessonOutline
-from neuron_sim.ui.examples import Example, catalogue, load_example
+from neuron_sim.ui.examples import Example, catalogue
 from neuron_sim.ui.i18n import language
 from neuron_sim.ui.i18n.filling import fill
 from neuron_sim.ui.lessons.catalogue import current_language, lesson_at, lesson_outlines
 from neuron_sim.ui.palette import PALETTE
+from neuron_sim.ui.window.card_pictures import (
+    THUMBNAIL_SIZE,
+    blank_picture,
+    drawn_lesson_thumbnail,
+    drawn_thumbnail,
+    example_thumbnail,
+    lesson_thumbnail,
+)
 
 if TYPE_CHECKING:
-    from neuron_sim.model import Network
     from neuron_sim.model.lessons import Lesson
 
 START_PAGE_KEY = "show_start_page"  # QSettings: whether the page shows at launch
 
-THUMBNAIL_SIZE = QSize(264, 170)
 COLUMNS = 3
 _CARD_BORDER = QColor("#D5DAE1")
 _CARD_LIT = PALETTE.selection  # under the pointer or with the focus
 _MUTED_TEXT = QColor("#4A5260")
 _BACKDROP = QColor("#F4F6F9")  # behind the cards
-_thumbnails: dict[tuple, QImage] = {}
-
-
-def example_thumbnail(example: Example, size: QSize = THUMBNAIL_SIZE) -> QImage:
-    """The example drawn by the canvas itself, small; cached per file, look, size and file version."""
-    key = _thumbnail_key(example, size)
-    image = _thumbnails.get(key)
-    if image is None:
-        image = _render(example, size)
-        _thumbnails[key] = image
-    return image
-
-
-def drawn_thumbnail(example: Example, size: QSize = THUMBNAIL_SIZE) -> QImage | None:
-    """The example's thumbnail if it has been drawn already, else None (nothing is drawn)."""
-    return _thumbnails.get(_thumbnail_key(example, size))
-
-
-def _thumbnail_key(example: Example, size: QSize) -> tuple:
-    path = example.path
-    return (str(path), path.stat().st_mtime_ns, example.look, size.width(), size.height(),
-            tuple(sorted(example.labels.items())))
-
-
-def _render(example: Example, size: QSize) -> QImage:
-    return draw_network(load_example(example), example.look, size)
 
 
 def show_start_page() -> bool:
     """Whether the start page shows at launch (the page's own "Show at start" box and Preferences set it)."""
     return bool(language.settings().value(START_PAGE_KEY, True, type=bool))
-
-
-def lesson_thumbnail(lesson: Lesson, size: QSize = THUMBNAIL_SIZE) -> QImage:
-    """The lesson's first page, drawn small; cached per file, its version and size."""
-    key = _lesson_thumbnail_key(lesson.path, size)
-    image = _thumbnails.get(key)
-    if image is None:
-        page = lesson.pages[0]
-        image = _thumbnails[key] = draw_network(page.network(), page.look, size)
-    return image
-
-
-def drawn_lesson_thumbnail(path: Path | None, size: QSize = THUMBNAIL_SIZE) -> QImage | None:
-    """The thumbnail of the lesson in the file at `path` if it has been drawn already, else None."""
-    return _thumbnails.get(_lesson_thumbnail_key(path, size))
-
-
-def _lesson_thumbnail_key(path: Path | None, size: QSize) -> tuple:
-    return ("lesson", str(path), path.stat().st_mtime_ns if path else 0, size.width(), size.height())
-
-
-def _blank_picture() -> QPixmap:
-    blank = QPixmap(THUMBNAIL_SIZE)
-    blank.fill(PALETTE.background)
-    return blank
-
-
-def draw_network(network: Network, look: str, size: QSize) -> QImage:
-    from neuron_sim.ui.canvas.scene import throwaway_scene
-
-    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(PALETTE.background)
-    # At thumbnail size the weights are noise; the shapes tell the story.
-    with throwaway_scene(network, look, show_weights=False) as scene:
-        source = scene.network_rect()
-        margin = max(source.width(), source.height()) * 0.06
-        source.adjust(-margin, -margin, margin, margin)
-        painter = QPainter(image)
-        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
-                               | QPainter.RenderHint.SmoothPixmapTransform)
-        scale = min(size.width() / source.width(), size.height() / source.height())
-        target = QRectF(0, 0, source.width() * scale, source.height() * scale)
-        target.moveCenter(QRectF(image.rect()).center())  # centred: render() alone aligns to the top left
-        scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
-        painter.end()
-    return image
 
 
 class Card(QFrame):
@@ -199,7 +132,7 @@ class ExampleCard(Card):
         image = drawn_thumbnail(example)
         self.has_picture = image is not None
         # without a picture yet, it is drawn after the page's first paint (draw_picture)
-        self.picture.setPixmap(QPixmap.fromImage(image) if image is not None else _blank_picture())
+        self.picture.setPixmap(QPixmap.fromImage(image) if image is not None else blank_picture())
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = QLabel(example.title)
         font = self.title.font()
@@ -239,7 +172,7 @@ class LessonCard(Card):
         self.picture = QLabel()
         image = drawn_lesson_thumbnail(outline.path)
         self.has_picture = image is not None
-        self.picture.setPixmap(QPixmap.fromImage(image) if image is not None else _blank_picture())
+        self.picture.setPixmap(QPixmap.fromImage(image) if image is not None else blank_picture())
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = QLabel(outline.title.get(language))
         font = self.title.font()
