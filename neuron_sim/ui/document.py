@@ -92,6 +92,13 @@ class Document(QObject):
         self.network_replaced.emit(network)
         self.path_changed.emit(self._path)
 
+    def restore(self, network: Network, path: Path | None = None, example: Example | None = None) -> None:
+        """Work kept after a crash, unsaved: from the file at `path`, or a copy of `example`, which
+        then comes back as an example does (its bar of what to try, its look)."""
+        self.replace(network, path, saved=False, example=example)
+        if example is not None:
+            self.example_opened.emit(example)
+
     def new(self) -> None:
         self.replace(Network())
 

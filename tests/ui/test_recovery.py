@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox
 from neuron_sim.model import Network, Neuron
 from neuron_sim.model.fileformat import from_dict, load
 from neuron_sim.ui.window import recovery
+from neuron_sim.resources_path import examples_dir
 from neuron_sim.ui.window.recovery import DISCARD, LATER, RESTORE, find_orphaned_copies, recovery_folder
 
 REPO = Path(__file__).resolve().parents[2]
@@ -231,6 +232,20 @@ def test_an_untitled_network_is_restored_untitled(qtbot):
     assert window.document.path is None
     assert len(window.network) == 3
     assert window.windowTitle().startswith("edited before the crash[*]")
+
+
+def test_an_untitled_example_comes_back_as_that_example(qtbot):
+    """Work on a classroom example (opened from its shipped file, as the Examples menu opens it)
+    comes back as that example: its bar of what to try and its look, still untitled."""
+    result = _run(CRASHING_SESSION, str(examples_dir() / "xor.json"))
+    assert result.returncode == 0, result.stderr
+    edited = from_dict(json.loads(result.stdout))
+    window = _new_window(qtbot)
+    window.offer_recovery(ask=lambda parent, copy: RESTORE)
+    assert window.network == edited and window.document.path is None
+    assert window.document.example is not None and window.document.example.file == "xor.json"
+    assert window.example_info.isVisibleTo(window) and window.scene.look == window.document.example.look
+    assert not window.document.undo_stack.isClean()
 
 
 def test_later_keeps_the_copy_and_discard_deletes_it(qtbot, lesson):

@@ -24,6 +24,7 @@ from neuron_sim.model import Network
 from neuron_sim.model.fileformat import from_dict, to_dict
 
 from neuron_sim.ui.document import Document
+from neuron_sim.ui.examples import example_in_ui_language
 from neuron_sim.ui.i18n.errors import error_text
 from neuron_sim.ui.window.recovery_files import lock_for, orphaned_copies, recovery_folder
 
@@ -88,6 +89,8 @@ class RecoveryKeeper(QObject):
                 "format": RECOVERY_FORMAT,
                 "version": RECOVERY_VERSION,
                 "original_path": str(document.path) if document.path else None,
+                # an untitled copy of a classroom example: restored with its bar of what to try
+                "example": document.example.file if document.example is not None and document.path is None else None,
                 "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                 "pid": os.getpid(),
                 "network": to_dict(document.network),
@@ -135,6 +138,7 @@ class RecoveryCopy:
     lock: QLockFile = field(repr=False)
     saved_at: datetime | None = None
     original_path: Path | None = None
+    example: str | None = None  # the file name of the catalogue's example the work is a copy of
     network: Network | None = None
     error: str = ""  # why the copy cannot be restored; empty when it can
 
@@ -170,6 +174,8 @@ def _read_copy(path: Path, lock: QLockFile) -> RecoveryCopy:
             copy.saved_at = copy.saved_at.replace(tzinfo=timezone.utc)
         original = data.get("original_path")
         copy.original_path = Path(original) if isinstance(original, str) and original else None
+        example = data.get("example")
+        copy.example = example if isinstance(example, str) and example else None
         copy.network = from_dict(data.get("network"))
     except (OSError, ValueError, TypeError) as error:  # JSON and UTF-8 errors, and ModelError, are ValueErrors
         copy.error = error_text(error) or type(error).__name__
@@ -244,7 +250,8 @@ def restore(keeper: RecoveryKeeper, copy: RecoveryCopy, may_replace: Callable[[]
     from. `may_replace` asks about the open network's unsaved changes (False: keep it, restore nothing)."""
     if copy.network is None or not may_replace():
         return False
-    keeper.document.replace(copy.network, copy.original_path, saved=False)
+    example = example_in_ui_language(copy.example) if copy.example and copy.original_path is None else None
+    keeper.document.restore(copy.network, copy.original_path, example)
     keeper.write_now()  # the document's own copy now holds the work: the old one can go
     copy.discard()
     keeper.message.emit(QCoreApplication.translate("Recovery", "Restored the unsaved changes kept at %1. Save to keep them.")
