@@ -267,3 +267,25 @@ def test_what_the_first_screen_leaves_out_loads_when_it_is_used(qtbot, window):
     assert window.training.session.network is window.network
     for name in ("neuron_sim.model.codegen", "neuron_sim.ui.panels.training.dock", "neuron_sim.model.training"):
         assert name in sys.modules
+
+
+def test_quit_keys_on_the_page_quit_and_over_the_window_go_through_the_windows_quit(qtbot, first, monkeypatch):
+    """The page's Quit keys are the window's (QKeySequence.Quit: Ctrl+Q on Linux, none on the
+    offscreen platform, so the action is triggered as its keys would)."""
+    from PySide6.QtCore import QCoreApplication
+
+    quits = []
+    monkeypatch.setattr(QCoreApplication, "quit", staticmethod(lambda: quits.append("app")))
+    window = built(qtbot, first)
+    assert first.page.quit_keys.shortcut() == window.quit_action.shortcut()
+    first.page.quit_keys.trigger()
+    assert quits == ["app"]  # the only window: nothing to save
+    quits.clear()
+    first.page.reject()
+    assert window.isVisible()
+    window.edit.add_layer_with(1, "neuron", "sigmoid")  # unsaved work: Quit asks (the test answers Discard)
+    asked = []
+    window.files.ask_to_save = lambda: asked.append(1) or QMessageBox.StandardButton.Discard
+    window.examples.start_page_action.trigger()  # Help → Start page, over the window
+    first.page.quit_keys.trigger()
+    assert asked == [1] and not window.isVisible() and quits == []

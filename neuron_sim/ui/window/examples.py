@@ -20,6 +20,7 @@ class ExamplesMenu(QObject):
     lesson_chosen = Signal(object)  # a Lesson, from the start page
     lesson_failed = Signal(object)  # the LessonEntry of a chosen lesson whose file has a mistake
     start_page_closed = Signal()  # by a choice, Esc or its close button
+    quit_requested = Signal()  # Ctrl+Q on the start page
 
     def __init__(self, files: FileActions, info_bar: ExampleInfoBar, settings: QSettings, parent: QWidget):
         super().__init__(parent)
@@ -90,6 +91,7 @@ class ExamplesMenu(QObject):
         page.lesson_chosen.connect(self.lesson_chosen)
         page.lesson_failed.connect(self.lesson_failed)
         page.finished.connect(self.start_page_closed)
+        page.quit_requested.connect(self.quit_requested)
 
     def show_start_page_if_wanted(self) -> None:
         """At launch without a file: the start page, unless the teacher turned it off."""

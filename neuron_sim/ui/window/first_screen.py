@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
 
 from neuron_sim.ui.window.recovery_files import orphaned_copy_waits
 from neuron_sim.ui.window.start_page import StartPage, show_start_page
@@ -47,6 +47,7 @@ class StartPageFirst(QObject):
         self.page = StartPage(QSettings("neuron-sim", "neuron-sim"))
         self.page.first_painted.connect(self.build_window)
         self.page.finished.connect(self._show_window)
+        self.page.quit_requested.connect(self._quit)
         self.page.show()
         self.page.activateWindow()  # the keyboard on its cards (Tab, Enter), also where no window manager gives it
         QTimer.singleShot(BUILD_ANYWAY_MS, self, self.build_window)
@@ -57,6 +58,12 @@ class StartPageFirst(QObject):
             self.window = self._make_window()
             self.window.examples.adopt_start_page(self.page)
         return self.window
+
+    def _quit(self) -> None:
+        """Ctrl+Q on the page while it is the only window: nothing to save, the app ends (once the
+        window is up, its own Quit asks about unsaved work)."""
+        if self.window is None or not self.window.isVisible():
+            QCoreApplication.quit()
 
     def _show_window(self) -> None:
         from neuron_sim.ui.window.preferences import show_language_notices_when_shown

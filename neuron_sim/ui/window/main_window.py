@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self.examples.lesson_chosen.connect(self.lessons.start)
         self.examples.lesson_failed.connect(self.lessons.refuse)
         self.examples.start_page_closed.connect(self._keyboard_to_canvas)
+        self.examples.quit_requested.connect(self.quit_action.trigger)
         self.present = PresentMode(self, self.view, self.instruments.panel_dock, self.lesson_bar,
                                    self.lessons.next, self.lessons.back, self.playback_controls.step_action,
                                    self.playback_controls.play_action, self.edit.nudge_actions, [self.example_info],

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QRectF, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -208,6 +208,7 @@ class StartPage(QDialog):
     lesson_chosen = Signal(object)  # the whole Lesson
     lesson_failed = Signal(object)  # the LessonEntry of a chosen lesson whose file has a mistake
     first_painted = Signal()  # once, when the page's first paint has finished
+    quit_requested = Signal()  # Ctrl+Q (the platform's Quit keys) on the page
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None):
         super().__init__(parent)
@@ -282,6 +283,10 @@ class StartPage(QDialog):
         bottom.addWidget(self.show_at_start, 0, 0)
         bottom.addWidget(buttons, 0, 1)
         layout.addLayout(bottom)
+        self.quit_keys = QAction(self)  # as File → Quit's in the main window: the page may be the only window
+        self.quit_keys.setShortcut(QKeySequence.StandardKey.Quit)  # Ctrl+Q on Linux, ⌘Q on macOS
+        self.quit_keys.triggered.connect(self.quit_requested)
+        self.addAction(self.quit_keys)
         self.resize(COLUMNS * (THUMBNAIL_SIZE.width() + 34) + 80, 760)
         self._drawing_pictures = False
         self._painted = False
