@@ -49,7 +49,8 @@ class FirstPaint(QObject):
         if not windows:
             raise SystemExit("no window was shown")
         for window in windows:
-            if window.windowHandle() is None or window.windowHandle().isExposed():
+            handle = window.windowHandle()  # none yet for a window never shown
+            if handle is not None and handle.isExposed():
                 raise SystemExit("a window was painted before it was watched")
             window.installEventFilter(self)
 
@@ -87,8 +88,8 @@ watch = watch_shown_windows()
 app.exec()
 """
 
-# The same launch until the main window the page hands over to is built and has painted once
-# (off the screen, as showing it would: the page covers the screen meanwhile).
+# The same launch until the main window the page hands over to has painted, the page closed (Esc)
+# as soon as the window is built: the longest a person who dismisses the page at once waits.
 _APP_WINDOW = _WATCH + r"""
 from neuron_sim.ui.application import create_application, install_translator
 app = create_application()
@@ -101,8 +102,9 @@ def built():
     if shown.window is None:
         QTimer.singleShot(0, built)
         return
-    shown.window.grab()  # its first paint
-    report_painted()
+    global watch
+    watch = FirstPaint([shown.window])  # hidden so far: not exposed
+    shown.page.reject()  # Esc: the window comes up
 
 
 QTimer.singleShot(0, built)
@@ -148,5 +150,5 @@ def startup_benchmarks(quick: bool = False) -> Iterator[Record]:
     app, window, bare = (statistics.median(times[name]) * 1000 for name in programs)
     yield record("start-up to first paint", app, "ms", bare,
                  "a bare PySide6 window, each in a fresh process, in turns", goal=STARTUP_GOAL)
-    yield record("start-up to the main window painted", window, "ms", bare,
+    yield record("start-up to the main window painted, the start page closed at once", window, "ms", bare,
                  "the same bare window (no goal: the start page covers this time)")
