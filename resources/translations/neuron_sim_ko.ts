@@ -572,6 +572,14 @@ An existing file there is unchanged.</source>
         <translation>스파이크마다 커졌다가 서서히 줄며, v를 휴지 전위 쪽으로 되돌립니다</translation>
     </message>
     <message>
+        <source>time now t</source>
+        <translation>지금 시각 t</translation>
+    </message>
+    <message>
+        <source>the moment these numbers belong to: while playing, the status bar&apos;s clock may be a frame ahead</source>
+        <translation>이 숫자들이 가리키는 시각입니다. 재생 중에는 상태 표시줄의 시계가 한 프레임 앞설 수 있습니다</translation>
+    </message>
+    <message>
         <source>last spike (axon)</source>
         <translation>마지막 스파이크 (축삭돌기)</translation>
     </message>

@@ -149,14 +149,14 @@ def test_spiking_cell_shows_its_membrane(make):
     v = engine.v[engine.index["n1"]]
     assert v == -70.0  # the cell fired in step 11 and was reset
     # on the clock the window shows (t = 1.2 ms after 12 steps): since = t − last spike
-    assert playback.time_text() == "t = 1.2 ms"
+    assert playback.time_text() == "t = 1.2 ms" and panel.value_text("time") == "1.2 ms"
     assert panel.value_text("last_spike") == "1.1 ms" and panel.value_text("since") == "0.1 ms"
     assert panel.value_text("refractory") == "yes, 1.9 ms left"  # held until 1.1 + 2 ms
     assert panel.value_text("v_threshold") == "\u221255 mV"
     for _ in range(5):
         playback.step()
     panel.refresh()
-    assert playback.time_text() == "t = 1.7 ms"
+    assert playback.time_text() == "t = 1.7 ms" and panel.value_text("time") == "1.7 ms"
     assert panel.value_text("since") == "0.6 ms" and panel.value_text("refractory") == "yes, 1.4 ms left"
     assert panel.state.v_mV == pytest.approx(float(engine.v[engine.index["n1"]]))
 
@@ -168,6 +168,7 @@ def test_spiking_source_shows_its_spikes(make):
         playback.step()
     panel.refresh()
     assert playback.time_text() == "t = 0.3 ms"  # three steps on the clock: since = t − 0 ms
+    assert panel.value_text("time") == "0.3 ms"
     assert panel.value_text("last_spike") == "0 ms" and panel.value_text("since") == "0.3 ms"
     assert "100 times a second" in panel.note_text()
 

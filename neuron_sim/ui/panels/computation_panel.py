@@ -137,6 +137,8 @@ class ComputationPanel(QWidget):
              self.tr("what the current synapses and current sources feed the cell at this moment")),
             ("adaptation", self.tr("adaptation (R·g)"),
              self.tr("grows with each spike and fades; it pulls v back towards rest")),
+            ("time", self.tr("time now t"),
+             self.tr("the moment these numbers belong to: while playing, the status bar's clock may be a frame ahead")),
             ("last_spike", self.tr("last spike (axon)"), self.tr("when the cell last fired")),
             ("since", self.tr("time since last spike"), ""),
             ("refractory", self.tr("refractory"), self.tr("just after a spike the cell ignores its input")),
@@ -328,7 +330,7 @@ class ComputationPanel(QWidget):
 
     def _draw_spiking(self, s: SpikingState, neuron) -> None:
         self.state = s
-        values = {}
+        values = {"time": self.duration_text(s.time_ms)}  # with last spike and since: three numbers that add up
         if s.last_spike_ms is not None:
             values["last_spike"] = self.duration_text(s.last_spike_ms)
             values["since"] = self.duration_text(s.since_last_spike_ms)
