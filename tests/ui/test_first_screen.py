@@ -289,3 +289,20 @@ def test_quit_keys_on_the_page_quit_and_over_the_window_go_through_the_windows_q
     window.examples.start_page_action.trigger()  # Help → Start page, over the window
     first.page.quit_keys.trigger()
     assert asked == [1] and not window.isVisible() and quits == []
+
+
+def test_the_page_says_it_has_painted_once_only(qtbot, monkeypatch):
+    """`first_painted` tells the launch to build the window: once, not after every later paint."""
+    from neuron_sim.ui.window import card_pictures
+
+    monkeypatch.setattr(card_pictures, "_thumbnails", {})  # the pictures are drawn after the first paint
+    page = start_page.StartPage(QSettings("neuron-sim", "neuron-sim"))
+    qtbot.addWidget(page)
+    said = []
+    page.first_painted.connect(lambda: said.append(1))
+    with qtbot.waitSignal(page.first_painted, timeout=20_000):
+        page.show()
+    qtbot.waitUntil(lambda: all(card.has_picture for card in [*page.lesson_cards, *page.cards]), timeout=20_000)
+    page.repaint()  # a later paint, after the pictures were drawn
+    QApplication.processEvents()
+    assert said == [1]

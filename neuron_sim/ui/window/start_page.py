@@ -320,7 +320,6 @@ class StartPage(QDialog):
             QTimer.singleShot(0, self, self._draw_next_picture)  # one per turn: the page stays responsive
         else:
             self._drawing_pictures = False
-        self._painted = False
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         # The Preferences dialog may have changed the setting since this page was built.
