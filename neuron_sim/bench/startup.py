@@ -78,36 +78,31 @@ app.exec()
 
 # What `neuron_sim.ui.window.launch.run` does for `neuron-sim` without arguments: on a first launch,
 # the start page first, alone (ui/window/first_screen.py), the main window built after its first paint.
-_APP = _WATCH + r"""
+_LAUNCH = _WATCH + r"""
 from neuron_sim.ui.application import create_application, install_translator
 app = create_application()
 install_translator(app, None)
 from neuron_sim.ui.window.launch import show_first
 shown = show_first()
+"""
+
+_APP = _LAUNCH + r"""
 watch = watch_shown_windows()
 app.exec()
 """
 
 # The same launch until the main window the page hands over to has painted, the page closed (Esc)
 # as soon as the window is built: the longest a person who dismisses the page at once waits.
-_APP_WINDOW = _WATCH + r"""
-from neuron_sim.ui.application import create_application, install_translator
-app = create_application()
-install_translator(app, None)
-from neuron_sim.ui.window.launch import show_first
-shown = show_first()
+_APP_WINDOW = _LAUNCH + r"""
 
 
-def built():
-    if shown.window is None:
-        QTimer.singleShot(0, built)
-        return
+def built():  # after the page's first paint: the window was built in the slot connected before this one
     global watch
     watch = FirstPaint([shown.window])  # hidden so far: not exposed
     shown.page.reject()  # Esc: the window comes up
 
 
-QTimer.singleShot(0, built)
+shown.page.first_painted.connect(built)
 app.exec()
 """
 

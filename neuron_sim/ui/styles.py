@@ -16,8 +16,6 @@ from PySide6.QtWidgets import QStyleOptionGraphicsItem
 from neuron_sim.model import geometry
 from neuron_sim.ui.palette import PALETTE
 
-
-
 LABEL_FONT_SIZE = 11  # points at 100% zoom
 SMALL_FONT_SIZE = 9
 WEIGHT_FONT_SIZE = 9

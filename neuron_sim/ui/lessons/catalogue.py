@@ -35,14 +35,15 @@ class LessonEntry:
 def lesson_entries(folder: Path | None = None) -> list[LessonEntry]:
     """Every lesson file of `folder` (the shipped lessons by default), the good ones in their order,
     then the ones with a mistake (each with its error)."""
-    return sorted((_entry(path) for path in lesson_files(folder or lessons_dir())), key=lambda entry: entry.order)
+    return sorted((lesson_at(path) for path in lesson_files(folder or lessons_dir())), key=lambda entry: entry.order)
 
 
 # A file is read again only when it has changed: the Lessons menu and the start page both list them at launch.
 _read: dict[tuple[Path, int, int], LessonEntry] = {}
 
 
-def _entry(path: Path) -> LessonEntry:
+def lesson_at(path: Path) -> LessonEntry:
+    """The lesson in the file at `path`, or why it cannot be used (read again only when changed)."""
     try:
         status = path.stat()
     except OSError:  # gone since the folder was listed: reading it says so
@@ -67,11 +68,6 @@ def lesson_outlines(folder: Path | None = None) -> list[LessonOutline]:
     """The title, summary and page count of every lesson of `folder` (the shipped lessons by default)
     whose top fields read, in their order; read without the model, for the start page."""
     return outline.lesson_outlines(folder or lessons_dir())
-
-
-def lesson_at(path: Path) -> LessonEntry:
-    """The lesson in the file at `path`, or why it cannot be used (read again only when changed)."""
-    return _entry(path)
 
 
 def current_language() -> str:
